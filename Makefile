@@ -1,0 +1,48 @@
+# Two commands on a fresh Linux machine with Python 3.11+:
+#   make run    set up, load the Jember data and demo users, serve http://127.0.0.1:8000
+#   make test   set up, run the whole suite on SQLite and, when available, on PostgreSQL
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.terpasang
+SQLITE_URL := sqlite:///$(CURDIR)/db.sqlite3
+PG_URL_BAWAAN := postgres://postgres@127.0.0.1:5432/sakip
+
+.PHONY: install run test test-sqlite test-postgres lint demo
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(BIN)/python manage.py migrate --noinput
+	DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(BIN)/python manage.py muat_data_jember
+	DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(BIN)/python manage.py buat_pengguna_demo
+
+run: demo
+	DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: test-sqlite test-postgres
+
+test-sqlite: install
+	DATABASE_URL=$(SQLITE_URL) $(BIN)/python -m pytest
+
+# PostgreSQL: the DATABASE_URL given, else a local server on 127.0.0.1:5432 if one answers.
+# Under CI=true a missing PostgreSQL is a failure, not a skip.
+test-postgres: install
+	@url="$${DATABASE_URL:-$(PG_URL_BAWAAN)}"; \
+	if DATABASE_URL="$$url" $(BIN)/python -c "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'sakip.settings'); django.setup(); from django.db import connection; connection.ensure_connection()" 2>/dev/null \
+	  || DATABASE_URL="$$url" $(BIN)/python -c "import psycopg2, os, dj_database_url as d; c = d.parse(os.environ['DATABASE_URL']); psycopg2.connect(dbname='postgres', user=c['USER'], host=c['HOST'], port=c['PORT'], password=c['PASSWORD'] or None).close()" 2>/dev/null; then \
+	  echo "== PostgreSQL: $$url"; DATABASE_URL="$$url" $(BIN)/python -m pytest; \
+	elif [ "$${CI:-}" = "true" ]; then \
+	  echo "PostgreSQL tidak dapat dihubungi di $$url, padahal CI=true mewajibkannya." >&2; exit 1; \
+	else \
+	  echo "== PostgreSQL tidak tersedia di $$url: rangkaian uji PostgreSQL dilewati."; \
+	fi
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .

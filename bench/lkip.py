@@ -1,0 +1,95 @@
+"""Benchmark of the Kencong 2025 LKIP: prints pages, seconds to gather the data and render the
+HTML, seconds WeasyPrint takes on that HTML, the total, the SQL queries, and the time to serve
+the unchanged document again.
+
+    .venv/bin/python bench/lkip.py            # on a fresh temporary SQLite database
+    DATABASE_URL=postgres://… .venv/bin/python bench/lkip.py
+
+It measures; it asserts nothing. The targets (README): data + HTML ≤ 10 % of the total, a
+bounded number of queries, an unchanged document served in under 0,5 s.
+"""
+
+import io
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+AKAR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(AKAR))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sakip.settings")
+SEMENTARA = tempfile.mkdtemp(prefix="bench-lkip-")
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{SEMENTARA}/bench.sqlite3")
+os.environ.setdefault("MEDIA_ROOT", f"{SEMENTARA}/media")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+from kecamatan.models import Pengguna, Peran  # noqa: E402
+from laporan.dokumen.daftar import penyaji_untuk  # noqa: E402
+from laporan.models import LaporanKinerja  # noqa: E402
+
+
+def detik(mulai: float) -> float:
+    return time.perf_counter() - mulai
+
+
+def main() -> None:
+    call_command("migrate", verbosity=0)
+    call_command("muat_data_jember", verbosity=0, stdout=io.StringIO())
+    laporan = LaporanKinerja.objects.select_related("kecamatan").get(
+        kecamatan__slug="kencong", tahun=2025
+    )
+    penyaji = penyaji_untuk("lkip", laporan)
+
+    penyaji.html()  # warm-up: templates compiled, imports done (as in a running server)
+    mulai = time.perf_counter()
+    with CaptureQueriesContext(connection) as kueri:
+        html = penyaji.html()
+    t_html = detik(mulai)
+    isi, halaman, t_pdf = penyaji.cetak(html)
+    total = t_html + t_pdf
+
+    operator = Pengguna.objects.filter(username="bench.operator").first() or (
+        Pengguna.objects.create_user(
+            "bench.operator",
+            password="bench-sandi-2025",
+            peran=Peran.OPERATOR,
+            kabupaten=laporan.kecamatan.kabupaten,
+            kecamatan=laporan.kecamatan,
+        )
+    )
+    klien = Client()
+    klien.force_login(operator)
+    url = reverse("laporan:pdf-lkip", args=[laporan.kecamatan.slug, laporan.pk])
+    mulai = time.perf_counter()
+    klien.post(url)  # first request: renders and stores (inline, no worker)
+    t_pertama = detik(mulai)
+
+    mulai = time.perf_counter()
+    jawaban = klien.post(url)
+    unduh = klien.get(jawaban["Location"])
+    bita = sum(len(b) for b in unduh.streaming_content)
+    t_tetap = detik(mulai)
+
+    print(f"LKIP Kencong 2025 ({connection.vendor})")
+    print(f"  halaman                          {halaman}")
+    print(f"  ukuran PDF                       {len(isi) / 1024:.0f} KiB ({bita} bita diunduh)")
+    print(f"  data + HTML                      {t_html:.3f} s ({t_html / total:.1%} dari total)")
+    print(f"  WeasyPrint                       {t_pdf:.3f} s")
+    print(f"  total                            {total:.3f} s")
+    print(f"  kueri SQL (data + HTML)          {len(kueri.captured_queries)}")
+    print(f"  permintaan pertama (render)      {t_pertama:.3f} s")
+    print(f"  dokumen tak berubah disajikan    {t_tetap:.3f} s")
+
+
+if __name__ == "__main__":
+    main()

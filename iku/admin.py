@@ -1,0 +1,107 @@
+from django.contrib import admin
+
+from sakip.admin_dasar import AdminSakip
+
+from .models import (
+    Diktum,
+    Indikator,
+    IndikatorKeputusan,
+    KeputusanIKU,
+    Renstra,
+    Sasaran,
+    TargetIndikator,
+    Tujuan,
+    Ukuran,
+)
+
+
+class TujuanInline(admin.TabularInline):
+    model = Tujuan
+    extra = 0
+
+
+@admin.register(Renstra)
+class RenstraAdmin(AdminSakip):
+    list_display = ["nama", "kecamatan", "tahun_awal", "tahun_akhir", "revisi_dari"]
+    list_filter = ["kecamatan"]
+    list_select_related = ["kecamatan", "revisi_dari__kecamatan"]
+    inlines = [TujuanInline]
+
+
+class SasaranInline(admin.TabularInline):
+    model = Sasaran
+    extra = 0
+
+
+@admin.register(Tujuan)
+class TujuanAdmin(AdminSakip):
+    list_display = ["__str__", "renstra"]
+    list_filter = ["renstra__kecamatan"]
+    list_select_related = ["renstra__kecamatan"]
+    inlines = [SasaranInline]
+
+
+@admin.register(Sasaran)
+class SasaranAdmin(AdminSakip):
+    list_display = ["__str__", "tujuan"]
+    list_select_related = ["tujuan__renstra"]
+
+
+@admin.register(Ukuran)
+class UkuranAdmin(AdminSakip):
+    list_display = ["nama", "kode", "kabupaten", "kecamatan"]
+    list_filter = ["kabupaten", "kecamatan"]
+    search_fields = ["nama", "kode"]
+
+
+class TargetIndikatorInline(admin.TabularInline):
+    model = TargetIndikator
+    extra = 0
+
+
+@admin.register(Indikator)
+class IndikatorAdmin(AdminSakip):
+    list_display = ["nama", "jenis", "satuan", "polaritas", "tujuan", "sasaran"]
+    list_filter = ["jenis", "polaritas", "ukuran"]
+    search_fields = ["nama"]
+    list_select_related = ["tujuan", "sasaran__tujuan"]
+    filter_horizontal = ["penanggung_jawab"]
+    inlines = [TargetIndikatorInline]
+
+
+class DiktumInline(admin.TabularInline):
+    model = Diktum
+    extra = 0
+
+
+class IndikatorKeputusanInline(admin.TabularInline):
+    model = IndikatorKeputusan
+    extra = 0
+
+
+@admin.register(KeputusanIKU)
+class KeputusanIKUAdmin(AdminSakip):
+    list_display = ["nomor", "kecamatan", "tanggal", "tata_letak", "status"]
+    list_filter = ["status", "kecamatan"]
+    list_select_related = ["kecamatan"]
+    inlines = [DiktumInline, IndikatorKeputusanInline]
+
+
+@admin.register(TargetIndikator)
+class TargetIndikatorAdmin(AdminSakip):
+    list_display = ["indikator", "tahun", "nilai", "huruf"]
+    list_filter = ["tahun", "indikator__ukuran"]
+    list_select_related = ["indikator"]
+
+
+@admin.register(Diktum)
+class DiktumAdmin(AdminSakip):
+    list_display = ["__str__", "keputusan"]
+    list_select_related = ["keputusan__kecamatan"]
+
+
+@admin.register(IndikatorKeputusan)
+class IndikatorKeputusanAdmin(AdminSakip):
+    list_display = ["indikator", "lampiran", "urutan", "keputusan"]
+    list_filter = ["lampiran"]
+    list_select_related = ["indikator", "keputusan__kecamatan"]

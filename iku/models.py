@@ -1,0 +1,437 @@
+"""The 5-year plan (Renstra) and the indicators it sets, and the IKU decree.
+
+Renstra → Tujuan → Sasaran; an Indikator belongs to a tujuan or to a sasaran and carries a
+target per year. What an indicator measures is an Ukuran: the same measure (IKM, say) can be
+an indicator of two Renstra that overlap a year, as in Kencong 2025, and its realisasi is
+stored once per measure (perjanjian.Realisasi), so the two reports cannot disagree.
+"""
+
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from sakip.kinerja import MetodeNegatif, Polaritas
+from sakip.penguncian import DataTerkunci, Terjaga
+from sakip.validators import nip_valid_or_blank, validate_nip
+
+NILAI = {"max_digits": 20, "decimal_places": 4}
+
+
+class Renstra(models.Model):
+    kecamatan = models.ForeignKey(
+        "kecamatan.Kecamatan",
+        on_delete=models.PROTECT,
+        related_name="renstra",
+        verbose_name="kecamatan",
+    )
+    nama = models.CharField("nama", max_length=200, help_text="mis. Renstra Perubahan 2021-2026")
+    tahun_awal = models.PositiveSmallIntegerField("tahun awal")
+    tahun_akhir = models.PositiveSmallIntegerField("tahun akhir")
+    tahun_baseline = models.PositiveSmallIntegerField(
+        "tahun kondisi awal (baseline)", help_text="mis. 2021 untuk Renstra 2021-2026"
+    )
+    revisi_dari = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="revisi",
+        verbose_name="revisi dari Renstra",
+    )
+    tanggal_penetapan = models.DateField("tanggal penetapan", null=True, blank=True)
+    sumber = models.CharField(
+        "sumber data",
+        max_length=255,
+        blank=True,
+        help_text="mis. tabel TC 25 Perubahan Renstra Kecamatan Kencong Tahun 2021-2026",
+    )
+    rpjmd_periode = models.CharField("periode RPJMD", max_length=20, blank=True)
+    rpjmd_misi = models.TextField("misi RPJMD", blank=True)
+    rpjmd_tujuan = models.TextField("tujuan RPJMD", blank=True)
+    rpjmd_sasaran = models.TextField("sasaran RPJMD", blank=True, help_text="Satu per baris.")
+
+    class Meta:
+        verbose_name = "Renstra"
+        verbose_name_plural = "Renstra"
+        ordering = ["kecamatan", "tahun_awal", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["kecamatan", "nama"], name="renstra_nama_unik"),
+            models.CheckConstraint(
+                condition=Q(tahun_awal__lte=F("tahun_akhir")), name="renstra_tahun_awal_lte_akhir"
+            ),
+            models.CheckConstraint(
+                condition=Q(tahun_baseline__lte=F("tahun_awal")),
+                name="renstra_baseline_tidak_setelah_awal",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.nama} ({self.kecamatan.nama})"
+
+    @property
+    def tahun(self) -> range:
+        return range(self.tahun_awal, self.tahun_akhir + 1)
+
+
+class Tujuan(models.Model):
+    renstra = models.ForeignKey(
+        Renstra, on_delete=models.CASCADE, related_name="tujuan", verbose_name="Renstra"
+    )
+    nomor = models.PositiveSmallIntegerField("nomor")
+    uraian = models.TextField("uraian tujuan")
+
+    class Meta:
+        verbose_name = "tujuan"
+        verbose_name_plural = "tujuan"
+        ordering = ["renstra", "nomor"]
+        constraints = [
+            models.UniqueConstraint(fields=["renstra", "nomor"], name="tujuan_nomor_unik"),
+        ]
+
+    def __str__(self):
+        return f"Tujuan {self.nomor}: {self.uraian}"
+
+
+class Sasaran(models.Model):
+    tujuan = models.ForeignKey(
+        Tujuan, on_delete=models.CASCADE, related_name="sasaran", verbose_name="tujuan"
+    )
+    nomor = models.PositiveSmallIntegerField("nomor")
+    uraian = models.TextField("uraian sasaran")
+
+    class Meta:
+        verbose_name = "sasaran"
+        verbose_name_plural = "sasaran"
+        ordering = ["tujuan", "nomor"]
+        constraints = [
+            models.UniqueConstraint(fields=["tujuan", "nomor"], name="sasaran_nomor_unik"),
+        ]
+
+    def __str__(self):
+        return f"Sasaran {self.kode}: {self.uraian}"
+
+    @property
+    def kode(self) -> str:
+        return f"{self.tujuan.nomor}.{self.nomor}"
+
+
+class Ukuran(models.Model):
+    """What an indicator measures; the key realisasi is stored under.
+
+    Shared measures (kecamatan empty) are the kabupaten's catalogue: every kecamatan's IKM is
+    the same measure, which is what lets the kabupaten compare them.
+    """
+
+    kabupaten = models.ForeignKey(
+        "kecamatan.Kabupaten",
+        on_delete=models.PROTECT,
+        related_name="ukuran",
+        verbose_name="kabupaten",
+    )
+    kecamatan = models.ForeignKey(
+        "kecamatan.Kecamatan",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ukuran_khusus",
+        verbose_name="khusus kecamatan",
+        help_text="Kosong bila ukuran ini dipakai bersama seluruh kecamatan.",
+    )
+    kode = models.SlugField("kode", max_length=80, help_text="mis. ikm")
+    nama = models.CharField("nama", max_length=255)
+
+    class Meta:
+        verbose_name = "ukuran kinerja"
+        verbose_name_plural = "ukuran kinerja"
+        ordering = ["kabupaten", "nama"]
+        constraints = [
+            models.UniqueConstraint(fields=["kabupaten", "kode"], name="ukuran_kode_unik"),
+        ]
+
+    def __str__(self):
+        return self.nama
+
+
+class Indikator(models.Model):
+    class Jenis(models.TextChoices):
+        IKU = "iku", "Indikator Kinerja Utama (IKU)"
+        LAINNYA = "lainnya", "Indikator Kinerja Lainnya"
+
+    class SkalaKategori(models.TextChoices):
+        TIDAK_ADA = "", "Tidak ada"
+        IKM = "ikm", "Kategori IKM"
+        IPP = "ipp", "Kategori IPP"
+        PREDIKAT_SAKIP = "predikat_sakip", "Predikat SAKIP"
+
+    tujuan = models.ForeignKey(
+        Tujuan,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="indikator",
+        verbose_name="tujuan",
+    )
+    sasaran = models.ForeignKey(
+        Sasaran,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="indikator",
+        verbose_name="sasaran",
+    )
+    ukuran = models.ForeignKey(
+        Ukuran, on_delete=models.PROTECT, related_name="indikator", verbose_name="ukuran"
+    )
+    urutan = models.PositiveSmallIntegerField("urutan", default=1)
+    nama = models.CharField("nama indikator", max_length=255)
+    satuan = models.CharField("satuan", max_length=50, help_text="mis. %, Indeks, Dokumen")
+    jenis = models.CharField("jenis", max_length=10, choices=Jenis.choices, default=Jenis.IKU)
+    polaritas = models.CharField(
+        "polaritas",
+        max_length=10,
+        choices=[
+            (Polaritas.POSITIF, "Positif (makin tinggi makin baik)"),
+            (Polaritas.NEGATIF, "Negatif (makin rendah makin baik)"),
+        ],
+        default=Polaritas.POSITIF,
+    )
+    metode_negatif = models.CharField(
+        "rumus capaian polaritas negatif",
+        max_length=10,
+        choices=[
+            (MetodeNegatif.SELISIH, "(2 × target − realisasi) / target × 100"),
+            (MetodeNegatif.RASIO, "target / realisasi × 100"),
+        ],
+        default=MetodeNegatif.SELISIH,
+    )
+    skala_kategori = models.CharField(
+        "skala kategori nilai",
+        max_length=20,
+        choices=SkalaKategori.choices,
+        blank=True,
+        default=SkalaKategori.TIDAK_ADA,
+    )
+    formulasi = models.TextField("formulasi perhitungan", blank=True)
+    definisi_operasional = models.TextField("penjelasan / definisi operasional", blank=True)
+    penanggung_jawab = models.ManyToManyField(
+        "kecamatan.UnitKerja",
+        blank=True,
+        related_name="indikator",
+        verbose_name="penanggung jawab",
+    )
+    sumber_data = models.CharField("sumber data", max_length=255, blank=True)
+    baseline = models.DecimalField("kondisi awal (baseline)", null=True, blank=True, **NILAI)
+    baseline_huruf = models.CharField("huruf baseline", max_length=3, blank=True)
+    target_akhir = models.DecimalField("target akhir Renstra", null=True, blank=True, **NILAI)
+    target_akhir_huruf = models.CharField("huruf target akhir", max_length=3, blank=True)
+    riwayat = HistoricalRecords(m2m_fields=[penanggung_jawab])
+
+    class Meta:
+        verbose_name = "indikator"
+        verbose_name_plural = "indikator"
+        ordering = ["urutan", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(tujuan__isnull=False, sasaran__isnull=True)
+                    | Q(tujuan__isnull=True, sasaran__isnull=False)
+                ),
+                name="indikator_milik_tujuan_atau_sasaran",
+            ),
+            models.CheckConstraint(
+                condition=Q(polaritas__in=[p.value for p in Polaritas]),
+                name="indikator_polaritas_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.nama
+
+    @property
+    def urutan_renstra(self) -> tuple:
+        """Its place in the Renstra: tujuan by number, the tujuan's own indicators before its
+        sasaran, sasaran by number, then its own order (load tujuan / sasaran__tujuan)."""
+        if self.sasaran_id:
+            return (self.sasaran.tujuan.nomor, self.sasaran.nomor, self.urutan, self.id)
+        return (self.tujuan.nomor, 0, self.urutan, self.id)
+
+
+class TargetIndikator(models.Model):
+    indikator = models.ForeignKey(
+        Indikator, on_delete=models.CASCADE, related_name="target", verbose_name="indikator"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    nilai = models.DecimalField("target", **NILAI)
+    huruf = models.CharField("huruf", max_length=3, blank=True, help_text="mis. B pada B (67)")
+    riwayat = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "target indikator"
+        verbose_name_plural = "target indikator"
+        ordering = ["indikator", "tahun"]
+        constraints = [
+            models.UniqueConstraint(fields=["indikator", "tahun"], name="target_satu_per_tahun"),
+        ]
+
+    def __str__(self):
+        return f"{self.indikator} {self.tahun}: {self.nilai}"
+
+
+class KeputusanIKU(Terjaga):
+    """Keputusan Camat on the IKU of a Renstra (the decree and its lampiran)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        DITETAPKAN = "ditetapkan", "Ditetapkan"
+
+    class TataLetak(models.TextChoices):
+        TUNGGAL = "tunggal", "Satu tabel IKU (seperti Patrang, Balung)"
+        TERPISAH = (
+            "terpisah",
+            "Lampiran 1 IKU dan Lampiran 2 Indikator Kinerja Lainnya (seperti Panti)",
+        )
+
+    kecamatan = models.ForeignKey(
+        "kecamatan.Kecamatan",
+        on_delete=models.PROTECT,
+        related_name="keputusan_iku",
+        verbose_name="kecamatan",
+    )
+    renstra = models.ForeignKey(
+        Renstra, on_delete=models.PROTECT, related_name="keputusan_iku", verbose_name="Renstra"
+    )
+    nomor = models.CharField("nomor", max_length=100, help_text="mis. 000.8.6.3/22/35.09.02/2025")
+    tentang = models.CharField("tentang", max_length=255, default="Indikator Kinerja Utama")
+    tempat = models.CharField("ditetapkan di", max_length=100)
+    tanggal = models.DateField("tanggal penetapan", null=True, blank=True)
+    menimbang = models.TextField("menimbang", help_text="Satu butir per baris.")
+    mengingat = models.TextField("mengingat", help_text="Satu butir per baris.")
+    tata_letak = models.CharField(
+        "tata letak lampiran", max_length=10, choices=TataLetak.choices, default=TataLetak.TUNGGAL
+    )
+    tembusan = models.TextField(
+        "salinan disampaikan kepada", blank=True, help_text="Satu per baris."
+    )
+    penandatangan_nama = models.CharField("nama penandatangan", max_length=150)
+    penandatangan_jabatan = models.CharField("jabatan penandatangan", max_length=150)
+    penandatangan_pangkat = models.CharField("pangkat / golongan", max_length=100, blank=True)
+    penandatangan_nip = models.CharField(
+        "NIP penandatangan", max_length=18, blank=True, validators=[validate_nip]
+    )
+    status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.DRAFT)
+    riwayat = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "keputusan IKU"
+        verbose_name_plural = "keputusan IKU"
+        ordering = ["kecamatan", "-tanggal"]
+        constraints = [
+            models.UniqueConstraint(fields=["kecamatan", "nomor"], name="keputusan_nomor_unik"),
+            models.CheckConstraint(
+                condition=nip_valid_or_blank("penandatangan_nip"),
+                name="keputusan_nip_18_angka",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Keputusan Camat {self.kecamatan.nama} Nomor {self.nomor}"
+
+    PESAN_TERKUNCI = "Keputusan yang sudah ditetapkan tidak dapat diubah atau dihapus."
+
+    def jaga(self, *, hapus: bool = False) -> None:
+        if KeputusanIKU.terkunci(self.pk):
+            raise DataTerkunci(self.PESAN_TERKUNCI)
+
+    @classmethod
+    def terkunci(cls, pk: int | None) -> bool:
+        return bool(pk) and cls.objects.filter(pk=pk, status=cls.Status.DITETAPKAN).exists()
+
+
+class BagianKeputusan(Terjaga):
+    """A part of a decree (diktum, lampiran row): locked with the decree."""
+
+    class Meta:
+        abstract = True
+
+    def jaga(self, *, hapus: bool = False) -> None:
+        if KeputusanIKU.terkunci(self.keputusan_id):
+            raise DataTerkunci(KeputusanIKU.PESAN_TERKUNCI)
+
+
+class Diktum(BagianKeputusan):
+    """KESATU, KEDUA …: the label follows from the order."""
+
+    keputusan = models.ForeignKey(
+        KeputusanIKU, on_delete=models.CASCADE, related_name="diktum", verbose_name="keputusan"
+    )
+    urutan = models.PositiveSmallIntegerField("urutan")
+    isi = models.TextField("isi", help_text="Butir rincian ditulis satu per baris.")
+
+    class Meta:
+        verbose_name = "diktum"
+        verbose_name_plural = "diktum"
+        ordering = ["keputusan", "urutan"]
+        constraints = [
+            models.UniqueConstraint(fields=["keputusan", "urutan"], name="diktum_urutan_unik"),
+        ]
+
+    LABEL = (
+        "KESATU",
+        "KEDUA",
+        "KETIGA",
+        "KEEMPAT",
+        "KELIMA",
+        "KEENAM",
+        "KETUJUH",
+        "KEDELAPAN",
+        "KESEMBILAN",
+        "KESEPULUH",
+    )
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return (
+            self.LABEL[self.urutan - 1] if 1 <= self.urutan <= len(self.LABEL) else str(self.urutan)
+        )
+
+
+class IndikatorKeputusan(BagianKeputusan):
+    """An indicator listed in a decree's lampiran (1 = IKU, 2 = Indikator Kinerja Lainnya)."""
+
+    keputusan = models.ForeignKey(
+        KeputusanIKU,
+        on_delete=models.CASCADE,
+        related_name="indikator_lampiran",
+        verbose_name="keputusan",
+    )
+    indikator = models.ForeignKey(
+        Indikator,
+        on_delete=models.PROTECT,
+        related_name="lampiran_keputusan",
+        verbose_name="indikator",
+    )
+    lampiran = models.PositiveSmallIntegerField(
+        "lampiran",
+        choices=[(1, "Lampiran 1 — IKU"), (2, "Lampiran 2 — Indikator Kinerja Lainnya")],
+        default=1,
+    )
+    urutan = models.PositiveSmallIntegerField("urutan", default=1)
+
+    class Meta:
+        verbose_name = "indikator dalam keputusan"
+        verbose_name_plural = "indikator dalam keputusan"
+        ordering = ["keputusan", "lampiran", "urutan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["keputusan", "indikator"], name="keputusan_indikator_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(lampiran__in=[1, 2]), name="keputusan_lampiran_1_atau_2"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.indikator} (lampiran {self.lampiran})"

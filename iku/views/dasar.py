@@ -1,0 +1,45 @@
+"""What the pages of this app share: the kecamatan and every object id of the URL resolved
+through the scoped lookup before the method is looked at, so another kecamatan's id answers
+404 to a GET and to a POST alike; refused steps shown as messages."""
+
+from django.contrib import messages
+from django.http import HttpResponseRedirect
+from django.views.generic import TemplateView
+
+from sakip.halaman import KecamatanMixin
+
+
+class _ObjekUrl:
+    """Resolves ``self.obj`` (kwarg ``pk``, model ``model``) and each kwarg of
+    ``model_kwargs`` within the page's kecamatan."""
+
+    model = None
+    model_kwargs: dict = {}
+
+    def queryset_objek(self):
+        return self.model.objects.all()
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.model is not None and "pk" in kwargs:
+            self.obj = self.objek(self.queryset_objek(), pk=kwargs["pk"])
+        for nama, model in self.model_kwargs.items():
+            setattr(self, nama, self.objek(model, pk=kwargs[nama]))
+        return super().dispatch(request, *args, **kwargs)
+
+
+class HalamanIku(KecamatanMixin, _ObjekUrl, TemplateView):
+    def tolak(self, e: Exception) -> None:
+        """A refused step (locked, stale, not allowed): its message, nothing saved."""
+        messages.error(self.request, str(e))
+
+
+class AksiPost(HalamanIku):
+    """A button that only POSTs (delete, tetapkan): a GET goes back to ``kembali()``."""
+
+    http_method_names = ["get", "post"]
+
+    def kembali(self) -> str:
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        return HttpResponseRedirect(self.kembali())

@@ -1,0 +1,283 @@
+"""The IKU decrees of a kecamatan: list, create (prefilled with the usual texts), view and
+edit a draft, choose its lampiran, tetapkan (camat only), delete a draft."""
+
+import datetime
+from collections import defaultdict
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import F, Prefetch
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from iku import services
+from iku.forms import DiktumFormSet, KeputusanForm, LampiranForm
+from iku.models import Diktum, KeputusanIKU, Renstra
+from iku.teks_bawaan import tata_letak_untuk, teks_keputusan
+from kecamatan.pejabat import camat_terakhir
+from sakip.halaman import tahun_berjalan
+from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
+from sakip.riwayat import riwayat
+
+from .dasar import AksiPost, HalamanIku
+
+HURUF = "abcdefghijklmnopqrstuvwxyz"
+LABEL_DIKTUM = dict(enumerate(Diktum.LABEL, start=1))
+
+
+class KeputusanList(HalamanIku):
+    template_name = "iku/keputusan/daftar.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        keputusan = self.lingkup(KeputusanIKU.objects.all()).select_related("renstra")
+        per_renstra = defaultdict(list)
+        for k in keputusan.order_by(F("tanggal").desc(nulls_first=True), "-id"):
+            per_renstra[k.renstra_id].append(k)
+        renstra = list(self.lingkup(Renstra.objects.all()).order_by("-tahun_awal", "-id"))
+        for r in renstra:
+            r.daftar_keputusan = per_renstra.get(r.id, [])
+        ctx["renstra_list"] = renstra
+        return ctx
+
+
+class KeputusanCreate(HalamanIku):
+    template_name = "iku/keputusan/buat.html"
+    model_kwargs = {"renstra": Renstra}
+
+    def tata_letak(self) -> str:
+        diminta = self.request.GET.get("tata_letak")
+        if diminta in KeputusanIKU.TataLetak.values:
+            return diminta
+        jenis = services.indikator_renstra(self.renstra).values_list("jenis", flat=True)
+        return tata_letak_untuk(list(jenis))
+
+    def awal(self):
+        teks = teks_keputusan(
+            kecamatan=self.kecamatan.nama,
+            kabupaten=self.kecamatan.kabupaten.nama,
+            tata_letak=self.tata_letak(),
+        )
+        camat = camat_terakhir(self.kecamatan)
+        isi = {
+            "tentang": teks.tentang,
+            "tempat": teks.tempat,
+            "tanggal": datetime.date.today(),
+            "tata_letak": teks.tata_letak,
+            "menimbang": "\n".join(teks.menimbang),
+            "mengingat": "\n".join(teks.mengingat),
+            "tembusan": "\n".join(teks.tembusan),
+        }
+        if camat:
+            isi.update(
+                penandatangan_nama=camat.nama,
+                penandatangan_jabatan=camat.jabatan,
+                penandatangan_pangkat=camat.pangkat_golongan,
+                penandatangan_nip=camat.nip,
+            )
+        return isi, [{"isi": d} for d in teks.diktum]
+
+    def get_context_data(self, form=None, formset=None, **kwargs):
+        self.wajib_mengisi()
+        ctx = super().get_context_data(**kwargs)
+        if form is None:
+            isi, diktum = self.awal()
+            form = KeputusanForm(kecamatan=self.kecamatan, initial=isi)
+            formset = DiktumFormSet(prefix="diktum", initial=diktum)
+        ctx.update(
+            label_diktum=LABEL_DIKTUM,
+            renstra=self.renstra,
+            form=form,
+            formset=formset,
+            tata_letak_pilihan=KeputusanIKU.TataLetak.choices,
+            tahun_sekarang=tahun_berjalan(),
+        )
+        return ctx
+
+    def post(self, request, *args, **kwargs):
+        self.wajib_mengisi()
+        form = KeputusanForm(request.POST, kecamatan=self.kecamatan)
+        formset = DiktumFormSet(request.POST, prefix="diktum")
+        if form.is_valid() and formset.is_valid():
+            try:
+                keputusan = services.keputusan_buat(
+                    kecamatan=self.kecamatan,
+                    renstra=self.renstra,
+                    data=form.data_keputusan(),
+                    diktum=formset.isi(),
+                    oleh=request.user,
+                )
+            except TransisiDitolak as e:
+                self.tolak(e)
+            else:
+                messages.success(
+                    request,
+                    "Draft keputusan dibuat. Periksa indikator lampirannya, lalu camat "
+                    "menetapkannya.",
+                )
+                return redirect("iku:keputusan-detail", self.kecamatan.slug, keputusan.pk)
+        return self.render_to_response(self.get_context_data(form=form, formset=formset))
+
+
+class KeputusanDetail(HalamanIku):
+    template_name = "iku/keputusan/detail.html"
+    model = KeputusanIKU
+
+    def queryset_objek(self):
+        return KeputusanIKU.objects.select_related("renstra", "kecamatan__kabupaten")
+
+    @property
+    def bisa_ubah(self) -> bool:
+        return self.bisa_mengisi and self.obj.status == KeputusanIKU.Status.DRAFT
+
+    def muat(self):
+        self.diktum = list(self.obj.diktum.order_by("urutan"))
+        self.lampiran = list(
+            self.obj.indikator_lampiran.select_related(
+                "indikator__tujuan", "indikator__sasaran__tujuan"
+            ).prefetch_related(
+                Prefetch("indikator__penanggung_jawab"),
+            )
+        )
+        self.indikator = services.urutan_pohon(self.obj.renstra)
+
+    def form_isi(self, data=None):
+        return KeputusanForm(
+            data,
+            instance=KeputusanIKU.objects.get(pk=self.obj.pk),
+            kecamatan=self.kecamatan,
+            keputusan=self.obj,
+            initial={"sidik": services.sidik_keputusan(self.obj, self.diktum)},
+        )
+
+    def formset(self, data=None):
+        return DiktumFormSet(data, prefix="diktum", initial=[{"isi": d.isi} for d in self.diktum])
+
+    def form_lampiran(self, data=None):
+        return LampiranForm(
+            data,
+            keputusan=self.obj,
+            indikator=self.indikator,
+            baris=self.lampiran,
+            initial={"sidik": services.sidik_lampiran(self.lampiran, self.indikator)},
+        )
+
+    def get_context_data(self, form=None, formset=None, form_lampiran=None, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        if not hasattr(self, "diktum"):
+            self.muat()
+        lampiran = {1: [], 2: []}
+        for b in sorted(self.lampiran, key=lambda b: (b.lampiran, b.urutan, b.id)):
+            ind = b.indikator
+            b.kinerja = ind.sasaran.uraian if ind.sasaran_id else ind.tujuan.uraian
+            lampiran[b.lampiran].append(b)
+        k = self.obj
+        if k.tata_letak == KeputusanIKU.TataLetak.TERPISAH:
+            tabel = [
+                ("Lampiran 1. Indikator Kinerja Utama", lampiran[1]),
+                ("Lampiran 2. Indikator Kinerja Lainnya", lampiran[2]),
+            ]
+        else:
+            judul = f"Indikator Kinerja Utama (IKU) Kecamatan {self.kecamatan.nama}"
+            tabel = [(judul, lampiran[1])]
+        ctx.update(
+            keputusan=k,
+            diktum=self.diktum,
+            menimbang=list(zip(HURUF, k.menimbang.splitlines(), strict=False)),
+            lampiran_tabel=tabel,
+            label_diktum=LABEL_DIKTUM,
+            bisa_ubah=self.bisa_ubah,
+            riwayat=riwayat(KeputusanIKU.riwayat.filter(id=self.obj.id)),
+        )
+        if self.bisa_ubah:
+            ctx.update(
+                form=form or self.form_isi(),
+                formset=formset or self.formset(),
+                form_lampiran=form_lampiran or self.form_lampiran(),
+            )
+        return ctx
+
+    def post(self, request, *args, **kwargs):
+        self.wajib_mengisi()
+        if self.obj.status != KeputusanIKU.Status.DRAFT:
+            self.tolak(DataTerkunci(KeputusanIKU.PESAN_TERKUNCI))
+            return redirect("iku:keputusan-detail", self.kecamatan.slug, self.obj.pk)
+        self.muat()
+        if request.POST.get("bagian") == "lampiran":
+            return self.simpan_lampiran(request)
+        return self.simpan_isi(request)
+
+    def simpan_isi(self, request):
+        form, formset = self.form_isi(request.POST), self.formset(request.POST)
+        if form.is_valid() and formset.is_valid():
+            try:
+                services.keputusan_ubah(
+                    keputusan=self.obj,
+                    data=form.data_keputusan(),
+                    diktum=formset.isi(),
+                    sidik=form.cleaned_data["sidik"],
+                    oleh=request.user,
+                )
+            except (DataTerkunci, DataBasi, TransisiDitolak) as e:
+                self.tolak(e)
+            else:
+                messages.success(request, "Isi keputusan disimpan.")
+                return redirect("iku:keputusan-detail", self.kecamatan.slug, self.obj.pk)
+        return self.render_to_response(self.get_context_data(form=form, formset=formset))
+
+    def simpan_lampiran(self, request):
+        form = self.form_lampiran(request.POST)
+        if form.is_valid():
+            try:
+                services.keputusan_atur_lampiran(
+                    keputusan=self.obj,
+                    pilihan=form.pilihan(),
+                    sidik=form.cleaned_data["sidik"],
+                    oleh=request.user,
+                )
+            except (DataTerkunci, DataBasi, TransisiDitolak) as e:
+                self.tolak(e)
+            else:
+                messages.success(
+                    request,
+                    "Indikator lampiran disimpan; jenis setiap indikator (IKU / lainnya) "
+                    "mengikuti lampirannya.",
+                )
+                url = reverse("iku:keputusan-detail", args=[self.kecamatan.slug, self.obj.pk])
+                return redirect(f"{url}#lampiran")
+        return self.render_to_response(self.get_context_data(form_lampiran=form))
+
+
+class KeputusanTetapkan(AksiPost):
+    model = KeputusanIKU
+
+    def kembali(self):
+        return reverse("iku:keputusan-detail", args=[self.kecamatan.slug, self.obj.pk])
+
+    def post(self, request, *args, **kwargs):
+        if not self.bisa_menetapkan:
+            raise PermissionDenied("Hanya camat kecamatan ini yang dapat menetapkan keputusan IKU.")
+        try:
+            services.keputusan_tetapkan(keputusan=self.obj, oleh=request.user)
+        except (DataTerkunci, TransisiDitolak) as e:
+            self.tolak(e)
+        else:
+            messages.success(request, "Keputusan ditetapkan. Isinya kini tidak dapat diubah.")
+        return redirect(self.kembali())
+
+
+class KeputusanDelete(AksiPost):
+    model = KeputusanIKU
+
+    def kembali(self):
+        return reverse("iku:keputusan-detail", args=[self.kecamatan.slug, self.obj.pk])
+
+    def post(self, request, *args, **kwargs):
+        self.wajib_mengisi()
+        try:
+            services.keputusan_hapus(keputusan=self.obj, oleh=request.user)
+        except (DataTerkunci, TransisiDitolak) as e:
+            self.tolak(e)
+            return redirect(self.kembali())
+        messages.success(request, f"Draft keputusan {self.obj.nomor} dihapus.")
+        return redirect("iku:keputusan-daftar", self.kecamatan.slug)

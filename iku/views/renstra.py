@@ -1,0 +1,104 @@
+"""The Renstra of a kecamatan: the list (with "Tambah Renstra"), the tree, the edit form."""
+
+from django.contrib import messages
+from django.db.models import Count
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from iku import services
+from iku.forms import RenstraForm
+from iku.models import Indikator, Renstra
+from sakip.penguncian import TransisiDitolak
+from sakip.riwayat import riwayat
+
+from .dasar import HalamanIku
+from .pohon import pohon, semua_indikator
+
+
+class RenstraList(HalamanIku):
+    template_name = "iku/renstra/daftar.html"
+
+    def get_context_data(self, form=None, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["daftar"] = (
+            self.lingkup(Renstra.objects.all())
+            .select_related("revisi_dari")
+            .annotate(
+                jumlah_tujuan=Count("tujuan", distinct=True),
+                jumlah_indikator_tujuan=Count("tujuan__indikator", distinct=True),
+                jumlah_indikator_sasaran=Count("tujuan__sasaran__indikator", distinct=True),
+                jumlah_keputusan=Count("keputusan_iku", distinct=True),
+            )
+            .order_by("-tahun_awal", "-id")
+        )
+        if self.bisa_mengisi:
+            ctx["form"] = form or RenstraForm(kecamatan=self.kecamatan)
+        return ctx
+
+    def post(self, request, *args, **kwargs):
+        self.wajib_mengisi()
+        form = RenstraForm(request.POST, kecamatan=self.kecamatan)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        try:
+            renstra = services.renstra_buat(
+                kecamatan=self.kecamatan,
+                data=form.data_renstra(),
+                salin_isi=form.cleaned_data.get("salin_isi", False),
+                oleh=request.user,
+            )
+        except TransisiDitolak as e:
+            self.tolak(e)
+            return self.render_to_response(self.get_context_data(form=form))
+        messages.success(request, f"{renstra.nama} ditambahkan.")
+        return redirect("iku:renstra-detail", self.kecamatan.slug, renstra.pk)
+
+
+class RenstraDetail(HalamanIku):
+    template_name = "iku/renstra/detail.html"
+    model = Renstra
+
+    def queryset_objek(self):
+        return Renstra.objects.select_related("revisi_dari")
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        simpul = pohon(self.obj)
+        ids = [i.id for i in semua_indikator(simpul)]
+        ctx.update(
+            renstra=self.obj,
+            pohon=simpul,
+            jumlah_indikator=len(ids),
+            riwayat=riwayat(
+                (Indikator.riwayat.filter(id__in=ids), lambda c: f"Indikator {c.nama}")
+            ),
+        )
+        return ctx
+
+
+class RenstraUpdate(HalamanIku):
+    template_name = "iku/renstra/ubah.html"
+    model = Renstra
+
+    def get_context_data(self, form=None, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["renstra"] = self.obj
+        if self.bisa_mengisi:
+            ctx["form"] = form or RenstraForm(instance=self.obj, kecamatan=self.kecamatan)
+        return ctx
+
+    def post(self, request, *args, **kwargs):
+        self.wajib_mengisi()
+        salinan = Renstra.objects.get(pk=self.obj.pk)  # the form writes into its instance
+        form = RenstraForm(request.POST, instance=salinan, kecamatan=self.kecamatan)
+        if form.is_valid():
+            try:
+                services.renstra_ubah(renstra=self.obj, data=form.data_renstra(), oleh=request.user)
+            except TransisiDitolak as e:
+                self.tolak(e)
+            else:
+                messages.success(request, "Data Renstra disimpan.")
+                return redirect(
+                    reverse("iku:renstra-detail", args=[self.kecamatan.slug, self.obj.pk])
+                )
+        return self.render_to_response(self.get_context_data(form=form))

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class KecamatanConfig(AppConfig):
+    name = "kecamatan"
+    verbose_name = "Kabupaten dan Kecamatan"

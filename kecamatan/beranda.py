@@ -1,0 +1,162 @@
+"""Selector: a kecamatan's year at a glance (the beranda), in a fixed number of queries."""
+
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+
+from iku.models import KeputusanIKU, Renstra
+from laporan.models import LaporanKinerja
+from perjanjian.models import (
+    NarasiSasaran,
+    PelaporanRealisasi,
+    Periode,
+    PerjanjianKinerja,
+    Realisasi,
+    TargetPerjanjian,
+)
+from perjanjian.peringatan import Peringatan, peringatan_tahun
+
+from .models import Kecamatan
+
+PERIODE_TRIWULAN = (Periode.TW1, Periode.TW2, Periode.TW3, Periode.TW4, Periode.TAHUNAN)
+
+
+@dataclass(frozen=True)
+class Kekurangan:
+    pesan: str
+    tautan: str
+
+
+@dataclass(frozen=True)
+class StatusPeriode:
+    periode: Periode
+    status: str  # PelaporanRealisasi.Status value
+    status_label: str
+    komentar: str
+    terisi: int
+    jumlah: int
+
+
+@dataclass
+class RingkasanTahun:
+    kecamatan: Kecamatan
+    tahun: int
+    renstra: list[Renstra]
+    keputusan: dict[int, KeputusanIKU | None]  # renstra id → latest decree
+    perjanjian: list[PerjanjianKinerja]
+    realisasi: list[StatusPeriode]
+    laporan: LaporanKinerja | None
+    kekurangan: list[Kekurangan] = field(default_factory=list)
+    peringatan: list[Peringatan] = field(default_factory=list)
+
+
+def ringkasan_tahun(*, kecamatan: Kecamatan, tahun: int) -> RingkasanTahun:
+    slug = kecamatan.slug
+    renstra = list(
+        Renstra.objects.filter(kecamatan=kecamatan, tahun_awal__lte=tahun, tahun_akhir__gte=tahun)
+    )
+    keputusan: dict[int, KeputusanIKU | None] = {r.id: None for r in renstra}
+    for k in KeputusanIKU.objects.filter(renstra__in=renstra).order_by("tanggal", "id"):
+        keputusan[k.renstra_id] = k
+    perjanjian = list(
+        PerjanjianKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun)
+        .select_related("renstra")
+        .order_by("jenis")
+    )
+    target = list(
+        TargetPerjanjian.objects.filter(perjanjian__in=perjanjian).select_related("indikator")
+    )
+    ukuran = {t.indikator.ukuran_id for t in target}
+    terisi: dict[str, set[int]] = {}
+    for periode, ukuran_id in Realisasi.objects.filter(
+        kecamatan=kecamatan, tahun=tahun, ukuran_id__in=ukuran
+    ).values_list("periode", "ukuran_id"):
+        terisi.setdefault(periode, set()).add(ukuran_id)
+    pelaporan = {
+        p.periode: p for p in PelaporanRealisasi.objects.filter(kecamatan=kecamatan, tahun=tahun)
+    }
+    realisasi = []
+    for periode in PERIODE_TRIWULAN:
+        p = pelaporan.get(periode)
+        status = p.status if p else PelaporanRealisasi.Status.DRAFT
+        realisasi.append(
+            StatusPeriode(
+                periode=periode,
+                status=status,
+                status_label=PelaporanRealisasi.Status(status).label,
+                komentar=p.komentar if p else "",
+                terisi=len(terisi.get(periode, ())),
+                jumlah=len(ukuran),
+            )
+        )
+    laporan = LaporanKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun).first()
+
+    ringkasan = RingkasanTahun(kecamatan, tahun, renstra, keputusan, perjanjian, realisasi, laporan)
+    ringkasan.kekurangan = _kekurangan(ringkasan, slug, target)
+    ringkasan.peringatan = peringatan_tahun(kecamatan_id=kecamatan.id, tahun=tahun)
+    return ringkasan
+
+
+def _kekurangan(r: RingkasanTahun, slug: str, target) -> list[Kekurangan]:
+    hasil = []
+    if not r.renstra:
+        hasil.append(
+            Kekurangan(
+                f"Belum ada Renstra yang berlaku pada tahun {r.tahun}.",
+                reverse("iku:renstra-daftar", args=[slug]),
+            )
+        )
+    for renstra in r.renstra:
+        k = r.keputusan[renstra.id]
+        if k is None:
+            hasil.append(
+                Kekurangan(
+                    f"{renstra.nama} belum memiliki Keputusan IKU.",
+                    reverse("iku:keputusan-daftar", args=[slug]),
+                )
+            )
+        elif k.status != KeputusanIKU.Status.DITETAPKAN:
+            hasil.append(
+                Kekurangan(
+                    f"Keputusan IKU {k.nomor} belum ditetapkan camat.",
+                    reverse("iku:keputusan-detail", args=[slug, k.id]),
+                )
+            )
+    daftar_pk = reverse("perjanjian:pk-daftar", args=[slug, r.tahun])
+    if not r.perjanjian:
+        hasil.append(Kekurangan(f"Perjanjian Kinerja {r.tahun} belum dibuat.", daftar_pk))
+    for pk in r.perjanjian:
+        if pk.status != PerjanjianKinerja.Status.DITETAPKAN:
+            hasil.append(
+                Kekurangan(
+                    f"{pk.get_jenis_display()} {r.tahun} masih {pk.get_status_display().lower()}.",
+                    reverse("perjanjian:pk-detail", args=[slug, pk.id]),
+                )
+            )
+    for s in r.realisasi:
+        if s.jumlah and s.terisi < s.jumlah:
+            hasil.append(
+                Kekurangan(
+                    f"Realisasi {s.periode.label}: {s.terisi} dari {s.jumlah} indikator terisi.",
+                    reverse("perjanjian:realisasi", args=[slug, r.tahun, s.periode.value]),
+                )
+            )
+    sasaran = {t.indikator.sasaran_id for t in target if t.indikator.sasaran_id}
+    bernarasi = set(
+        NarasiSasaran.objects.filter(sasaran_id__in=sasaran, tahun=r.tahun).values_list(
+            "sasaran_id", flat=True
+        )
+    )
+    if sasaran - bernarasi:
+        hasil.append(
+            Kekurangan(
+                f"Narasi {len(sasaran - bernarasi)} sasaran tahun {r.tahun} belum ditulis.",
+                reverse("perjanjian:narasi", args=[slug, r.tahun]),
+            )
+        )
+    lkip = reverse("laporan:lkip", args=[slug, r.tahun])
+    if r.laporan is None:
+        hasil.append(Kekurangan(f"LKIP {r.tahun} belum dimulai.", lkip))
+    elif r.laporan.status != LaporanKinerja.Status.DITETAPKAN:
+        hasil.append(Kekurangan(f"LKIP {r.tahun} belum ditetapkan camat.", lkip))
+    return hasil

@@ -1,0 +1,22 @@
+from .pengguna import PERAN_KECAMATAN, Pengguna, Peran
+from .profil import IsuStrategis, KomposisiSDM, ProfilTahunan, SaranaPrasarana
+from .skala import JenisSkala, PemakaianSkala, PitaSkala, SkalaPenilaian
+from .wilayah import Kabupaten, Kecamatan, Pejabat, UnitKerja
+
+__all__ = [
+    "PERAN_KECAMATAN",
+    "IsuStrategis",
+    "JenisSkala",
+    "Kabupaten",
+    "Kecamatan",
+    "KomposisiSDM",
+    "Pejabat",
+    "PemakaianSkala",
+    "Pengguna",
+    "Peran",
+    "PitaSkala",
+    "ProfilTahunan",
+    "SaranaPrasarana",
+    "SkalaPenilaian",
+    "UnitKerja",
+]

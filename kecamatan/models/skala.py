@@ -1,0 +1,115 @@
+"""Rating scales as data: a scale has bands; a kabupaten chooses one per year and kind.
+
+sakip.kinerja holds the defaults of DOMAIN.md as plain data; the migration copies them here
+so an admin can define another scale (a four-band one, the regulation's "91" variant …)
+without code. kecamatan.skala.skala_berlaku() turns a row back into a kinerja.Skala.
+"""
+
+from django.db import models
+
+
+class JenisSkala(models.TextChoices):
+    KRITERIA_CAPAIAN = "kriteria_capaian", "Kriteria capaian kinerja"
+    IKM = "ikm", "Kategori IKM"
+    IPP = "ipp", "Kategori IPP"
+    PREDIKAT_SAKIP = "predikat_sakip", "Predikat SAKIP"
+
+
+class SkalaPenilaian(models.Model):
+    kode = models.SlugField("kode", max_length=80, unique=True)
+    nama = models.CharField("nama", max_length=200)
+    jenis = models.CharField("jenis", max_length=20, choices=JenisSkala.choices)
+    presisi = models.PositiveSmallIntegerField(
+        "desimal pembulatan",
+        default=2,
+        help_text="Nilai dibulatkan (half-up) ke sekian desimal sebelum dicari pitanya.",
+    )
+    sumber = models.CharField("sumber / dasar hukum", max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = "skala penilaian"
+        verbose_name_plural = "skala penilaian"
+        ordering = ["jenis", "nama"]
+
+    def __str__(self):
+        return self.nama
+
+
+class PitaSkala(models.Model):
+    """One band of a scale. Bands are ordered from the highest; the last has no lower bound."""
+
+    skala = models.ForeignKey(
+        SkalaPenilaian, on_delete=models.CASCADE, related_name="pita", verbose_name="skala"
+    )
+    urutan = models.PositiveSmallIntegerField("urutan", help_text="1 = pita tertinggi")
+    kode = models.CharField("kode", max_length=10, help_text="mis. A, B-, ST")
+    label = models.CharField("label", max_length=100, help_text="mis. Sangat Tinggi")
+    warna = models.CharField("warna", max_length=7, help_text="Warna CSS, mis. #9fd8f5")
+    batas_bawah = models.DecimalField(
+        "batas bawah",
+        max_digits=12,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text="Kosong hanya untuk pita terendah.",
+    )
+    inklusif = models.BooleanField(
+        "batas bawah termasuk",
+        default=True,
+        help_text="Centang untuk ≥ batas bawah; kosongkan untuk > batas bawah.",
+    )
+
+    class Meta:
+        verbose_name = "pita skala"
+        verbose_name_plural = "pita skala"
+        ordering = ["skala", "urutan"]
+        constraints = [
+            models.UniqueConstraint(fields=["skala", "urutan"], name="pita_urutan_unik"),
+            models.UniqueConstraint(fields=["skala", "kode"], name="pita_kode_unik"),
+            models.CheckConstraint(
+                condition=models.Q(warna__regex=r"\A#[0-9a-fA-F]{6}\Z"), name="pita_warna_hex"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.kode} {self.label}"
+
+
+class PemakaianSkala(models.Model):
+    """The scale a kabupaten uses for one kind of rating in one year."""
+
+    kabupaten = models.ForeignKey(
+        "kecamatan.Kabupaten",
+        on_delete=models.CASCADE,
+        related_name="pemakaian_skala",
+        verbose_name="kabupaten",
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    jenis = models.CharField("jenis", max_length=20, choices=JenisSkala.choices)
+    skala = models.ForeignKey(
+        SkalaPenilaian, on_delete=models.PROTECT, related_name="pemakaian", verbose_name="skala"
+    )
+
+    class Meta:
+        verbose_name = "pemakaian skala"
+        verbose_name_plural = "pemakaian skala"
+        ordering = ["kabupaten", "-tahun", "jenis"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kabupaten", "tahun", "jenis"], name="pemakaian_skala_satu_per_jenis"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.kabupaten} {self.tahun}: {self.skala}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.skala_id and self.skala.jenis != self.jenis:
+            raise ValidationError(
+                {
+                    "skala": f"Skala ini untuk {self.skala.get_jenis_display()}, bukan "
+                    f"{self.get_jenis_display()}."
+                }
+            )

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "kecamatan"
+
+urlpatterns = [
+    path("kecamatan/", views.KecamatanDaftar.as_view(), name="daftar"),
+    path("kecamatan/<slug:kecamatan>/", views.KecamatanBeranda.as_view(), name="beranda"),
+]

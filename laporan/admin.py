@@ -1,0 +1,52 @@
+from django.contrib import admin
+
+from sakip.admin_dasar import AdminSakip
+
+from .models import DokumenPDF, LaporanKinerja, TindakLanjutLHE, VersiLKIP
+
+
+class TindakLanjutLHEInline(admin.TabularInline):
+    model = TindakLanjutLHE
+    extra = 0
+
+
+@admin.register(LaporanKinerja)
+class LaporanKinerjaAdmin(AdminSakip):
+    list_display = ["__str__", "tahun", "status", "tanggal"]
+    list_filter = ["tahun", "status", "kecamatan"]
+    list_select_related = ["kecamatan"]
+    inlines = [TindakLanjutLHEInline]
+
+
+@admin.register(TindakLanjutLHE)
+class TindakLanjutLHEAdmin(AdminSakip):
+    list_display = ["urutan", "__str__", "laporan"]
+    list_select_related = ["laporan__kecamatan"]
+
+
+class AdminCatatan(admin.ModelAdmin):
+    """Records the application writes itself (printed PDFs, finalised versions): shown, never
+    typed, changed or deleted by hand — a finalised LKIP's file and SHA-256 must not move."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(DokumenPDF)
+class DokumenPDFAdmin(AdminCatatan):
+    list_display = ["nama_berkas", "kecamatan", "jenis", "status", "jumlah_halaman", "dibuat"]
+    list_filter = ["jenis", "status", "kecamatan"]
+    list_select_related = ["kecamatan"]
+    exclude = ["html"]
+
+
+@admin.register(VersiLKIP)
+class VersiLKIPAdmin(AdminCatatan):
+    list_display = ["__str__", "sha256", "ditetapkan_oleh", "ditetapkan_pada"]
+    list_select_related = ["laporan__kecamatan", "ditetapkan_oleh"]

@@ -1,0 +1,6 @@
+"""The documents the application prints: LKIP, IKU decree, Perjanjian Kinerja.
+
+Each is a renderer (``Penyaji``) with one contract: ``html()`` from a Django template and the
+data its selectors gather, then ``render() -> Berkas(nama, content_type, isi)`` through
+WeasyPrint. ``penyaji_untuk(jenis, objek)`` finds the renderer of a kind.
+"""

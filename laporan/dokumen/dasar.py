@@ -1,0 +1,88 @@
+"""The renderer contract shared by every printed document."""
+
+import mimetypes
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+
+CONTENT_TYPE_PDF = "application/pdf"
+
+
+@dataclass(frozen=True)
+class Berkas:
+    nama: str
+    content_type: str
+    isi: bytes
+    jumlah_halaman: int | None = None
+
+
+def ambil_berkas_lokal(url: str):
+    """WeasyPrint's url_fetcher: only files of this application (static, media) and data:
+    URLs, never the network; the same `/static/...` URLs work on the web page and in the PDF."""
+    if url.startswith("data:"):
+        from weasyprint import default_url_fetcher
+
+        return default_url_fetcher(url)
+    jalur = unquote(urlparse(url).path)
+    awalan_static = "/" + settings.STATIC_URL.strip("/") + "/"
+    awalan_media = "/" + settings.MEDIA_URL.strip("/") + "/"
+    berkas = None
+    if jalur.startswith(awalan_static):
+        ditemukan = finders.find(jalur[len(awalan_static) :])
+        berkas = Path(ditemukan) if ditemukan else None
+    elif jalur.startswith(awalan_media):
+        berkas = Path(settings.MEDIA_ROOT) / jalur[len(awalan_media) :]
+    if berkas is None or not berkas.is_file():
+        raise ValueError(f"Berkas untuk dokumen tidak ditemukan: {url}")
+    from weasyprint.urls import URLFetcherResponse
+
+    jenis, _ = mimetypes.guess_type(berkas.name)
+    return URLFetcherResponse(
+        url, berkas.read_bytes(), headers={"Content-Type": jenis or "application/octet-stream"}
+    )
+
+
+class Penyaji:
+    """Renders one document. Subclasses set ``jenis`` and ``template_name`` and implement
+    ``konteks()`` (gathering everything through selectors, a bounded number of queries) and
+    ``nama_berkas()``."""
+
+    jenis: str = ""
+    template_name: str = ""
+
+    def __init__(self, objek):
+        self.objek = objek
+
+    @property
+    def kecamatan(self):
+        return self.objek.kecamatan
+
+    def konteks(self) -> dict:
+        raise NotImplementedError
+
+    def nama_berkas(self) -> str:
+        raise NotImplementedError
+
+    def html(self) -> str:
+        return render_to_string(self.template_name, self.konteks())
+
+    @staticmethod
+    def cetak(html: str) -> tuple[bytes, int, float]:
+        """HTML → (PDF bytes, page count, seconds WeasyPrint took)."""
+        from weasyprint import HTML
+
+        mulai = time.perf_counter()
+        dokumen = HTML(
+            string=html, base_url="http://sakip.lokal/", url_fetcher=ambil_berkas_lokal
+        ).render()
+        isi = dokumen.write_pdf()
+        return isi, len(dokumen.pages), time.perf_counter() - mulai
+
+    def render(self) -> Berkas:
+        isi, halaman, _ = self.cetak(self.html())
+        return Berkas(self.nama_berkas(), CONTENT_TYPE_PDF, isi, halaman)

@@ -1,0 +1,401 @@
+"""Charts of the LKIP, drawn as SVG by matplotlib and inlined in the HTML, so the same chart
+appears on the web LKIP page and in the PDF.
+
+Two kinds, kept few and simple because the LKIP's HTML is rebuilt (and fingerprinted) every
+time a document is asked for: per Perjanjian Kinerja one figure of small multiples with the
+trend of each IKU over its Renstra years (realisasi against targets), and one bar chart of the
+capaian per sasaran with the 100 % line.
+
+The SVG must be byte-for-byte the same for the same data (the stored PDF is found by the
+SHA-256 of the HTML): no date in the metadata, a fixed hash salt for the ids matplotlib
+generates (one per chart, so two charts of one page never share an id), text kept as text
+(``svg.fonttype = none``: selectable, and found by text extraction in the PDF). Labels are
+Indonesian and numbers go through ``sakip.format_id`` (decimal comma).
+"""
+
+import io
+import re
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.html import escape
+
+from sakip.format_id import format_angka, format_persen
+
+HURUF = ["DejaVu Sans"]  # the font of the printed document (static/css/dokumen.css)
+LEBAR_INCI = 6.3  # the A4 portrait text width (16,5 cm), a little less
+WARNA_REALISASI = "#1f5f99"
+WARNA_TARGET = "#c0392b"
+WARNA_AWAL = "#444444"
+KOLOM_TREN = 3
+
+
+@dataclass(frozen=True)
+class SeriTren:
+    """One IKU over the years of its Renstra."""
+
+    judul: str  # the indicator's name
+    satuan: str  # written after the title, e.g. "%", "Indeks"
+    tahun: tuple[int, ...]  # the x axis: baseline year to the Renstra's last year
+    target: tuple[Decimal | None, ...]  # one per year of ``tahun``
+    realisasi: tuple[Decimal | None, ...]  # one per year of ``tahun``; None: not (yet) known
+    tahun_awal: int | None = None  # the baseline, drawn apart as "kondisi awal"
+    awal: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Batang:
+    label: str  # "Sasaran 1.1"
+    capaian: Decimal | None
+    warna: str  # the colour of its kriteria band
+
+
+def _mpl():
+    """matplotlib, imported on first use: it takes most of a second, which no page without a
+    chart should pay."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
+
+    return matplotlib, Figure, FixedLocator, FuncFormatter, MaxNLocator
+
+
+def _angka(v: float, desimal: int = 2) -> str:
+    """An axis tick or label in Indonesian notation: 92,5 · 4 · 1.234."""
+    return format_angka(Decimal(f"{v:.6f}"), desimal, buang_nol=True)
+
+
+def _atribut(cocok: re.Match) -> str:
+    """style="fill: #fff; stroke-width: 0.6" → fill="#fff" stroke-width="0.6": the same
+    drawing for browsers and WeasyPrint's SVG renderer, without WeasyPrint's HTML cascade
+    warning about every SVG property it meets in a style attribute."""
+    hasil = []
+    for deklarasi in cocok[1].split(";"):
+        nama, _, nilai = deklarasi.partition(":")
+        nama, nilai = nama.strip(), nilai.strip()
+        if not nama:
+            continue
+        if nama == "font":
+            ukuran, _, keluarga = nilai.partition(" ")
+            hasil += [f'font-size="{ukuran}"', f'font-family="{keluarga}"']
+        else:
+            hasil.append(f'{nama}="{nilai}"')
+    return " ".join(hasil)
+
+
+# Ids matplotlib does not hash repeat in every chart ("axes_1"); nothing refers to them.
+_ID_BERULANG = re.compile(
+    r' id="(?:figure|axes|patch|line2d|text|matplotlib\.axis|xtick|ytick|legend|'
+    r"PathCollection|PolyCollection|BarContainer|LineCollection)_\d+\"'?"
+)
+
+
+def _svg(fig, *, kunci: str, judul: str) -> str:
+    """The figure as an inline <svg> element, the same bytes for the same data."""
+    matplotlib = _mpl()[0]
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": f"sakip-{kunci}"}):
+        keluaran = io.StringIO()
+        fig.savefig(keluaran, format="svg", metadata={"Date": None, "Creator": None})
+    teks = keluaran.getvalue()
+    teks = teks[teks.index("<svg") :]  # no XML declaration or DOCTYPE inside HTML
+    teks = re.sub(r"\s*<metadata>.*?</metadata>", "", teks, count=1, flags=re.S)
+    teks = _ID_BERULANG.sub("", teks)
+    teks = re.sub(r'style="([^"]*)"', _atribut, teks)
+    return teks.replace(
+        "<svg ", f'<svg class="grafik-svg" role="img" aria-label="{escape(judul)}" ', 1
+    ).strip()
+
+
+def _gaya() -> dict:
+    return {
+        "font.family": "sans-serif",
+        "font.sans-serif": HURUF,
+        "font.size": 7,
+        "axes.titlesize": 7,
+        "axes.labelsize": 7,
+        "xtick.labelsize": 6.5,
+        "ytick.labelsize": 6.5,
+        "legend.fontsize": 7,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.linewidth": 0.6,
+        "xtick.major.width": 0.6,
+        "ytick.major.width": 0.6,
+        "xtick.major.size": 2.5,
+        "ytick.major.size": 2.5,
+        "lines.linewidth": 1.3,
+        "lines.markersize": 3.5,
+    }
+
+
+def _judul_sumbu(teks: str, satuan: str) -> str:
+    judul = f"{teks} ({satuan})" if satuan else teks
+    baris = textwrap.wrap(judul, 30)
+    if len(baris) > 2:
+        baris = [baris[0], textwrap.shorten(" ".join(baris[1:]), 30, placeholder=" …")]
+    return "\n".join(baris)
+
+
+# Vertical layout of the small multiples, in inches.
+_LEGENDA, _JUDUL, _SUMBU, _BAWAH = 0.3, 0.34, 1.05, 0.22
+
+
+def grafik_tren(seri: Sequence[SeriTren], *, kunci: str, judul: str) -> str:
+    """Small multiples, three per row: target (dashed) and realisasi (solid) per year, the
+    baseline as a hollow square, the latest realisasi written above its point."""
+    matplotlib, Figure, FixedLocator, FuncFormatter, MaxNLocator = _mpl()
+    kolom = min(KOLOM_TREN, max(1, len(seri)))  # two IKU: two columns, not an empty third
+    baris = max(1, (len(seri) + kolom - 1) // kolom)
+    lebar = LEBAR_INCI * kolom / KOLOM_TREN
+    tinggi = _LEGENDA + baris * (_JUDUL + _SUMBU) + (baris - 1) * _BAWAH + _BAWAH
+    with matplotlib.rc_context(_gaya()):
+        fig = Figure(figsize=(lebar, tinggi))
+        sumbu = fig.subplots(baris, kolom, squeeze=False)
+        pegangan: dict[str, object] = {}
+        for ax, s in zip(sumbu.flat, seri, strict=False):
+            titik_t = [
+                (t, float(v)) for t, v in zip(s.tahun, s.target, strict=True) if v is not None
+            ]
+            titik_r = [
+                (t, float(v)) for t, v in zip(s.tahun, s.realisasi, strict=True) if v is not None
+            ]
+            if titik_t:
+                (garis,) = ax.plot(
+                    *zip(*titik_t, strict=True),
+                    linestyle="--",
+                    marker="o",
+                    markersize=2.2,
+                    color=WARNA_TARGET,
+                )
+                pegangan.setdefault("Target", garis)
+            if titik_r:
+                (garis,) = ax.plot(*zip(*titik_r, strict=True), marker="o", color=WARNA_REALISASI)
+                pegangan.setdefault("Realisasi", garis)
+                t, v = titik_r[-1]
+                ax.annotate(
+                    _angka(v),
+                    (t, v),
+                    xytext=(0, 4),
+                    textcoords="offset points",
+                    ha="center",
+                    fontsize=6.5,
+                    color=WARNA_REALISASI,
+                )
+            if s.awal is not None and s.tahun_awal is not None:
+                (garis,) = ax.plot(
+                    [s.tahun_awal],
+                    [float(s.awal)],
+                    marker="s",
+                    markersize=3.8,
+                    linestyle="none",
+                    markerfacecolor="white",
+                    color=WARNA_AWAL,
+                )
+                pegangan.setdefault("Kondisi awal", garis)
+            ax.set_title(_judul_sumbu(s.judul, s.satuan), loc="left", pad=4)
+            ax.xaxis.set_major_locator(FixedLocator(list(s.tahun)))
+            ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:.0f}"))
+            ax.yaxis.set_major_locator(MaxNLocator(4))
+            ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: _angka(v)))
+            ax.margins(x=0.08, y=0.3)
+            ax.grid(axis="y", linewidth=0.4, color="#dddddd")
+            ax.set_axisbelow(True)
+        for ax in list(sumbu.flat)[len(seri) :]:
+            ax.set_visible(False)
+        urutan = [k for k in ("Target", "Realisasi", "Kondisi awal") if k in pegangan]
+        fig.legend(
+            [pegangan[k] for k in urutan],
+            urutan,
+            loc="upper center",
+            ncol=3,
+            frameon=False,
+            bbox_to_anchor=(0.5, 1.0),
+            borderaxespad=0.2,
+        )
+        fig.subplots_adjust(
+            left=0.44 / lebar,
+            right=1 - 0.1 / lebar,
+            top=1 - (_LEGENDA + _JUDUL) / tinggi,
+            bottom=_BAWAH / tinggi,
+            wspace=0.3,
+            hspace=(_BAWAH + _JUDUL) / _SUMBU,
+        )
+        return _svg(fig, kunci=kunci, judul=judul)
+
+
+def grafik_capaian(batang: Sequence[Batang], *, kunci: str, judul: str) -> str:
+    """Capaian per sasaran as bars coloured by their kriteria band, with the 100 % line."""
+    matplotlib, Figure, _FixedLocator, FuncFormatter, MaxNLocator = _mpl()
+    tinggi = [float(b.capaian) if b.capaian is not None else 0.0 for b in batang]
+    with matplotlib.rc_context(_gaya()):
+        fig = Figure(figsize=(min(LEBAR_INCI, 1.5 + 1.0 * len(batang)), 2.2))
+        ax = fig.subplots()
+        posisi = list(range(len(batang)))
+        ax.bar(
+            posisi,
+            tinggi,
+            width=0.55,
+            color=[b.warna for b in batang],
+            edgecolor="#333333",
+            linewidth=0.6,
+        )
+        ax.axhline(100, color=WARNA_TARGET, linestyle="--", linewidth=1, label="Target (100%)")
+        for x, b, h in zip(posisi, batang, tinggi, strict=True):
+            # Inside the bar, below the 100 % line it would otherwise cross.
+            teks = "belum terukur" if b.capaian is None else format_persen(b.capaian)
+            di_dalam = h >= 30
+            ax.annotate(
+                teks,
+                (x, h),
+                xytext=(0, -4 if di_dalam else 3),
+                textcoords="offset points",
+                ha="center",
+                va="top" if di_dalam else "bottom",
+                fontsize=6.5,
+            )
+        ax.set_xticks(posisi, [b.label for b in batang])
+        ax.set_xlim(-0.6, len(batang) - 0.4)
+        ax.set_ylim(0, max(125.0, max(tinggi, default=0.0) * 1.12))
+        ax.yaxis.set_major_locator(MaxNLocator(5))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{_angka(v, 0)}%"))
+        ax.set_ylabel("Capaian kinerja")
+        ax.legend(loc="lower right", frameon=False, bbox_to_anchor=(1.0, 1.0), borderaxespad=0)
+        ax.grid(axis="y", linewidth=0.4, color="#dddddd")
+        ax.set_axisbelow(True)
+        lebar = fig.get_figwidth()
+        fig.subplots_adjust(left=0.55 / lebar, right=1 - 0.1 / lebar, bottom=0.14, top=0.88)
+        return _svg(fig, kunci=kunci, judul=judul)
+
+
+# --- the charts of a year's LKIP, from the data ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Grafik:
+    nomor: str  # "3.1": figures are numbered through BAB III
+    judul: str
+    svg: str
+
+
+@dataclass(frozen=True)
+class GrafikPK:
+    perjanjian: object  # PerjanjianKinerja
+    judul: str
+    grafik: tuple[Grafik, ...]
+
+
+def _seri(indikator, renstra, realisasi: dict, tahun: int) -> SeriTren:
+    """An IKU over its Renstra years: targets, the realisasi known up to ``tahun`` (the
+    baseline year is drawn as the baseline, not as a realisasi)."""
+    semua_tahun = tuple(range(renstra.tahun_baseline, renstra.tahun_akhir + 1))
+    target = {t.tahun: t.nilai for t in indikator.target.all()}
+    return SeriTren(
+        judul=indikator.nama,
+        satuan=indikator.satuan,
+        tahun=semua_tahun,
+        target=tuple(target.get(th) for th in semua_tahun),
+        realisasi=tuple(
+            realisasi.get((indikator.ukuran_id, th))
+            if renstra.tahun_baseline < th <= tahun
+            else None
+            for th in semua_tahun
+        ),
+        tahun_awal=renstra.tahun_baseline if indikator.baseline is not None else None,
+        awal=indikator.baseline,
+    )
+
+
+def grafik_tahunan(*, kecamatan, tahun: int) -> list[GrafikPK]:
+    """Per PK of the year (awal, then perubahan): the trend of its IKU and the capaian of its
+    sasaran. Five queries however many PK, indicators and years; the LKIP document and its
+    web page both call this, so they show the same charts."""
+    from iku.models import Indikator
+    from kecamatan.models import JenisSkala
+    from kecamatan.skala import skala_tahun
+    from perjanjian.models import Periode, Realisasi, TargetPerjanjian
+    from sakip import kinerja
+
+    target = list(
+        TargetPerjanjian.objects.filter(
+            perjanjian__kecamatan_id=kecamatan.id, perjanjian__tahun=tahun
+        )
+        .select_related("perjanjian__renstra", "indikator__tujuan", "indikator__sasaran__tujuan")
+        .prefetch_related("indikator__target")
+    )
+    if not target:
+        return []
+    skala = skala_tahun(kabupaten_id=kecamatan.kabupaten_id, tahun=tahun)[
+        JenisSkala.KRITERIA_CAPAIAN
+    ]
+    realisasi = {
+        (r.ukuran_id, r.tahun): r.nilai
+        for r in Realisasi.objects.filter(
+            kecamatan_id=kecamatan.id,
+            ukuran_id__in={t.indikator.ukuran_id for t in target},
+            tahun__gte=min(t.perjanjian.renstra.tahun_baseline for t in target),
+            tahun__lte=tahun,
+            periode=Periode.TAHUNAN,
+        ).only("ukuran_id", "tahun", "nilai")
+    }
+    per_pk: dict[int, list] = {}
+    for t in target:
+        per_pk.setdefault(t.perjanjian_id, []).append(t)
+
+    hasil, nomor = [], 0
+    for daftar in sorted(per_pk.values(), key=lambda d: d[0].perjanjian.jenis):
+        pk = daftar[0].perjanjian
+        renstra = pk.renstra
+        daftar.sort(key=lambda t: t.indikator.urutan_renstra)
+        nama = f"{'PK Perubahan' if pk.jenis == 'perubahan' else 'PK'} {pk.tahun}"
+        grafik = []
+
+        iku = [t.indikator for t in daftar if t.indikator.jenis == Indikator.Jenis.IKU]
+        if iku:
+            nomor += 1
+            judul = (
+                f"Tren realisasi dan target IKU {nama} selama periode Renstra "
+                f"{renstra.tahun_awal}-{renstra.tahun_akhir}"
+            )
+            seri = [_seri(ind, renstra, realisasi, tahun) for ind in iku]
+            grafik.append(
+                Grafik(f"3.{nomor}", judul, grafik_tren(seri, kunci=f"tren-{pk.id}", judul=judul))
+            )
+
+        per_sasaran: dict[int, list] = {}
+        for t in daftar:
+            if t.indikator.sasaran_id:
+                ind = t.indikator
+                per_sasaran.setdefault(ind.sasaran_id, []).append(
+                    kinerja.capaian(
+                        t.nilai,
+                        realisasi.get((ind.ukuran_id, tahun)),
+                        polaritas=ind.polaritas,
+                        metode=ind.metode_negatif,
+                    )
+                )
+        if per_sasaran:
+            nomor += 1
+            judul = f"Capaian kinerja per sasaran {nama} (rata-rata capaian indikatornya)"
+            batang = []
+            for sid, capaian in per_sasaran.items():
+                sasaran = next(t.indikator.sasaran for t in daftar if t.indikator.sasaran_id == sid)
+                rata = kinerja.rata_rata(capaian)
+                pita = kinerja.kriteria(rata, skala)
+                batang.append(
+                    Batang(f"Sasaran {sasaran.kode}", rata, pita.warna if pita else "#ffffff")
+                )
+            grafik.append(
+                Grafik(
+                    f"3.{nomor}",
+                    judul,
+                    grafik_capaian(batang, kunci=f"capaian-{pk.id}", judul=judul),
+                )
+            )
+        hasil.append(
+            GrafikPK(pk, f"{pk.get_jenis_display()} {tahun} (dasar {renstra.nama})", tuple(grafik))
+        )
+    return hasil

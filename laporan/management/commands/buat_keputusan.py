@@ -1,0 +1,30 @@
+from django.core.management.base import CommandError
+
+from iku.models import KeputusanIKU
+from laporan.management.perintah_dokumen import PerintahDokumen
+
+
+class Command(PerintahDokumen):
+    help = (
+        "Mencetak Keputusan Camat tentang IKU ke PDF (atau HTML dengan --html); pilih dengan "
+        "--nomor, atau --tahun untuk keputusan terakhir tahun itu."
+    )
+    jenis = "keputusan"
+
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.add_argument("--nomor", help="nomor keputusan, mis. 000.7.2.7/32/35.09.02/2025")
+        parser.add_argument("--tahun", type=int, help="tahun penetapan")
+
+    def objek(self, kecamatan, *, nomor, tahun, **options):
+        keputusan = KeputusanIKU.objects.filter(kecamatan=kecamatan)
+        if nomor:
+            keputusan = keputusan.filter(nomor=nomor)
+        elif tahun:
+            keputusan = keputusan.filter(tanggal__year=tahun)
+        else:
+            raise CommandError("Sebutkan --nomor atau --tahun.")
+        hasil = keputusan.order_by("-tanggal", "-id").first()
+        if hasil is None:
+            raise CommandError(f"Keputusan IKU {kecamatan} tidak ditemukan.")
+        return hasil

@@ -1,0 +1,213 @@
+"""The LKIP of a kecamatan and year: only what is written, not what is computed.
+
+Every table of the report is built from iku / perjanjian / kecamatan data; this model holds
+the texts a person writes (kata pengantar, conclusion …) and the LHE follow-up rows.
+"""
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from sakip.penguncian import DataTerkunci, Terjaga
+from sakip.validators import nip_valid_or_blank, validate_nip
+
+
+class LaporanKinerja(Terjaga):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        DITETAPKAN = "ditetapkan", "Ditetapkan"
+
+    kecamatan = models.ForeignKey(
+        "kecamatan.Kecamatan",
+        on_delete=models.PROTECT,
+        related_name="laporan",
+        verbose_name="kecamatan",
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    kata_pengantar = models.TextField("kata pengantar", blank=True)
+    latar_belakang = models.TextField("latar belakang", blank=True)
+    maksud_tujuan = models.TextField("tujuan penyusunan laporan", blank=True)
+    pengantar_perencanaan = models.TextField("pengantar rencana strategis (Bab II.A)", blank=True)
+    kesimpulan = models.TextField("kesimpulan", blank=True)
+    hambatan = models.TextField(
+        "hambatan dan permasalahan kinerja", blank=True, help_text="Satu butir per baris."
+    )
+    faktor_keberhasilan = models.TextField(
+        "faktor kunci keberhasilan", blank=True, help_text="Satu butir per baris."
+    )
+    langkah_perbaikan = models.TextField(
+        "langkah perbaikan kinerja", blank=True, help_text="Satu butir per baris."
+    )
+    lhe_sumber = models.CharField(
+        "sumber LHE yang ditindaklanjuti",
+        max_length=255,
+        blank=True,
+        help_text="mis. LHE SAKIP Kecamatan Kencong Tahun 2025 Triwulan 3",
+    )
+    tempat = models.CharField("tempat penandatanganan", max_length=100, default="Jember")
+    tanggal = models.DateField("tanggal penandatanganan", null=True, blank=True)
+    penandatangan_nama = models.CharField("nama camat", max_length=150, blank=True)
+    penandatangan_jabatan = models.CharField("jabatan", max_length=150, blank=True)
+    penandatangan_pangkat = models.CharField("pangkat / golongan", max_length=100, blank=True)
+    penandatangan_nip = models.CharField(
+        "NIP", max_length=18, blank=True, validators=[validate_nip]
+    )
+    status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.DRAFT)
+    riwayat = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "laporan kinerja (LKIP)"
+        verbose_name_plural = "laporan kinerja (LKIP)"
+        ordering = ["kecamatan", "-tahun"]
+        constraints = [
+            models.UniqueConstraint(fields=["kecamatan", "tahun"], name="lkip_satu_per_tahun"),
+            models.CheckConstraint(
+                condition=nip_valid_or_blank("penandatangan_nip"), name="lkip_nip_18_angka"
+            ),
+        ]
+
+    def __str__(self):
+        return f"LKIP {self.kecamatan.nama} {self.tahun}"
+
+    PESAN_TERKUNCI = "LKIP yang sudah ditetapkan tidak dapat diubah."
+
+    def jaga(self, *, hapus: bool = False) -> None:
+        # The one change an approved LKIP allows: the camat opens its next version
+        # (laporan.services.laporan_buka_versi_baru); the approved PDF stays as it is.
+        if getattr(self, "_membuka_versi_baru", False) and not hapus:
+            return
+        if LaporanKinerja.terkunci(self.pk):
+            raise DataTerkunci(self.PESAN_TERKUNCI)
+
+    @classmethod
+    def terkunci(cls, pk: int | None) -> bool:
+        return bool(pk) and cls.objects.filter(pk=pk, status=cls.Status.DITETAPKAN).exists()
+
+
+class TindakLanjutLHE(Terjaga):
+    """Tabel 1.3: a recommendation of the last LHE and what the kecamatan did about it."""
+
+    laporan = models.ForeignKey(
+        LaporanKinerja,
+        on_delete=models.CASCADE,
+        related_name="tindak_lanjut",
+        verbose_name="laporan",
+    )
+    urutan = models.PositiveSmallIntegerField("nomor")
+    rekomendasi = models.TextField("saran / rekomendasi")
+    tindak_lanjut = models.TextField("tindak lanjut", blank=True)
+    riwayat = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "tindak lanjut LHE"
+        verbose_name_plural = "tindak lanjut LHE"
+        ordering = ["laporan", "urutan"]
+        constraints = [
+            models.UniqueConstraint(fields=["laporan", "urutan"], name="tindak_lanjut_nomor_unik"),
+        ]
+
+    def __str__(self):
+        return self.rekomendasi[:80]
+
+    def jaga(self, *, hapus: bool = False) -> None:
+        if LaporanKinerja.terkunci(self.laporan_id):
+            raise DataTerkunci(LaporanKinerja.PESAN_TERKUNCI)
+
+
+class DokumenPDF(models.Model):
+    """A rendered document (LKIP, IKU decree, PK), stored with the fingerprint of the HTML it
+    was printed from: the same data gives the same HTML, so an unchanged document is served
+    from this file at once instead of being rendered again."""
+
+    class Jenis(models.TextChoices):
+        LKIP = "lkip", "Laporan Kinerja (LKIP)"
+        KEPUTUSAN = "keputusan", "Keputusan IKU"
+        PERJANJIAN = "perjanjian", "Perjanjian Kinerja"
+
+    class Status(models.TextChoices):
+        MENUNGGU = "menunggu", "Menunggu giliran"
+        BERJALAN = "berjalan", "Sedang dibuat"
+        SELESAI = "selesai", "Selesai"
+        GAGAL = "gagal", "Gagal"
+
+    kecamatan = models.ForeignKey(
+        "kecamatan.Kecamatan",
+        on_delete=models.PROTECT,
+        related_name="dokumen_pdf",
+        verbose_name="kecamatan",
+    )
+    jenis = models.CharField("jenis", max_length=12, choices=Jenis.choices)
+    objek_id = models.PositiveBigIntegerField("id dokumen sumber")
+    sidik_html = models.CharField("sidik HTML (SHA-256)", max_length=64, db_index=True)
+    html = models.TextField("HTML yang dicetak")
+    status = models.CharField(
+        "status", max_length=10, choices=Status.choices, default=Status.MENUNGGU
+    )
+    tahap = models.CharField("tahap", max_length=100, blank=True)
+    pesan = models.TextField("pesan galat", blank=True)
+    berkas = models.FileField("berkas PDF", upload_to="dokumen/%Y/", blank=True)
+    nama_berkas = models.CharField("nama berkas", max_length=200)
+    sha256 = models.CharField("SHA-256 PDF", max_length=64, blank=True)
+    jumlah_halaman = models.PositiveIntegerField("jumlah halaman", null=True, blank=True)
+    detik_render = models.DecimalField(
+        "lama pencetakan (detik)", max_digits=8, decimal_places=3, null=True, blank=True
+    )
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="diminta oleh",
+    )
+    dibuat = models.DateTimeField("diminta pada", auto_now_add=True)
+    selesai = models.DateTimeField("selesai pada", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "dokumen PDF"
+        verbose_name_plural = "dokumen PDF"
+        ordering = ["-dibuat"]
+        indexes = [models.Index(fields=["jenis", "objek_id", "sidik_html"])]
+
+    def __str__(self):
+        return self.nama_berkas
+
+
+class VersiLKIP(models.Model):
+    """A finalised LKIP: the PDF the camat approved, with its SHA-256; never changed. Later
+    changes to the report make the next version."""
+
+    laporan = models.ForeignKey(
+        LaporanKinerja, on_delete=models.PROTECT, related_name="versi", verbose_name="laporan"
+    )
+    nomor = models.PositiveSmallIntegerField("versi")
+    dokumen = models.ForeignKey(
+        DokumenPDF, on_delete=models.PROTECT, related_name="+", verbose_name="dokumen PDF"
+    )
+    sha256 = models.CharField("SHA-256", max_length=64)
+    ditetapkan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="ditetapkan oleh",
+    )
+    ditetapkan_pada = models.DateTimeField("ditetapkan pada", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "versi LKIP final"
+        verbose_name_plural = "versi LKIP final"
+        ordering = ["laporan", "nomor"]
+        constraints = [
+            models.UniqueConstraint(fields=["laporan", "nomor"], name="versi_lkip_unik"),
+        ]
+
+    def __str__(self):
+        return f"{self.laporan} versi {self.nomor}"
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            raise DataTerkunci("Versi LKIP yang sudah ditetapkan tidak dapat diubah.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise DataTerkunci("Versi LKIP yang sudah ditetapkan tidak dapat dihapus.")

@@ -1,0 +1,138 @@
+"""Benchmark (point d of the LKIP analysis): a kecamatan against the other kecamatan of its
+kabupaten on the same measure (``Ukuran``) and year.
+
+The seeds write "tidak ada data untuk benchmark"; a system holding every kecamatan can compare
+their yearly realisasi instead. A comparison is only drawn when at least
+``MINIMAL_PEMBANDING`` kecamatan have a realisasi: an "average" of one or two values, or a rank
+"1 of 2", tells a reader nothing. The yearly realisasi of all measures of a report is read in
+one query; the average comes from ``sakip.kinerja.rata_rata``, the rank is a sort.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from iku.models import Indikator
+from perjanjian.capaian import nilai_indikator
+from perjanjian.models import Periode, Realisasi
+from sakip import kinerja
+from sakip.kinerja import Nilai, Polaritas
+
+MINIMAL_PEMBANDING = 3
+
+
+@dataclass(frozen=True)
+class NilaiKecamatan:
+    kecamatan_id: int
+    kecamatan: str  # "Kecamatan Kencong"
+    nilai: Nilai
+
+
+@dataclass(frozen=True)
+class Pembanding:
+    """The yearly realisasi of one measure across the kabupaten, best first."""
+
+    ukuran: str
+    tahun: int
+    polaritas: Polaritas
+    kecamatan_id: int  # the kecamatan the report is about
+    urutan: tuple[NilaiKecamatan, ...]
+    minimal: int = MINIMAL_PEMBANDING
+
+    @property
+    def jumlah(self) -> int:
+        return len(self.urutan)
+
+    @property
+    def cukup(self) -> bool:
+        return self.jumlah >= self.minimal
+
+    @property
+    def rata_rata(self) -> Decimal | None:
+        """The kabupaten average; None when there are too few kecamatan to compare."""
+        if not self.cukup:
+            return None
+        return kinerja.rata_rata(n.nilai.angka for n in self.urutan)
+
+    @property
+    def sendiri(self) -> NilaiKecamatan | None:
+        return next((n for n in self.urutan if n.kecamatan_id == self.kecamatan_id), None)
+
+    @property
+    def peringkat(self) -> int | None:
+        """1 = best; kecamatan with the same value share a rank (1, 2, 2, 4)."""
+        sendiri = self.sendiri
+        if not self.cukup or sendiri is None:
+            return None
+        return 1 + sum(
+            1
+            for n in self.urutan
+            if _lebih_baik(n.nilai.angka, sendiri.nilai.angka, self.polaritas)
+        )
+
+    @property
+    def terbaik(self) -> tuple[NilaiKecamatan, ...]:
+        """Every kecamatan holding the best value (usually one)."""
+        if not self.cukup:
+            return ()
+        puncak = self.urutan[0].nilai.angka
+        return tuple(n for n in self.urutan if n.nilai.angka == puncak)
+
+
+def _lebih_baik(a: Decimal, b: Decimal, polaritas: Polaritas) -> bool:
+    return a < b if polaritas == Polaritas.NEGATIF else a > b
+
+
+def urutkan(nilai: Iterable[NilaiKecamatan], polaritas: Polaritas | str) -> tuple:
+    """Best first: highest for a positive measure, lowest for a negative one; ties by name, so
+    the order (and the printed document) never depends on the database's row order."""
+    negatif = Polaritas(polaritas) == Polaritas.NEGATIF
+    return tuple(
+        sorted(nilai, key=lambda n: (n.nilai.angka if negatif else -n.nilai.angka, n.kecamatan))
+    )
+
+
+def pembanding_tahunan(
+    *, kecamatan, tahun: int, indikator: Iterable[Indikator]
+) -> dict[int, Pembanding]:
+    """Per measure (``ukuran_id``) of the given indicators, the comparison for ``tahun``.
+
+    One query for all measures. The polarity and unit of the first indicator of a measure are
+    used (two indicators of one measure, such as IKM in both Renstra of 2025, agree on them).
+    """
+    per_ukuran: dict[int, Indikator] = {}
+    for ind in indikator:
+        per_ukuran.setdefault(ind.ukuran_id, ind)
+    if not per_ukuran:
+        return {}
+    baris = (
+        Realisasi.objects.filter(
+            kecamatan__kabupaten_id=kecamatan.kabupaten_id,
+            ukuran_id__in=per_ukuran,
+            tahun=tahun,
+            periode=Periode.TAHUNAN,
+        )
+        .select_related("kecamatan", "ukuran")
+        .only("nilai", "huruf", "ukuran__nama", "kecamatan__nama", "kecamatan_id", "ukuran_id")
+    )
+    nilai: dict[int, list[NilaiKecamatan]] = {u: [] for u in per_ukuran}
+    nama_ukuran: dict[int, str] = {}
+    for r in baris:
+        nama_ukuran[r.ukuran_id] = r.ukuran.nama
+        nilai[r.ukuran_id].append(
+            NilaiKecamatan(
+                kecamatan_id=r.kecamatan_id,
+                kecamatan=f"Kecamatan {r.kecamatan.nama}",
+                nilai=nilai_indikator(per_ukuran[r.ukuran_id], r.nilai, r.huruf),
+            )
+        )
+    return {
+        u: Pembanding(
+            ukuran=nama_ukuran.get(u, ind.nama),
+            tahun=tahun,
+            polaritas=Polaritas(ind.polaritas),
+            kecamatan_id=kecamatan.id,
+            urutan=urutkan(nilai[u], ind.polaritas),
+        )
+        for u, ind in per_ukuran.items()
+    }

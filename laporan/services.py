@@ -1,0 +1,278 @@
+"""The LKIP of a year: starting it, saving its texts and LHE follow-up rows, approving it.
+
+Every write runs in one transaction and takes the user (``oleh``) for the change history. The
+workflow is draft → ditetapkan, by the camat only; a ditetapkan LKIP is refused here and, below
+every route, by the model guard (sakip.penguncian). ``kekurangan_lkip`` lists what the report
+still lacks (texts, narratives per sasaran, verified realisasi) as information.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.urls import reverse
+
+from kecamatan.models import Kecamatan, Pengguna
+from kecamatan.pejabat import camat_terakhir
+from perjanjian.models import NarasiSasaran, PelaporanRealisasi, Periode, TargetPerjanjian
+from sakip import akses, konkurensi
+from sakip.penguncian import DataTerkunci, TransisiDitolak
+
+from .dokumen.layanan import cetak_sekarang
+from .models import DokumenPDF, LaporanKinerja, TindakLanjutLHE, VersiLKIP
+
+Status = LaporanKinerja.Status
+
+# The texts a person writes (the tables of the report are computed, never typed).
+KOLOM_TEKS = (
+    "kata_pengantar",
+    "latar_belakang",
+    "maksud_tujuan",
+    "pengantar_perencanaan",
+    "kesimpulan",
+    "hambatan",
+    "faktor_keberhasilan",
+    "langkah_perbaikan",
+)
+KOLOM_TANDA_TANGAN = (
+    "tempat",
+    "tanggal",
+    "penandatangan_nama",
+    "penandatangan_jabatan",
+    "penandatangan_pangkat",
+    "penandatangan_nip",
+)
+KOLOM_LAPORAN = (*KOLOM_TEKS, "lhe_sumber", *KOLOM_TANDA_TANGAN)
+
+
+def _rapikan(nilai):
+    """Browsers send a textarea's line breaks as CRLF; stored texts use LF."""
+    if isinstance(nilai, str):
+        return nilai.replace("\r\n", "\n").strip()
+    return nilai
+
+
+def _jaga_pengisi(kecamatan: Kecamatan, oleh: Pengguna) -> None:
+    if not akses.boleh_mengisi(oleh, kecamatan):
+        raise TransisiDitolak("Hanya operator atau camat kecamatan ini yang dapat menyusun LKIP.")
+
+
+def laporan_mulai(*, kecamatan: Kecamatan, tahun: int, oleh: Pengguna) -> LaporanKinerja:
+    """Create the year's LKIP, the signatory prefilled from the latest camat."""
+    _jaga_pengisi(kecamatan, oleh)
+    with transaction.atomic():
+        Kecamatan.objects.select_for_update().filter(pk=kecamatan.pk).first()
+        if LaporanKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun).exists():
+            raise TransisiDitolak(f"LKIP {tahun} sudah dimulai.")
+        camat = camat_terakhir(kecamatan)
+        laporan = LaporanKinerja(
+            kecamatan=kecamatan,
+            tahun=tahun,
+            penandatangan_nama=camat.nama if camat else "",
+            penandatangan_jabatan=camat.jabatan if camat else f"Camat {kecamatan.nama}",
+            penandatangan_pangkat=camat.pangkat_golongan if camat else "",
+            penandatangan_nip=camat.nip if camat else "",
+        )
+        laporan._history_user = oleh
+        laporan.save()
+    return laporan
+
+
+@dataclass(frozen=True)
+class BarisTindakLanjut:
+    """A row of Tabel 1.3 as the form holds it: ``id`` None for a new row."""
+
+    id: int | None
+    rekomendasi: str
+    tindak_lanjut: str
+    hapus: bool = False
+
+
+def laporan_simpan(
+    *,
+    laporan: LaporanKinerja,
+    data: Mapping[str, Any],
+    tindak_lanjut: Sequence[BarisTindakLanjut],
+    sidik: str | None,
+    oleh: Pengguna,
+) -> int:
+    """Save the texts and the LHE follow-up rows together. Returns the number of objects
+    created, changed or removed."""
+    _jaga_pengisi(laporan.kecamatan, oleh)
+    with transaction.atomic():
+        lap = LaporanKinerja.objects.select_for_update().get(pk=laporan.pk)
+        if lap.status == Status.DITETAPKAN:
+            raise DataTerkunci(LaporanKinerja.PESAN_TERKUNCI)
+        baris = list(
+            TindakLanjutLHE.objects.select_for_update().filter(laporan=lap).order_by("urutan")
+        )
+        konkurensi.periksa(sidik, konkurensi.sidik([lap, *baris]))
+
+        jumlah = 0
+        baru = {k: _rapikan(v) for k, v in data.items() if k in KOLOM_LAPORAN}
+        if any(getattr(lap, k) != v for k, v in baru.items()):
+            for k, v in baru.items():
+                setattr(lap, k, v)
+            lap._history_user = oleh
+            lap.save()
+            jumlah += 1
+
+        ada = {b.id: b for b in baris}
+        asing = {t.id for t in tindak_lanjut if t.id is not None} - set(ada)
+        if asing:
+            raise TransisiDitolak("Baris tindak lanjut yang diubah bukan milik LKIP ini.")
+        dipertahankan = {t.id: t for t in tindak_lanjut if t.id is not None and not t.hapus}
+        for b in baris:
+            if b.id not in dipertahankan:
+                b._history_user = oleh
+                b.delete()
+                jumlah += 1
+        # Renumber the kept rows 1..n in their order; each only moves down, so no number is
+        # taken twice on the way.
+        nomor = 0
+        for b in baris:
+            t = dipertahankan.get(b.id)
+            if t is None:
+                continue
+            nomor += 1
+            isi = (nomor, _rapikan(t.rekomendasi), _rapikan(t.tindak_lanjut))
+            if (b.urutan, b.rekomendasi, b.tindak_lanjut) != isi:
+                b.urutan, b.rekomendasi, b.tindak_lanjut = isi
+                b._history_user = oleh
+                b.save()
+                jumlah += 1
+        for t in tindak_lanjut:
+            if t.id is None and not t.hapus:
+                nomor += 1
+                b = TindakLanjutLHE(
+                    laporan=lap,
+                    urutan=nomor,
+                    rekomendasi=_rapikan(t.rekomendasi),
+                    tindak_lanjut=_rapikan(t.tindak_lanjut),
+                )
+                b._history_user = oleh
+                b.save()
+                jumlah += 1
+    return jumlah
+
+
+def laporan_tetapkan(*, laporan: LaporanKinerja, oleh: Pengguna) -> LaporanKinerja:
+    """Draft → ditetapkan, by the camat of the kecamatan; read-only for everyone after."""
+    if not akses.boleh_menetapkan(oleh, laporan.kecamatan):
+        raise TransisiDitolak("Hanya camat kecamatan ini yang dapat menetapkan LKIP.")
+    with transaction.atomic():
+        lap = LaporanKinerja.objects.select_for_update().get(pk=laporan.pk)
+        if lap.status == Status.DITETAPKAN:
+            raise DataTerkunci(LaporanKinerja.PESAN_TERKUNCI)
+        kurang = [
+            label
+            for kolom, label in (
+                ("tanggal", "tanggal penandatanganan"),
+                ("penandatangan_nama", "nama camat penanda tangan"),
+            )
+            if not getattr(lap, kolom)
+        ]
+        if kurang:
+            raise TransisiDitolak(
+                f"Lengkapi {' dan '.join(kurang)} sebelum LKIP {lap.tahun} ditetapkan."
+            )
+        tanpa_narasi = sasaran_tanpa_narasi(kecamatan=lap.kecamatan, tahun=lap.tahun)
+        if tanpa_narasi:
+            daftar = ", ".join(f"Sasaran {s.kode}" for s in tanpa_narasi)
+            raise TransisiDitolak(
+                f"Narasi {daftar} belum ditulis; LKIP {lap.tahun} belum dapat ditetapkan."
+            )
+        lap.status = Status.DITETAPKAN
+        lap._history_user = oleh
+        lap.save()
+        # The approved report is printed now, inside the same transaction: if printing
+        # fails, nothing is approved. Its PDF and SHA-256 are kept as this version, for good.
+        dokumen = cetak_sekarang(jenis=DokumenPDF.Jenis.LKIP, objek=lap, oleh=oleh)
+        VersiLKIP.objects.create(
+            laporan=lap,
+            nomor=lap.versi.count() + 1,
+            dokumen=dokumen,
+            sha256=dokumen.sha256,
+            ditetapkan_oleh=oleh,
+        )
+    return lap
+
+
+def laporan_buka_versi_baru(*, laporan: LaporanKinerja, oleh: Pengguna) -> LaporanKinerja:
+    """An approved LKIP that must change: the camat opens the next version (draft again);
+    the approved PDF of the earlier version and its SHA-256 stay unchanged."""
+    if not akses.boleh_menetapkan(oleh, laporan.kecamatan):
+        raise TransisiDitolak("Hanya camat kecamatan ini yang dapat membuka versi baru LKIP.")
+    with transaction.atomic():
+        lap = LaporanKinerja.objects.select_for_update().get(pk=laporan.pk)
+        if lap.status != Status.DITETAPKAN:
+            raise TransisiDitolak(f"LKIP {lap.tahun} belum ditetapkan; ubah saja drafnya.")
+        lap.status = Status.DRAFT
+        lap._history_user = oleh
+        lap._membuka_versi_baru = True
+        lap.save()
+    return lap
+
+
+def sasaran_tanpa_narasi(*, kecamatan: Kecamatan, tahun: int) -> list:
+    """The sasaran of the year's PKs that have no narrative yet, in Renstra order."""
+    sasaran = {
+        t.indikator.sasaran_id: t.indikator.sasaran
+        for t in TargetPerjanjian.objects.filter(
+            perjanjian__kecamatan=kecamatan,
+            perjanjian__tahun=tahun,
+            indikator__sasaran__isnull=False,
+        ).select_related("indikator__sasaran__tujuan")
+    }
+    bernarasi = set(
+        NarasiSasaran.objects.filter(sasaran_id__in=sasaran, tahun=tahun).values_list(
+            "sasaran_id", flat=True
+        )
+    )
+    return sorted(
+        (s for sid, s in sasaran.items() if sid not in bernarasi),
+        key=lambda s: (s.tujuan.nomor, s.nomor),
+    )
+
+
+# --- what the report still lacks (information, not a condition) ----------------------------
+
+
+@dataclass(frozen=True)
+class Kekurangan:
+    pesan: str
+    tautan: str = ""
+
+
+def kekurangan_lkip(
+    *, kecamatan: Kecamatan, tahun: int, laporan: LaporanKinerja | None
+) -> list[Kekurangan]:
+    """Texts still empty, sasaran without narrative, periods not verified; four queries."""
+    hasil = []
+    if laporan is not None:
+        for kolom in (*KOLOM_TEKS, "lhe_sumber", "tanggal"):
+            if not getattr(laporan, kolom):
+                label = LaporanKinerja._meta.get_field(kolom).verbose_name
+                hasil.append(Kekurangan(f"{label.capitalize()} belum diisi."))
+
+    url_narasi = reverse("perjanjian:narasi", args=[kecamatan.slug, tahun])
+    for s in sasaran_tanpa_narasi(kecamatan=kecamatan, tahun=tahun):
+        hasil.append(Kekurangan(f"Narasi Sasaran {s.kode} ({s.uraian}) belum ditulis.", url_narasi))
+
+    status = dict(
+        PelaporanRealisasi.objects.filter(kecamatan=kecamatan, tahun=tahun).values_list(
+            "periode", "status"
+        )
+    )
+    for p in Periode:
+        s = status.get(p.value, PelaporanRealisasi.Status.DRAFT)
+        if s != PelaporanRealisasi.Status.DIVERIFIKASI:
+            hasil.append(
+                Kekurangan(
+                    f"Realisasi {p.label} {tahun} belum diverifikasi Bappeda "
+                    f"(status: {PelaporanRealisasi.Status(s).label}).",
+                    reverse("perjanjian:realisasi", args=[kecamatan.slug, tahun, p.value]),
+                )
+            )
+    return hasil

@@ -1,0 +1,152 @@
+"""The LKIP page of a kecamatan and year: the texts people write, the LHE follow-up rows, and
+the camat's approval. The tables of the report are computed elsewhere (and the PDF comes in a
+later issue)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.views.generic import TemplateView
+
+from sakip.halaman import KecamatanMixin
+from sakip.konkurensi import sidik
+from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
+from sakip.riwayat import riwayat
+
+from .forms import LaporanForm, TindakLanjutFormSet, awal_tindak_lanjut
+from .grafik import grafik_tahunan
+from .models import LaporanKinerja, TindakLanjutLHE
+from .services import kekurangan_lkip, laporan_mulai, laporan_simpan, laporan_tetapkan
+
+
+class LaporanMixin(KecamatanMixin):
+    @cached_property
+    def laporan(self) -> LaporanKinerja | None:
+        return (
+            self.lingkup(LaporanKinerja.objects.select_related("kecamatan"))
+            .filter(tahun=self.tahun)
+            .first()
+        )
+
+    @property
+    def url_halaman(self) -> str:
+        return reverse("laporan:lkip", args=[self.kecamatan.slug, self.tahun])
+
+
+class LaporanUpdate(LaporanMixin, TemplateView):
+    template_name = "laporan/lkip/halaman.html"
+
+    @cached_property
+    def tindak_lanjut(self) -> list[TindakLanjutLHE]:
+        if self.laporan is None:
+            return []
+        return list(TindakLanjutLHE.objects.filter(laporan=self.laporan).order_by("urutan"))
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        lap = self.laporan
+        draft = lap is not None and lap.status == LaporanKinerja.Status.DRAFT
+        dapat_diubah = self.bisa_mengisi and draft
+        if dapat_diubah and "form" not in kwargs:
+            kwargs["form"] = LaporanForm(
+                instance=lap, initial={"sidik": sidik([lap, *self.tindak_lanjut])}
+            )
+            kwargs["formset"] = TindakLanjutFormSet(
+                prefix="tl", initial=awal_tindak_lanjut(self.tindak_lanjut)
+            )
+        ctx.update(
+            laporan=lap,
+            tindak_lanjut=self.tindak_lanjut,
+            dapat_diubah=dapat_diubah,
+            bisa_tetapkan=self.bisa_menetapkan and draft,
+            form=kwargs.get("form"),
+            formset=kwargs.get("formset"),
+            kekurangan=kekurangan_lkip(kecamatan=self.kecamatan, tahun=self.tahun, laporan=lap),
+            grafik_lkip=grafik_tahunan(kecamatan=self.kecamatan, tahun=self.tahun) if lap else [],
+            riwayat=riwayat(
+                (LaporanKinerja.riwayat.filter(id=lap.id), lambda c: f"LKIP {c.tahun}"),
+                (
+                    TindakLanjutLHE.riwayat.filter(laporan_id=lap.id),
+                    lambda c: f"Tindak lanjut LHE nomor {c.urutan}",
+                ),
+            )
+            if lap
+            else [],
+        )
+        return ctx
+
+    def post(self, request, *args, **kwargs):
+        self.wajib_mengisi()
+        if self.laporan is None:
+            messages.error(request, f"LKIP {self.tahun} belum dimulai.")
+            return redirect(self.url_halaman)
+        form = LaporanForm(request.POST, instance=self.laporan)
+        formset = TindakLanjutFormSet(request.POST, prefix="tl")
+        if not (form.is_valid() & formset.is_valid()):
+            return self._gagal(
+                form, formset, "Tidak ada yang disimpan: perbaiki isian yang ditandai."
+            )
+        try:
+            jumlah = laporan_simpan(
+                laporan=self.laporan,
+                data=form.data_laporan(),
+                tindak_lanjut=formset.baris(),
+                sidik=form.cleaned_data.get("sidik"),
+                oleh=request.user,
+            )
+        except (DataTerkunci, DataBasi, TransisiDitolak) as e:
+            return self._gagal(form, formset, str(e))
+        if jumlah:
+            messages.success(request, f"LKIP {self.tahun} disimpan.")
+        else:
+            messages.info(request, "Tidak ada perubahan untuk disimpan.")
+        return redirect(self.url_halaman)
+
+    def _gagal(self, form, formset, pesan: str):
+        # The ModelForm wrote the typed values into the instance while validating; read it anew.
+        self.__dict__.pop("laporan", None)
+        ctx = self.get_context_data(form=form, formset=formset, galat=pesan)
+        return self.render_to_response(ctx)
+
+
+class LaporanMulai(LaporanMixin, TemplateView):
+    """ "Mulai LKIP {tahun}": create the year's LKIP."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        self.wajib_mengisi()
+        try:
+            laporan_mulai(kecamatan=self.kecamatan, tahun=self.tahun, oleh=request.user)
+        except TransisiDitolak as e:
+            messages.error(request, str(e))
+        else:
+            messages.success(
+                request,
+                f"LKIP {self.tahun} dimulai; penanda tangan diisi dari data camat terakhir.",
+            )
+        return redirect(self.url_halaman)
+
+
+class LaporanTetapkan(LaporanMixin, TemplateView):
+    """Draft → ditetapkan, by the camat of the kecamatan only."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        if not self.bisa_menetapkan:
+            raise PermissionDenied("Hanya camat kecamatan ini yang dapat menetapkan LKIP.")
+        if self.laporan is None:
+            messages.error(request, f"LKIP {self.tahun} belum dimulai.")
+            return redirect(self.url_halaman)
+        try:
+            laporan_tetapkan(laporan=self.laporan, oleh=request.user)
+        except (TransisiDitolak, DataTerkunci) as e:
+            messages.error(request, str(e))
+        else:
+            messages.success(
+                request,
+                f"LKIP {self.tahun} ditetapkan; isinya kini terkunci dan hanya dapat dibaca.",
+            )
+        return redirect(self.url_halaman)

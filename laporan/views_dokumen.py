@@ -1,0 +1,70 @@
+"""Download a printed document: ask for it (served at once when its data has not changed),
+watch its progress while it renders, download the PDF."""
+
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.generic import TemplateView, View
+
+from sakip.halaman import KecamatanMixin
+
+from .dokumen.layanan import minta_dokumen
+from .models import DokumenPDF
+
+
+class DokumenMinta(KecamatanMixin, View):
+    """POST: the PDF of one source document (LKIP, decree, PK) of this kecamatan."""
+
+    jenis: str = ""
+    model = None  # the source document's model, set per route
+
+    def post(self, request, *args, **kwargs):
+        objek = self.objek(self.model, pk=kwargs["pk"])
+        dokumen = minta_dokumen(jenis=self.jenis, objek=objek, oleh=request.user)
+        dokumen.refresh_from_db()
+        if dokumen.status == DokumenPDF.Status.SELESAI:
+            return redirect("laporan:dokumen-unduh", self.kecamatan.slug, dokumen.pk)
+        return redirect("laporan:dokumen-status", self.kecamatan.slug, dokumen.pk)
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        # Scope first: another kecamatan's document answers 404 whatever the method.
+        self.objek(self.model, pk=kwargs["pk"])
+        return super().http_method_not_allowed(request, *args, **kwargs)
+
+
+class DokumenStatus(KecamatanMixin, TemplateView):
+    """Progress of a document being rendered; polls itself (htmx) until the link is there."""
+
+    model = DokumenPDF
+    template_name = "laporan/dokumen/status.html"
+
+    def get_template_names(self):
+        if self.request.headers.get("HX-Request"):
+            return ["laporan/dokumen/_status.html"]
+        return [self.template_name]
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        dokumen = self.objek(DokumenPDF, pk=self.kwargs["pk"])
+        ctx.update(
+            dokumen=dokumen,
+            selesai=dokumen.status == DokumenPDF.Status.SELESAI,
+            berjalan=dokumen.status in (DokumenPDF.Status.MENUNGGU, DokumenPDF.Status.BERJALAN),
+            url_unduh=reverse("laporan:dokumen-unduh", args=[self.kecamatan.slug, dokumen.pk]),
+        )
+        return ctx
+
+
+class DokumenUnduh(KecamatanMixin, View):
+    model = DokumenPDF
+
+    def get(self, request, *args, **kwargs):
+        dokumen = self.objek(DokumenPDF, pk=kwargs["pk"])
+        if dokumen.status != DokumenPDF.Status.SELESAI or not dokumen.berkas:
+            raise Http404("Dokumen belum selesai dibuat.")
+        return FileResponse(
+            dokumen.berkas.open("rb"),
+            as_attachment=True,
+            filename=dokumen.nama_berkas,
+            content_type="application/pdf",
+        )

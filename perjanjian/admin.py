@@ -1,0 +1,109 @@
+from django.contrib import admin
+
+from sakip.admin_dasar import AdminSakip
+
+from .models import (
+    IndikatorProgram,
+    Kegiatan,
+    NarasiSasaran,
+    PelaporanRealisasi,
+    PerjanjianKinerja,
+    Program,
+    Realisasi,
+    RealisasiAnggaran,
+    SubKegiatan,
+    TargetPerjanjian,
+)
+
+
+class TargetPerjanjianInline(admin.TabularInline):
+    model = TargetPerjanjian
+    extra = 0
+
+
+@admin.register(PerjanjianKinerja)
+class PerjanjianKinerjaAdmin(AdminSakip):
+    list_display = ["__str__", "tahun", "jenis", "renstra", "tanggal", "status"]
+    list_filter = ["tahun", "jenis", "status", "kecamatan"]
+    list_select_related = ["kecamatan", "renstra__kecamatan"]
+    inlines = [TargetPerjanjianInline]
+
+
+class KegiatanInline(admin.TabularInline):
+    model = Kegiatan
+    extra = 0
+
+
+@admin.register(Program)
+class ProgramAdmin(AdminSakip):
+    list_display = ["kode", "nama", "kecamatan", "tahun"]
+    list_filter = ["tahun", "kecamatan"]
+    list_select_related = ["kecamatan"]
+    filter_horizontal = ["sasaran"]
+    inlines = [KegiatanInline]
+
+
+class SubKegiatanInline(admin.TabularInline):
+    model = SubKegiatan
+    extra = 0
+
+
+@admin.register(Kegiatan)
+class KegiatanAdmin(AdminSakip):
+    list_display = ["kode", "nama", "program"]
+    list_select_related = ["program"]
+    inlines = [SubKegiatanInline]
+
+
+class RealisasiAnggaranInline(admin.TabularInline):
+    model = RealisasiAnggaran
+    extra = 0
+
+
+@admin.register(SubKegiatan)
+class SubKegiatanAdmin(AdminSakip):
+    list_display = ["kode", "nama", "pagu_awal", "pagu_pergeseran", "pagu_perubahan"]
+    list_select_related = ["kegiatan__program"]
+    inlines = [RealisasiAnggaranInline]
+
+
+@admin.register(IndikatorProgram)
+class IndikatorProgramAdmin(AdminSakip):
+    list_display = ["uraian", "perjanjian", "satuan", "target", "realisasi"]
+    list_filter = ["perjanjian"]
+    list_select_related = ["perjanjian__kecamatan"]
+
+
+@admin.register(Realisasi)
+class RealisasiAdmin(AdminSakip):
+    list_display = ["ukuran", "kecamatan", "tahun", "periode", "nilai", "huruf"]
+    list_filter = ["tahun", "periode", "kecamatan", "ukuran"]
+    list_select_related = ["ukuran", "kecamatan"]
+
+
+@admin.register(NarasiSasaran)
+class NarasiSasaranAdmin(AdminSakip):
+    list_display = ["sasaran", "tahun"]
+    list_filter = ["tahun"]
+    list_select_related = ["sasaran__tujuan"]
+
+
+@admin.register(TargetPerjanjian)
+class TargetPerjanjianAdmin(AdminSakip):
+    list_display = ["indikator", "nilai", "huruf", "perjanjian"]
+    list_filter = ["perjanjian__tahun", "perjanjian__jenis"]
+    list_select_related = ["indikator", "perjanjian__kecamatan"]
+
+
+@admin.register(RealisasiAnggaran)
+class RealisasiAnggaranAdmin(AdminSakip):
+    list_display = ["sub_kegiatan", "periode", "jumlah", "catatan"]
+    list_filter = ["periode"]
+    list_select_related = ["sub_kegiatan"]
+
+
+@admin.register(PelaporanRealisasi)
+class PelaporanRealisasiAdmin(AdminSakip):
+    list_display = ["kecamatan", "tahun", "periode", "status"]
+    list_filter = ["tahun", "periode", "status", "kecamatan"]
+    list_select_related = ["kecamatan"]

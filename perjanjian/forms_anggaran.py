@@ -1,0 +1,290 @@
+"""Forms of the budget pages: they only validate; services_anggaran writes."""
+
+from decimal import Decimal
+
+from django import forms
+
+from iku.models import Sasaran
+from perjanjian.anggaran import PohonAnggaran
+from perjanjian.models import Kegiatan, Program, SubKegiatan
+from sakip.format_id import format_angka
+from sakip.isian import NilaiField, UangField
+from sakip.konkurensi import SidikField
+
+from .services_anggaran import KOLOM_PAGU, PERIODE
+
+
+def teks_uang(nilai: Decimal | None) -> str:
+    """A stored amount as people write it in a cell: "2.255.288.887", "92.600.000,40"."""
+    if nilai is None:
+        return ""
+    return format_angka(nilai, 0 if nilai == nilai.to_integral_value() else 2)
+
+
+LABEL_KOLOM = {
+    "pagu_awal": "Pagu sebelum perubahan",
+    "pagu_pergeseran": "Pagu setelah pergeseran",
+    "pagu_perubahan": "Pagu sesudah perubahan",
+    **{p.value: f"Realisasi {p.label}" for p in PERIODE},
+}
+KOLOM_ISIAN = (*KOLOM_PAGU, *(p.value for p in PERIODE))
+
+
+class AnggaranForm(forms.Form):
+    """One cell per pagu column and realisasi period of every sub kegiatan of the year.
+
+    Locked cells (``kunci``: column → reason) are disabled: what is posted for them is
+    ignored and the stored value kept; the model guard would refuse a change anyway.
+    """
+
+    sidik = SidikField()
+
+    def __init__(self, *args, pohon: PohonAnggaran, kunci: dict[str, str], sidik: str, **kw):
+        super().__init__(*args, **kw)
+        self.fields["sidik"].initial = sidik
+        self.kunci = kunci
+        self.sub_kegiatan = [s.objek for s in pohon.baris() if s.tingkat == "sub_kegiatan"]
+        for sub in self.sub_kegiatan:
+            realisasi = {r.periode: r.jumlah for r in sub.realisasi.all()}
+            for kolom in KOLOM_ISIAN:
+                nilai = getattr(sub, kolom) if kolom in KOLOM_PAGU else realisasi.get(kolom)
+                field = UangField(
+                    label=f"{LABEL_KOLOM[kolom]} {sub.kode}",
+                    required=kolom == "pagu_awal",
+                    initial=teks_uang(nilai),
+                    disabled=kolom in kunci,
+                    error_messages={
+                        "required": "Wajib diisi; tulis 0 bila tidak ada anggaran.",
+                    },
+                )
+                field.widget.attrs["placeholder"] = "–"
+                self.fields[self.nama(sub, kolom)] = field
+
+    def clean(self):
+        """A locked cell whose value was changed anyway (e.g. the PK was approved while the
+        page was open) is refused with its reason rather than silently dropped."""
+        data = super().clean()
+        for sub in self.sub_kegiatan:
+            for kolom, alasan in self.kunci.items():
+                nama = self.nama(sub, kolom)
+                dikirim = self.data.get(self.add_prefix(nama))
+                if dikirim is None or nama not in self.fields:
+                    continue
+                field = self.fields[nama]
+                try:
+                    berubah = field.to_python(dikirim) != field.to_python(field.initial)
+                except forms.ValidationError:
+                    berubah = True
+                if berubah:
+                    self.add_error(nama, f"Terkunci: {alasan}")
+        return data
+
+    @staticmethod
+    def nama(sub: SubKegiatan, kolom: str) -> str:
+        return f"s{sub.id}_{kolom}"
+
+    def sel(self, sub: SubKegiatan) -> list:
+        return [self[self.nama(sub, k)] for k in KOLOM_ISIAN]
+
+    def isian(self) -> dict[int, dict]:
+        return {
+            sub.id: {k: self.cleaned_data[self.nama(sub, k)] for k in KOLOM_ISIAN}
+            for sub in self.sub_kegiatan
+        }
+
+
+def label_sasaran(s: Sasaran) -> str:
+    return f"Sasaran {s.kode} ({s.tujuan.renstra.nama}): {s.uraian}"
+
+
+class _KodeUnik:
+    """Codes are unique within their parent: say so next to the field, not as a crash."""
+
+    def _kode_unik(self, qs, kode: str) -> str:
+        if qs.filter(kode=kode).exists():
+            raise forms.ValidationError(f"Kode {kode} sudah dipakai.")
+        return kode
+
+
+class ProgramForm(_KodeUnik, forms.ModelForm):
+    class Meta:
+        model = Program
+        fields = ["kode", "nama", "sasaran", "faktor_pendorong", "faktor_penghambat"]
+        widgets = {
+            "sasaran": forms.CheckboxSelectMultiple,
+            "faktor_pendorong": forms.Textarea(attrs={"rows": 2}),
+            "faktor_penghambat": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, kecamatan, tahun, sasaran, ringkas=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kecamatan, self.tahun = kecamatan, tahun
+        f = self.fields["sasaran"]
+        f.queryset = sasaran
+        f.label_from_instance = label_sasaran
+        f.help_text = "Sasaran Renstra yang berlaku tahun ini yang didukung program ini."
+        if ringkas:
+            del self.fields["faktor_pendorong"], self.fields["faktor_penghambat"]
+
+    def clean_kode(self):
+        kode = self.cleaned_data["kode"].strip()
+        qs = Program.objects.filter(kecamatan=self.kecamatan, tahun=self.tahun)
+        if self.instance.pk:
+            qs = qs.exclude(pk=self.instance.pk)
+        return self._kode_unik(qs, kode)
+
+
+class KegiatanForm(_KodeUnik, forms.Form):
+    program = forms.ModelChoiceField(queryset=None, label="Program", empty_label=None)
+    kode = forms.CharField(label="Kode kegiatan", max_length=30)
+    nama = forms.CharField(label="Nama kegiatan", max_length=255)
+
+    def __init__(self, *args, program, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["program"].queryset = program
+        self.fields["program"].error_messages["invalid_choice"] = "Pilih program tahun ini."
+
+    def clean(self):
+        data = super().clean()
+        if data.get("program") and data.get("kode"):
+            try:
+                self._kode_unik(Kegiatan.objects.filter(program=data["program"]), data["kode"])
+            except forms.ValidationError as e:
+                self.add_error("kode", e)
+        return data
+
+
+class SubKegiatanForm(_KodeUnik, forms.Form):
+    kegiatan = forms.ModelChoiceField(queryset=None, label="Kegiatan", empty_label=None)
+    kode = forms.CharField(label="Kode sub kegiatan", max_length=30)
+    nama = forms.CharField(label="Nama sub kegiatan", max_length=255)
+
+    def __init__(self, *args, kegiatan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kegiatan"].queryset = kegiatan
+        self.fields["kegiatan"].error_messages["invalid_choice"] = "Pilih kegiatan tahun ini."
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kegiatan") and data.get("kode"):
+            try:
+                self._kode_unik(SubKegiatan.objects.filter(kegiatan=data["kegiatan"]), data["kode"])
+            except forms.ValidationError as e:
+                self.add_error("kode", e)
+        return data
+
+
+# --- program / kegiatan indicators of a PK --------------------------------------------------
+
+JUMLAH_BARIS_BARU = 3
+
+
+def _kolom_indikator(prefix: str, wajib: bool) -> dict[str, forms.Field]:
+    return {
+        f"{prefix}_uraian": forms.CharField(
+            label="Indikator",
+            max_length=255,
+            required=wajib,
+            widget=forms.Textarea(attrs={"rows": 2}),
+        ),
+        f"{prefix}_satuan": forms.CharField(label="Satuan", max_length=50, required=wajib),
+        f"{prefix}_target": NilaiField(label="Target", huruf_boleh=False, required=wajib),
+        f"{prefix}_realisasi": NilaiField(label="Realisasi", huruf_boleh=False, required=False),
+    }
+
+
+class IndikatorProgramForm(forms.Form):
+    """The indicators of a PK's programs, kegiatan and sub kegiatan, plus a few empty rows to
+    add new ones; saved together or not at all."""
+
+    sidik = SidikField()
+
+    def __init__(self, *args, indikator, simpul, sidik: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indikator = indikator
+        self.fields["sidik"].initial = sidik
+        for i in indikator:
+            kolom = _kolom_indikator(f"i{i.id}", wajib=True)
+            awal = {"uraian": i.uraian, "satuan": i.satuan, "target": i.target}
+            awal["realisasi"] = i.realisasi
+            for nama, field in kolom.items():
+                field.initial = awal[nama.rsplit("_", 1)[1]]
+                self.fields[nama] = field
+            self.fields[f"i{i.id}_hapus"] = forms.BooleanField(label="Hapus", required=False)
+        self.simpul = {kunci_simpul(s.objek): s.objek for s in simpul}
+        pilihan = [("", "— pilih program / kegiatan / sub kegiatan —")]
+        pilihan += [
+            (kunci_simpul(s.objek), f"{TINGKAT[s.tingkat]} {s.objek.kode} {s.objek.nama}")
+            for s in simpul
+        ]
+        for n in range(JUMLAH_BARIS_BARU):
+            self.fields[f"baru{n}_tingkat"] = forms.ChoiceField(
+                label="Untuk", choices=pilihan, required=False
+            )
+            self.fields.update(_kolom_indikator(f"baru{n}", wajib=False))
+
+    def baris(self, i) -> list:
+        return [self[f"i{i.id}_{k}"] for k in ("uraian", "satuan", "target", "realisasi", "hapus")]
+
+    def baris_baru(self) -> list[list]:
+        return [
+            [self[f"baru{n}_{k}"] for k in ("tingkat", "uraian", "satuan", "target", "realisasi")]
+            for n in range(JUMLAH_BARIS_BARU)
+        ]
+
+    def clean(self):
+        data = super().clean()
+        for n in range(JUMLAH_BARIS_BARU):
+            isi = {
+                k: data.get(f"baru{n}_{k}")
+                for k in ("tingkat", "uraian", "satuan", "target", "realisasi")
+            }
+            if not any(isi.values()):
+                continue
+            for k in ("tingkat", "uraian", "satuan", "target"):
+                if not isi[k] and not self.has_error(f"baru{n}_{k}"):
+                    self.add_error(f"baru{n}_{k}", "Wajib diisi untuk menambah indikator.")
+        return data
+
+    def ubah(self) -> dict[int, dict]:
+        return {
+            i.id: {
+                k: self.cleaned_data[f"i{i.id}_{k}"]
+                for k in ("uraian", "satuan", "target", "realisasi")
+            }
+            for i in self.indikator
+        }
+
+    def hapus(self) -> set[int]:
+        return {i.id for i in self.indikator if self.cleaned_data[f"i{i.id}_hapus"]}
+
+    def tambah(self) -> list[dict]:
+        hasil = []
+        for n in range(JUMLAH_BARIS_BARU):
+            tingkat = self.cleaned_data.get(f"baru{n}_tingkat")
+            if not tingkat:
+                continue
+            objek = self.simpul[tingkat]
+            baris = {
+                k: self.cleaned_data[f"baru{n}_{k}"]
+                for k in ("uraian", "satuan", "target", "realisasi")
+            }
+            baris[TINGKAT_FIELD[type(objek)]] = objek
+            hasil.append(baris)
+        return hasil
+
+
+TINGKAT = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub kegiatan"}
+TINGKAT_FIELD = {Program: "program", Kegiatan: "kegiatan", SubKegiatan: "sub_kegiatan"}
+
+
+def kunci_simpul(objek) -> str:
+    return f"{TINGKAT_FIELD[type(objek)]}-{objek.id}"
+
+
+def kunci_indikator(i) -> str:
+    """The node key of an IndikatorProgram, from its ids (no query)."""
+    for nama in ("program", "kegiatan", "sub_kegiatan"):
+        if getattr(i, f"{nama}_id"):
+            return f"{nama}-{getattr(i, f'{nama}_id')}"
+    return ""

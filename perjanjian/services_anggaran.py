@@ -1,0 +1,256 @@
+"""Services: writing the budget tree (program → kegiatan → sub kegiatan), its pagu and
+realisasi, and the program / kegiatan indicators of a PK.
+
+Amounts are written on the sub kegiatan only; every total is computed by
+perjanjian.anggaran. A pagu promised by a ditetapkan PK and a verified realisasi are refused
+by the model guards (DataTerkunci), which roll the whole save back.
+"""
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+
+from iku.models import Sasaran
+from kecamatan.models import Kecamatan, Pengguna
+from sakip import akses, konkurensi
+from sakip.kinerja import Nilai
+from sakip.penguncian import TransisiDitolak
+
+from .models import (
+    IndikatorProgram,
+    Kegiatan,
+    Periode,
+    PerjanjianKinerja,
+    Program,
+    RealisasiAnggaran,
+    SubKegiatan,
+)
+from .services_pk import jaga_draft
+
+KOLOM_PAGU = ("pagu_awal", "pagu_pergeseran", "pagu_perubahan")
+PERIODE = (Periode.TW1, Periode.TW2, Periode.TW3, Periode.TW4, Periode.TAHUNAN)
+
+
+def _jaga_pengisi(kecamatan: Kecamatan, oleh: Pengguna) -> None:
+    if not akses.boleh_mengisi(oleh, kecamatan):
+        raise TransisiDitolak(
+            "Hanya operator atau camat kecamatan ini yang dapat mengubah program dan anggaran."
+        )
+
+
+# --- pagu and realisasi of the sub kegiatan of a year ---------------------------------------
+
+
+def sidik_anggaran(sub_kegiatan: Iterable[SubKegiatan], realisasi: Iterable) -> str:
+    """Fingerprint of the amounts of a year, whatever order they were loaded in."""
+    return konkurensi.sidik(
+        [*sorted(sub_kegiatan, key=lambda s: s.id), *sorted(realisasi, key=lambda r: r.id)]
+    )
+
+
+def anggaran_simpan(
+    *,
+    kecamatan: Kecamatan,
+    tahun: int,
+    isian: Mapping[int, Mapping[str, Decimal | None]],
+    sidik: str | None,
+    oleh: Pengguna,
+) -> int:
+    """Save the pagu columns and the realisasi per period of the year's sub kegiatan.
+
+    ``isian`` maps a sub kegiatan id to its values (keys of KOLOM_PAGU and of PERIODE; an
+    empty realisasi is removed). All or nothing. Returns how many values changed.
+    """
+    _jaga_pengisi(kecamatan, oleh)
+    with transaction.atomic():
+        sub = {
+            s.id: s
+            for s in SubKegiatan.objects.select_for_update(of=("self",))
+            .filter(kegiatan__program__kecamatan=kecamatan, kegiatan__program__tahun=tahun)
+            .order_by("id")
+        }
+        realisasi = list(
+            RealisasiAnggaran.objects.select_for_update(of=("self",))
+            .filter(sub_kegiatan_id__in=sub)
+            .order_by("id")
+        )
+        konkurensi.periksa(sidik, sidik_anggaran(sub.values(), realisasi))
+        ada = {(r.sub_kegiatan_id, r.periode): r for r in realisasi}
+        berubah = 0
+        for sub_id, nilai in isian.items():
+            s = sub.get(sub_id)
+            if s is None:  # not of this kecamatan and year: ignored, never written
+                continue
+            ganti = [k for k in KOLOM_PAGU if k in nilai and getattr(s, k) != nilai[k]]
+            if ganti:
+                for k in ganti:
+                    setattr(s, k, nilai[k])
+                s._history_user = oleh
+                s.save()
+                berubah += len(ganti)
+            for periode in PERIODE:
+                if periode not in nilai:
+                    continue
+                baru, lama = nilai[periode], ada.get((sub_id, periode))
+                if lama is not None and baru is None:
+                    lama._history_user = oleh
+                    lama.delete()
+                elif lama is None and baru is not None:
+                    r = RealisasiAnggaran(sub_kegiatan=s, periode=periode, jumlah=baru)
+                    r._history_user = oleh
+                    r.save()
+                elif lama is not None and lama.jumlah != baru:
+                    lama.jumlah = baru
+                    lama._history_user = oleh
+                    lama.save()
+                else:
+                    continue
+                berubah += 1
+        return berubah
+
+
+# --- the tree itself --------------------------------------------------------------------------
+
+
+def _simpan_baru(objek, oleh) -> None:
+    """Save a node; a code taken a moment ago by someone else is a message, not a crash."""
+    objek._history_user = oleh
+    try:
+        with transaction.atomic():
+            objek.save()
+    except IntegrityError as e:
+        raise TransisiDitolak(f"Kode {objek.kode} sudah dipakai.") from e
+
+
+def program_tambah(
+    *,
+    kecamatan: Kecamatan,
+    tahun: int,
+    kode: str,
+    nama: str,
+    sasaran: Iterable[Sasaran] = (),
+    oleh: Pengguna,
+) -> Program:
+    _jaga_pengisi(kecamatan, oleh)
+    with transaction.atomic():
+        program = Program(kecamatan=kecamatan, tahun=tahun, kode=kode, nama=nama)
+        _simpan_baru(program, oleh)
+        program.sasaran.set(_jaga_sasaran(kecamatan, sasaran))
+        return program
+
+
+def _jaga_sasaran(kecamatan: Kecamatan, sasaran: Iterable[Sasaran]) -> list[Sasaran]:
+    sasaran = list(sasaran)
+    asing = Sasaran.objects.filter(id__in=[s.id for s in sasaran]).exclude(
+        tujuan__renstra__kecamatan=kecamatan
+    )
+    if asing.exists():
+        raise TransisiDitolak("Sasaran itu bukan milik Renstra kecamatan ini.")
+    return sasaran
+
+
+def program_ubah(*, program: Program, data: Mapping, sasaran: Iterable[Sasaran], oleh) -> None:
+    """Change a program's code, name, factors and the sasaran it supports."""
+    _jaga_pengisi(program.kecamatan, oleh)
+    with transaction.atomic():
+        p = Program.objects.select_for_update().get(pk=program.pk)
+        for k in ("kode", "nama", "faktor_pendorong", "faktor_penghambat"):
+            if k in data:
+                setattr(p, k, data[k])
+        _simpan_baru(p, oleh)
+        p.sasaran.set(_jaga_sasaran(p.kecamatan, sasaran))
+
+
+def kegiatan_tambah(*, program: Program, kode: str, nama: str, oleh: Pengguna) -> Kegiatan:
+    _jaga_pengisi(program.kecamatan, oleh)
+    with transaction.atomic():
+        kegiatan = Kegiatan(program=program, kode=kode, nama=nama)
+        _simpan_baru(kegiatan, oleh)
+        return kegiatan
+
+
+def sub_kegiatan_tambah(*, kegiatan: Kegiatan, kode: str, nama: str, oleh: Pengguna) -> SubKegiatan:
+    _jaga_pengisi(kegiatan.program.kecamatan, oleh)
+    with transaction.atomic():
+        sub = SubKegiatan(kegiatan=kegiatan, kode=kode, nama=nama)
+        _simpan_baru(sub, oleh)
+        return sub
+
+
+# --- program / kegiatan / sub kegiatan indicators of a PK -----------------------------------
+
+
+def sidik_indikator_program(perjanjian: PerjanjianKinerja, indikator) -> str:
+    return konkurensi.sidik([perjanjian.status, *sorted(indikator, key=lambda i: i.id)])
+
+
+def indikator_program_simpan(
+    *,
+    perjanjian: PerjanjianKinerja,
+    ubah: Mapping[int, Mapping],
+    hapus: Iterable[int] = (),
+    tambah: Iterable[Mapping] = (),
+    sidik: str | None,
+    oleh: Pengguna,
+) -> None:
+    """Change, remove and add the program indicators of a draft PK, all at once.
+
+    ``ubah`` maps an IndikatorProgram id to ``uraian``, ``satuan``, ``target`` (Nilai) and
+    ``realisasi`` (Nilai or None); ``tambah`` items also carry one of ``program``,
+    ``kegiatan`` or ``sub_kegiatan`` (of the PK's kecamatan and year).
+    """
+    _jaga_pengisi(perjanjian.kecamatan, oleh)
+    with transaction.atomic():
+        pk = PerjanjianKinerja.objects.select_for_update().get(pk=perjanjian.pk)
+        jaga_draft(pk)
+        ada = {i.id: i for i in IndikatorProgram.objects.select_for_update().filter(perjanjian=pk)}
+        konkurensi.periksa(sidik, sidik_indikator_program(pk, ada.values()))
+        hapus = set(hapus)
+        for i in ada.values():
+            if i.id in hapus:
+                i._history_user = oleh
+                i.delete()
+                continue
+            nilai = ubah.get(i.id)
+            if nilai is None:
+                continue
+            baru = _kolom_indikator(nilai)
+            if any(getattr(i, k) != v for k, v in baru.items()):
+                for k, v in baru.items():
+                    setattr(i, k, v)
+                i._history_user = oleh
+                i.save()
+        urutan = max((i.urutan for i in ada.values()), default=0)
+        for nilai in tambah:
+            urutan += 1
+            tingkat = {k: nilai.get(k) for k in ("program", "kegiatan", "sub_kegiatan")}
+            _jaga_tingkat(pk, tingkat)
+            i = IndikatorProgram(perjanjian=pk, urutan=urutan, **tingkat, **_kolom_indikator(nilai))
+            i._history_user = oleh
+            i.save()
+
+
+def _kolom_indikator(nilai: Mapping) -> dict:
+    target: Nilai = nilai["target"]
+    realisasi: Nilai | None = nilai.get("realisasi")
+    return {
+        "uraian": nilai["uraian"],
+        "satuan": nilai["satuan"],
+        "target": target.angka,
+        "realisasi": realisasi.angka if realisasi else None,
+    }
+
+
+def _jaga_tingkat(pk: PerjanjianKinerja, tingkat: Mapping) -> None:
+    """A new indicator hangs on a node of the PK's own kecamatan and year."""
+    node = tingkat.get("program") or tingkat.get("kegiatan") or tingkat.get("sub_kegiatan")
+    program = (
+        node
+        if isinstance(node, Program)
+        else node.program
+        if isinstance(node, Kegiatan)
+        else node.kegiatan.program
+    )
+    if (program.kecamatan_id, program.tahun) != (pk.kecamatan_id, pk.tahun):
+        raise TransisiDitolak("Program / kegiatan itu bukan milik tahun Perjanjian Kinerja ini.")

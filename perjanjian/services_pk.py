@@ -1,0 +1,317 @@
+"""Services: writing a Perjanjian Kinerja (create, PK Perubahan, edit, workflow).
+
+Every write runs in one transaction and takes the user (``oleh``) for the change history.
+The workflow is draft → diajukan (operator or camat) → ditetapkan (camat only), or back to
+draft by the camat with a comment. A ditetapkan PK is refused here and, below every route,
+by the model guard (sakip.penguncian).
+"""
+
+from collections.abc import Mapping
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+
+from iku.models import Indikator, Renstra, TargetIndikator
+from kecamatan.models import Kecamatan, Pengguna
+from kecamatan.pejabat import camat_terakhir
+from sakip import akses, konkurensi
+from sakip.kinerja import Nilai
+from sakip.penguncian import DataTerkunci, TransisiDitolak
+
+from .models import IndikatorProgram, PerjanjianKinerja, TargetPerjanjian
+
+Status = PerjanjianKinerja.Status
+Jenis = PerjanjianKinerja.Jenis
+
+# The agreement data a user may change while the PK is a draft.
+KOLOM_PERJANJIAN = (
+    "tanggal",
+    "tempat",
+    "sumber_dana",
+    "pihak_pertama_nama",
+    "pihak_pertama_jabatan",
+    "pihak_pertama_pangkat",
+    "pihak_pertama_nip",
+    "pihak_kedua_nama",
+    "pihak_kedua_jabatan",
+    "pihak_kedua_nip",
+)
+
+
+def indikator_renstra(renstra: Renstra) -> list[Indikator]:
+    return sorted(
+        Indikator.objects.filter(
+            Q(tujuan__renstra=renstra) | Q(sasaran__tujuan__renstra=renstra)
+        ).select_related("ukuran", "tujuan", "sasaran__tujuan"),
+        key=lambda i: i.urutan_renstra,
+    )
+
+
+def renstra_berlaku(*, kecamatan: Kecamatan, tahun: int):
+    return Renstra.objects.filter(
+        kecamatan=kecamatan, tahun_awal__lte=tahun, tahun_akhir__gte=tahun
+    ).order_by("tahun_awal", "id")
+
+
+def _pihak(kecamatan: Kecamatan) -> dict:
+    camat = camat_terakhir(kecamatan)
+    kabupaten = kecamatan.kabupaten
+    return {
+        "pihak_pertama_nama": camat.nama if camat else "",
+        "pihak_pertama_jabatan": camat.jabatan if camat else f"Camat {kecamatan.nama}",
+        "pihak_pertama_pangkat": camat.pangkat_golongan if camat else "",
+        "pihak_pertama_nip": camat.nip if camat else "",
+        "pihak_kedua_nama": kabupaten.nama_bupati,
+        "pihak_kedua_jabatan": f"Bupati {kabupaten.nama}",
+        "pihak_kedua_nip": "",
+    }
+
+
+def _jaga_pengisi(perjanjian_or_kecamatan, oleh: Pengguna) -> None:
+    kecamatan = getattr(perjanjian_or_kecamatan, "kecamatan", perjanjian_or_kecamatan)
+    if not akses.boleh_mengisi(oleh, kecamatan):
+        raise TransisiDitolak(
+            "Hanya operator atau camat kecamatan ini yang dapat mengubah Perjanjian Kinerja."
+        )
+
+
+def _target_dari_renstra(perjanjian: PerjanjianKinerja, oleh) -> list[Indikator]:
+    """One target per indicator of the PK's Renstra, from the Renstra's target of the year.
+    Returns the indicators left out because the Renstra has no target for that year."""
+    indikator = indikator_renstra(perjanjian.renstra)
+    target = {
+        t.indikator_id: t
+        for t in TargetIndikator.objects.filter(indikator__in=indikator, tahun=perjanjian.tahun)
+    }
+    tanpa_target = []
+    urutan = 0
+    for ind in indikator:
+        t = target.get(ind.id)
+        if t is None:
+            tanpa_target.append(ind)
+            continue
+        urutan += 1
+        baru = TargetPerjanjian(
+            perjanjian=perjanjian, indikator=ind, urutan=urutan, nilai=t.nilai, huruf=t.huruf
+        )
+        baru._history_user = oleh
+        baru.save()
+    return tanpa_target
+
+
+def _baru(*, kecamatan, tahun, jenis, renstra, asal, oleh) -> PerjanjianKinerja:
+    if PerjanjianKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun, jenis=jenis).exists():
+        raise TransisiDitolak(f"{Jenis(jenis).label} {tahun} sudah ada.")
+    if not (renstra.kecamatan_id == kecamatan.id and tahun in renstra.tahun):
+        raise TransisiDitolak(f"{renstra.nama} tidak berlaku pada tahun {tahun}.")
+    pk = PerjanjianKinerja(
+        kecamatan=kecamatan,
+        tahun=tahun,
+        jenis=jenis,
+        renstra=renstra,
+        asal=asal,
+        tempat="Jember",
+        sumber_dana="APBD" if jenis == Jenis.AWAL else "P-APBD",
+        **_pihak(kecamatan),
+    )
+    pk._history_user = oleh
+    try:
+        with transaction.atomic():
+            pk.save()
+    except IntegrityError as e:  # made by someone else a moment ago
+        raise TransisiDitolak(f"{Jenis(jenis).label} {tahun} sudah ada.") from e
+    return pk
+
+
+def perjanjian_buat(
+    *, kecamatan: Kecamatan, tahun: int, renstra: Renstra, oleh: Pengguna
+) -> tuple[PerjanjianKinerja, list[Indikator]]:
+    """Create the PK of a year on a Renstra in force, its targets prefilled from the Renstra.
+
+    Returns the PK and the indicators that got no target (the Renstra has none that year).
+    """
+    _jaga_pengisi(kecamatan, oleh)
+    with transaction.atomic():
+        pk = _baru(
+            kecamatan=kecamatan,
+            tahun=tahun,
+            jenis=Jenis.AWAL,
+            renstra=renstra,
+            asal=None,
+            oleh=oleh,
+        )
+        return pk, _target_dari_renstra(pk, oleh)
+
+
+def perjanjian_perubahan_buat(
+    *, asal: PerjanjianKinerja, renstra: Renstra | None = None, oleh: Pengguna
+) -> tuple[PerjanjianKinerja, list[Indikator]]:
+    """Create the PK Perubahan of ``asal``'s year.
+
+    Without ``renstra`` the targets (and program indicators) of ``asal`` are copied; with
+    another Renstra in force that year, targets are prefilled from that Renstra. ``asal`` is
+    only read: the original stays exactly as it was.
+    """
+    _jaga_pengisi(asal, oleh)
+    if asal.jenis != Jenis.AWAL:
+        raise TransisiDitolak("PK Perubahan dibuat dari Perjanjian Kinerja awal tahun itu.")
+    with transaction.atomic():
+        pk = _baru(
+            kecamatan=asal.kecamatan,
+            tahun=asal.tahun,
+            jenis=Jenis.PERUBAHAN,
+            renstra=renstra or asal.renstra,
+            asal=asal,
+            oleh=oleh,
+        )
+        if renstra is not None and renstra.id != asal.renstra_id:
+            return pk, _target_dari_renstra(pk, oleh)
+        for t in asal.target.order_by("urutan", "id"):
+            salinan = TargetPerjanjian(
+                perjanjian=pk,
+                indikator_id=t.indikator_id,
+                urutan=t.urutan,
+                nilai=t.nilai,
+                huruf=t.huruf,
+            )
+            salinan._history_user = oleh
+            salinan.save()
+        for ip in asal.indikator_program.order_by("urutan", "id"):
+            salinan = IndikatorProgram(
+                perjanjian=pk,
+                program_id=ip.program_id,
+                kegiatan_id=ip.kegiatan_id,
+                sub_kegiatan_id=ip.sub_kegiatan_id,
+                urutan=ip.urutan,
+                uraian=ip.uraian,
+                satuan=ip.satuan,
+                target=ip.target,
+                realisasi=ip.realisasi,
+            )
+            salinan._history_user = oleh
+            salinan.save()
+        return pk, []
+
+
+def sidik_perjanjian(perjanjian: PerjanjianKinerja, target) -> str:
+    return konkurensi.sidik([perjanjian, *target])
+
+
+def _kunci(perjanjian: PerjanjianKinerja):
+    """Re-read the PK and its targets with their rows locked, inside the transaction."""
+    pk = PerjanjianKinerja.objects.select_for_update().get(pk=perjanjian.pk)
+    target = list(
+        TargetPerjanjian.objects.select_for_update().filter(perjanjian=pk).order_by("urutan", "id")
+    )
+    return pk, target
+
+
+def jaga_draft(pk: PerjanjianKinerja) -> None:
+    if pk.status == Status.DITETAPKAN:
+        raise DataTerkunci(PerjanjianKinerja.PESAN_TERKUNCI)
+    if pk.status != Status.DRAFT:
+        raise TransisiDitolak(
+            "Perjanjian Kinerja yang sudah diajukan tidak dapat diubah; minta camat "
+            "mengembalikannya ke draft."
+        )
+
+
+def perjanjian_ubah(
+    *,
+    perjanjian: PerjanjianKinerja,
+    data: Mapping,
+    target: Mapping[int, Nilai],
+    sidik: str | None,
+    oleh: Pengguna,
+) -> None:
+    """Save the agreement data and the targets (by TargetPerjanjian id) all at once."""
+    _jaga_pengisi(perjanjian, oleh)
+    with transaction.atomic():
+        pk, baris = _kunci(perjanjian)
+        jaga_draft(pk)
+        konkurensi.periksa(sidik, sidik_perjanjian(pk, baris))
+        berubah = False
+        for kolom in KOLOM_PERJANJIAN:
+            if kolom in data and getattr(pk, kolom) != data[kolom]:
+                setattr(pk, kolom, data[kolom])
+                berubah = True
+        if berubah:
+            pk._history_user = oleh
+            pk.full_clean(exclude=["kecamatan", "renstra", "asal"], validate_unique=False)
+            pk.save()
+        for t in baris:
+            nilai = target.get(t.id)
+            if nilai is None:
+                continue
+            huruf = nilai.huruf or ""
+            if (t.nilai, t.huruf) != (nilai.angka, huruf):
+                t.nilai, t.huruf = nilai.angka, huruf
+                t._history_user = oleh
+                t.save()
+
+
+def perjanjian_hapus(*, perjanjian: PerjanjianKinerja, oleh: Pengguna) -> None:
+    """Remove a draft PK (e.g. made on the wrong Renstra), with its targets and indicators."""
+    _jaga_pengisi(perjanjian, oleh)
+    with transaction.atomic():
+        pk = PerjanjianKinerja.objects.select_for_update().get(pk=perjanjian.pk)
+        jaga_draft(pk)
+        if pk.perubahan.exists():
+            raise TransisiDitolak(
+                "Perjanjian Kinerja ini sudah memiliki PK Perubahan; hapus PK Perubahan dahulu."
+            )
+        for bagian in (*pk.target.all(), *pk.indikator_program.all()):
+            bagian._history_user = oleh
+            bagian.delete()
+        pk._history_user = oleh
+        pk.delete()
+
+
+def _transisi(perjanjian, dari: str, ke: str, oleh, **kolom) -> PerjanjianKinerja:
+    with transaction.atomic():
+        pk = PerjanjianKinerja.objects.select_for_update().get(pk=perjanjian.pk)
+        if pk.status == Status.DITETAPKAN:
+            raise DataTerkunci(PerjanjianKinerja.PESAN_TERKUNCI)
+        if pk.status != dari:
+            raise TransisiDitolak(
+                f"{pk.get_jenis_display()} {pk.tahun} berstatus {pk.get_status_display()}, "
+                f"bukan {Status(dari).label}; halaman ini mungkin sudah usang, muat ulang."
+            )
+        pk.status = ke
+        for k, v in kolom.items():
+            setattr(pk, k, v)
+        pk._history_user = oleh
+        pk.save()
+        return pk
+
+
+def perjanjian_ajukan(*, perjanjian: PerjanjianKinerja, oleh: Pengguna) -> PerjanjianKinerja:
+    """draft → diajukan, by the kecamatan's operator or camat."""
+    _jaga_pengisi(perjanjian, oleh)
+    if perjanjian.tanggal is None:
+        raise TransisiDitolak("Isi tanggal perjanjian sebelum mengajukan ke camat.")
+    if not perjanjian.target.exists():
+        raise TransisiDitolak("Perjanjian Kinerja ini belum memiliki target.")
+    return _transisi(perjanjian, Status.DRAFT, Status.DIAJUKAN, oleh)
+
+
+def _jaga_camat(perjanjian, oleh, apa: str) -> None:
+    if not akses.boleh_menetapkan(oleh, perjanjian.kecamatan):
+        raise TransisiDitolak(f"Hanya camat {perjanjian.kecamatan.nama} yang dapat {apa}.")
+
+
+def perjanjian_tetapkan(*, perjanjian: PerjanjianKinerja, oleh: Pengguna) -> PerjanjianKinerja:
+    """diajukan → ditetapkan, by the camat only; from then on the PK is locked."""
+    _jaga_camat(perjanjian, oleh, "menetapkan Perjanjian Kinerja")
+    return _transisi(perjanjian, Status.DIAJUKAN, Status.DITETAPKAN, oleh, komentar="")
+
+
+def perjanjian_kembalikan(
+    *, perjanjian: PerjanjianKinerja, komentar: str, oleh: Pengguna
+) -> PerjanjianKinerja:
+    """diajukan → draft, by the camat, with the reason the operator will read."""
+    _jaga_camat(perjanjian, oleh, "mengembalikan Perjanjian Kinerja ke draft")
+    komentar = (komentar or "").strip()
+    if not komentar:
+        raise TransisiDitolak("Tulis alasan pengembalian untuk operator.")
+    return _transisi(perjanjian, Status.DIAJUKAN, Status.DRAFT, oleh, komentar=komentar)

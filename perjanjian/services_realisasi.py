@@ -1,0 +1,509 @@
+"""Realisasi of one period (triwulan or tahunan): the grid people fill, and the workflow.
+
+Reads: ``grid_realisasi`` loads every indicator of every PK of the year with its target, the
+stored realisasi of the period and the capaian computed by ``sakip.kinerja`` against the PK's
+annual target, in a fixed number of queries. ``hitung_capaian`` is the one function both the
+page and the htmx endpoint use, so what appears while typing is what the page shows after
+saving.
+
+Writes: ``realisasi_simpan`` (the whole grid, all or nothing, with the stale-save check) and the
+workflow of ``PelaporanRealisasi``: draft → diajukan (operator or camat) → diverifikasi or
+dikembalikan (Bappeda of the kabupaten, with a comment); dikembalikan → diajukan again.
+While diajukan the kecamatan cannot edit; verified values are locked by the model guard.
+
+Realisasi is stored per measure (``Ukuran``): an indicator measured by the same Ukuran in both
+PKs of a year (IKM in Kencong 2025) is one stored value shown in both rows.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Q
+
+from iku.models import Indikator, Ukuran
+from kecamatan.models import JenisSkala, Kecamatan, Pengguna
+from kecamatan.skala import skala_tahun
+from sakip import akses, kinerja, konkurensi
+from sakip.format_id import format_nilai
+from sakip.kinerja import Nilai, Pita
+from sakip.penguncian import DataTerkunci, TransisiDitolak
+
+from .capaian import nilai_indikator
+from .models import PelaporanRealisasi, Periode, PerjanjianKinerja, Realisasi, TargetPerjanjian
+
+Status = PelaporanRealisasi.Status
+
+# --- reads -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HasilCapaian:
+    """What the capaian cell shows: the percentage and its band, or why there is none."""
+
+    capaian: Decimal | None = None
+    kriteria: Pita | None = None
+    galat: str = ""  # the parse error of what was typed, in Indonesian
+    keterangan: str = ""  # why the capaian is not computable
+
+    @property
+    def kosong(self) -> bool:
+        return self.capaian is None and not self.galat and not self.keterangan
+
+
+def hitung_capaian(
+    *,
+    indikator: Indikator | None,
+    target: TargetPerjanjian | None,
+    nilai: Nilai | None,
+    skala: kinerja.Skala,
+) -> HasilCapaian:
+    """Capaian of a realisasi against the PK's (annual) target and its kriteria band."""
+    if nilai is None:
+        return HasilCapaian()
+    if target is None or indikator is None:
+        return HasilCapaian(
+            keterangan="belum dapat dihitung: indikator ini tidak punya target dalam PK"
+        )
+    angka = kinerja.capaian(
+        target.nilai, nilai.angka, indikator.polaritas, indikator.metode_negatif
+    )
+    if angka is None:
+        return HasilCapaian(keterangan="belum dapat dihitung")
+    return HasilCapaian(capaian=angka, kriteria=kinerja.kriteria(angka, skala))
+
+
+def hitung_teks(
+    *,
+    indikator: Indikator | None,
+    target: TargetPerjanjian | None,
+    teks: str,
+    skala: kinerja.Skala,
+) -> HasilCapaian:
+    """The same, from what is being typed: an empty field, a parse error or a capaian."""
+    teks = (teks or "").strip()
+    if not teks:
+        return HasilCapaian()
+    try:
+        nilai = kinerja.parse_nilai(teks)
+    except ValueError as e:
+        return HasilCapaian(galat=str(e))
+    return hitung_capaian(indikator=indikator, target=target, nilai=nilai, skala=skala)
+
+
+def teks_nilai(realisasi: Realisasi | None) -> str:
+    """A stored realisasi as it is written back into its input ("92,33", "A (80,41)")."""
+    if realisasi is None:
+        return ""
+    return format_nilai(Nilai(realisasi.nilai, realisasi.huruf or None))
+
+
+@dataclass
+class BarisRealisasi:
+    """One indicator of one PK on the page."""
+
+    prefix: str  # form field prefix: "b<pk>_<indikator>", "u<ukuran>" or "lain"
+    ukuran: Ukuran
+    perjanjian: PerjanjianKinerja | None = None
+    target: TargetPerjanjian | None = None
+    indikator: Indikator | None = None
+    tingkat: str = ""  # "Tujuan 1", "Sasaran 2.1"
+    uraian: str = ""
+    target_nilai: Nilai | None = None
+    realisasi: Realisasi | None = None
+    hasil: HasilCapaian = field(default_factory=HasilCapaian)
+    pertama: bool = True  # the first row of its measure on the page
+    kembar: list["BarisRealisasi"] = field(default_factory=list)  # other rows, same measure
+
+    @property
+    def id_input(self) -> str:
+        kode = self.ukuran.kode
+        if self.pertama:
+            return f"realisasi-{kode}"
+        return f"realisasi-{kode}-{self.indikator.id}"
+
+    @property
+    def id_catatan(self) -> str:
+        return self.id_input.replace("realisasi-", "catatan-", 1)
+
+    @property
+    def id_capaian(self) -> str:
+        if self.perjanjian is None:
+            return f"capaian-{self.prefix}"
+        return f"capaian-{self.perjanjian.id}-{self.indikator.id}"
+
+    @property
+    def testid(self) -> str:
+        if self.perjanjian is None:
+            return f"realisasi-{self.prefix}"
+        return f"realisasi-{self.perjanjian.id}-{self.indikator.id}"
+
+    @property
+    def nilai(self) -> Nilai | None:
+        r = self.realisasi
+        if r is None:
+            return None
+        if self.indikator is not None:
+            return nilai_indikator(self.indikator, r.nilai, r.huruf)
+        return Nilai(r.nilai, r.huruf or None)
+
+
+@dataclass
+class KelompokPK:
+    perjanjian: PerjanjianKinerja
+    baris: list[BarisRealisasi]
+
+
+@dataclass
+class GridRealisasi:
+    kecamatan: Kecamatan
+    tahun: int
+    periode: Periode
+    kelompok: list[KelompokPK]
+    tanpa_target: list[BarisRealisasi]  # stored values of measures without target
+    ukuran_lain: list[Ukuran]  # measures of the Renstra without target and without value
+    pelaporan: PelaporanRealisasi | None
+    tersimpan: list[Realisasi]  # every stored row of the period, in id order
+    skala: kinerja.Skala
+
+    @property
+    def status(self) -> str:
+        return self.pelaporan.status if self.pelaporan else Status.DRAFT
+
+    @property
+    def status_label(self) -> str:
+        return Status(self.status).label
+
+    @property
+    def sidik(self) -> str:
+        return konkurensi.sidik(self.tersimpan)
+
+    @property
+    def semua_baris(self) -> list[BarisRealisasi]:
+        return [b for k in self.kelompok for b in k.baris] + self.tanpa_target
+
+    def per_ukuran(self) -> dict[int, list[BarisRealisasi]]:
+        hasil: dict[int, list[BarisRealisasi]] = {}
+        for b in self.semua_baris:
+            hasil.setdefault(b.ukuran.id, []).append(b)
+        return hasil
+
+    def baris(self, prefix: str) -> BarisRealisasi | None:
+        return next((b for b in self.semua_baris if b.prefix == prefix), None)
+
+    @property
+    def ukuran_bertarget(self) -> set[int]:
+        return {b.ukuran.id for k in self.kelompok for b in k.baris}
+
+    @property
+    def terisi(self) -> int:
+        return len({r.ukuran_id for r in self.tersimpan} & self.ukuran_bertarget)
+
+    @property
+    def jumlah(self) -> int:
+        return len(self.ukuran_bertarget)
+
+
+def _ukuran_renstra(kecamatan: Kecamatan, tahun: int) -> dict[int, Ukuran]:
+    """The measures of the kecamatan's Renstra in force in the year (one query)."""
+    indikator = akses.di_kecamatan(
+        Indikator.objects.filter(
+            Q(tujuan__renstra__tahun_awal__lte=tahun, tujuan__renstra__tahun_akhir__gte=tahun)
+            | Q(
+                sasaran__tujuan__renstra__tahun_awal__lte=tahun,
+                sasaran__tujuan__renstra__tahun_akhir__gte=tahun,
+            )
+        ),
+        kecamatan,
+    ).select_related("ukuran")
+    return {i.ukuran_id: i.ukuran for i in indikator}
+
+
+def grid_realisasi(*, kecamatan: Kecamatan, tahun: int, periode: str) -> GridRealisasi:
+    """Every indicator of every PK of the year with its realisasi of ``periode``; seven
+    queries however many indicators there are."""
+    periode = Periode(periode)
+    perjanjian = list(
+        PerjanjianKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun)
+        .select_related("renstra")
+        .order_by("jenis")
+    )
+    target = list(
+        TargetPerjanjian.objects.filter(perjanjian__in=perjanjian).select_related(
+            "indikator__ukuran", "indikator__tujuan", "indikator__sasaran__tujuan"
+        )
+    )
+    tersimpan = list(
+        Realisasi.objects.filter(kecamatan=kecamatan, tahun=tahun, periode=periode)
+        .select_related("ukuran")
+        .order_by("id")
+    )
+    per_ukuran = {r.ukuran_id: r for r in tersimpan}
+    pelaporan = PelaporanRealisasi.objects.filter(
+        kecamatan=kecamatan, tahun=tahun, periode=periode
+    ).first()
+    skala = skala_tahun(kabupaten_id=kecamatan.kabupaten_id, tahun=tahun)[
+        JenisSkala.KRITERIA_CAPAIAN
+    ]
+
+    target_per_pk: dict[int, list[TargetPerjanjian]] = {}
+    for t in target:
+        target_per_pk.setdefault(t.perjanjian_id, []).append(t)
+    kelompok = []
+    pertama: dict[int, BarisRealisasi] = {}
+    for pk in perjanjian:
+        baris = []
+        for t in sorted(target_per_pk.get(pk.id, []), key=lambda t: t.indikator.urutan_renstra):
+            ind = t.indikator
+            r = per_ukuran.get(ind.ukuran_id)
+            b = BarisRealisasi(
+                prefix=f"b{pk.id}_{ind.id}",
+                ukuran=ind.ukuran,
+                perjanjian=pk,
+                target=t,
+                indikator=ind,
+                tingkat=f"Sasaran {ind.sasaran.kode}"
+                if ind.sasaran_id
+                else f"Tujuan {ind.tujuan.nomor}",
+                uraian=(ind.sasaran or ind.tujuan).uraian,
+                target_nilai=nilai_indikator(ind, t.nilai, t.huruf),
+                realisasi=r,
+                pertama=ind.ukuran_id not in pertama,
+            )
+            b.hasil = hitung_capaian(indikator=ind, target=t, nilai=b.nilai, skala=skala)
+            pertama.setdefault(ind.ukuran_id, b)
+            baris.append(b)
+        kelompok.append(KelompokPK(pk, baris))
+
+    # Rows of the same measure know each other (the htmx answer updates them all).
+    grup: dict[int, list[BarisRealisasi]] = {}
+    for k in kelompok:
+        for b in k.baris:
+            grup.setdefault(b.ukuran.id, []).append(b)
+    for rows in grup.values():
+        for b in rows:
+            b.kembar = [x for x in rows if x is not b]
+
+    tanpa_target = [
+        BarisRealisasi(prefix=f"u{r.ukuran_id}", ukuran=r.ukuran, realisasi=r)
+        for r in tersimpan
+        if r.ukuran_id not in grup
+    ]
+    for b in tanpa_target:
+        b.hasil = hitung_capaian(indikator=None, target=None, nilai=b.nilai, skala=skala)
+    renstra = _ukuran_renstra(kecamatan, tahun)
+    ukuran_lain = sorted(
+        (u for uid, u in renstra.items() if uid not in grup and uid not in per_ukuran),
+        key=lambda u: u.nama,
+    )
+    return GridRealisasi(
+        kecamatan=kecamatan,
+        tahun=tahun,
+        periode=periode,
+        kelompok=kelompok,
+        tanpa_target=tanpa_target,
+        ukuran_lain=ukuran_lain,
+        pelaporan=pelaporan,
+        tersimpan=tersimpan,
+        skala=skala,
+    )
+
+
+def status_periode(*, kecamatan: Kecamatan, tahun: int) -> dict[str, str]:
+    """Status of every period of the year (for the tabs), in one query."""
+    hasil = {p.value: Status.DRAFT.value for p in Periode}
+    for periode, status in PelaporanRealisasi.objects.filter(
+        kecamatan=kecamatan, tahun=tahun
+    ).values_list("periode", "status"):
+        hasil[periode] = status
+    return hasil
+
+
+# --- writes ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Isian:
+    """What the form holds for one measure: the value (None = empty) and the source note."""
+
+    nilai: Nilai | None
+    catatan: str = ""
+
+
+@dataclass(frozen=True)
+class HasilSimpan:
+    dibuat: int
+    diubah: int
+    dihapus: int
+    tanpa_target: tuple[str, ...]  # names of measures stored without a target in the year
+
+    @property
+    def jumlah(self) -> int:
+        return self.dibuat + self.diubah + self.dihapus
+
+
+def _jaga_pengisi(kecamatan: Kecamatan, oleh: Pengguna) -> None:
+    if not akses.boleh_mengisi(oleh, kecamatan):
+        raise TransisiDitolak(
+            "Hanya operator atau camat kecamatan ini yang dapat mengisi realisasi."
+        )
+
+
+def _pelaporan_terkunci(*, kecamatan: Kecamatan, tahun: int, periode: str):
+    """The period's reporting row, locked for the transaction (None when still a draft)."""
+    return (
+        PelaporanRealisasi.objects.select_for_update()
+        .filter(kecamatan=kecamatan, tahun=tahun, periode=periode)
+        .first()
+    )
+
+
+def jaga_dapat_diubah(p: PelaporanRealisasi | None, tahun: int, periode: str) -> None:
+    """Refuse a change while the period is diajukan (TransisiDitolak) or verified
+    (DataTerkunci)."""
+    label = f"Realisasi {Periode(periode).label} {tahun}"
+    if p is None:
+        return
+    if p.status == Status.DIVERIFIKASI:
+        raise DataTerkunci(f"{label} sudah diverifikasi Bappeda dan tidak dapat diubah.")
+    if p.status == Status.DIAJUKAN:
+        raise TransisiDitolak(
+            f"{label} sedang diajukan ke Bappeda dan tidak dapat diubah sampai diverifikasi "
+            "atau dikembalikan."
+        )
+
+
+def realisasi_simpan(
+    *,
+    kecamatan: Kecamatan,
+    tahun: int,
+    periode: str,
+    isian: Mapping[int, Isian],
+    sidik: str | None,
+    oleh: Pengguna,
+) -> HasilSimpan:
+    """Write the grid: every measure in ``isian`` (ukuran id → value) is created, changed or
+    removed (empty value) in one transaction, or nothing is when anything fails."""
+    periode = Periode(periode).value
+    _jaga_pengisi(kecamatan, oleh)
+    with transaction.atomic():
+        # One writer per kecamatan at a time: the row lock also covers rows not created yet.
+        Kecamatan.objects.select_for_update().filter(pk=kecamatan.pk).first()
+        jaga_dapat_diubah(
+            _pelaporan_terkunci(kecamatan=kecamatan, tahun=tahun, periode=periode),
+            tahun,
+            periode,
+        )
+        tersimpan = list(
+            Realisasi.objects.select_for_update(of=("self",))
+            .filter(kecamatan=kecamatan, tahun=tahun, periode=periode)
+            .select_related("ukuran")
+            .order_by("id")
+        )
+        konkurensi.periksa(sidik, konkurensi.sidik(tersimpan))
+
+        # A measure of the Renstra in force, or one already stored for the period.
+        sah = {**_ukuran_renstra(kecamatan, tahun), **{r.ukuran_id: r.ukuran for r in tersimpan}}
+        asing = set(isian) - set(sah)
+        if asing:
+            raise TransisiDitolak("Indikator yang diisi bukan indikator Renstra kecamatan ini.")
+        bertarget = set(
+            TargetPerjanjian.objects.filter(
+                perjanjian__kecamatan=kecamatan, perjanjian__tahun=tahun
+            ).values_list("indikator__ukuran_id", flat=True)
+        )
+        ada = {r.ukuran_id: r for r in tersimpan}
+        dibuat = diubah = dihapus = 0
+        tanpa_target = []
+        for ukuran_id, isi in isian.items():
+            r = ada.get(ukuran_id)
+            if isi.nilai is None:
+                if r is not None:
+                    r._history_user = oleh
+                    r.delete()
+                    dihapus += 1
+                continue
+            huruf = isi.nilai.huruf or ""
+            catatan = isi.catatan.strip()
+            if r is None:
+                r = Realisasi(
+                    kecamatan=kecamatan, ukuran_id=ukuran_id, tahun=tahun, periode=periode
+                )
+                dibuat += 1
+            elif (r.nilai, r.huruf, r.catatan_sumber) == (isi.nilai.angka, huruf, catatan):
+                continue
+            else:
+                diubah += 1
+            r.nilai, r.huruf, r.catatan_sumber = isi.nilai.angka, huruf, catatan
+            r._history_user = oleh
+            r.save()
+            if ukuran_id not in bertarget:
+                tanpa_target.append(sah[ukuran_id].nama)
+    return HasilSimpan(dibuat, diubah, dihapus, tuple(tanpa_target))
+
+
+def _pelaporan_untuk_transisi(kecamatan, tahun, periode) -> PelaporanRealisasi:
+    p = _pelaporan_terkunci(kecamatan=kecamatan, tahun=tahun, periode=periode)
+    return p or PelaporanRealisasi(
+        kecamatan=kecamatan, tahun=tahun, periode=periode, status=Status.DRAFT
+    )
+
+
+def realisasi_ajukan(
+    *, kecamatan: Kecamatan, tahun: int, periode: str, oleh: Pengguna
+) -> PelaporanRealisasi:
+    """Draft or dikembalikan → diajukan, by the kecamatan's operator or camat."""
+    periode = Periode(periode).value
+    _jaga_pengisi(kecamatan, oleh)
+    label = f"Realisasi {Periode(periode).label} {tahun}"
+    with transaction.atomic():
+        p = _pelaporan_untuk_transisi(kecamatan, tahun, periode)
+        if p.status not in (Status.DRAFT, Status.DIKEMBALIKAN):
+            raise TransisiDitolak(f"{label} sudah {p.get_status_display().lower()}.")
+        if not Realisasi.objects.filter(kecamatan=kecamatan, tahun=tahun, periode=periode).exists():
+            raise TransisiDitolak(f"{label} belum diisi; isi dan simpan dulu sebelum mengajukan.")
+        p.status = Status.DIAJUKAN
+        p._history_user = oleh
+        p.save()
+    return p
+
+
+def _jaga_verifikator(kecamatan: Kecamatan, oleh: Pengguna) -> None:
+    if not akses.boleh_memverifikasi(oleh, kecamatan):
+        raise TransisiDitolak("Hanya Bappeda kabupaten yang dapat memverifikasi realisasi.")
+
+
+def _putuskan(kecamatan, tahun, periode, oleh, status, komentar) -> PelaporanRealisasi:
+    periode = Periode(periode).value
+    _jaga_verifikator(kecamatan, oleh)
+    label = f"Realisasi {Periode(periode).label} {tahun}"
+    with transaction.atomic():
+        p = _pelaporan_untuk_transisi(kecamatan, tahun, periode)
+        if p.status != Status.DIAJUKAN:
+            raise TransisiDitolak(
+                f"{label} berstatus {p.get_status_display().lower()}, bukan diajukan; "
+                "hanya realisasi yang diajukan yang dapat diverifikasi atau dikembalikan."
+            )
+        p.status, p.komentar = status, komentar.strip()
+        p._history_user = oleh
+        p.save()
+    return p
+
+
+def realisasi_verifikasi(
+    *, kecamatan: Kecamatan, tahun: int, periode: str, oleh: Pengguna, komentar: str = ""
+) -> PelaporanRealisasi:
+    """Diajukan → diverifikasi, by Bappeda: the values are locked from now on."""
+    return _putuskan(kecamatan, tahun, periode, oleh, Status.DIVERIFIKASI, komentar)
+
+
+def realisasi_kembalikan(
+    *, kecamatan: Kecamatan, tahun: int, periode: str, oleh: Pengguna, komentar: str
+) -> PelaporanRealisasi:
+    """Diajukan → dikembalikan, by Bappeda, with the reason the kecamatan reads."""
+    if not (komentar or "").strip():
+        raise TransisiDitolak(
+            "Tuliskan alasan pengembalian agar kecamatan tahu yang harus diperbaiki."
+        )
+    return _putuskan(kecamatan, tahun, periode, oleh, Status.DIKEMBALIKAN, komentar)

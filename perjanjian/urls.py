@@ -1,0 +1,5 @@
+from perjanjian import urls_pk, urls_realisasi
+
+app_name = "perjanjian"
+
+urlpatterns = urls_pk.urlpatterns + urls_realisasi.urlpatterns

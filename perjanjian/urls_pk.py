@@ -1,0 +1,24 @@
+"""Routes of the Perjanjian Kinerja and budget pages."""
+
+from django.urls import path
+
+from perjanjian.views import anggaran, pk
+
+K = "kecamatan/<slug:kecamatan>"
+
+urlpatterns = [
+    path(f"{K}/pk/<int:tahun>/", pk.PerjanjianDaftar.as_view(), name="pk-daftar"),
+    path(f"{K}/pk/<int:tahun>/banding/", pk.PerjanjianBanding.as_view(), name="pk-banding"),
+    path(f"{K}/pk/detail/<int:pk>/", pk.PerjanjianDetail.as_view(), name="pk-detail"),
+    path(
+        f"{K}/pk/detail/<int:pk>/indikator-program/",
+        anggaran.IndikatorProgramUbah.as_view(),
+        name="pk-indikator-program",
+    ),
+    path(f"{K}/anggaran/<int:tahun>/", anggaran.AnggaranPohon.as_view(), name="anggaran"),
+    path(
+        f"{K}/anggaran/program/<int:pk>/",
+        anggaran.ProgramUbah.as_view(),
+        name="anggaran-program",
+    ),
+]

@@ -1,0 +1,463 @@
+"""Pages of the budget tree: program → kegiatan → sub kegiatan with pagu and realisasi, one
+program's data, and the program / kegiatan indicators of a PK."""
+
+import copy
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.generic import TemplateView
+
+from iku.models import Sasaran
+from perjanjian.anggaran import Simpul, pohon_anggaran
+from perjanjian.forms_anggaran import (
+    AnggaranForm,
+    IndikatorProgramForm,
+    KegiatanForm,
+    ProgramForm,
+    SubKegiatanForm,
+    kunci_indikator,
+    kunci_simpul,
+)
+from perjanjian.models import (
+    IndikatorProgram,
+    Kegiatan,
+    PelaporanRealisasi,
+    Periode,
+    PerjanjianKinerja,
+    Program,
+    RealisasiAnggaran,
+    SubKegiatan,
+)
+from perjanjian.services_anggaran import (
+    PERIODE,
+    anggaran_simpan,
+    indikator_program_simpan,
+    kegiatan_tambah,
+    program_tambah,
+    program_ubah,
+    sidik_anggaran,
+    sidik_indikator_program,
+    sub_kegiatan_tambah,
+)
+from perjanjian.services_pk import jaga_draft, renstra_berlaku
+from sakip import kinerja
+from sakip.halaman import KecamatanMixin
+from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
+from sakip.riwayat import riwayat
+
+LABEL_PERIODE = {
+    Periode.TW1: "TW I",
+    Periode.TW2: "TW II",
+    Periode.TW3: "TW III",
+    Periode.TW4: "TW IV",
+    Periode.TAHUNAN: "tahunan",
+}
+PESAN_PERIKSA = "Periksa isian yang ditandai; tidak ada yang disimpan."
+
+
+def kunci_anggaran(*, kecamatan, tahun: int) -> dict[str, str]:
+    """Budget columns that can no longer change, with the reason shown beside them."""
+    kunci = {}
+    for jenis in PerjanjianKinerja.objects.filter(
+        kecamatan=kecamatan, tahun=tahun, status=PerjanjianKinerja.Status.DITETAPKAN
+    ).values_list("jenis", flat=True):
+        kolom = "pagu_awal" if jenis == PerjanjianKinerja.Jenis.AWAL else "pagu_perubahan"
+        kunci[kolom] = (
+            f"Dijanjikan dalam {PerjanjianKinerja.Jenis(jenis).label} {tahun} yang sudah "
+            "ditetapkan."
+        )
+    for periode in PelaporanRealisasi.objects.filter(
+        kecamatan=kecamatan, tahun=tahun, status=PelaporanRealisasi.Status.DIVERIFIKASI
+    ).values_list("periode", flat=True):
+        kunci[periode] = f"Realisasi {Periode(periode).label} {tahun} sudah diverifikasi Bappeda."
+    return kunci
+
+
+def sasaran_berlaku(*, kecamatan, tahun: int):
+    return Sasaran.objects.filter(
+        tujuan__renstra__in=renstra_berlaku(kecamatan=kecamatan, tahun=tahun)
+    ).select_related("tujuan__renstra")
+
+
+def sasaran_program(program_ids) -> dict[int, list[Sasaran]]:
+    """The sasaran each program supports, with their tujuan, in one query."""
+    hasil: dict[int, list[Sasaran]] = {}
+    for link in Program.sasaran.through.objects.filter(program_id__in=program_ids).select_related(
+        "sasaran__tujuan__renstra"
+    ):
+        hasil.setdefault(link.program_id, []).append(link.sasaran)
+    return hasil
+
+
+@dataclass
+class BarisPohon:
+    simpul: Simpul
+    sel: list | None = None  # the form's cells of a sub kegiatan, in edit mode
+    realisasi: list[tuple[str, Decimal]] = field(default_factory=list)
+    sasaran: list[Sasaran] = field(default_factory=list)
+
+    @property
+    def melebihi(self) -> bool:
+        j = self.simpul.jumlah
+        return (
+            self.simpul.tingkat == "sub_kegiatan"
+            and j.realisasi is not None
+            and j.pagu_akhir is not None
+            and j.realisasi > j.pagu_akhir
+        )
+
+
+class AnggaranPohon(KecamatanMixin, TemplateView):
+    template_name = "perjanjian/anggaran/pohon.html"
+
+    def _muat(self):
+        self.pohon = pohon_anggaran(kecamatan_id=self.kecamatan.id, tahun=self.tahun)
+        self.kunci = kunci_anggaran(kecamatan=self.kecamatan, tahun=self.tahun)
+
+    def get(self, request, *args, **kwargs):
+        self._muat()
+        return super().get(request, *args, **kwargs)
+
+    def _sub(self):
+        return [s.objek for s in self.pohon.baris() if s.tingkat == "sub_kegiatan"]
+
+    def _form_anggaran(self, data=None):
+        sub = self._sub()
+        realisasi = [r for s in sub for r in s.realisasi.all()]
+        return AnggaranForm(
+            data, pohon=self.pohon, kunci=self.kunci, sidik=sidik_anggaran(sub, realisasi)
+        )
+
+    def _program(self):
+        return self.lingkup(Program.objects.filter(tahun=self.tahun)).order_by("kode")
+
+    def _kegiatan(self):
+        return (
+            self.lingkup(Kegiatan.objects.filter(program__tahun=self.tahun))
+            .select_related("program")
+            .order_by("program__kode", "kode")
+        )
+
+    def get_context_data(self, form=None, tambah=None, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ubah = self.bisa_mengisi and (form is not None or self.request.GET.get("ubah") == "1")
+        if ubah and form is None:
+            form = self._form_anggaran()
+        sasaran = sasaran_program([p.objek.id for p in self.pohon.program])
+        baris = []
+        for s in self.pohon.baris():
+            b = BarisPohon(s, sasaran=sasaran.get(s.objek.id, []) if s.tingkat == "program" else [])
+            if s.tingkat == "sub_kegiatan":
+                if form is not None:
+                    b.sel = form.sel(s.objek)
+                ada = {r.periode: r.jumlah for r in s.objek.realisasi.all()}
+                b.realisasi = [(p.label, ada[p]) for p in PERIODE if p in ada]
+            baris.append(b)
+        tambah = tambah or {}
+        if self.bisa_mengisi:
+            berlaku = sasaran_berlaku(kecamatan=self.kecamatan, tahun=self.tahun)
+            tambah.setdefault(
+                "program",
+                ProgramForm(
+                    kecamatan=self.kecamatan, tahun=self.tahun, sasaran=berlaku, ringkas=True
+                ),
+            )
+            tambah.setdefault("kegiatan", KegiatanForm(program=self._program()))
+            tambah.setdefault("sub_kegiatan", SubKegiatanForm(kegiatan=self._kegiatan()))
+        ctx.update(
+            pohon=self.pohon,
+            baris=baris,
+            total=self.pohon.total,
+            ubah=ubah,
+            form=form,
+            kunci=self.kunci,
+            kunci_pagu=[
+                self.kunci.get(k) for k in ("pagu_awal", "pagu_pergeseran", "pagu_perubahan")
+            ],
+            kunci_periode=[self.kunci.get(p) for p in PERIODE],
+            periode=[(p.value, LABEL_PERIODE[p]) for p in PERIODE],
+            melebihi=[b for b in baris if b.melebihi],
+            ada_program=bool(self.pohon.program),
+            ada_kegiatan=any(p.anak for p in self.pohon.program),
+            tambah=tambah,
+            perjanjian=self.lingkup(PerjanjianKinerja.objects.filter(tahun=self.tahun)).order_by(
+                "jenis"
+            ),
+            riwayat=self._riwayat(),
+        )
+        return ctx
+
+    def _riwayat(self):
+        di_tahun = {
+            "kegiatan__program__kecamatan": self.kecamatan,
+            "kegiatan__program__tahun": self.tahun,
+        }
+        return riwayat(
+            (SubKegiatan.riwayat.filter(**di_tahun), lambda c: f"Sub kegiatan {c.kode} {c.nama}"),
+            (
+                RealisasiAnggaran.riwayat.filter(
+                    **{f"sub_kegiatan__{k}": v for k, v in di_tahun.items()}
+                ).select_related("sub_kegiatan"),
+                lambda c: f"Realisasi {c.get_periode_display()} sub kegiatan {c.sub_kegiatan.kode}",
+            ),
+        )
+
+    def post(self, request, *args, **kwargs):
+        self.wajib_mengisi()
+        self._muat()
+        aksi = request.POST.get("aksi")
+        tindakan = {
+            "anggaran": self._simpan,
+            "program": self._tambah_program,
+            "kegiatan": self._tambah_kegiatan,
+            "sub_kegiatan": self._tambah_sub,
+        }.get(aksi)
+        if tindakan is None:
+            messages.error(request, "Tindakan tidak dikenal.")
+            return redirect(request.path)
+        try:
+            return tindakan()
+        except TransisiDitolak as e:
+            messages.error(request, str(e))
+            return redirect(request.path)
+
+    def _simpan(self):
+        form = self._form_anggaran(self.request.POST)
+        if not form.is_valid():
+            messages.error(self.request, PESAN_PERIKSA)
+            return self.render_to_response(self.get_context_data(form=form))
+        try:
+            jumlah = anggaran_simpan(
+                kecamatan=self.kecamatan,
+                tahun=self.tahun,
+                isian=form.isian(),
+                sidik=form.cleaned_data["sidik"],
+                oleh=self.request.user,
+            )
+        except (DataBasi, DataTerkunci) as e:
+            form.add_error(None, f"{e} Tidak ada yang disimpan.")
+            return self.render_to_response(self.get_context_data(form=form))
+        if jumlah:
+            messages.success(self.request, f"Anggaran disimpan ({jumlah} nilai berubah).")
+        else:
+            messages.info(self.request, "Tidak ada nilai yang berubah.")
+        return redirect(self.request.path)
+
+    def _gagal_tambah(self, nama, form):
+        messages.error(self.request, PESAN_PERIKSA)
+        return self.render_to_response(self.get_context_data(tambah={nama: form}))
+
+    def _tambah_program(self):
+        form = ProgramForm(
+            self.request.POST,
+            kecamatan=self.kecamatan,
+            tahun=self.tahun,
+            sasaran=sasaran_berlaku(kecamatan=self.kecamatan, tahun=self.tahun),
+            ringkas=True,
+        )
+        if not form.is_valid():
+            return self._gagal_tambah("program", form)
+        d = form.cleaned_data
+        p = program_tambah(
+            kecamatan=self.kecamatan,
+            tahun=self.tahun,
+            kode=d["kode"],
+            nama=d["nama"],
+            sasaran=d["sasaran"],
+            oleh=self.request.user,
+        )
+        messages.success(self.request, f"Program {p.kode} {p.nama} ditambahkan.")
+        return redirect(self.request.path)
+
+    def _tambah_kegiatan(self):
+        form = KegiatanForm(self.request.POST, program=self._program())
+        if not form.is_valid():
+            return self._gagal_tambah("kegiatan", form)
+        d = form.cleaned_data
+        k = kegiatan_tambah(
+            program=d["program"], kode=d["kode"], nama=d["nama"], oleh=self.request.user
+        )
+        messages.success(self.request, f"Kegiatan {k.kode} {k.nama} ditambahkan.")
+        return redirect(self.request.path)
+
+    def _tambah_sub(self):
+        form = SubKegiatanForm(self.request.POST, kegiatan=self._kegiatan())
+        if not form.is_valid():
+            return self._gagal_tambah("sub_kegiatan", form)
+        d = form.cleaned_data
+        s = sub_kegiatan_tambah(
+            kegiatan=d["kegiatan"], kode=d["kode"], nama=d["nama"], oleh=self.request.user
+        )
+        messages.success(
+            self.request,
+            f"Sub kegiatan {s.kode} {s.nama} ditambahkan; isi pagunya pada tabel anggaran.",
+        )
+        return redirect(f"{self.request.path}?ubah=1")
+
+
+class ProgramUbah(KecamatanMixin, TemplateView):
+    """One program: code, name, the sasaran it supports, driving and hindering factors."""
+
+    template_name = "perjanjian/anggaran/program.html"
+    model = Program  # what the URL's pk is (the scoping walk reads it)
+
+    def _muat(self):
+        self.program = self.objek(Program, pk=self.kwargs["pk"])
+        self.tahun = self.program.tahun
+
+    def _form(self, data=None):
+        return ProgramForm(
+            data,
+            instance=copy.copy(self.program),
+            kecamatan=self.kecamatan,
+            tahun=self.tahun,
+            sasaran=sasaran_berlaku(kecamatan=self.kecamatan, tahun=self.tahun),
+        )
+
+    def get(self, request, *args, **kwargs):
+        self._muat()
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, form=None, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        if form is None and self.bisa_mengisi:
+            form = self._form()
+        ctx.update(
+            program=self.program,
+            form=form,
+            sasaran=sasaran_program([self.program.id]).get(self.program.id, []),
+            kegiatan=self.program.kegiatan.order_by("kode"),
+        )
+        return ctx
+
+    def post(self, request, *args, **kwargs):
+        self._muat()
+        self.wajib_mengisi()
+        form = self._form(request.POST)
+        if not form.is_valid():
+            messages.error(request, PESAN_PERIKSA)
+            return self.render_to_response(self.get_context_data(form=form))
+        try:
+            program_ubah(
+                program=self.program,
+                data=form.cleaned_data,
+                sasaran=form.cleaned_data["sasaran"],
+                oleh=request.user,
+            )
+        except TransisiDitolak as e:
+            messages.error(request, str(e))
+            return redirect(request.path)
+        messages.success(request, "Program disimpan.")
+        return redirect("perjanjian:anggaran", self.kecamatan.slug, self.tahun)
+
+
+# --- program / kegiatan indicators of one PK ------------------------------------------------
+
+
+@dataclass
+class BarisIndikator:
+    simpul: Simpul
+    indikator: list = field(default_factory=list)  # (IndikatorProgram, capaian, cells)
+
+
+class IndikatorProgramUbah(KecamatanMixin, TemplateView):
+    template_name = "perjanjian/anggaran/indikator_program.html"
+    model = PerjanjianKinerja  # what the URL's pk is (the scoping walk reads it)
+
+    def _muat(self):
+        self.perjanjian = self.objek(
+            PerjanjianKinerja.objects.select_related("renstra"), pk=self.kwargs["pk"]
+        )
+        self.perjanjian.kecamatan = self.kecamatan
+        self.tahun = self.perjanjian.tahun
+        self.indikator = list(
+            IndikatorProgram.objects.filter(perjanjian=self.perjanjian).order_by("urutan", "id")
+        )
+        self.pohon = pohon_anggaran(kecamatan_id=self.kecamatan.id, tahun=self.tahun)
+
+    @property
+    def bisa_mengubah(self) -> bool:
+        return self.bisa_mengisi and self.perjanjian.status == PerjanjianKinerja.Status.DRAFT
+
+    def _form(self, data=None):
+        return IndikatorProgramForm(
+            data,
+            indikator=self.indikator,
+            simpul=self.pohon.baris(),
+            sidik=sidik_indikator_program(self.perjanjian, self.indikator),
+        )
+
+    def get(self, request, *args, **kwargs):
+        self._muat()
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, form=None, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        if form is None and self.bisa_mengubah:
+            form = self._form()
+        per_simpul: dict[str, list] = {}
+        for i in self.indikator:
+            per_simpul.setdefault(kunci_indikator(i), []).append(i)
+        baris, capaian_program = [], []
+        for s in self.pohon.baris():
+            b = BarisIndikator(s)
+            for i in per_simpul.get(kunci_simpul(s.objek), []):
+                capaian = kinerja.capaian(i.target, i.realisasi)
+                if s.tingkat == "program":
+                    capaian_program.append(capaian)
+                b.indikator.append((i, capaian, form.baris(i) if form else None))
+            baris.append(b)
+        pk = self.perjanjian
+        alasan = None
+        if pk.ditetapkan:
+            alasan = PerjanjianKinerja.PESAN_TERKUNCI
+        elif pk.status == PerjanjianKinerja.Status.DIAJUKAN:
+            alasan = (
+                "Perjanjian Kinerja ini sedang diajukan ke camat; indikator tidak dapat diubah."
+            )
+        ctx.update(
+            pk=pk,
+            baris=baris,
+            form=form,
+            alasan=alasan,
+            ketercapaian=kinerja.hitung_tercapai(capaian_program),
+            persentase_tercapai=kinerja.persentase_tercapai(capaian_program),
+            riwayat=riwayat(
+                (
+                    IndikatorProgram.riwayat.filter(perjanjian_id=pk.id),
+                    lambda c: f"Indikator: {c.uraian}",
+                )
+            ),
+            anggaran_url=reverse("perjanjian:anggaran", args=[self.kecamatan.slug, self.tahun]),
+        )
+        return ctx
+
+    def post(self, request, *args, **kwargs):
+        self._muat()
+        self.wajib_mengisi()
+        try:
+            jaga_draft(self.perjanjian)
+            form = self._form(request.POST)
+            if not form.is_valid():
+                messages.error(request, PESAN_PERIKSA)
+                return self.render_to_response(self.get_context_data(form=form))
+            try:
+                indikator_program_simpan(
+                    perjanjian=self.perjanjian,
+                    ubah=form.ubah(),
+                    hapus=form.hapus(),
+                    tambah=form.tambah(),
+                    sidik=form.cleaned_data["sidik"],
+                    oleh=request.user,
+                )
+            except DataBasi as e:
+                form.add_error(None, str(e))
+                return self.render_to_response(self.get_context_data(form=form))
+        except (DataTerkunci, TransisiDitolak) as e:
+            messages.error(request, str(e))
+            return redirect(request.path)
+        messages.success(request, "Indikator program dan kegiatan disimpan.")
+        return redirect(request.path)

@@ -1,0 +1,441 @@
+"""Pages of the Perjanjian Kinerja: the PKs of a year, one PK with its workflow, and the PK
+awal beside the PK Perubahan."""
+
+import copy
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.generic import TemplateView
+
+from iku.models import TargetIndikator
+from perjanjian.anggaran import Simpul, pohon_anggaran
+from perjanjian.capaian import nilai_indikator
+from perjanjian.forms_pk import (
+    KembalikanForm,
+    PerjanjianBuatForm,
+    PerjanjianForm,
+    PerjanjianPerubahanForm,
+)
+from perjanjian.models import IndikatorProgram, PerjanjianKinerja, TargetPerjanjian
+from perjanjian.peringatan import peringatan_target
+from perjanjian.services_pk import (
+    jaga_draft,
+    perjanjian_ajukan,
+    perjanjian_buat,
+    perjanjian_hapus,
+    perjanjian_kembalikan,
+    perjanjian_perubahan_buat,
+    perjanjian_tetapkan,
+    perjanjian_ubah,
+    renstra_berlaku,
+    sidik_perjanjian,
+)
+from sakip import kinerja
+from sakip.halaman import KecamatanMixin
+from sakip.kinerja import Nilai
+from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
+from sakip.riwayat import riwayat
+
+Jenis = PerjanjianKinerja.Jenis
+Status = PerjanjianKinerja.Status
+
+TARGET_RELASI = ("indikator__ukuran", "indikator__tujuan", "indikator__sasaran__tujuan")
+
+
+def tingkat_indikator(ind) -> tuple[str, str]:
+    """("Sasaran 1.2", uraian) or ("Tujuan 1", uraian): what the indicator measures."""
+    if ind.sasaran_id:
+        return f"Sasaran {ind.sasaran.kode}", ind.sasaran.uraian
+    return f"Tujuan {ind.tujuan.nomor}", ind.tujuan.uraian
+
+
+def perjanjian_tahun(view: KecamatanMixin) -> dict[str, PerjanjianKinerja]:
+    """The PKs of the page's year by jenis."""
+    daftar = view.lingkup(PerjanjianKinerja.objects.filter(tahun=view.tahun)).select_related(
+        "renstra", "asal"
+    )
+    return {pk.jenis: pk for pk in daftar}
+
+
+# --- the PKs of a year ----------------------------------------------------------------------
+
+
+class PerjanjianDaftar(KecamatanMixin, TemplateView):
+    template_name = "perjanjian/pk/daftar.html"
+
+    def get_context_data(self, form_buat=None, form_perubahan=None, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        pk = perjanjian_tahun(self)
+        awal, perubahan = pk.get(Jenis.AWAL), pk.get(Jenis.PERUBAHAN)
+        renstra = list(renstra_berlaku(kecamatan=self.kecamatan, tahun=self.tahun))
+        if self.bisa_mengisi and awal is None and renstra and form_buat is None:
+            form_buat = PerjanjianBuatForm(kecamatan=self.kecamatan, tahun=self.tahun)
+        if self.bisa_mengisi and awal and perubahan is None and form_perubahan is None:
+            form_perubahan = PerjanjianPerubahanForm(asal=awal, renstra=renstra)
+        ctx.update(
+            daftar=[p for p in (awal, perubahan) if p],
+            awal=awal,
+            perubahan=perubahan,
+            renstra=renstra,
+            form_buat=form_buat,
+            form_perubahan=form_perubahan,
+            tahun_sebelum=self.tahun - 1,
+            tahun_sesudah=self.tahun + 1,
+        )
+        return ctx
+
+    def post(self, request, *args, **kwargs):
+        self.wajib_mengisi()
+        aksi = request.POST.get("aksi")
+        try:
+            if aksi == "buat":
+                return self._buat()
+            if aksi == "perubahan":
+                return self._perubahan()
+        except (TransisiDitolak, DataTerkunci) as e:
+            messages.error(request, str(e))
+            return redirect(request.path)
+        messages.error(request, "Tindakan tidak dikenal.")
+        return redirect(request.path)
+
+    def _selesai(self, pk, tanpa_target):
+        messages.success(
+            self.request,
+            f"{pk.get_jenis_display()} {pk.tahun} dibuat dengan {pk.target.count()} target "
+            "yang sudah diisi; periksa dan ubah bila perlu, lalu ajukan ke camat.",
+        )
+        if tanpa_target:
+            messages.warning(
+                self.request,
+                f"Indikator tanpa target Renstra tahun {pk.tahun} tidak dimasukkan: "
+                + "; ".join(i.nama for i in tanpa_target)
+                + ". Isi targetnya di Renstra, lalu buat ulang bila perlu.",
+            )
+        return redirect("perjanjian:pk-detail", self.kecamatan.slug, pk.id)
+
+    def _buat(self):
+        form = PerjanjianBuatForm(self.request.POST, kecamatan=self.kecamatan, tahun=self.tahun)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form_buat=form))
+        pk, tanpa = perjanjian_buat(
+            kecamatan=self.kecamatan,
+            tahun=self.tahun,
+            renstra=form.cleaned_data["renstra"],
+            oleh=self.request.user,
+        )
+        return self._selesai(pk, tanpa)
+
+    def _perubahan(self):
+        asal = perjanjian_tahun(self).get(Jenis.AWAL)
+        if asal is None:
+            raise TransisiDitolak(
+                f"Buat Perjanjian Kinerja {self.tahun} terlebih dahulu; PK Perubahan mengubahnya."
+            )
+        renstra = renstra_berlaku(kecamatan=self.kecamatan, tahun=self.tahun)
+        form = PerjanjianPerubahanForm(self.request.POST, asal=asal, renstra=renstra)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form_perubahan=form))
+        pk, tanpa = perjanjian_perubahan_buat(
+            asal=asal, renstra=form.renstra_terpilih(), oleh=self.request.user
+        )
+        return self._selesai(pk, tanpa)
+
+
+# --- one PK ---------------------------------------------------------------------------------
+
+
+@dataclass
+class BarisTarget:
+    nomor: int
+    target: TargetPerjanjian
+    tingkat: str
+    uraian: str
+    nilai: Nilai | None
+    renstra: Nilai | None
+    peringatan: str | None
+    field: object = None
+
+
+@dataclass(frozen=True)
+class BarisProgram:
+    simpul: Simpul
+    pagu: Decimal | None
+
+
+class PerjanjianDetail(KecamatanMixin, TemplateView):
+    template_name = "perjanjian/pk/detail.html"
+    model = PerjanjianKinerja  # what the URL's pk is (the scoping walk reads it)
+
+    def _muat(self):
+        self.perjanjian = self.objek(
+            PerjanjianKinerja.objects.select_related("renstra", "asal"), pk=self.kwargs["pk"]
+        )
+        self.perjanjian.kecamatan = self.kecamatan
+        self.tahun = self.perjanjian.tahun
+        self.target = list(
+            self.perjanjian.target.select_related(*TARGET_RELASI).order_by("urutan", "id")
+        )
+        for t in self.target:
+            t.perjanjian = self.perjanjian
+
+    @property
+    def bisa_mengubah(self) -> bool:
+        return self.bisa_mengisi and self.perjanjian.status == Status.DRAFT
+
+    def get(self, request, *args, **kwargs):
+        self._muat()
+        return super().get(request, *args, **kwargs)
+
+    def _form_ubah(self, data=None):
+        return PerjanjianForm(
+            data,
+            instance=copy.copy(self.perjanjian),
+            target=self.target,
+            sidik=sidik_perjanjian(self.perjanjian, self.target),
+        )
+
+    def get_context_data(self, form=None, form_kembalikan=None, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        pk = self.perjanjian
+        if form is None and self.bisa_mengubah:
+            form = self._form_ubah()
+        if form_kembalikan is None and self.bisa_menetapkan and pk.status == Status.DIAJUKAN:
+            form_kembalikan = KembalikanForm()
+        renstra = {
+            t.indikator_id: t
+            for t in TargetIndikator.objects.filter(
+                indikator__in=[t.indikator_id for t in self.target], tahun=pk.tahun
+            )
+        }
+        baris = []
+        for nomor, t in enumerate(self.target, start=1):
+            ind, r = t.indikator, renstra.get(t.indikator_id)
+            tingkat, uraian = tingkat_indikator(ind)
+            baris.append(
+                BarisTarget(
+                    nomor=nomor,
+                    target=t,
+                    tingkat=tingkat,
+                    uraian=uraian,
+                    nilai=nilai_indikator(ind, t.nilai, t.huruf),
+                    renstra=nilai_indikator(ind, r.nilai, r.huruf) if r else None,
+                    peringatan=peringatan_target(t, r),
+                    field=form.field_target(t) if form else None,
+                )
+            )
+        pohon = pohon_anggaran(kecamatan_id=self.kecamatan.id, tahun=pk.tahun)
+        kolom = pk.kolom_pagu
+        perubahan = None
+        if pk.jenis == Jenis.AWAL:
+            perubahan = self.lingkup(
+                PerjanjianKinerja.objects.filter(tahun=pk.tahun, jenis=Jenis.PERUBAHAN)
+            ).first()
+        form_perubahan = None
+        if pk.ditetapkan and pk.jenis == Jenis.AWAL and perubahan is None and self.bisa_mengisi:
+            form_perubahan = PerjanjianPerubahanForm(
+                asal=pk, renstra=renstra_berlaku(kecamatan=self.kecamatan, tahun=pk.tahun)
+            )
+        ctx.update(
+            pk=pk,
+            baris=baris,
+            form=form,
+            form_kembalikan=form_kembalikan,
+            form_perubahan=form_perubahan,
+            perubahan=perubahan,
+            bisa_mengubah=self.bisa_mengubah,
+            program=[BarisProgram(p, p.jumlah.pagu(kolom)) for p in pohon.program],
+            total_pagu=pohon.total.pagu(kolom),
+            label_pagu=(
+                "Pagu sebelum perubahan" if kolom == "pagu_awal" else "Pagu sesudah perubahan"
+            ),
+            ada_peringatan=any(b.peringatan for b in baris),
+            riwayat=riwayat(
+                PerjanjianKinerja.riwayat.filter(id=pk.id),
+                (
+                    TargetPerjanjian.riwayat.filter(perjanjian_id=pk.id).select_related(
+                        "indikator"
+                    ),
+                    lambda c: f"Target {c.indikator.nama}",
+                ),
+                (
+                    IndikatorProgram.riwayat.filter(perjanjian_id=pk.id),
+                    lambda c: f"Indikator program: {c.uraian}",
+                ),
+            ),
+        )
+        return ctx
+
+    def post(self, request, *args, **kwargs):
+        self._muat()
+        self.wajib_mengisi()
+        aksi = request.POST.get("aksi")
+        tindakan = {
+            "ubah": self._ubah,
+            "ajukan": self._ajukan,
+            "tetapkan": self._tetapkan,
+            "kembalikan": self._kembalikan,
+            "hapus": self._hapus,
+        }.get(aksi)
+        if tindakan is None:
+            messages.error(request, "Tindakan tidak dikenal.")
+            return redirect(request.path)
+        try:
+            return tindakan()
+        except (TransisiDitolak, DataTerkunci) as e:
+            messages.error(request, str(e))
+            return redirect(request.path)
+
+    def _ubah(self):
+        jaga_draft(self.perjanjian)
+        form = self._form_ubah(self.request.POST)
+        if not form.is_valid():
+            messages.error(self.request, "Periksa isian yang ditandai; tidak ada yang disimpan.")
+            return self.render_to_response(self.get_context_data(form=form))
+        try:
+            perjanjian_ubah(
+                perjanjian=self.perjanjian,
+                data=form.data_perjanjian(),
+                target=form.nilai_target(),
+                sidik=form.cleaned_data["sidik"],
+                oleh=self.request.user,
+            )
+        except DataBasi as e:
+            form.add_error(None, str(e))
+            return self.render_to_response(self.get_context_data(form=form))
+        messages.success(self.request, "Perjanjian Kinerja disimpan.")
+        return redirect(self.request.path)
+
+    def _ajukan(self):
+        perjanjian_ajukan(perjanjian=self.perjanjian, oleh=self.request.user)
+        messages.success(self.request, "Perjanjian Kinerja diajukan ke camat untuk ditetapkan.")
+        return redirect(self.request.path)
+
+    def _tetapkan(self):
+        perjanjian_tetapkan(perjanjian=self.perjanjian, oleh=self.request.user)
+        messages.success(
+            self.request, "Perjanjian Kinerja ditetapkan; sejak ini tidak dapat diubah lagi."
+        )
+        return redirect(self.request.path)
+
+    def _hapus(self):
+        pk = self.perjanjian
+        perjanjian_hapus(perjanjian=pk, oleh=self.request.user)
+        messages.success(self.request, f"{pk.get_jenis_display()} {pk.tahun} (draft) dihapus.")
+        return redirect("perjanjian:pk-daftar", self.kecamatan.slug, pk.tahun)
+
+    def _kembalikan(self):
+        if not self.bisa_menetapkan:
+            raise TransisiDitolak(
+                f"Hanya camat {self.kecamatan.nama} yang dapat mengembalikan Perjanjian Kinerja."
+            )
+        form = KembalikanForm(self.request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form_kembalikan=form))
+        perjanjian_kembalikan(
+            perjanjian=self.perjanjian,
+            komentar=form.cleaned_data["komentar"],
+            oleh=self.request.user,
+        )
+        messages.success(self.request, "Perjanjian Kinerja dikembalikan ke draft dengan catatan.")
+        return redirect(self.request.path)
+
+
+# --- PK awal beside PK Perubahan ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BarisBanding:
+    indikator: str
+    tingkat: str
+    awal: Nilai | None
+    perubahan: Nilai | None
+
+    @property
+    def keadaan(self) -> str:
+        if self.awal is None:
+            return "baru"
+        if self.perubahan is None:
+            return "dihapus"
+        return "sama" if self.awal == self.perubahan else "berubah"
+
+
+@dataclass(frozen=True)
+class BarisAnggaranBanding:
+    simpul: Simpul
+    awal: Decimal | None
+    perubahan: Decimal | None
+    selisih: Decimal | None
+
+
+def banding_target(awal: list[TargetPerjanjian], perubahan: list[TargetPerjanjian]):
+    """Targets matched by measure (an IKM of two Renstra is the same IKM): the PK
+    Perubahan's order first, then what only the PK awal had."""
+    per_ukuran = {t.indikator.ukuran_id: t for t in awal}
+    hasil, dipakai = [], set()
+    for t in perubahan:
+        a = per_ukuran.get(t.indikator.ukuran_id)
+        dipakai.add(t.indikator.ukuran_id)
+        hasil.append(
+            BarisBanding(
+                indikator=t.indikator.nama,
+                tingkat=tingkat_indikator(t.indikator)[0],
+                awal=nilai_indikator(a.indikator, a.nilai, a.huruf) if a else None,
+                perubahan=nilai_indikator(t.indikator, t.nilai, t.huruf),
+            )
+        )
+    for t in awal:
+        if t.indikator.ukuran_id not in dipakai:
+            hasil.append(
+                BarisBanding(
+                    indikator=t.indikator.nama,
+                    tingkat=tingkat_indikator(t.indikator)[0],
+                    awal=nilai_indikator(t.indikator, t.nilai, t.huruf),
+                    perubahan=None,
+                )
+            )
+    return hasil
+
+
+class PerjanjianBanding(KecamatanMixin, TemplateView):
+    template_name = "perjanjian/pk/banding.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        pk = perjanjian_tahun(self)
+        awal, perubahan = pk.get(Jenis.AWAL), pk.get(Jenis.PERUBAHAN)
+        target: dict[int, list] = {p.id: [] for p in pk.values()}
+        for t in TargetPerjanjian.objects.filter(perjanjian__in=pk.values()).select_related(
+            *TARGET_RELASI
+        ):
+            target[t.perjanjian_id].append(t)
+        for daftar in target.values():
+            daftar.sort(key=lambda t: (t.urutan, t.indikator.urutan_renstra))
+        baris = []
+        if awal and perubahan:
+            baris = banding_target(target[awal.id], target[perubahan.id])
+        pohon = pohon_anggaran(kecamatan_id=self.kecamatan.id, tahun=self.tahun)
+        anggaran = [
+            BarisAnggaranBanding(
+                p,
+                p.jumlah.pagu_awal,
+                p.jumlah.pagu_perubahan,
+                kinerja.selisih(p.jumlah.pagu_perubahan, p.jumlah.pagu_awal),
+            )
+            for p in pohon.program
+        ]
+        t = pohon.total
+        ctx.update(
+            awal=awal,
+            perubahan=perubahan,
+            baris=baris,
+            anggaran=anggaran,
+            total=BarisAnggaranBanding(
+                None, t.pagu_awal, t.pagu_perubahan, kinerja.selisih(t.pagu_perubahan, t.pagu_awal)
+            ),
+            jumlah_berubah=sum(1 for b in baris if b.keadaan != "sama"),
+            daftar_url=reverse("perjanjian:pk-daftar", args=[self.kecamatan.slug, self.tahun]),
+        )
+        return ctx

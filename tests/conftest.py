@@ -1,0 +1,152 @@
+"""Shared fixtures: the Jember data and the cast of the stories the tests tell."""
+
+import os
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from kecamatan.models import Kabupaten, Kecamatan, Pengguna, Peran
+
+
+def muat_jember():
+    call_command("muat_data_jember", stdout=StringIO())
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the real Jember data once into the test database; each test's changes to it are
+    rolled back with the test."""
+    with django_db_blocker.unblock():
+        muat_jember()
+
+
+@pytest.fixture
+def jember(db):
+    """The Jember data (reloaded when a transactional test has flushed it)."""
+    muat_jember()
+    return Kabupaten.objects.get(slug="jember")
+
+
+@pytest.fixture
+def kencong(jember):
+    return Kecamatan.objects.get(kabupaten=jember, slug="kencong")
+
+
+@pytest.fixture
+def patrang(jember):
+    return Kecamatan.objects.get(kabupaten=jember, slug="patrang")
+
+
+KATA_SANDI_UJI = "kata-sandi-uji-123"
+
+
+def buat_pengguna(username, peran, kabupaten, kecamatan=None, **extra):
+    return Pengguna.objects.create_user(
+        username=username,
+        password=KATA_SANDI_UJI,
+        peran=peran,
+        kabupaten=kabupaten,
+        kecamatan=kecamatan,
+        **extra,
+    )
+
+
+@pytest.fixture
+def operator_kencong(kencong):
+    return buat_pengguna("operator.kencong", Peran.OPERATOR, kencong.kabupaten, kencong)
+
+
+@pytest.fixture
+def camat_kencong(kencong):
+    return buat_pengguna("camat.kencong", Peran.CAMAT, kencong.kabupaten, kencong)
+
+
+@pytest.fixture
+def operator_patrang(patrang):
+    return buat_pengguna("operator.patrang", Peran.OPERATOR, patrang.kabupaten, patrang)
+
+
+@pytest.fixture
+def bappeda(jember):
+    return buat_pengguna("bappeda", Peran.BAPPEDA, jember)
+
+
+@pytest.fixture
+def inspektorat(jember):
+    return buat_pengguna("inspektorat", Peran.INSPEKTORAT, jember)
+
+
+@pytest.fixture
+def admin_kabupaten(jember):
+    return buat_pengguna(
+        "admin.kabupaten", Peran.ADMIN_KABUPATEN, jember, is_staff=True, is_superuser=True
+    )
+
+
+# --- a real browser (Playwright driving Debian's Chromium, never a downloaded one) ----------
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Headless Chromium. Missing: skipped with the reason under `make test`, a failure with
+    CI=true (CI installs Debian's chromium in .ci/run)."""
+    if not Path(CHROMIUM).exists():
+        alasan = f"Chromium tidak ditemukan di {CHROMIUM} (apt install chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{alasan}; CI=true mewajibkan uji peramban.")
+        pytest.skip(alasan)
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls of the test
+    # itself are still synchronous.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def halaman(chromium):
+    konteks = chromium.new_context(locale="id-ID", viewport={"width": 1280, "height": 900})
+    page = konteks.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    konteks.close()
+
+
+@pytest.fixture
+def dokumen_kencong(kencong, camat_kencong):
+    """A printed LKIP of Kencong and its finalised version, as rows only (no rendering): for
+    the pages and lists that show stored documents."""
+    from laporan.models import DokumenPDF, LaporanKinerja, VersiLKIP
+
+    laporan = LaporanKinerja.objects.filter(kecamatan=kencong).order_by("tahun").last()
+    dokumen = DokumenPDF.objects.create(
+        kecamatan=kencong,
+        jenis=DokumenPDF.Jenis.LKIP,
+        objek_id=laporan.pk,
+        sidik_html="0" * 64,
+        html="<p>uji</p>",
+        status=DokumenPDF.Status.SELESAI,
+        nama_berkas="lkip-kencong-uji.pdf",
+        sha256="1" * 64,
+    )
+    VersiLKIP.objects.create(
+        laporan=laporan, nomor=1, dokumen=dokumen, sha256="1" * 64, ditetapkan_oleh=camat_kencong
+    )
+    return dokumen

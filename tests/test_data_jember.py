@@ -1,0 +1,147 @@
+"""The real Jember data loads as transcribed, with the seed's contradictions resolved as
+fixtures/README.md says, and loading is safe to repeat."""
+
+from decimal import Decimal
+from io import StringIO
+from pathlib import Path
+
+import pytest
+import yaml
+from django.core.management import CommandError, call_command
+
+from iku.models import Indikator, KeputusanIKU, Renstra
+from kecamatan.models import Kecamatan, KomposisiSDM, ProfilTahunan, SaranaPrasarana
+from laporan.models import LaporanKinerja
+from perjanjian.anggaran import pohon_anggaran
+from perjanjian.models import PerjanjianKinerja, Realisasi, SubKegiatan
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "jember"
+
+
+def test_31_kecamatan_jember_dengan_kode_wilayah(jember):
+    kecamatan = Kecamatan.objects.filter(kabupaten=jember)
+    assert kecamatan.count() == 31
+    assert kecamatan.get(kode="35.09.02").nama == "Kencong"
+    assert kecamatan.get(kode="35.09.10").nama == "Balung"
+    assert kecamatan.get(kode="35.09.14").nama == "Panti"
+    assert kecamatan.get(kode="35.09.20").nama == "Patrang"
+
+
+def test_memuat_ulang_tidak_menggandakan_apa_pun(jember, kencong):
+    sebelum = (Renstra.objects.count(), Realisasi.objects.count(), SubKegiatan.objects.count())
+    out = StringIO()
+    call_command("muat_data_jember", stdout=out)
+    assert "Sudah ada, dilewati: Kecamatan Kencong" in out.getvalue()
+    assert (Renstra.objects.count(), Realisasi.objects.count(), SubKegiatan.objects.count()) == (
+        sebelum
+    )
+
+
+class TestKencong2025:
+    def test_dua_renstra_dan_dua_keputusan_iku(self, kencong):
+        assert list(Renstra.objects.filter(kecamatan=kencong).values_list("nama", flat=True)) == [
+            "Renstra Perubahan 2021-2026",
+            "Renstra 2025-2029",
+        ]
+        terpisah = KeputusanIKU.objects.get(kecamatan=kencong, nomor="000.7.2.7/32/35.09.02/2025")
+        assert terpisah.tata_letak == KeputusanIKU.TataLetak.TERPISAH
+        assert [(i.indikator.nama, i.lampiran) for i in terpisah.indikator_lampiran.all()] == [
+            ("Indeks Pelayanan Publik Kecamatan", 1),
+            ("Indeks Kepuasan Masyarakat", 1),
+            ("Nilai SAKIP Kecamatan", 2),
+            ("Persentase Capaian Kinerja Program yang Tercapai", 2),
+        ]
+        assert [d.label for d in terpisah.diktum.all()][-1] == "KETUJUH"
+
+    def test_target_tahunan_dengan_huruf(self, kencong):
+        sakip = Indikator.objects.get(tujuan__renstra__kecamatan=kencong, nama="Nilai SAKIP OPD")
+        assert [(t.tahun, t.huruf, t.nilai) for t in sakip.target.all()] == [
+            (2021, "B", Decimal("63.17")),
+            (2022, "B", Decimal("64")),
+            (2023, "B", Decimal("65")),
+            (2024, "B", Decimal("66")),
+            (2025, "B", Decimal("67")),
+            (2026, "B", Decimal("68")),
+        ]
+
+    def test_pilihan_atas_kontradiksi_sumber(self, kencong):
+        # IKM target of the PK Perubahan: 93,5 (the annex prints 83,5).
+        perubahan = PerjanjianKinerja.objects.get(kecamatan=kencong, tahun=2025, jenis="perubahan")
+        assert perubahan.target.get(indikator__nama="Indeks Kepuasan Masyarakat").nilai == Decimal(
+            "93.5"
+        )
+        assert perubahan.asal.jenis == "awal"
+        # Nilai SAKIP end target 2029: 85 (Tabel 3.8 prints 86).
+        sakip = Indikator.objects.get(
+            sasaran__tujuan__renstra__nama="Renstra 2025-2029",
+            sasaran__tujuan__renstra__kecamatan=kencong,
+            nama="Nilai SAKIP Kecamatan",
+        )
+        assert sakip.target_akhir == Decimal("85")
+        # Trantib budget after the change: 68.661.200 (the PK Perubahan annex: 68.861.200).
+        pohon = pohon_anggaran(kecamatan_id=kencong.id, tahun=2025)
+        trantib = next(p for p in pohon.program if p.objek.kode == "4")
+        assert trantib.jumlah.pagu_perubahan == Decimal("68661200")
+        assert trantib.jumlah.pagu_awal == Decimal("236432400")
+        # One IKM realisasi for 2025, used by both PK (Tabel 3.12 prints 89,95).
+        assert Realisasi.objects.get(kecamatan=kencong, ukuran__kode="ikm", tahun=2025).nilai == (
+            Decimal("92.33")
+        )
+
+    def test_tabel_1_1_sdm_konsisten(self, kencong):
+        profil = ProfilTahunan.objects.get(kecamatan=kencong, tahun=2025)
+        baris = list(KomposisiSDM.objects.filter(profil=profil))
+        assert sum(b.kebutuhan_jumlah for b in baris) == 24
+        assert sum(b.bezetting_jumlah for b in baris) == 24
+        assert sum(b.bezetting_s1 for b in baris) == 7
+        assert sum(b.laki_laki for b in baris) == 21 and sum(b.perempuan for b in baris) == 3
+
+    def test_tabel_1_2_sarana_prasarana_dan_isu_strategis(self, kencong):
+        profil = ProfilTahunan.objects.get(kecamatan=kencong, tahun=2025)
+        assert SaranaPrasarana.objects.filter(profil=profil, kelompok="tanah").count() == 2
+        assert profil.isu_strategis.count() == 6
+
+    def test_laporan_2025_dengan_tindak_lanjut_lhe(self, kencong):
+        lkip = LaporanKinerja.objects.get(kecamatan=kencong, tahun=2025)
+        assert lkip.tindak_lanjut.count() == 11
+        assert lkip.penandatangan_nip == "197708272002121006"
+        assert lkip.kata_pengantar.startswith("Puji syukur kehadirat Tuhan Yang Maha Esa")
+
+
+@pytest.mark.parametrize(
+    ("slug", "nomor", "jumlah_indikator"),
+    [
+        ("patrang", "000.8.6.3/JS/35.09.02/2025", 6),
+        ("balung", "065/45/35.09.10/2023", 6),
+        ("panti", "000.7.2.7/17/35.09.14/2026", 4),
+    ],
+)
+def test_keputusan_iku_kecamatan_lain(jember, slug, nomor, jumlah_indikator):
+    keputusan = KeputusanIKU.objects.get(kecamatan__slug=slug, nomor=nomor)
+    assert keputusan.status == KeputusanIKU.Status.DITETAPKAN
+    assert keputusan.indikator_lampiran.count() == jumlah_indikator
+
+
+def test_data_salah_ditolak_utuh_dengan_pesan_jelas(jember, tmp_path):
+    """A bad value stops the load of that file with a message naming it; nothing is half-saved."""
+    (tmp_path / "kabupaten.yaml").write_text((FIXTURES / "kabupaten.yaml").read_text())
+    data = yaml.safe_load((FIXTURES / "kencong.yaml").read_text())
+    data["kecamatan"] = "jombang"
+    data["renstra"][0]["tujuan"][0]["indikator"][0]["target"][2025] = "sekitar 67"
+    (tmp_path / "jombang.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
+    with pytest.raises(
+        CommandError, match=r"jombang.yaml: indikator 'Nilai SAKIP OPD' target 2025"
+    ):
+        call_command("muat_data_jember", "--direktori", str(tmp_path), stdout=StringIO())
+    assert not Renstra.objects.filter(kecamatan__slug="jombang").exists()
+
+
+def test_angka_tanpa_tanda_kutip_ditolak(jember, tmp_path):
+    """YAML would read 91,5 in a flow map as two entries; values must be quoted strings."""
+    (tmp_path / "kabupaten.yaml").write_text((FIXTURES / "kabupaten.yaml").read_text())
+    data = yaml.safe_load((FIXTURES / "kencong.yaml").read_text())
+    data["kecamatan"] = "jombang"
+    data["renstra"][0]["tujuan"][0]["indikator"][0]["baseline"] = 63.17
+    (tmp_path / "jombang.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
+    with pytest.raises(CommandError, match="harus ditulis sebagai teks bertanda kutip"):
+        call_command("muat_data_jember", "--direktori", str(tmp_path), stdout=StringIO())

@@ -1,0 +1,391 @@
+"""The printed Keputusan Camat tentang IKU, read the way a reader reads the PDF (its text
+extracted with pypdf): the two Kencong decrees of 2025 (seed 004) in both layouts, Panti's
+decree of 2026 (seed 002) and a draft; then the "Unduh PDF" button of the decree page, served
+from the stored file the second time, and out of reach of another kecamatan."""
+
+import base64
+import re
+from io import BytesIO
+
+import pytest
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from pypdf import PdfReader
+
+from iku.models import IndikatorKeputusan, KeputusanIKU, Renstra
+from iku.services import keputusan_buat
+from kecamatan.models import Kecamatan
+from laporan.dokumen.keputusan import PenyajiKeputusan, isi_keputusan, pecah_butir
+from laporan.models import DokumenPDF
+
+LAMA = "000.8.6.3/22/35.09.02/2025"  # Renstra Perubahan 2021-2026, one IKU table
+BARU = "000.7.2.7/32/35.09.02/2025"  # Renstra 2025-2029, Lampiran 1 and Lampiran 2
+PANTI = "000.7.2.7/17/35.09.14/2026"
+
+IKU_LAMA = [
+    "Jumlah Dokumen Penataan Organisasi dan Tata Laksana Pemerintah Daerah",
+    "Indeks Kepuasan Masyarakat",
+    "Persentase Fasilitasi Kesejahteraan masyarakat yang dilaksanakan",
+    "Persentase Tingkat Penyelesaian Laporan dan Pelanggaran Ketertiban Umum serta "
+    "Ketentraman Masyarakat",
+    "Nilai SAKIP OPD",
+    "Persentase Indikator Program yang tercapai",
+]
+
+
+def halaman_pdf(isi: bytes) -> list[str]:
+    """The text of each page, whitespace collapsed (a table cell wraps its lines)."""
+    return [" ".join(h.extract_text().split()) for h in PdfReader(BytesIO(isi)).pages]
+
+
+def cetak(keputusan: KeputusanIKU) -> list[str]:
+    return halaman_pdf(PenyajiKeputusan(keputusan).render().isi)
+
+
+@pytest.fixture(scope="module")
+def cetakan(django_db_setup, django_db_blocker):
+    """Each stored decree printed once for the whole module: {nomor: PdfReader}."""
+    with django_db_blocker.unblock():
+        return {
+            nomor: PdfReader(
+                BytesIO(PenyajiKeputusan(KeputusanIKU.objects.get(nomor=nomor)).render().isi)
+            )
+            for nomor in (LAMA, BARU, PANTI)
+        }
+
+
+@pytest.fixture(scope="module")
+def pdf(cetakan):
+    """{nomor: [text of each page]}."""
+    return {
+        nomor: [" ".join(h.extract_text().split()) for h in reader.pages]
+        for nomor, reader in cetakan.items()
+    }
+
+
+def semua(halaman: list[str]) -> str:
+    return " ".join(halaman)
+
+
+class TestKeputusanKencongSatuTabel:
+    """Keputusan Camat Kencong 000.8.6.3/22/35.09.02/2025 on the IKU of the Renstra Perubahan
+    2021-2026, laid out as Patrang and Balung: one IKU table."""
+
+    def test_kop_nomor_dan_judul(self, pdf):
+        awal = pdf[LAMA][0]
+        for teks in (
+            "PEMERINTAH KABUPATEN JEMBER",
+            "KECAMATAN KENCONG",
+            "Jl. Diponegoro No. 323, Kencong, Kode Pos 68167",
+            "Telepon (0336) 321005",
+            "kec.kencong@jemberkab.go.id",
+            "KEPUTUSAN CAMAT KENCONG KABUPATEN JEMBER",
+            f"Nomor : {LAMA}",
+            "TENTANG INDIKATOR KINERJA UTAMA KECAMATAN KENCONG KABUPATEN JEMBER",
+        ):
+            assert teks in awal
+        # The older layout has no "CAMAT KENCONG KABUPATEN JEMBER," under the title.
+        assert "CAMAT KENCONG KABUPATEN JEMBER," not in awal
+
+    def test_menimbang_mengingat_memutuskan(self, pdf):
+        teks = semua(pdf[LAMA])
+        assert "Menimbang : a. bahwa untuk melaksanakan ketentuan pasal 3" in teks
+        assert "Mengingat : 1. Undang-Undang Nomor 23 Tahun 2014" in teks
+        assert "9. Peraturan Menteri Negara Pendayagunaan Aparatur Negara dan Reformasi" in teks
+        assert "MEMUTUSKAN : Menetapkan :" in teks
+
+    def test_diktum_berurutan_dengan_rinciannya(self, pdf):
+        """The stored decree has five diktum (the seed prints the last one "KEENAM", skipping
+        KELIMA); the labels follow the order, so they read KESATU … KELIMA."""
+        teks = semua(pdf[LAMA])
+        posisi = [teks.index(f"{label} :") for label in ("KESATU", "KEDUA", "KETIGA")]
+        posisi += [teks.index(f"{label} :") for label in ("KEEMPAT", "KELIMA")]
+        assert posisi == sorted(posisi)
+        assert "KEENAM :" not in teks
+        assert "(1) Memberikan informasi kinerja yang penting" in teks
+        assert "(2) Mengukur keberhasilan pencapaian suatu tujuan" in teks
+        assert "e. Evaluasi Kinerja Instansi Pemerintah Organisasi Perangkat Daerah." in teks
+
+    def test_penetapan_dan_tanda_tangan(self, pdf):
+        teks = semua(pdf[LAMA])
+        assert "Ditetapkan di : Kencong Pada tanggal : 10 Februari 2025" in teks
+        assert (
+            "CAMAT KENCONG, Muhammad Najmul Huda, S.STP, M.Si Pembina Tingkat I "
+            "NIP. 19771027 199810 1 001"
+        ) in teks
+        assert "SALINAN" not in teks  # this decree has no tembusan
+
+    def test_lampiran_satu_tabel_dengan_keenam_iku(self, pdf):
+        halaman = pdf[LAMA]
+        lampiran = semua(halaman[2:])
+        assert f"LAMPIRAN KEPUTUSAN CAMAT KENCONG KABUPATEN JEMBER NOMOR : {LAMA}" in lampiran
+        assert "TANGGAL : 10 Februari 2025" in lampiran
+        assert "INDIKATOR KINERJA UTAMA KECAMATAN KENCONG" in lampiran
+        assert (
+            "NO KINERJA UTAMA INDIKATOR KINERJA UTAMA FORMULASI PERHITUNGAN DAN PENJELASAN "
+            "BIDANG PENANGGUNG JAWAB SUMBER DATA"
+        ) in lampiran
+        posisi = [lampiran.index(nama) for nama in IKU_LAMA]
+        assert posisi == sorted(posisi), "the IKU in the decree's order"
+        assert "Meningkatnya penataan organisasi pemerintah daerah" in lampiran
+        assert "Seksi Pemerintahan" in lampiran and "SUKMA-E" in lampiran
+        assert "Lampiran 1" not in lampiran and "Lampiran 2" not in lampiran
+        # The signature under the lampiran as well.
+        assert re.sub(r" \d+$", "", lampiran).endswith("NIP. 19771027 199810 1 001")
+
+    def test_tabel_lebar_di_halaman_lanskap_dengan_judul_kolom_berulang(self, cetakan, pdf):
+        lanskap = [h.mediabox.width > h.mediabox.height for h in cetakan[LAMA].pages]
+        assert lanskap[:2] == [False, False] and all(lanskap[2:])
+        for teks in pdf[LAMA][2:]:
+            assert "FORMULASI PERHITUNGAN DAN PENJELASAN" in teks
+
+    def test_bukan_draf_dan_tanpa_logo_yang_tidak_ada(self, cetakan, pdf):
+        assert not any("DRAF" in h for h in pdf[LAMA])
+        assert not cetakan[LAMA].pages[0].images
+
+
+class TestKeputusanKencongLampiranTerpisah:
+    """Keputusan Camat Kencong 000.7.2.7/32/35.09.02/2025 on the Indikator Kinerja of the
+    Renstra 2025-2029, laid out as Panti: tugas and fungsi, Lampiran 1 IKU, Lampiran 2."""
+
+    def test_judul_tata_letak_baru(self, pdf):
+        awal = pdf[BARU][0]
+        assert f"Nomor : {BARU}" in awal
+        assert "TENTANG INDIKATOR KINERJA PADA KECAMATAN KENCONG KABUPATEN JEMBER" in awal
+        assert "CAMAT KENCONG KABUPATEN JEMBER, Menimbang : a. bahwa" in awal
+        teks = semua(pdf[BARU])
+        assert "b. bahwa sebagai pelaksanaan ketentuan Pasal 4 ayat (1)" in teks
+        assert "c. bahwa berdasarkan pertimbangan" in teks
+        assert "KETUJUH : Keputusan ini mulai berlaku pada tanggal ditetapkan" in teks
+
+    def test_tembusan(self, pdf):
+        teks = semua(pdf[BARU])
+        assert (
+            "SALINAN Keputusan ini disampaikan kepada Yth.: "
+            "1. Sdr. Sekretaris Daerah Kabupaten Jember "
+            "2. Sdr. Kepala Badan Perencanaan, Pembangunan, Riset dan Inovasi Daerah"
+        ) in teks
+
+    def test_tanda_tangan(self, pdf):
+        teks = semua(pdf[BARU])
+        assert "Ditetapkan di : Jember Pada tanggal : 23 September 2025" in teks
+        assert (
+            "CAMAT KENCONG KABUPATEN JEMBER, Ronny Arvianto, S.E. Pembina / IV.a "
+            "NIP. 19770827 200212 1 006"
+        ) in teks
+
+    def test_rincian_tugas_dan_fungsi_dari_profil_tahun_keputusan(self, pdf):
+        teks = semua(pdf[BARU])
+        assert "RINCIAN INDIKATOR KINERJA PADA KECAMATAN KENCONG KABUPATEN JEMBER" in teks
+        assert "Nama Perangkat Daerah : Kecamatan Kencong" in teks
+        assert "a. Tugas : – Menyelenggarakan urusan pemerintahan umum;" in teks
+        assert "b. Fungsi : – Pembinaan wawasan kebangsaan" in teks
+
+    def test_iku_di_lampiran_1_dan_lainnya_di_lampiran_2(self, pdf):
+        teks = semua(pdf[BARU])
+        l1 = teks.index("Lampiran 1. INDIKATOR KINERJA UTAMA")
+        l2 = teks.index("Lampiran 2. INDIKATOR KINERJA LAINNYA")
+        assert l1 < l2
+        lampiran_1, lampiran_2 = teks[l1:l2], teks[l2:]
+        for nama in ("Indeks Pelayanan Publik Kecamatan (Indeks)", "Indeks Kepuasan Masyarakat"):
+            assert nama in lampiran_1 and nama not in lampiran_2
+        for nama in ("Nilai SAKIP Kecamatan", "Persentase Capaian Kinerja Program yang Tercapai"):
+            assert nama in lampiran_2 and nama not in lampiran_1
+        assert "IPP = (75% × nilai form 02) + (25% × nilai form 03)" in lampiran_1
+        assert (
+            "NO TUJUAN / SASARAN INDIKATOR FORMULASI PENGUKURAN DEFINISI OPERASIONAL "
+            "SUMBER DATA PENANGGUNG JAWAB"
+        ) in lampiran_2
+        # Each lampiran has its head and its signature.
+        assert f"LAMPIRAN 1 KEPUTUSAN CAMAT KENCONG KABUPATEN JEMBER NOMOR : {BARU}" in teks
+        assert f"LAMPIRAN 2 KEPUTUSAN CAMAT KENCONG KABUPATEN JEMBER NOMOR : {BARU}" in teks
+        assert lampiran_1.count("NIP. 19770827 200212 1 006") == 1
+        assert lampiran_2.count("NIP. 19770827 200212 1 006") == 1
+
+    def test_baris_definisi_tetap_berbaris(self, pdf):
+        """Multi-line texts keep their lines: each lettered item of the IPP definition starts
+        its own line in the PDF."""
+        teks = semua(pdf[BARU])
+        assert "b. IPP Perangkat Daerah adalah angka indeks" in teks
+        assert "f. Kategori dan Nilai IPP:" in teks
+
+
+def test_keputusan_panti_dari_data_jember(pdf):
+    """Panti's decree of 2026 (seed 002) prints from the fixtures: its four indicators, its
+    tugas from the 2026 profile, the IPP definition that runs over several pages."""
+    halaman = pdf[PANTI]
+    teks = semua(halaman)
+    assert "KECAMATAN PANTI" in halaman[0]
+    assert f"Nomor : {PANTI}" in halaman[0]
+    assert "RINCIAN INDIKATOR KINERJA PADA KECAMATAN PANTI KABUPATEN JEMBER" in teks
+    assert "Kecamatan Panti" in teks
+    l2 = teks.index("Lampiran 2. INDIKATOR KINERJA LAINNYA")
+    assert "Indeks Pelayanan Publik Kecamatan" in teks[:l2]
+    assert "Nilai SAKIP Perangkat Daerah" in teks[l2:]
+    assert "Hendra Kusuma, S.Sos, M.M Pembina NIP. 19730206 200312 1 002" in teks
+    assert "30 Januari 2026" in teks
+    # The long row continues under a repeated table head: no page is left without its text.
+    assert all(h.strip(" 0123456789") for h in halaman)
+
+
+@pytest.fixture
+def draf_patrang(jember, operator_patrang):
+    """A draft decree of Patrang in the newer layout, not dated yet: its year is the Renstra's
+    first (2021), for which Patrang has no profile."""
+    patrang = Kecamatan.objects.get(slug="patrang")
+    renstra = Renstra.objects.filter(kecamatan=patrang).first()
+    return keputusan_buat(
+        kecamatan=patrang,
+        renstra=renstra,
+        data={
+            "nomor": "000.7.2.7/99/35.09.01/2026",
+            "tentang": "Indikator Kinerja pada Kecamatan Patrang Kabupaten Jember",
+            "tempat": "Jember",
+            "tanggal": None,
+            "tata_letak": KeputusanIKU.TataLetak.TERPISAH,
+            "menimbang": "bahwa perlu menetapkan indikator kinerja;",
+            "mengingat": "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;",
+            "tembusan": "",
+            "penandatangan_nama": "Hendra Kusuma, S.Sos",
+            "penandatangan_jabatan": "Camat Patrang",
+            "penandatangan_pangkat": "Pembina",
+            "penandatangan_nip": "197302062003121002",
+        },
+        diktum=["Indikator Kinerja Kecamatan Patrang", "Mulai berlaku pada tanggal ditetapkan."],
+        oleh=operator_patrang,
+    )
+
+
+LOGO_PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAFElEQVR4nGM8ISfHgA0wYRUdtBIA0MoBFD5jqJkAAAAAS"
+    "UVORK5CYII="
+)
+
+
+def test_draf_bertanda_draf_di_setiap_halaman_dengan_logo_kabupaten(draf_patrang, media):
+    """A draft prints DRAF on every page; the kop carries the kabupaten's logo once one is
+    uploaded (none is invented: the stored decrees above print without an image)."""
+    kabupaten = draf_patrang.kecamatan.kabupaten
+    kabupaten.logo.save("jember.png", ContentFile(LOGO_PNG))
+    html = PenyajiKeputusan(draf_patrang).html()
+    assert f'src="{kabupaten.logo.url}"' in html
+    isi = PenyajiKeputusan(draf_patrang).render().isi
+    assert len(PdfReader(BytesIO(isi)).pages[0].images) == 1
+    halaman = halaman_pdf(isi)
+    assert len(halaman) >= 3
+    assert all("DRAF" in h for h in halaman)
+    teks = semua(halaman)
+    assert "DRAF — keputusan ini belum ditetapkan camat" in teks
+    assert "Pada tanggal : (belum ditetapkan)" in teks
+    assert (
+        "Tugas dan fungsi Kecamatan Patrang belum diisi: tidak ada profil kecamatan sampai "
+        "tahun 2021."
+    ) in teks
+
+
+def test_data_keputusan_dalam_jumlah_kueri_tetap(draf_patrang):
+    """The decree's data comes in the same number of queries however many indicators its
+    lampiran holds."""
+
+    def hitung() -> int:
+        with CaptureQueriesContext(connection) as q:
+            isi_keputusan(keputusan=draf_patrang)
+        return len(q)
+
+    baris = list(draf_patrang.indikator_lampiran.all())
+    assert len(baris) >= 4
+    IndikatorKeputusan.objects.filter(pk__in=[b.pk for b in baris[1:]]).delete()
+    satu = hitung()
+    assert satu <= 6
+    for b in baris[1:]:
+        IndikatorKeputusan.objects.create(
+            keputusan=draf_patrang, indikator=b.indikator, lampiran=b.lampiran, urutan=b.urutan
+        )
+    assert hitung() == satu
+
+
+def test_butir_berpenanda_digantung_bertingkat():
+    butir = pecah_butir(
+        "Terdiri dari :\n1. Indikator Kinerja Utama\n2. Indikator Kinerja Lainnya :\n"
+        "a. Indikator sasaran\n(1) rincian\n3. Lainnya"
+    )
+    assert [(b.penanda, b.tingkat) for b in butir] == [
+        ("", 0),
+        ("1.", 1),
+        ("2.", 1),
+        ("a.", 2),
+        ("(1)", 3),
+        ("3.", 1),
+    ]
+    assert butir[3].isi == "Indikator sasaran"
+
+
+# --- the "Unduh PDF" button ------------------------------------------------------------------
+
+
+def url_pdf(keputusan, slug="kencong"):
+    return reverse("laporan:pdf-keputusan", args=[slug, keputusan.pk])
+
+
+def ikuti_sampai_pdf(client, respons):
+    """Follow "Unduh PDF" to the file: straight to the download when the document was
+    rendered at once, else through its status page and the link it shows when done."""
+    while respons.status_code == 302:
+        respons = client.get(respons.url)
+    if respons["Content-Type"].startswith("text/html"):
+        dokumen = respons.context["dokumen"]
+        assert dokumen.status == DokumenPDF.Status.SELESAI, dokumen.pesan
+        assert respons.context["url_unduh"] in respons.content.decode()
+        respons = client.get(respons.context["url_unduh"])
+    return respons
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+def test_tombol_unduh_pdf_mengunduh_lalu_memakai_berkas_tersimpan(
+    client, operator_kencong, bappeda, kencong, media, django_capture_on_commit_callbacks
+):
+    keputusan = KeputusanIKU.objects.get(kecamatan=kencong, nomor=LAMA)
+    client.force_login(operator_kencong)
+    halaman = client.get(reverse("iku:keputusan-detail", args=["kencong", keputusan.pk]))
+    assert f'action="{url_pdf(keputusan)}"' in halaman.content.decode()
+    assert "Unduh PDF" in halaman.content.decode()
+
+    # The render runs as a task (inline without a worker, after the request's transaction).
+    with django_capture_on_commit_callbacks(execute=True):
+        diminta = client.post(url_pdf(keputusan))
+    assert diminta.status_code == 302
+    berkas = ikuti_sampai_pdf(client, diminta)
+    assert berkas.status_code == 200
+    assert berkas["Content-Type"] == "application/pdf"
+    isi = b"".join(berkas.streaming_content)
+    assert f"Nomor : {LAMA}" in halaman_pdf(isi)[0]
+    dokumen = DokumenPDF.objects.get(jenis="keputusan", objek_id=keputusan.pk)
+    assert dokumen.status == DokumenPDF.Status.SELESAI
+    unduh = reverse("laporan:dokumen-unduh", args=["kencong", dokumen.pk])
+
+    # Unchanged: asked again (by Bappeda too, who reads every kecamatan), the stored file is
+    # served at once and no new document is made.
+    jumlah = DokumenPDF.objects.count()
+    for pengguna in (operator_kencong, bappeda):
+        client.force_login(pengguna)
+        lagi = client.post(url_pdf(keputusan), follow=True)
+        assert lagi.status_code == 200
+        assert lagi["Content-Type"] == "application/pdf"
+        assert lagi.redirect_chain[-1][0] == unduh
+    assert DokumenPDF.objects.count() == jumlah
+
+
+def test_operator_kecamatan_lain_tidak_menjangkau_pdf(client, operator_patrang, kencong, media):
+    keputusan = KeputusanIKU.objects.get(kecamatan=kencong, nomor=LAMA)
+    client.force_login(operator_patrang)
+    for slug in ("kencong", "patrang"):
+        assert client.post(url_pdf(keputusan, slug=slug)).status_code == 404
+    assert client.get(url_pdf(keputusan)).status_code == 404
+    assert not DokumenPDF.objects.filter(objek_id=keputusan.pk, jenis="keputusan").exists()

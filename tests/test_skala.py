@@ -1,0 +1,61 @@
+"""Rating scales are data: the defaults are stored by migration, and a kabupaten can choose
+another scale for a year without code, which changes every kriteria of that year."""
+
+import json
+from decimal import Decimal
+from io import StringIO
+
+from django.core.management import call_command
+
+from kecamatan.models import JenisSkala, PemakaianSkala, PitaSkala, SkalaPenilaian
+from kecamatan.skala import skala_tahun
+from sakip import kinerja
+
+
+def test_skala_bawaan_tersimpan_sama_dengan_modul_kinerja(db):
+    for kode, skala in kinerja.SKALA_BAWAAN.items():
+        tersimpan = SkalaPenilaian.objects.get(kode=kode)
+        assert [(p.kode, p.batas_bawah, p.inklusif) for p in tersimpan.pita.all()] == [
+            (p.kode, p.batas_bawah, p.inklusif) for p in skala.pita
+        ]
+
+
+def test_tanpa_pilihan_kabupaten_memakai_bawaan(jember, django_assert_max_num_queries):
+    with django_assert_max_num_queries(3):
+        skala = skala_tahun(kabupaten_id=jember.id, tahun=2040)
+    assert skala[JenisSkala.IKM] == kinerja.SKALA_IKM
+
+
+def test_skala_empat_pita_pilihan_admin_mengubah_kriteria(jember):
+    """The four-band scale of DOMAIN.md (> 100 / 76-100 / 55-75 / < 55), defined as rows."""
+    empat = SkalaPenilaian.objects.create(
+        kode="kriteria-empat-pita", nama="Skala empat pita", jenis=JenisSkala.KRITERIA_CAPAIAN
+    )
+    for urutan, (kode, label, batas, inklusif) in enumerate(
+        [
+            ("SB", "Sangat Baik", Decimal(100), False),
+            ("B", "Baik", Decimal(76), True),
+            ("C", "Cukup", Decimal(55), True),
+            ("K", "Kurang", None, True),
+        ],
+        start=1,
+    ):
+        PitaSkala.objects.create(
+            skala=empat,
+            urutan=urutan,
+            kode=kode,
+            label=label,
+            warna="#aabbcc",
+            batas_bawah=batas,
+            inklusif=inklusif,
+        )
+    PemakaianSkala.objects.filter(
+        kabupaten=jember, tahun=2025, jenis=JenisSkala.KRITERIA_CAPAIAN
+    ).update(skala=empat)
+
+    out = StringIO()
+    call_command("capaian", "--kecamatan", "kencong", "--tahun", "2025", "--json", stdout=out)
+    kriteria = {(r["jenis"], r["indikator"]): r["kriteria"] for r in json.loads(out.getvalue())}
+    assert kriteria[("awal", "Nilai SAKIP OPD")] == "Sangat Baik"  # 120,01 > 100
+    assert kriteria[("awal", "Indeks Kepuasan Masyarakat")] == "Baik"  # 99,82
+    assert kriteria[("perubahan", "Indeks Pelayanan Publik Kecamatan")] == "Cukup"  # 73,72
