@@ -166,4 +166,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # WeasyPrint lowers fontTools' level to DEBUG while it subsets fonts and collects the
+    # records itself; without propagate=False each table fontTools touches reaches stderr.
+    "loggers": {"fontTools": {"handlers": ["console"], "level": "WARNING", "propagate": False}},
 }

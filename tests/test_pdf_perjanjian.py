@@ -306,3 +306,26 @@ def test_operator_kecamatan_lain_tidak_menjangkau_pdf_pk(client, operator_patran
         assert client.post(url_pdf(pk, slug=slug)).status_code == 404
     assert client.get(url_pdf(pk)).status_code == 404
     assert not DokumenPDF.objects.filter(jenis="perjanjian", objek_id=pk.pk).exists()
+
+
+def test_logo_kabupaten_tercetak_pada_kop_bila_tersimpan(kencong, settings, tmp_path):
+    """The seeds hold no image: the kop prints the kabupaten's logo once the admin uploads it,
+    and prints the text alone before that."""
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    settings.MEDIA_ROOT = tmp_path
+    pk = PerjanjianKinerja.objects.get(kecamatan=kencong, tahun=2025, jenis="awal")
+
+    def gambar():
+        """Does the PDF carry an image? (WeasyPrint shares one resource dictionary between
+        pages, so pypdf cannot tell which page draws it.)"""
+        pdf = PdfReader(BytesIO(PenyajiPerjanjian(pk).render().isi))
+        return any(h.images for h in pdf.pages)
+
+    assert not gambar()
+    berkas = BytesIO()
+    Image.new("RGB", (60, 72), (20, 110, 50)).save(berkas, "PNG")
+    kencong.kabupaten.logo.save("jember.png", ContentFile(berkas.getvalue()))
+    pk.refresh_from_db()
+    assert gambar()

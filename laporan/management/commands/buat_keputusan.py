@@ -7,7 +7,8 @@ from laporan.management.perintah_dokumen import PerintahDokumen
 class Command(PerintahDokumen):
     help = (
         "Mencetak Keputusan Camat tentang IKU ke PDF (atau HTML dengan --html); pilih dengan "
-        "--nomor, atau --tahun untuk keputusan terakhir tahun itu."
+        "--nomor, atau --tahun untuk keputusan terakhir tahun itu; tanpa keduanya, keputusan "
+        "terakhir kecamatan itu."
     )
     jenis = "keputusan"
 
@@ -22,9 +23,8 @@ class Command(PerintahDokumen):
             keputusan = keputusan.filter(nomor=nomor)
         elif tahun:
             keputusan = keputusan.filter(tanggal__year=tahun)
-        else:
-            raise CommandError("Sebutkan --nomor atau --tahun.")
         hasil = keputusan.order_by("-tanggal", "-id").first()
         if hasil is None:
-            raise CommandError(f"Keputusan IKU {kecamatan} tidak ditemukan.")
+            dicari = f" nomor {nomor}" if nomor else f" tahun {tahun}" if tahun else ""
+            raise CommandError(f"Keputusan IKU {kecamatan}{dicari} tidak ditemukan.")
         return hasil
