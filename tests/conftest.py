@@ -22,6 +22,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
         muat_jember()
 
 
+@pytest.fixture(scope="module")
+def jember_modul(django_db_setup, django_db_blocker):
+    """For module-scoped fixtures that print documents once for a whole module: the Jember data
+    present again when a transactional test (the browser test) has flushed the database."""
+    with django_db_blocker.unblock():
+        muat_jember()
+
+
 @pytest.fixture
 def jember(db):
     """The Jember data (reloaded when a transactional test has flushed it)."""

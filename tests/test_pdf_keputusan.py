@@ -45,7 +45,7 @@ def cetak(keputusan: KeputusanIKU) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def cetakan(django_db_setup, django_db_blocker):
+def cetakan(jember_modul, django_db_blocker):
     """Each stored decree printed once for the whole module: {nomor: PdfReader}."""
     with django_db_blocker.unblock():
         return {

@@ -32,7 +32,7 @@ def laporan_kencong() -> LaporanKinerja:
 
 
 @pytest.fixture(scope="module")
-def cetakan(django_db_setup, django_db_blocker):
+def cetakan(jember_modul, django_db_blocker):
     """Kencong's LKIP 2025 (a draft, as loaded), rendered once: its HTML twice and its PDF."""
     with django_db_blocker.unblock():
         # A transactional test elsewhere may have flushed the database; loading is idempotent.

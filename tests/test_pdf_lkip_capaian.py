@@ -44,7 +44,7 @@ def laporan_kencong() -> LaporanKinerja:
 
 
 @pytest.fixture(scope="module")
-def cetakan(django_db_setup, django_db_blocker):
+def cetakan(jember_modul, django_db_blocker):
     """Kencong's draft LKIP 2025 without the narrative of sasaran 2.3, rendered once."""
     with django_db_blocker.unblock():
         # A transactional test elsewhere may have flushed the database; loading is idempotent.

@@ -35,7 +35,7 @@ def cetak(pk: PerjanjianKinerja) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def pdf(django_db_setup, django_db_blocker):
+def pdf(jember_modul, django_db_blocker):
     """Both PK of Kencong 2025 printed once for the module: {jenis: [text of each page]}."""
     with django_db_blocker.unblock():
         return {
