@@ -35,6 +35,7 @@ from django.urls import reverse  # noqa: E402
 
 from kecamatan.models import Pengguna, Peran  # noqa: E402
 from laporan.dokumen.daftar import penyaji_untuk  # noqa: E402
+from laporan.grafik import lupakan_grafik  # noqa: E402
 from laporan.models import LaporanKinerja  # noqa: E402
 
 
@@ -48,13 +49,17 @@ def main() -> None:
     laporan = LaporanKinerja.objects.select_related("kecamatan").get(
         kecamatan__slug="kencong", tahun=2025
     )
+    # Warm-up: templates compiled, imports done (as in a running server). The measured run
+    # uses a new renderer, so nothing the first one gathered is reused.
+    penyaji_untuk("lkip", laporan).html()
+    lupakan_grafik()  # the charts are drawn again, as for data that has just changed
     penyaji = penyaji_untuk("lkip", laporan)
-
-    penyaji.html()  # warm-up: templates compiled, imports done (as in a running server)
     mulai = time.perf_counter()
     with CaptureQueriesContext(connection) as kueri:
         html = penyaji.html()
     t_html = detik(mulai)
+    # Counted now: each request of the test client below clears the connection's query log.
+    n_kueri = len(kueri.captured_queries)
     isi, halaman, t_pdf = penyaji.cetak(html)
     total = t_html + t_pdf
 
@@ -86,7 +91,7 @@ def main() -> None:
     print(f"  data + HTML                      {t_html:.3f} s ({t_html / total:.1%} dari total)")
     print(f"  WeasyPrint                       {t_pdf:.3f} s")
     print(f"  total                            {total:.3f} s")
-    print(f"  kueri SQL (data + HTML)          {len(kueri.captured_queries)}")
+    print(f"  kueri SQL (data + HTML)          {n_kueri}")
     print(f"  permintaan pertama (render)      {t_pertama:.3f} s")
     print(f"  dokumen tak berubah disajikan    {t_tetap:.3f} s")
 

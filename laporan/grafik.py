@@ -19,6 +19,7 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from django.utils.html import escape
 
@@ -144,9 +145,31 @@ def _judul_sumbu(teks: str, satuan: str) -> str:
 _LEGENDA, _JUDUL, _SUMBU, _BAWAH = 0.3, 0.34, 1.05, 0.22
 
 
+# Drawing is most of the time it takes to build the LKIP's HTML, and the HTML is rebuilt each
+# time a document is asked for (to see whether its data changed). A chart is a pure function of
+# its (frozen, hashable) data, so the SVG of the same data is kept in memory per process.
+SIMPANAN_GRAFIK = 128
+
+
 def grafik_tren(seri: Sequence[SeriTren], *, kunci: str, judul: str) -> str:
     """Small multiples, three per row: target (dashed) and realisasi (solid) per year, the
     baseline as a hollow square, the latest realisasi written above its point."""
+    return _grafik_tren(tuple(seri), kunci, judul)
+
+
+def grafik_capaian(batang: Sequence[Batang], *, kunci: str, judul: str) -> str:
+    """Capaian per sasaran as bars coloured by their kriteria band, with the 100 % line."""
+    return _grafik_capaian(tuple(batang), kunci, judul)
+
+
+def lupakan_grafik() -> None:
+    """Forget the charts kept in memory (the benchmark measures drawing them)."""
+    _grafik_tren.cache_clear()
+    _grafik_capaian.cache_clear()
+
+
+@lru_cache(maxsize=SIMPANAN_GRAFIK)
+def _grafik_tren(seri: tuple[SeriTren, ...], kunci: str, judul: str) -> str:
     matplotlib, Figure, FixedLocator, FuncFormatter, MaxNLocator = _mpl()
     kolom = min(KOLOM_TREN, max(1, len(seri)))  # two IKU: two columns, not an empty third
     baris = max(1, (len(seri) + kolom - 1) // kolom)
@@ -227,8 +250,8 @@ def grafik_tren(seri: Sequence[SeriTren], *, kunci: str, judul: str) -> str:
         return _svg(fig, kunci=kunci, judul=judul)
 
 
-def grafik_capaian(batang: Sequence[Batang], *, kunci: str, judul: str) -> str:
-    """Capaian per sasaran as bars coloured by their kriteria band, with the 100 % line."""
+@lru_cache(maxsize=SIMPANAN_GRAFIK)
+def _grafik_capaian(batang: tuple[Batang, ...], kunci: str, judul: str) -> str:
     matplotlib, Figure, _FixedLocator, FuncFormatter, MaxNLocator = _mpl()
     tinggi = [float(b.capaian) if b.capaian is not None else 0.0 for b in batang]
     with matplotlib.rc_context(_gaya()):

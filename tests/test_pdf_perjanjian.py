@@ -329,3 +329,24 @@ def test_logo_kabupaten_tercetak_pada_kop_bila_tersimpan(kencong, settings, tmp_
     kencong.kabupaten.logo.save("jember.png", ContentFile(berkas.getvalue()))
     pk.refresh_from_db()
     assert gambar()
+
+
+def test_berkas_yang_hilang_dicetak_ulang(client, camat_kencong, kencong, media):
+    """A stored PDF whose file went missing from the media storage is printed again instead of
+    being served as a broken download."""
+    pk = PerjanjianKinerja.objects.get(kecamatan=kencong, tahun=2025, jenis="awal")
+    client.force_login(camat_kencong)
+    pertama = DokumenPDF.objects.get(pk=ikuti_id(client.post(url_pdf(pk))))
+    (media / pertama.berkas.name).unlink()
+
+    unduh = client.post(url_pdf(pk), follow=True)
+    assert unduh.status_code == 200 and unduh["Content-Type"] == "application/pdf"
+    assert "Jumlah Rp 4.667.506.655,00 APBD" in semua(
+        halaman_pdf(b"".join(unduh.streaming_content))
+    )
+    assert DokumenPDF.objects.filter(jenis="perjanjian", objek_id=pk.pk).count() == 2
+
+
+def ikuti_id(jawaban) -> int:
+    """The id of the document a PDF request redirected to (…/dokumen/<id>/unduh/)."""
+    return int(jawaban["Location"].rstrip("/").split("/")[-2])

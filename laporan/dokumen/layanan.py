@@ -42,7 +42,7 @@ def minta_dokumen(*, jenis: str, objek, oleh=None) -> DokumenPDF:
         .order_by("-dibuat")
         .first()
     )
-    if ada is not None:
+    if ada is not None and not _berkas_hilang(ada):
         return ada
     dokumen = DokumenPDF.objects.create(
         kecamatan=penyaji.kecamatan,
@@ -59,6 +59,14 @@ def minta_dokumen(*, jenis: str, objek, oleh=None) -> DokumenPDF:
     # row is committed with it; the inline backend prints it right here.
     cetak_dokumen.enqueue(dokumen.pk)
     return dokumen
+
+
+def _berkas_hilang(dokumen: DokumenPDF) -> bool:
+    """A finished document whose file is no longer in the storage (media restored without
+    it, a moved server): printed again rather than served as a broken download."""
+    if dokumen.status != DokumenPDF.Status.SELESAI:
+        return False
+    return not dokumen.berkas or not dokumen.berkas.storage.exists(dokumen.berkas.name)
 
 
 def cetak(dokumen_id: int) -> DokumenPDF:
