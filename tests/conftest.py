@@ -158,3 +158,10 @@ def dokumen_kencong(kencong, camat_kencong):
         laporan=laporan, nomor=1, dokumen=dokumen, sha256="1" * 64, ditetapkan_oleh=camat_kencong
     )
     return dokumen
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    """Uploaded and printed files go to a temporary folder for the test."""
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path

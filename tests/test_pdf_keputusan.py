@@ -8,6 +8,7 @@ import re
 from io import BytesIO
 
 import pytest
+from bantu_pdf import halaman_pdf, ikuti_sampai_pdf, pastikan_disajikan_dari_berkas, semua
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -35,11 +36,6 @@ IKU_LAMA = [
 ]
 
 
-def halaman_pdf(isi: bytes) -> list[str]:
-    """The text of each page, whitespace collapsed (a table cell wraps its lines)."""
-    return [" ".join(h.extract_text().split()) for h in PdfReader(BytesIO(isi)).pages]
-
-
 def cetak(keputusan: KeputusanIKU) -> list[str]:
     return halaman_pdf(PenyajiKeputusan(keputusan).render().isi)
 
@@ -63,10 +59,6 @@ def pdf(cetakan):
         nomor: [" ".join(h.extract_text().split()) for h in reader.pages]
         for nomor, reader in cetakan.items()
     }
-
-
-def semua(halaman: list[str]) -> str:
-    return " ".join(halaman)
 
 
 class TestKeputusanKencongSatuTabel:
@@ -329,25 +321,6 @@ def url_pdf(keputusan, slug="kencong"):
     return reverse("laporan:pdf-keputusan", args=[slug, keputusan.pk])
 
 
-def ikuti_sampai_pdf(client, respons):
-    """Follow "Unduh PDF" to the file: straight to the download when the document was
-    rendered at once, else through its status page and the link it shows when done."""
-    while respons.status_code == 302:
-        respons = client.get(respons.url)
-    if respons["Content-Type"].startswith("text/html"):
-        dokumen = respons.context["dokumen"]
-        assert dokumen.status == DokumenPDF.Status.SELESAI, dokumen.pesan
-        assert respons.context["url_unduh"] in respons.content.decode()
-        respons = client.get(respons.context["url_unduh"])
-    return respons
-
-
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
 def test_tombol_unduh_pdf_mengunduh_lalu_memakai_berkas_tersimpan(
     client, operator_kencong, bappeda, kencong, media, django_capture_on_commit_callbacks
 ):
@@ -372,14 +345,7 @@ def test_tombol_unduh_pdf_mengunduh_lalu_memakai_berkas_tersimpan(
 
     # Unchanged: asked again (by Bappeda too, who reads every kecamatan), the stored file is
     # served at once and no new document is made.
-    jumlah = DokumenPDF.objects.count()
-    for pengguna in (operator_kencong, bappeda):
-        client.force_login(pengguna)
-        lagi = client.post(url_pdf(keputusan), follow=True)
-        assert lagi.status_code == 200
-        assert lagi["Content-Type"] == "application/pdf"
-        assert lagi.redirect_chain[-1][0] == unduh
-    assert DokumenPDF.objects.count() == jumlah
+    pastikan_disajikan_dari_berkas(client, url_pdf(keputusan), unduh, operator_kencong, bappeda)
 
 
 def test_operator_kecamatan_lain_tidak_menjangkau_pdf(client, operator_patrang, kencong, media):

@@ -8,6 +8,7 @@ from decimal import Decimal
 from io import BytesIO
 
 import pytest
+from bantu_pdf import halaman_pdf, ikuti_sampai_pdf, pastikan_disajikan_dari_berkas, semua
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -25,11 +26,6 @@ from perjanjian.models import (
 )
 
 
-def halaman_pdf(isi: bytes) -> list[str]:
-    """The text of each page, whitespace collapsed (a table cell wraps its lines)."""
-    return [" ".join(h.extract_text().split()) for h in PdfReader(BytesIO(isi)).pages]
-
-
 def cetak(pk: PerjanjianKinerja) -> list[str]:
     return halaman_pdf(PenyajiPerjanjian(pk).render().isi)
 
@@ -42,10 +38,6 @@ def pdf(jember_modul, django_db_blocker):
             pk.jenis: cetak(pk)
             for pk in PerjanjianKinerja.objects.filter(kecamatan__slug="kencong", tahun=2025)
         }
-
-
-def semua(halaman: list[str]) -> str:
-    return " ".join(halaman)
 
 
 def urutan_dalam(teks: str, *bagian: str) -> bool:
@@ -251,24 +243,6 @@ def url_pdf(pk, slug="kencong"):
     return reverse("laporan:pdf-perjanjian", args=[slug, pk.pk])
 
 
-def ikuti_sampai_pdf(client, respons):
-    """Follow "Unduh PDF" to the file: straight to the download when the document was
-    rendered at once, else through its status page and the link it shows when done."""
-    while respons.status_code == 302:
-        respons = client.get(respons.url)
-    if respons["Content-Type"].startswith("text/html"):
-        dokumen = respons.context["dokumen"]
-        assert dokumen.status == DokumenPDF.Status.SELESAI, dokumen.pesan
-        respons = client.get(respons.context["url_unduh"])
-    return respons
-
-
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
 def test_tombol_unduh_pdf_pk_mengunduh_lalu_memakai_berkas_tersimpan(
     client, camat_kencong, inspektorat, kencong, media, django_capture_on_commit_callbacks
 ):
@@ -289,14 +263,7 @@ def test_tombol_unduh_pdf_pk_mengunduh_lalu_memakai_berkas_tersimpan(
     dokumen = DokumenPDF.objects.get(jenis="perjanjian", objek_id=pk.pk)
     unduh = reverse("laporan:dokumen-unduh", args=["kencong", dokumen.pk])
 
-    jumlah = DokumenPDF.objects.count()
-    for pengguna in (camat_kencong, inspektorat):
-        client.force_login(pengguna)
-        lagi = client.post(url_pdf(pk), follow=True)
-        assert lagi.status_code == 200
-        assert lagi["Content-Type"] == "application/pdf"
-        assert lagi.redirect_chain[-1][0] == unduh
-    assert DokumenPDF.objects.count() == jumlah
+    pastikan_disajikan_dari_berkas(client, url_pdf(pk), unduh, camat_kencong, inspektorat)
 
 
 def test_operator_kecamatan_lain_tidak_menjangkau_pdf_pk(client, operator_patrang, kencong, media):
