@@ -3,7 +3,7 @@ kecamatan (iku.views.dasar), so another kecamatan's id answers 404."""
 
 from django.urls import path
 
-from iku import views
+from iku import views, views_excel
 from iku.models import Sasaran, Tujuan
 
 app_name = "iku"
@@ -19,6 +19,21 @@ urlpatterns = [
         f"{K}/renstra/<int:pk>/target/",
         views.TargetRenstraUpdate.as_view(),
         name="renstra-target",
+    ),
+    path(
+        f"{K}/renstra/<int:pk>/target/excel/",
+        views_excel.TargetUnduh.as_view(),
+        name="renstra-target-excel",
+    ),
+    path(
+        f"{K}/renstra/<int:pk>/target/templat/",
+        views_excel.TargetTemplat.as_view(),
+        name="renstra-target-templat",
+    ),
+    path(
+        f"{K}/renstra/<int:pk>/target/impor/",
+        views_excel.TargetImpor.as_view(),
+        name="renstra-target-impor",
     ),
     # tujuan and sasaran
     path(

@@ -1,0 +1,378 @@
+"""Excel in and out, shared by the three imports (Renstra targets, realisasi, anggaran).
+
+Reading a cell: Excel numbers come as floats, typed text as strings; both are read into the
+project's Decimal ``Nilai`` with a note saying how a text cell was understood ("92,33" and
+"92.33" are both 92,33). Writing: real numeric cells with a number format showing exactly the
+stored decimals, so the file round-trips. The import flow (upload → preview → confirm) is a
+view mixin: the uploaded bytes and the fingerprint of the stored data wait in the session
+between preview and confirm, nothing is written before the confirm, and the confirm refuses
+when the stored data changed in between.
+"""
+
+import base64
+import io
+import re
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpResponse, HttpResponseRedirect
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from sakip import kinerja
+from sakip.format_id import format_angka
+from sakip.kinerja import Nilai
+from sakip.konkurensi import PESAN_BASI
+from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
+
+JENIS_XLSX = "application/vnd.openxml" + "formats-officedocument.spreadsheetml.sheet"
+UKURAN_MAKS = 5 * 1024 * 1024
+KOSONG = {"", "-", "—", "–"}
+
+# --- reading cells ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bacaan:
+    """A cell read: its value (None for an empty cell) and how a text cell was understood."""
+
+    nilai: Nilai | None
+    catatan: str = ""
+
+
+_TITIK_DESIMAL = re.compile(r"-?[0-9]+\.[0-9]+")
+
+
+def tampil(nilai: Nilai | Decimal | None) -> str:
+    """A value as the preview shows it, Indonesian notation, letters kept."""
+    if nilai is None:
+        return "kosong"
+    if isinstance(nilai, Nilai):
+        angka = format_angka(nilai.angka, desimal=4, buang_nol=True)
+        return f"{nilai.huruf} ({angka})" if nilai.huruf else angka
+    return format_angka(nilai, desimal=4, buang_nol=True)
+
+
+def _bulat(angka: Decimal, desimal: int) -> tuple[Decimal, str]:
+    batas = Decimal(1).scaleb(-desimal)
+    if angka.as_tuple().exponent >= -desimal:
+        return angka, ""
+    bulat = angka.quantize(batas, rounding=ROUND_HALF_UP)
+    return bulat, f"dibulatkan menjadi {tampil(bulat)} ({desimal} angka di belakang koma)"
+
+
+def baca_nilai(sel, *, desimal: int = 4, huruf: bool = True) -> Bacaan:
+    """Read one value cell; raises ValueError with an Indonesian message for anything that is
+    not a number (or a letter value like "B (67)" when ``huruf``)."""
+    if sel is None or (isinstance(sel, str) and sel.strip() in KOSONG):
+        return Bacaan(None)
+    if isinstance(sel, bool):
+        raise ValueError(f"berisi {sel!r}, bukan angka")
+    if isinstance(sel, int | float):
+        try:
+            angka = Decimal(repr(sel)) if isinstance(sel, float) else Decimal(sel)
+        except InvalidOperation as e:
+            raise ValueError(f"berisi {sel!r}, bukan angka") from e
+        if not angka.is_finite():
+            raise ValueError("bukan angka terhingga")
+        angka, catatan = _bulat(angka, desimal)
+        return Bacaan(Nilai(angka), catatan)
+    if not isinstance(sel, str):
+        raise ValueError(f"berisi {sel!r}, bukan angka")
+    teks = sel.strip()
+    try:
+        nilai = kinerja.parse_nilai(teks)
+        catatan = f"teks '{teks}' dibaca sebagai {tampil(nilai)}"
+        if "." in teks and "," not in teks and nilai.satuan != "Rp":
+            catatan += " (titik dibaca sebagai pemisah ribuan)"
+    except ValueError:
+        if not _TITIK_DESIMAL.fullmatch(teks):
+            raise ValueError(
+                f"berisi teks '{teks}', bukan angka. Contoh yang dapat dibaca: 92,33 · 92.33 · "
+                "B (67) · 4 Dok · 97,5%"
+            ) from None
+        # "92.33" typed as text: a dot followed by other than three digits is a decimal point.
+        nilai = Nilai(Decimal(teks))
+        catatan = f"teks '{teks}' dibaca sebagai {tampil(nilai)} (titik sebagai koma desimal)"
+    if nilai.huruf and not huruf:
+        raise ValueError(f"berisi '{teks}'; kolom ini hanya menerima angka")
+    angka, bulat = _bulat(nilai.angka, desimal)
+    nilai = Nilai(angka, huruf=nilai.huruf)
+    return Bacaan(nilai, "; ".join(c for c in (catatan, bulat) if c))
+
+
+def teks_sel(sel) -> str:
+    if sel is None:
+        return ""
+    if isinstance(sel, float) and sel.is_integer():
+        return str(int(sel))
+    return str(sel).strip()
+
+
+def buka_buku(data: bytes):
+    """The first sheet of an uploaded workbook (values, not formulas); ValueError when the
+    file is not an Excel workbook."""
+    try:
+        buku = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
+    except Exception as e:  # openpyxl raises many kinds for a file that is not a workbook
+        raise ValueError(
+            "Berkas tidak dapat dibaca sebagai Excel (.xlsx). Simpan ulang berkas sebagai "
+            "Excel Workbook (.xlsx), lalu unggah lagi."
+        ) from e
+    return buku.worksheets[0]
+
+
+def baris_lembar(lembar, awal: tuple[str, ...]) -> tuple[tuple[str, ...], list[tuple[int, tuple]]]:
+    """Find the header row (its first cells equal ``awal``) and return (header names, [(row
+    number, cells)] of the non-empty rows below it)."""
+    semua = list(lembar.iter_rows(values_only=True))
+    kunci = tuple(h.lower() for h in awal)
+    for i, sel in enumerate(semua):
+        if tuple(teks_sel(s).lower() for s in sel[: len(kunci)]) == kunci:
+            header = tuple(teks_sel(s) for s in sel)
+            data = []
+            for j, r in enumerate(semua[i + 1 :]):
+                r = tuple(r) + (None,) * (len(header) - len(r))
+                if any(teks_sel(s) for s in r):
+                    data.append((i + j + 2, r))
+            return header, data
+    raise ValueError(
+        "Baris judul kolom tidak ditemukan. Gunakan templat dari tombol \u201cUnduh templat\u201d "
+        f"(kolom pertama: {', '.join(awal)})."
+    )
+
+
+def sel_ref(kolom: int, baris: int) -> str:
+    """Excel address of a 0-based column and a sheet row: (2, 7) → "C7"."""
+    return f"{get_column_letter(kolom + 1)}{baris}"
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+FORMAT_UANG = "#,##0.00"
+_TEBAL = Font(bold=True)
+_JUDUL = Font(bold=True, size=12)
+_ISI_HEADER = PatternFill("solid", fgColor="DDEBF7")
+_ISI_KELOMPOK = PatternFill("solid", fgColor="F2F2F2")
+
+
+def format_nilai_sel(angka: Decimal) -> str:
+    """A number format showing exactly the decimals the value has (92,33 → 0.00, 90 → 0)."""
+    angka = angka.normalize()
+    desimal = max(0, -angka.as_tuple().exponent)
+    return "#,##0" if desimal == 0 else "#,##0." + "0" * min(desimal, 4)
+
+
+def angka_sel(angka: Decimal | None):
+    """A Decimal as an Excel number (int when whole so that no float noise is added)."""
+    if angka is None:
+        return None
+    return int(angka) if angka == angka.to_integral_value() else float(angka)
+
+
+class Lembar:
+    """A sheet written top to bottom: title lines, a header row, then data rows."""
+
+    def __init__(self, judul_lembar: str):
+        self.buku = Workbook()
+        self.ws = self.buku.active
+        self.ws.title = judul_lembar[:31]
+        self.baris = 0
+
+    def judul(self, teks: str, *, tebal: bool = True) -> None:
+        self.baris += 1
+        sel = self.ws.cell(row=self.baris, column=1, value=teks)
+        sel.font = _JUDUL if tebal else Font(italic=True)
+
+    def kosong(self) -> None:
+        self.baris += 1
+
+    def header(self, kolom: tuple[str, ...], lebar: tuple[int, ...]) -> None:
+        self.baris += 1
+        for i, (nama, w) in enumerate(zip(kolom, lebar, strict=True), start=1):
+            sel = self.ws.cell(row=self.baris, column=i, value=nama)
+            sel.font, sel.fill = _TEBAL, _ISI_HEADER
+            sel.alignment = Alignment(wrap_text=True, vertical="center")
+            self.ws.column_dimensions[get_column_letter(i)].width = w
+        self.ws.freeze_panes = self.ws.cell(row=self.baris + 1, column=1)
+
+    def tulis(self, nilai: list, *, kelompok: bool = False, uang: set[int] = frozenset()) -> None:
+        """A row; Decimal cells become numbers with a format, a Nilai with a letter becomes
+        its text ("B (67)"); ``uang`` are 0-based columns formatted as Rupiah."""
+        self.baris += 1
+        for i, v in enumerate(nilai):
+            fmt = None
+            if isinstance(v, Nilai):
+                if v.huruf:
+                    v = f"{v.huruf} ({format_angka(v.angka, desimal=4, buang_nol=True)})"
+                else:
+                    v = v.angka
+            if isinstance(v, Decimal):
+                fmt = FORMAT_UANG if i in uang else format_nilai_sel(v)
+                v = angka_sel(v)
+            sel = self.ws.cell(row=self.baris, column=i + 1, value=v)
+            if fmt:
+                sel.number_format = fmt
+            elif i in uang:
+                sel.number_format = FORMAT_UANG
+            if kelompok:
+                sel.font, sel.fill = _TEBAL, _ISI_KELOMPOK
+
+    def simpan(self) -> bytes:
+        keluar = io.BytesIO()
+        self.buku.save(keluar)
+        return keluar.getvalue()
+
+
+def respons_xlsx(nama_berkas: str, isi: bytes) -> HttpResponse:
+    r = HttpResponse(isi, content_type=JENIS_XLSX)
+    r["Content-Disposition"] = f'attachment; filename="{nama_berkas}"'
+    return r
+
+
+# --- the preview ------------------------------------------------------------------------------
+
+
+@dataclass
+class BarisPratinjau:
+    nomor: int  # row number in the sheet
+    label: str
+    perubahan: list[str] = field(default_factory=list)  # "TW I: 90 → 92,33"
+    galat: list[str] = field(default_factory=list)
+    catatan: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Pratinjau:
+    """What an uploaded file would change, row by row, and what stops it."""
+
+    baris: list[BarisPratinjau] = field(default_factory=list)
+    galat_umum: list[str] = field(default_factory=list)
+    sidik: object = None  # fingerprint(s) of the stored data the diff was made against
+    rencana: object = None  # what the service will be called with
+
+    def baris_baru(self, nomor: int, label: str) -> BarisPratinjau:
+        b = BarisPratinjau(nomor, label)
+        self.baris.append(b)
+        return b
+
+    @property
+    def jumlah_galat(self) -> int:
+        return len(self.galat_umum) + sum(len(b.galat) for b in self.baris)
+
+    @property
+    def jumlah_perubahan(self) -> int:
+        return sum(len(b.perubahan) for b in self.baris)
+
+    @property
+    def baris_tampil(self) -> list[BarisPratinjau]:
+        return [b for b in self.baris if b.perubahan or b.galat or b.catatan]
+
+    @property
+    def boleh_disimpan(self) -> bool:
+        return not self.jumlah_galat and self.jumlah_perubahan > 0
+
+
+class UnggahForm(forms.Form):
+    berkas = forms.FileField(
+        label="Berkas Excel (.xlsx)",
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+    )
+
+    def clean_berkas(self):
+        f = self.cleaned_data["berkas"]
+        if f.size > UKURAN_MAKS:
+            raise forms.ValidationError("Berkas terlalu besar (paling besar 5 MB).")
+        if not f.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError("Unggah berkas Excel berakhiran .xlsx.")
+        return f
+
+
+class AlurImpor:
+    """Upload → preview → confirm, for a view with KecamatanMixin.
+
+    Subclasses give ``kunci_sesi()``, ``pratinjau(data)`` (read the file against the stored
+    data, write nothing), ``sidik_sekarang()`` (the fingerprint(s) of the stored data now),
+    ``terapkan(pratinjau)`` (write through the services, all or nothing), ``url_kembali()``,
+    ``url_templat()`` and ``judul_impor``.
+    """
+
+    template_name = "excel/impor.html"
+    judul_impor = ""
+    keterangan_impor = ""
+
+    def get(self, request, *args, **kwargs):
+        self.wajib_mengisi()
+        return self.render_to_response(self.get_context_data(form=UnggahForm()))
+
+    def post(self, request, *args, **kwargs):
+        self.wajib_mengisi()
+        if "konfirmasi" in request.POST:
+            return self.konfirmasi()
+        form = UnggahForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        data = form.cleaned_data["berkas"].read()
+        hasil = self._pratinjau(data)
+        if hasil.boleh_disimpan:
+            request.session[self.kunci_sesi()] = {
+                "berkas": base64.b64encode(data).decode(),
+                "nama": form.cleaned_data["berkas"].name,
+                "sidik": hasil.sidik,
+            }
+        else:
+            request.session.pop(self.kunci_sesi(), None)
+        nama = form.cleaned_data["berkas"].name
+        return self.render_to_response(
+            self.get_context_data(form=UnggahForm(), pratinjau=hasil, nama_berkas=nama)
+        )
+
+    def _pratinjau(self, data: bytes) -> Pratinjau:
+        try:
+            return self.pratinjau(data)
+        except ValueError as e:
+            return Pratinjau(galat_umum=[str(e)])
+
+    def konfirmasi(self):
+        tersimpan = self.request.session.pop(self.kunci_sesi(), None)
+        if not tersimpan:
+            messages.error(
+                self.request,
+                "Tidak ada berkas yang menunggu konfirmasi (mungkin sudah disimpan atau sesi "
+                "berakhir). Unggah berkas lagi.",
+            )
+            return HttpResponseRedirect(self.request.path)
+        hasil = self._pratinjau(base64.b64decode(tersimpan["berkas"]))
+        gagal = None
+        if hasil.sidik != tersimpan["sidik"]:
+            gagal = PESAN_BASI.replace("Muat ulang halaman", "Unggah berkas lagi")
+        elif not hasil.boleh_disimpan:
+            gagal = "Berkas tidak lagi dapat disimpan; lihat pratinjau di bawah."
+        else:
+            try:
+                jumlah = self.terapkan(hasil)
+            except (DataBasi, DataTerkunci, TransisiDitolak) as e:
+                gagal = str(e)
+            else:
+                messages.success(
+                    self.request,
+                    f"Impor dari {tersimpan['nama']} disimpan: {jumlah} nilai berubah.",
+                )
+                return HttpResponseRedirect(self.url_kembali())
+        messages.error(self.request, f"Tidak ada yang disimpan. {gagal}")
+        return self.render_to_response(
+            self.get_context_data(form=UnggahForm(), pratinjau=hasil, nama_berkas=tersimpan["nama"])
+        )
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(
+            judul_impor=self.judul_impor,
+            keterangan_impor=self.keterangan_impor,
+            url_kembali=self.url_kembali(),
+            url_templat=self.url_templat(),
+        )
+        return ctx
