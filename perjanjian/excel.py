@@ -1,0 +1,365 @@
+"""Excel of a year's realisasi (per triwulan and tahunan) and of its budget (DPA layout).
+
+Each has an export, an empty template with the rows prefilled, a preview of an uploaded file
+against the stored data (nothing written) and the write of a checked preview through the
+existing services (``realisasi_simpan``, ``anggaran_simpan``): all or nothing, fingerprints
+checked again under lock, history recorded with the user. An empty cell leaves the stored
+value as it is.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+
+from kecamatan.models import Kecamatan
+from sakip.excel import (
+    JENIS_XLSX,
+    Lembar,
+    Pratinjau,
+    baca_nilai,
+    baris_lembar,
+    buka_buku,
+    sel_ref,
+    tampil,
+    teks_sel,
+)
+from sakip.kinerja import Nilai
+from sakip.penguncian import DataTerkunci, TransisiDitolak
+
+from .anggaran import pohon_anggaran
+from .models import PelaporanRealisasi, Periode, Realisasi
+from .services_anggaran import KOLOM_PAGU, PERIODE, anggaran_simpan, sidik_anggaran
+from .services_realisasi import Isian, grid_realisasi, jaga_dapat_diubah, realisasi_simpan
+
+LABEL_PERIODE = {
+    Periode.TW1: "TW I",
+    Periode.TW2: "TW II",
+    Periode.TW3: "TW III",
+    Periode.TW4: "TW IV",
+    Periode.TAHUNAN: "Tahunan",
+}
+
+
+def _cocok_kecamatan(b_p, sel, kecamatan: Kecamatan, tahun: int) -> bool:
+    """The row's kecamatan code and year columns; False (with the error) when they are not
+    this page's."""
+    kode_kec, th = teks_sel(sel[0]), teks_sel(sel[1])
+    if kode_kec and kode_kec != kecamatan.kode:
+        b_p.galat.append(
+            f"Baris ini untuk kecamatan berkode {kode_kec}, bukan {kecamatan.nama} "
+            f"({kecamatan.kode}); data kecamatan lain tidak dapat diimpor di sini."
+        )
+        return False
+    if th and th != str(tahun):
+        b_p.galat.append(f"Baris ini untuk tahun {th}, bukan {tahun}.")
+        return False
+    return True
+
+
+# --- realisasi of the PK indicators -----------------------------------------------------------
+
+AWAL_REALISASI = ("Kode kecamatan", "Tahun", "Kode indikator", "Indikator", "Satuan", "PK")
+KOLOM_TARGET = "Target PK"
+
+
+@dataclass
+class BarisRealisasiExcel:
+    ukuran_id: int
+    kode: str
+    nama: str
+    satuan: str
+    pk: str
+    target: Nilai | None
+
+
+@dataclass
+class DataRealisasi:
+    baris: list[BarisRealisasiExcel]
+    tersimpan: dict[tuple[str, int], Realisasi]  # (periode, ukuran id) → stored row
+    pelaporan: dict[str, PelaporanRealisasi | None]
+    sidik: dict[str, str]
+
+
+def data_realisasi(*, kecamatan: Kecamatan, tahun: int) -> DataRealisasi:
+    """The PK indicators of the year (one row per measure) and every period's stored values."""
+    baris, dilihat = [], {}
+    tersimpan, pelaporan, sidik = {}, {}, {}
+    for periode in PERIODE:
+        grid = grid_realisasi(kecamatan=kecamatan, tahun=tahun, periode=periode)
+        pelaporan[periode.value] = grid.pelaporan
+        sidik[periode.value] = grid.sidik
+        for r in grid.tersimpan:
+            tersimpan[(periode.value, r.ukuran_id)] = r
+        if periode != Periode.TAHUNAN:
+            continue
+        for k in grid.kelompok:
+            for b in k.baris:
+                if b.ukuran.id in dilihat:
+                    dilihat[b.ukuran.id].pk += f", {k.perjanjian.get_jenis_display()}"
+                    continue
+                dilihat[b.ukuran.id] = BarisRealisasiExcel(
+                    ukuran_id=b.ukuran.id,
+                    kode=b.ukuran.kode,
+                    nama=b.indikator.nama,
+                    satuan=b.indikator.satuan,
+                    pk=k.perjanjian.get_jenis_display(),
+                    target=Nilai(b.target.nilai, b.target.huruf or None),
+                )
+                baris.append(dilihat[b.ukuran.id])
+    return DataRealisasi(baris, tersimpan, pelaporan, sidik)
+
+
+def _nilai_tersimpan(r: Realisasi | None) -> Nilai | None:
+    return None if r is None else Nilai(r.nilai, r.huruf or None)
+
+
+def ekspor_realisasi(
+    *, kecamatan: Kecamatan, tahun: int, templat: bool = False
+) -> tuple[str, str, bytes]:
+    data = data_realisasi(kecamatan=kecamatan, tahun=tahun)
+    lembar = Lembar(f"Realisasi {tahun}")
+    lembar.judul(f"Realisasi indikator Perjanjian Kinerja {tahun} Kecamatan {kecamatan.nama}")
+    lembar.judul(
+        f"Kode kecamatan {kecamatan.kode}. Isi realisasi per triwulan dan tahunan; sel kosong "
+        "tidak mengubah data yang tersimpan. Kolom Target PK hanya informasi.",
+        tebal=False,
+    )
+    lembar.kosong()
+    periode = [LABEL_PERIODE[p] for p in PERIODE]
+    lembar.header((*AWAL_REALISASI, KOLOM_TARGET, *periode), (16, 8, 28, 50, 12, 30, 12, *[12] * 5))
+    for b in data.baris:
+        nilai = [
+            None if templat else _nilai_tersimpan(data.tersimpan.get((p.value, b.ukuran_id)))
+            for p in PERIODE
+        ]
+        lembar.tulis([kecamatan.kode, tahun, b.kode, b.nama, b.satuan, b.pk, b.target, *nilai])
+    jenis = "templat-realisasi" if templat else "realisasi"
+    return f"{jenis}-{kecamatan.slug}-{tahun}.xlsx", JENIS_XLSX, lembar.simpan()
+
+
+def _alasan_terkunci(p: PelaporanRealisasi | None, tahun: int, periode: str) -> str:
+    try:
+        jaga_dapat_diubah(p, tahun, periode)
+    except (DataTerkunci, TransisiDitolak) as e:
+        return str(e)
+    return ""
+
+
+def pratinjau_realisasi(*, kecamatan: Kecamatan, tahun: int, data: bytes) -> Pratinjau:
+    header, isi = baris_lembar(buka_buku(data), AWAL_REALISASI[:3])
+    d = data_realisasi(kecamatan=kecamatan, tahun=tahun)
+    hasil = Pratinjau(sidik=d.sidik)
+    per_kode = {b.kode.lower(): b for b in d.baris}
+    label = {v.lower(): p.value for p, v in LABEL_PERIODE.items()}
+    kolom = {}
+    for i, h in enumerate(header):
+        if h.lower() in label:
+            kolom[i] = (h, label[h.lower()])
+    if not kolom:
+        hasil.galat_umum.append("Tidak ada kolom TW I–TW IV atau Tahunan dalam berkas.")
+    kunci = {p: _alasan_terkunci(d.pelaporan[p], tahun, p) for p in d.pelaporan}
+
+    rencana: dict[str, dict[int, Isian]] = {}
+    dilihat: dict[int, int] = {}
+    for nomor, sel in isi:
+        kode, nama = teks_sel(sel[2]), teks_sel(sel[3])
+        b_p = hasil.baris_baru(nomor, nama or kode or "(tanpa nama)")
+        if not _cocok_kecamatan(b_p, sel, kecamatan, tahun):
+            continue
+        b = per_kode.get(kode.lower())
+        if b is None:
+            b_p.galat.append(
+                f"Kode indikator '{kode}' bukan indikator Perjanjian Kinerja {tahun} "
+                f"{kecamatan.nama}. Gunakan kode dari templat."
+                if kode
+                else "Kode indikator kosong."
+            )
+            continue
+        if b.ukuran_id in dilihat:
+            b_p.galat.append(f"Baris ganda: {b.nama} sudah ada pada baris {dilihat[b.ukuran_id]}.")
+            continue
+        dilihat[b.ukuran_id] = nomor
+        b_p.label = b.nama
+        for i, (judul, periode) in kolom.items():
+            try:
+                bacaan = baca_nilai(sel[i])
+            except ValueError as e:
+                b_p.galat.append(f"{judul} (sel {sel_ref(i, nomor)}) {e}.")
+                continue
+            if bacaan.nilai is None:
+                continue
+            r = d.tersimpan.get((periode, b.ukuran_id))
+            lama = _nilai_tersimpan(r)
+            if r is not None and (r.nilai, r.huruf) == (
+                bacaan.nilai.angka,
+                bacaan.nilai.huruf or "",
+            ):
+                continue
+            if kunci[periode]:
+                b_p.galat.append(f"{judul}: {kunci[periode]}")
+                continue
+            rencana.setdefault(periode, {})[b.ukuran_id] = Isian(
+                bacaan.nilai, r.catatan_sumber if r else ""
+            )
+            b_p.perubahan.append(f"{judul}: {tampil(lama)} → {tampil(bacaan.nilai)}")
+            if bacaan.catatan:
+                b_p.catatan.append(f"{judul}: {bacaan.catatan}")
+    hasil.rencana = rencana
+    return hasil
+
+
+def terapkan_realisasi(*, kecamatan: Kecamatan, tahun: int, pratinjau: Pratinjau, oleh) -> int:
+    """Every period's changes, in one transaction: a refusal in one period saves none."""
+    jumlah = 0
+    with transaction.atomic():
+        for periode, isian in pratinjau.rencana.items():
+            jumlah += realisasi_simpan(
+                kecamatan=kecamatan,
+                tahun=tahun,
+                periode=periode,
+                isian=isian,
+                sidik=pratinjau.sidik[periode],
+                oleh=oleh,
+            ).jumlah
+    return jumlah
+
+
+# --- budget (DPA layout) ------------------------------------------------------------------------
+
+AWAL_ANGGARAN = ("Kode kecamatan", "Tahun", "Tingkat", "Kode", "Nama")
+TINGKAT = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub kegiatan"}
+KOLOM_ANGGARAN = (
+    ("Pagu sebelum perubahan", "pagu_awal"),
+    ("Pagu setelah pergeseran", "pagu_pergeseran"),
+    ("Pagu sesudah perubahan", "pagu_perubahan"),
+    *((f"Realisasi {LABEL_PERIODE[p]}", p.value) for p in PERIODE),
+)
+
+
+def _nilai_simpul(simpul, kunci: str) -> Decimal | None:
+    """A stored amount of a sub kegiatan, or the computed sum of a program / kegiatan."""
+    if kunci in KOLOM_PAGU:
+        return (
+            simpul.jumlah.pagu(kunci)
+            if simpul.tingkat != "sub_kegiatan"
+            else getattr(simpul.objek, kunci)
+        )
+    if simpul.tingkat == "sub_kegiatan":
+        return next((r.jumlah for r in simpul.objek.realisasi.all() if r.periode == kunci), None)
+    return None
+
+
+def ekspor_anggaran(
+    *, kecamatan: Kecamatan, tahun: int, templat: bool = False
+) -> tuple[str, str, bytes]:
+    pohon = pohon_anggaran(kecamatan_id=kecamatan.id, tahun=tahun)
+    lembar = Lembar(f"Anggaran {tahun}")
+    lembar.judul(f"Program, kegiatan dan sub kegiatan {tahun} Kecamatan {kecamatan.nama}")
+    lembar.judul(
+        f"Kode kecamatan {kecamatan.kode}. Pagu dan realisasi diisi pada baris sub kegiatan; "
+        "baris program dan kegiatan berisi jumlah yang dihitung aplikasi dan tidak dibaca saat "
+        "impor. Sel kosong tidak mengubah data yang tersimpan.",
+        tebal=False,
+    )
+    lembar.kosong()
+    lembar.header(
+        (*AWAL_ANGGARAN, *(h for h, _ in KOLOM_ANGGARAN)),
+        (16, 8, 14, 14, 50, *[18] * len(KOLOM_ANGGARAN)),
+    )
+    uang = set(range(len(AWAL_ANGGARAN), len(AWAL_ANGGARAN) + len(KOLOM_ANGGARAN)))
+    for s in pohon.baris():
+        sub = s.tingkat == "sub_kegiatan"
+        nilai = [None if templat and sub else _nilai_simpul(s, k) for _, k in KOLOM_ANGGARAN]
+        if templat and not sub:
+            nilai = [None] * len(KOLOM_ANGGARAN)
+        lembar.tulis(
+            [kecamatan.kode, tahun, TINGKAT[s.tingkat], s.objek.kode, s.objek.nama, *nilai],
+            kelompok=not sub,
+            uang=uang,
+        )
+    jenis = "templat-anggaran" if templat else "anggaran"
+    return f"{jenis}-{kecamatan.slug}-{tahun}.xlsx", JENIS_XLSX, lembar.simpan()
+
+
+def pratinjau_anggaran(*, kecamatan: Kecamatan, tahun: int, data: bytes, kunci: dict) -> Pratinjau:
+    """``kunci``: locked columns with their reason (perjanjian.views.anggaran.kunci_anggaran)."""
+    header, isi = baris_lembar(buka_buku(data), AWAL_ANGGARAN[:3])
+    pohon = pohon_anggaran(kecamatan_id=kecamatan.id, tahun=tahun)
+    simpul = pohon.baris()
+    sub = [s.objek for s in simpul if s.tingkat == "sub_kegiatan"]
+    hasil = Pratinjau(sidik=sidik_anggaran(sub, [r for s in sub for r in s.realisasi.all()]))
+    per_kode: dict[tuple[str, str], list] = {}
+    for s in simpul:
+        per_kode.setdefault((s.tingkat, s.objek.kode), []).append(s)
+    tingkat_dari = {v.lower(): k for k, v in TINGKAT.items()}
+    dikenal = {h.lower(): k for h, k in KOLOM_ANGGARAN}
+    kolom = {i: (h, dikenal[h.lower()]) for i, h in enumerate(header) if h.lower() in dikenal}
+    if not kolom:
+        hasil.galat_umum.append("Tidak ada kolom pagu atau realisasi dalam berkas.")
+
+    rencana: dict[int, dict] = {}
+    dilihat: dict[tuple[str, str], int] = {}
+    for nomor, sel in isi:
+        tingkat_teks, kode, nama = teks_sel(sel[2]), teks_sel(sel[3]), teks_sel(sel[4])
+        b_p = hasil.baris_baru(nomor, f"{kode} {nama}".strip() or "(tanpa nama)")
+        if not _cocok_kecamatan(b_p, sel, kecamatan, tahun):
+            continue
+        tingkat = tingkat_dari.get(tingkat_teks.lower())
+        if tingkat is None:
+            b_p.galat.append(
+                f"Tingkat '{tingkat_teks}' tidak dikenal; tulis Program, Kegiatan atau "
+                "Sub kegiatan."
+            )
+            continue
+        cocok = per_kode.get((tingkat, kode), [])
+        if len(cocok) != 1:
+            b_p.galat.append(
+                f"Kode {TINGKAT[tingkat].lower()} '{kode}' tidak ada dalam anggaran {tahun} "
+                f"{kecamatan.nama}. Tambahkan dulu lewat halaman Program dan anggaran."
+                if not cocok
+                else f"Kode {kode} dipakai lebih dari satu {TINGKAT[tingkat].lower()}; "
+                "ubah lewat halaman Program dan anggaran."
+            )
+            continue
+        if (tingkat, kode) in dilihat:
+            b_p.galat.append(f"Baris ganda: {kode} sudah ada pada baris {dilihat[tingkat, kode]}.")
+            continue
+        dilihat[tingkat, kode] = nomor
+        s = cocok[0]
+        for i, (judul, k) in kolom.items():
+            try:
+                bacaan = baca_nilai(sel[i], desimal=2, huruf=False)
+            except ValueError as e:
+                b_p.galat.append(f"{judul} (sel {sel_ref(i, nomor)}) {e}.")
+                continue
+            if bacaan.nilai is None:
+                continue
+            lama = _nilai_simpul(s, k)
+            if lama is not None and lama == bacaan.nilai.angka:
+                continue
+            if tingkat != "sub_kegiatan":
+                b_p.catatan.append(
+                    f"{judul}: jumlah {TINGKAT[tingkat].lower()} dihitung dari sub kegiatannya; "
+                    f"{tampil(bacaan.nilai)} di baris ini tidak dibaca."
+                )
+                continue
+            if bacaan.nilai.angka < 0:
+                b_p.galat.append(f"{judul} (sel {sel_ref(i, nomor)}) tidak boleh negatif.")
+                continue
+            if k in kunci:
+                b_p.galat.append(f"{judul}: {kunci[k]} Nilai tidak dapat diubah.")
+                continue
+            rencana.setdefault(s.objek.id, {})[k] = bacaan.nilai.angka
+            b_p.perubahan.append(f"{judul}: {tampil(lama)} → {tampil(bacaan.nilai)}")
+            if bacaan.catatan:
+                b_p.catatan.append(f"{judul}: {bacaan.catatan}")
+    hasil.rencana = rencana
+    return hasil
+
+
+def terapkan_anggaran(*, kecamatan: Kecamatan, tahun: int, pratinjau: Pratinjau, oleh) -> int:
+    isian = {int(k): v for k, v in pratinjau.rencana.items()}
+    return anggaran_simpan(
+        kecamatan=kecamatan, tahun=tahun, isian=isian, sidik=pratinjau.sidik, oleh=oleh
+    )

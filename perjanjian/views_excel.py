@@ -1,0 +1,107 @@
+"""Excel of a year's realisasi and budget: download, empty template, import with preview."""
+
+from django.urls import reverse
+from django.views import View
+from django.views.generic import TemplateView
+
+from perjanjian import excel
+from perjanjian.models import Periode
+from perjanjian.views.anggaran import kunci_anggaran
+from sakip.excel import AlurImpor, respons_xlsx
+from sakip.halaman import KecamatanMixin
+
+
+class _Unduh(KecamatanMixin, View):
+    templat = False
+    ekspor = None
+
+    def get(self, request, *args, **kwargs):
+        nama, _, isi = type(self).ekspor(
+            kecamatan=self.kecamatan, tahun=self.tahun, templat=self.templat
+        )
+        return respons_xlsx(nama, isi)
+
+
+class RealisasiUnduh(_Unduh):
+    ekspor = excel.ekspor_realisasi
+
+
+class RealisasiTemplat(RealisasiUnduh):
+    templat = True
+
+
+class AnggaranUnduh(_Unduh):
+    ekspor = excel.ekspor_anggaran
+
+
+class AnggaranTemplat(AnggaranUnduh):
+    templat = True
+
+
+class RealisasiImpor(AlurImpor, KecamatanMixin, TemplateView):
+    judul_impor = "Impor realisasi dari Excel"
+    keterangan_impor = (
+        "Satu baris per indikator Perjanjian Kinerja (kode indikator dari templat), kolom TW I "
+        "sampai TW IV dan Tahunan. Sel kosong tidak mengubah nilai yang tersimpan; periode "
+        "yang sudah diajukan atau diverifikasi tidak dapat diubah."
+    )
+
+    def kunci_sesi(self) -> str:
+        return f"impor-realisasi-{self.kecamatan.pk}-{self.tahun}"
+
+    def pratinjau(self, data):
+        return excel.pratinjau_realisasi(kecamatan=self.kecamatan, tahun=self.tahun, data=data)
+
+    def terapkan(self, pratinjau) -> int:
+        return excel.terapkan_realisasi(
+            kecamatan=self.kecamatan, tahun=self.tahun, pratinjau=pratinjau, oleh=self.request.user
+        )
+
+    def url_kembali(self) -> str:
+        return reverse(
+            "perjanjian:realisasi", args=[self.kecamatan.slug, self.tahun, Periode.TAHUNAN]
+        )
+
+    def url_templat(self) -> str:
+        return reverse("perjanjian:realisasi-templat", args=[self.kecamatan.slug, self.tahun])
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["subjudul"] = f"Realisasi {self.tahun} · Kecamatan {self.kecamatan.nama}"
+        return ctx
+
+
+class AnggaranImpor(AlurImpor, KecamatanMixin, TemplateView):
+    judul_impor = "Impor anggaran dari Excel"
+    keterangan_impor = (
+        "Tata letak DPA: satu baris per program, kegiatan dan sub kegiatan (kode dari templat). "
+        "Pagu dan realisasi dibaca dari baris sub kegiatan; jumlah program dan kegiatan "
+        "dihitung aplikasi. Sel kosong tidak mengubah nilai yang tersimpan."
+    )
+
+    def kunci_sesi(self) -> str:
+        return f"impor-anggaran-{self.kecamatan.pk}-{self.tahun}"
+
+    def pratinjau(self, data):
+        return excel.pratinjau_anggaran(
+            kecamatan=self.kecamatan,
+            tahun=self.tahun,
+            data=data,
+            kunci=kunci_anggaran(kecamatan=self.kecamatan, tahun=self.tahun),
+        )
+
+    def terapkan(self, pratinjau) -> int:
+        return excel.terapkan_anggaran(
+            kecamatan=self.kecamatan, tahun=self.tahun, pratinjau=pratinjau, oleh=self.request.user
+        )
+
+    def url_kembali(self) -> str:
+        return reverse("perjanjian:anggaran", args=[self.kecamatan.slug, self.tahun])
+
+    def url_templat(self) -> str:
+        return reverse("perjanjian:anggaran-templat", args=[self.kecamatan.slug, self.tahun])
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["subjudul"] = f"Program dan anggaran {self.tahun} · Kecamatan {self.kecamatan.nama}"
+        return ctx
