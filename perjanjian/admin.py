@@ -12,6 +12,7 @@ from .models import (
     Realisasi,
     RealisasiAnggaran,
     SubKegiatan,
+    SurveiKepuasan,
     TargetPerjanjian,
 )
 
@@ -107,3 +108,20 @@ class PelaporanRealisasiAdmin(AdminSakip):
     list_display = ["kecamatan", "tahun", "periode", "status"]
     list_filter = ["tahun", "periode", "status", "kecamatan"]
     list_select_related = ["kecamatan"]
+
+
+@admin.register(SurveiKepuasan)
+class SurveiKepuasanAdmin(AdminSakip):
+    list_display = [
+        "kecamatan",
+        "tahun",
+        "periode",
+        "nama_berkas",
+        "jumlah_responden",
+        "nilai_ikm",
+        "diunggah_pada",
+        "dipakai_pada",
+    ]
+    list_filter = ["tahun", "periode", "kecamatan"]
+    list_select_related = ["kecamatan"]
+    readonly_fields = ["diunggah_pada"]

@@ -529,3 +529,71 @@ class NarasiSasaran(Terjaga):
             raise DataTerkunci(
                 f"LKIP {self.tahun} sudah ditetapkan; narasinya tidak dapat diubah lagi."
             )
+
+
+class SurveiKepuasan(models.Model):
+    """The result of one uploaded Survei Kepuasan Masyarakat (PermenPANRB 14/2017).
+
+    The answers themselves are not kept, only what the report needs: NRR per unsur (exact, as
+    text in ``nrr``) and the IKM as published, rounded half-up to two decimals: the category is
+    judged on that rounded value anyway (``kinerja.SKALA_IKM``), and it is the figure taken as
+    the IKM realisasi, so the survey and the realisasi cannot disagree.
+    """
+
+    kecamatan = models.ForeignKey(
+        "kecamatan.Kecamatan",
+        on_delete=models.PROTECT,
+        related_name="survei_kepuasan",
+        verbose_name="kecamatan",
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    periode = models.CharField("periode", max_length=10, choices=Periode.choices)
+    nama_berkas = models.CharField("nama berkas", max_length=255)
+    jumlah_responden = models.PositiveIntegerField("jumlah responden")
+    responden_tidak_lengkap = models.PositiveIntegerField(
+        "responden yang tidak menjawab semua unsur", default=0
+    )
+    nrr = models.JSONField(
+        "NRR per unsur", help_text="Sembilan nilai rata-rata unsur U1–U9, sebagai teks desimal."
+    )
+    jumlah_jawaban = models.JSONField(
+        "jumlah jawaban per unsur", help_text="Banyak jawaban yang diberikan untuk U1–U9."
+    )
+    nilai_ikm = models.DecimalField("IKM", max_digits=5, decimal_places=2)
+    per_layanan = models.JSONField("responden per jenis layanan", default=dict, blank=True)
+    tanggal_awal = models.DateField("tanggal survei pertama", null=True, blank=True)
+    tanggal_akhir = models.DateField("tanggal survei terakhir", null=True, blank=True)
+    diunggah_oleh = models.ForeignKey(
+        "kecamatan.Pengguna",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="diunggah oleh",
+    )
+    diunggah_pada = models.DateTimeField("diunggah pada", auto_now_add=True)
+    dipakai_oleh = models.ForeignKey(
+        "kecamatan.Pengguna",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="dipakai sebagai realisasi oleh",
+    )
+    dipakai_pada = models.DateTimeField("dipakai sebagai realisasi pada", null=True, blank=True)
+    riwayat = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "survei kepuasan masyarakat"
+        verbose_name_plural = "survei kepuasan masyarakat"
+        ordering = ["kecamatan", "-tahun", "periode", "-diunggah_pada"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(nilai_ikm__gte=25) & Q(nilai_ikm__lte=100),
+                name="survei_ikm_25_sampai_100",
+            ),
+        ]
+
+    def __str__(self):
+        return (
+            f"Survei Kepuasan Masyarakat {self.kecamatan.nama} {self.get_periode_display()} "
+            f"{self.tahun}: IKM {format_angka(self.nilai_ikm)}"
+        )

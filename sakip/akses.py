@@ -35,6 +35,7 @@ JALUR: dict[str, tuple[str, ...]] = {
     "perjanjian.Realisasi": ("kecamatan",),
     "perjanjian.PelaporanRealisasi": ("kecamatan",),
     "perjanjian.NarasiSasaran": ("sasaran__tujuan__renstra__kecamatan",),
+    "perjanjian.SurveiKepuasan": ("kecamatan",),
     "laporan.LaporanKinerja": ("kecamatan",),
     "laporan.DokumenPDF": ("kecamatan",),
 }

@@ -504,6 +504,7 @@ class HasilIKM:
     nilai: Decimal
     kategori: Pita
     jumlah_responden: int
+    jumlah_jawaban: tuple[int, ...] = ()  # answers given per unsur (unanswered not counted)
 
 
 def ikm(jawaban: Sequence[Sequence[int | None]]) -> HasilIKM:
@@ -545,7 +546,38 @@ def ikm(jawaban: Sequence[Sequence[int | None]]) -> HasilIKM:
         nilai=nilai_ikm,
         kategori=kategori_ikm(nilai_ikm),
         jumlah_responden=len(jawaban),
+        jumlah_jawaban=tuple(banyak),
     )
+
+
+@dataclass(frozen=True)
+class NilaiUnsur:
+    """One unsur of a survey as its report shows it."""
+
+    nomor: int  # 1–9, the regulation's order (U1 … U9)
+    nama: str
+    nrr: Decimal
+    konversi: Decimal  # NRR × 25: the unsur on the IKM's 25–100 scale
+    mutu: Pita  # the IKM category of the converted value
+
+
+def nilai_unsur_ikm(nrr: Sequence[Decimal | int]) -> tuple[NilaiUnsur, ...]:
+    """The nine unsur, the weakest first (lowest NRR; ties keep the regulation's order).
+
+    A survey report asks for the unsur to improve first, so the order is the point. Each unsur
+    is also converted to the 25–100 scale (× 25, the same factor as the IKM) and rated with
+    the IKM categories, as the "mutu pelayanan per unsur" table of PermenPANRB 14/2017 does.
+    """
+    if isinstance(nrr, str | bytes) or len(nrr) != len(UNSUR_IKM):
+        raise ValueError(f"NRR harus berisi {len(UNSUR_IKM)} nilai, satu per unsur.")
+    hasil = []
+    for nomor, (nama, nilai) in enumerate(zip(UNSUR_IKM, nrr, strict=True), start=1):
+        angka = _desimal(nilai, f"NRR unsur '{nama}'")
+        if angka is None or not 1 <= angka <= 4:
+            raise ValueError(f"NRR unsur '{nama}' harus antara 1 dan 4, bukan {nilai!r}.")
+        konversi = angka * 25
+        hasil.append(NilaiUnsur(nomor, nama, angka, konversi, kategori_ikm(konversi)))
+    return tuple(sorted(hasil, key=lambda u: (u.nrr, u.nomor)))
 
 
 # --- IPP: Indeks Pelayanan Publik (PermenPANRB 29/2022, as applied in Jember) --------------------

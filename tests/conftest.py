@@ -161,6 +161,26 @@ def dokumen_kencong(kencong, camat_kencong):
 
 
 @pytest.fixture
+def survei_kencong(kencong, operator_kencong):
+    """A stored Survei Kepuasan Masyarakat result of Kencong (TW I 2025), as a row only."""
+    from decimal import Decimal
+
+    from perjanjian.models import SurveiKepuasan
+
+    return SurveiKepuasan.objects.create(
+        kecamatan=kencong,
+        tahun=2025,
+        periode="tw1",
+        nama_berkas="survei-kencong-tw1.xlsx",
+        jumlah_responden=4,
+        nrr=["3.5", "3.5", "3", "3.75", "3.25", "3.75", "3.75", "3.25", "3.5"],
+        jumlah_jawaban=[4, 4, 3, 4, 4, 4, 4, 4, 2],
+        nilai_ikm=Decimal("86.81"),
+        diunggah_oleh=operator_kencong,
+    )
+
+
+@pytest.fixture
 def media(settings, tmp_path):
     """Uploaded and printed files go to a temporary folder for the test."""
     settings.MEDIA_ROOT = tmp_path

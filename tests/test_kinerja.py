@@ -44,6 +44,7 @@ from sakip.kinerja import (
     kriteria,
     nilai_akip,
     nilai_form_ipp,
+    nilai_unsur_ikm,
     parse_nilai,
     persentase_tercapai,
     predikat_sakip,
@@ -607,6 +608,7 @@ class TestIKM:
         assert bulatkan(hasil.nilai) == D("86.81")
         assert (hasil.kategori.kode, hasil.kategori.label) == ("B", "Baik")
         assert hasil.jumlah_responden == 4
+        assert hasil.jumlah_jawaban == (4, 4, 3, 4, 4, 4, 4, 4, 2)
 
     def test_everyone_very_satisfied_is_100(self):
         hasil = ikm([[4] * 9] * 3)
@@ -644,6 +646,64 @@ class TestIKM:
         pesan = "Unsur 'Penanganan Pengaduan, Saran dan Masukan' belum dijawab oleh satu responden"
         with pytest.raises(ValueError, match=re.escape(pesan)):
             ikm([[4] * 8 + [None], [3] * 8 + [None]])
+
+
+class TestNilaiUnsurIKM:
+    """The per-unsur table of a survey report: weakest first, converted to 25–100."""
+
+    NRR = ("3.5", "3.5", "3", "3.75", "3.25", "3.75", "3.75", "3.25", "3.5")
+
+    def test_hand_computed_survey_weakest_first_ties_in_regulation_order(self):
+        # The survey of TestIKM: U3 3 < U5 = U8 3,25 < U1 = U2 = U9 3,5 < U4 = U6 = U7 3,75.
+        unsur = nilai_unsur_ikm([D(x) for x in self.NRR])
+        assert [u.nomor for u in unsur] == [3, 5, 8, 1, 2, 9, 4, 6, 7]
+        terlemah = unsur[0]
+        assert (terlemah.nama, terlemah.nrr, terlemah.konversi) == (
+            "Waktu Penyelesaian",
+            D(3),
+            D(75),
+        )
+        # 75 is C Kurang Baik (65,00–76,60); 3,25 × 25 = 81,25 is B; 3,75 × 25 = 93,75 is A.
+        assert [u.mutu.kode for u in unsur] == ["C", "B", "B", "B", "B", "B", "A", "A", "A"]
+
+    def test_exact_nrr_is_converted_unrounded(self):
+        # 10 / 3 = 3,333…; × 25 = 83,333… → B; the value itself stays unrounded.
+        (u, *_rest) = nilai_unsur_ikm([D(10) / 3] + [D(4)] * 8)
+        assert u.konversi == D(10) / 3 * 25
+        assert u.mutu.label == "Baik"
+
+    def test_integers_are_accepted(self):
+        assert [u.nrr for u in nilai_unsur_ikm([4] * 9)] == [D(4)] * 9
+
+    @pytest.mark.parametrize("panjang", [0, 8, 10])
+    def test_nine_values(self, panjang):
+        with pytest.raises(ValueError, match="NRR harus berisi 9 nilai"):
+            nilai_unsur_ikm([D(3)] * panjang)
+
+    @pytest.mark.parametrize("salah", [D("0.99"), D("4.01"), 0, 5, None, D("NaN")])
+    def test_nrr_outside_1_to_4(self, salah):
+        with pytest.raises(ValueError, match="Biaya/Tarif"):
+            nilai_unsur_ikm([D(3)] * 3 + [salah] + [D(3)] * 5)
+
+    def test_float_refused(self):
+        with pytest.raises(ValueError, match="tidak boleh berupa float"):
+            nilai_unsur_ikm([3.5] + [D(3)] * 8)
+
+
+@given(
+    st.lists(
+        st.lists(st.integers(1, 4), min_size=9, max_size=9),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_unsur_of_any_survey_sorted_weakest_first_and_mean_is_the_ikm(jawaban):
+    hasil = ikm(jawaban)
+    unsur = nilai_unsur_ikm(hasil.nrr)
+    assert sorted(u.nomor for u in unsur) == list(range(1, 10))
+    assert [u.nrr for u in unsur] == sorted(hasil.nrr)
+    # The IKM is the mean of the converted unsur values (equal up to Decimal's 28 digits).
+    assert bulatkan(sum(u.konversi for u in unsur) / 9, 20) == bulatkan(hasil.nilai, 20)
 
 
 # --- IPP -----------------------------------------------------------------------------------------

@@ -62,7 +62,7 @@ def test_jalan_ini_mencakup_halaman_kecamatan():
 
 @pytest.mark.parametrize(("nama", "pola"), POLA_BERDATA, ids=[n for n, _ in POLA_BERDATA])
 def test_operator_patrang_tidak_menjangkau_data_kencong(
-    client, operator_patrang, kencong, dokumen_kencong, nama, pola
+    client, operator_patrang, kencong, dokumen_kencong, survei_kencong, nama, pola
 ):
     client.force_login(operator_patrang)
     kwargs_kencong, kwargs_silang = {}, {}
