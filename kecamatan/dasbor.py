@@ -1,0 +1,485 @@
+"""Selector: the kabupaten dashboard: every kecamatan of a year in one table.
+
+Per shared measure (``iku.Ukuran`` without a kecamatan, used by an indicator) the yearly
+realisasi, its capaian against the kecamatan's Perjanjian Kinerja target of the year and the
+kriteria band of the scale in force, the rank among the kecamatan (laporan.pembanding), and
+per kecamatan the completeness of the year's documents. Everything is read in a fixed number
+of queries whatever the number of kecamatan, measures or years: rows are fetched for the whole
+kabupaten at once and grouped here; the arithmetic is sakip.kinerja's.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from django.db.models import Q, QuerySet
+
+from iku.models import Indikator, KeputusanIKU, Renstra
+from laporan.models import LaporanKinerja
+from laporan.pembanding import MINIMAL_PEMBANDING, NilaiKecamatan, Pembanding, urutkan
+from perjanjian.capaian import nilai_indikator, satuan_tampil
+from perjanjian.models import (
+    PelaporanRealisasi,
+    Periode,
+    PerjanjianKinerja,
+    Realisasi,
+    TargetPerjanjian,
+)
+from sakip import kinerja
+from sakip.kinerja import Nilai, Pita, Polaritas
+
+from .models import JenisSkala, Kecamatan
+from .skala import skala_tahun
+
+PERIODE_PELAPORAN = (Periode.TW1, Periode.TW2, Periode.TW3, Periode.TW4, Periode.TAHUNAN)
+SINGKATAN_PERIODE = {
+    Periode.TW1: "TW I",
+    Periode.TW2: "TW II",
+    Periode.TW3: "TW III",
+    Periode.TW4: "TW IV",
+    Periode.TAHUNAN: "Tahunan",
+}
+TAHUN_TREN = 5  # the trend chart: the year and the four before it
+
+
+class DasarPK:
+    """Which PK of the year the targets come from. A PK Perubahan replaces the first PK
+    (DOMAIN.md), so by default the PK in force is taken: the Perubahan once it exists."""
+
+    BERLAKU = "berlaku"
+    AWAL = "awal"
+    PILIHAN = (
+        (BERLAKU, "PK yang berlaku (PK Perubahan bila ada)"),
+        (AWAL, "PK awal tahun"),
+    )
+
+
+@dataclass(frozen=True)
+class UkuranDasbor:
+    id: int
+    kode: str
+    nama: str
+    satuan: str  # the unit most indicators of this measure use
+    polaritas: Polaritas
+
+    @property
+    def satuan_tampil(self) -> str | None:
+        return satuan_tampil(self.satuan)
+
+
+@dataclass(frozen=True)
+class Sel:
+    """One measure of one kecamatan."""
+
+    target: Nilai | None
+    realisasi: Nilai | None
+    capaian: Decimal | None
+    kriteria: Pita | None
+    peringkat: int | None = None  # 1 = best realisasi; None when fewer than 3 to compare
+
+
+@dataclass(frozen=True)
+class Kelengkapan:
+    renstra: tuple[str, ...]  # names of the Renstra in force
+    keputusan: str | None  # "ditetapkan", "draft" (some decree not approved), None: none
+    perjanjian: tuple[tuple[str, str, str], ...]  # (jenis label, status, status label)
+    realisasi: tuple[tuple[str, str, str], ...]  # (periode label, status, status label)
+    lkip: str | None  # LaporanKinerja status, None: not started
+
+    @property
+    def pk_ditetapkan(self) -> bool:
+        return bool(self.perjanjian) and all(
+            s == PerjanjianKinerja.Status.DITETAPKAN for _, s, _ in self.perjanjian
+        )
+
+    @property
+    def butir(self) -> tuple[bool, ...]:
+        """Every item of the year, True when done: Renstra, IKU decree, PK, the five
+        reporting periods verified, LKIP final."""
+        return (
+            bool(self.renstra),
+            self.keputusan == KeputusanIKU.Status.DITETAPKAN,
+            self.pk_ditetapkan,
+            *(s == PelaporanRealisasi.Status.DIVERIFIKASI for _, s, _ in self.realisasi),
+            self.lkip == LaporanKinerja.Status.DITETAPKAN,
+        )
+
+    @property
+    def jumlah_lengkap(self) -> int:
+        return sum(self.butir)
+
+    @property
+    def jumlah_butir(self) -> int:
+        return len(self.butir)
+
+    @property
+    def lengkap(self) -> bool:
+        return all(self.butir)
+
+
+@dataclass(frozen=True)
+class BarisDasbor:
+    kecamatan: Kecamatan
+    sel: tuple[Sel, ...]  # aligned with Dasbor.ukuran
+    kelengkapan: Kelengkapan
+    dasar_pk: str  # the label of the PK the targets come from, "" when none
+
+
+@dataclass(frozen=True)
+class Dasbor:
+    tahun: int
+    dasar: str
+    ukuran: tuple[UkuranDasbor, ...]
+    baris: tuple[BarisDasbor, ...]
+    rata_rata: tuple[Decimal | None, ...]  # kabupaten average per measure (≥ 3 values)
+    jumlah_realisasi: tuple[int, ...]  # kecamatan with a realisasi, per measure
+    skala_kriteria: kinerja.Skala
+    minimal_pembanding: int = MINIMAL_PEMBANDING
+
+    def indeks(self, kode: str) -> int | None:
+        return next((i for i, u in enumerate(self.ukuran) if u.kode == kode), None)
+
+    @property
+    def kolom(self) -> list[tuple[UkuranDasbor, Decimal | None, int]]:
+        return list(zip(self.ukuran, self.rata_rata, self.jumlah_realisasi, strict=True))
+
+
+def _ukuran_bersama(kabupaten_id: int) -> list[UkuranDasbor]:
+    """The kabupaten's shared measures that some indicator uses, with the polarity and unit
+    of their indicators (the most common, should two indicators disagree)."""
+    baris = (
+        Indikator.objects.filter(ukuran__kabupaten_id=kabupaten_id, ukuran__kecamatan__isnull=True)
+        .values_list("ukuran_id", "ukuran__kode", "ukuran__nama", "polaritas", "satuan")
+        .order_by()
+        .distinct()
+    )
+    info: dict[int, tuple[str, str]] = {}
+    polaritas: dict[int, Counter] = {}
+    satuan: dict[int, Counter] = {}
+    for uid, kode, nama, pol, sat in baris:
+        info[uid] = (kode, nama)
+        polaritas.setdefault(uid, Counter())[pol] += 1
+        satuan.setdefault(uid, Counter())[sat] += 1
+    return sorted(
+        (
+            UkuranDasbor(
+                id=uid,
+                kode=kode,
+                nama=nama,
+                satuan=satuan[uid].most_common(1)[0][0],
+                polaritas=Polaritas(polaritas[uid].most_common(1)[0][0]),
+            )
+            for uid, (kode, nama) in info.items()
+        ),
+        key=lambda u: u.nama,
+    )
+
+
+def _pk_dasar(daftar: list[PerjanjianKinerja], dasar: str) -> PerjanjianKinerja | None:
+    """The PK whose targets the row is measured against."""
+    if dasar == DasarPK.AWAL:
+        return next((p for p in daftar if p.jenis == PerjanjianKinerja.Jenis.AWAL), None)
+    ditetapkan = [p for p in daftar if p.ditetapkan] or daftar
+    perubahan = [p for p in ditetapkan if p.jenis == PerjanjianKinerja.Jenis.PERUBAHAN]
+    return (perubahan or ditetapkan or [None])[0]
+
+
+def dasbor_kabupaten(
+    *, kecamatan: QuerySet[Kecamatan], kabupaten_id: int, tahun: int, dasar: str = DasarPK.BERLAKU
+) -> Dasbor:
+    """The table of every kecamatan in ``kecamatan`` (already scoped to the user), in
+    kode order. Eleven queries, whatever the number of rows."""
+    daftar_kecamatan = list(kecamatan.order_by("kode"))
+    terlihat = kecamatan.values("id")
+    semua_ukuran = _ukuran_bersama(kabupaten_id)
+    ukuran_ids = [u.id for u in semua_ukuran]
+
+    renstra = list(
+        Renstra.objects.filter(
+            kecamatan_id__in=terlihat, tahun_awal__lte=tahun, tahun_akhir__gte=tahun
+        ).only("id", "kecamatan_id", "nama")
+    )
+    keputusan_terakhir: dict[int, str] = {}
+    for renstra_id, status in (
+        KeputusanIKU.objects.filter(renstra__in=[r.id for r in renstra])
+        .order_by("tanggal", "id")
+        .values_list("renstra_id", "status")
+    ):
+        keputusan_terakhir[renstra_id] = status
+    perjanjian = list(
+        PerjanjianKinerja.objects.filter(kecamatan_id__in=terlihat, tahun=tahun)
+        .only("id", "kecamatan_id", "jenis", "status", "tahun")
+        .order_by("jenis")
+    )
+    target = list(
+        TargetPerjanjian.objects.filter(
+            perjanjian__in=[p.id for p in perjanjian], indikator__ukuran_id__in=ukuran_ids
+        ).select_related("indikator")
+    )
+    realisasi = {
+        (r.kecamatan_id, r.ukuran_id): r
+        for r in Realisasi.objects.filter(
+            kecamatan_id__in=terlihat,
+            ukuran_id__in=ukuran_ids,
+            tahun=tahun,
+            periode=Periode.TAHUNAN,
+        ).only("kecamatan_id", "ukuran_id", "nilai", "huruf")
+    }
+    pelaporan = {
+        (kid, periode): status
+        for kid, periode, status in PelaporanRealisasi.objects.filter(
+            kecamatan_id__in=terlihat, tahun=tahun
+        ).values_list("kecamatan_id", "periode", "status")
+    }
+    lkip = dict(
+        LaporanKinerja.objects.filter(kecamatan_id__in=terlihat, tahun=tahun).values_list(
+            "kecamatan_id", "status"
+        )
+    )
+    skala = skala_tahun(kabupaten_id=kabupaten_id, tahun=tahun)[JenisSkala.KRITERIA_CAPAIAN]
+
+    # Only the measures the year speaks about (a target or a realisasi); all of them when
+    # the year has no data yet, so the page still says what it would show.
+    dipakai = {t.indikator.ukuran_id for t in target} | {u for _, u in realisasi}
+    ukuran = tuple(u for u in semua_ukuran if u.id in dipakai) or tuple(semua_ukuran)
+
+    renstra_per: dict[int, list[Renstra]] = {}
+    for r in renstra:
+        renstra_per.setdefault(r.kecamatan_id, []).append(r)
+    pk_per: dict[int, list[PerjanjianKinerja]] = {}
+    for p in perjanjian:
+        pk_per.setdefault(p.kecamatan_id, []).append(p)
+    target_per: dict[tuple[int, int], TargetPerjanjian] = {
+        (t.perjanjian_id, t.indikator.ukuran_id): t for t in target
+    }
+
+    baris = []
+    for kec in daftar_kecamatan:
+        daftar_pk = pk_per.get(kec.id, [])
+        dasar_pk = _pk_dasar(daftar_pk, dasar)
+        sel = []
+        for u in ukuran:
+            r = realisasi.get((kec.id, u.id))
+            t = target_per.get((dasar_pk.id, u.id)) if dasar_pk else None
+            ind = t.indikator if t else u
+            nilai_r = nilai_indikator(ind, r.nilai, r.huruf) if r else None
+            capaian = (
+                kinerja.capaian(
+                    t.nilai,
+                    nilai_r.angka if nilai_r else None,
+                    polaritas=t.indikator.polaritas,
+                    metode=t.indikator.metode_negatif,
+                )
+                if t
+                else None
+            )
+            sel.append(
+                Sel(
+                    target=nilai_indikator(ind, t.nilai, t.huruf) if t else None,
+                    realisasi=nilai_r,
+                    capaian=capaian,
+                    kriteria=kinerja.kriteria(capaian, skala),
+                )
+            )
+        daftar_renstra = renstra_per.get(kec.id, [])
+        status_keputusan = [keputusan_terakhir.get(r.id) for r in daftar_renstra]
+        if not daftar_renstra or None in status_keputusan:
+            keputusan = None
+        elif all(s == KeputusanIKU.Status.DITETAPKAN for s in status_keputusan):
+            keputusan = KeputusanIKU.Status.DITETAPKAN
+        else:
+            keputusan = KeputusanIKU.Status.DRAFT
+        kelengkapan = Kelengkapan(
+            renstra=tuple(r.nama for r in daftar_renstra),
+            keputusan=keputusan,
+            perjanjian=tuple(
+                (p.get_jenis_display(), p.status, p.get_status_display()) for p in daftar_pk
+            ),
+            realisasi=tuple(
+                (
+                    SINGKATAN_PERIODE[periode],
+                    s := pelaporan.get((kec.id, periode), PelaporanRealisasi.Status.DRAFT),
+                    PelaporanRealisasi.Status(s).label,
+                )
+                for periode in PERIODE_PELAPORAN
+            ),
+            lkip=lkip.get(kec.id),
+        )
+        baris.append(
+            BarisDasbor(
+                kecamatan=kec,
+                sel=tuple(sel),
+                kelengkapan=kelengkapan,
+                dasar_pk=dasar_pk.get_jenis_display() if dasar_pk else "",
+            )
+        )
+
+    # Ranks and averages per measure, the way an LKIP's benchmark computes them.
+    rata_rata, jumlah = [], []
+    for i, u in enumerate(ukuran):
+        pembanding = _pembanding(baris, i, u, tahun)
+        peringkat = _peringkat(pembanding)
+        baris = [
+            replace(b, sel=_ganti(b.sel, i, peringkat=peringkat.get(b.kecamatan.id))) for b in baris
+        ]
+        rata_rata.append(pembanding.rata_rata)
+        jumlah.append(pembanding.jumlah)
+
+    return Dasbor(
+        tahun=tahun,
+        dasar=dasar,
+        ukuran=ukuran,
+        baris=tuple(baris),
+        rata_rata=tuple(rata_rata),
+        jumlah_realisasi=tuple(jumlah),
+        skala_kriteria=skala,
+    )
+
+
+def _ganti(sel: tuple[Sel, ...], i: int, **ubah) -> tuple[Sel, ...]:
+    return (*sel[:i], replace(sel[i], **ubah), *sel[i + 1 :])
+
+
+def _pembanding(baris, i: int, u: UkuranDasbor, tahun: int) -> Pembanding:
+    return Pembanding(
+        ukuran=u.nama,
+        tahun=tahun,
+        polaritas=u.polaritas,
+        kecamatan_id=0,
+        urutan=urutkan(
+            (
+                NilaiKecamatan(b.kecamatan.id, b.kecamatan.nama, b.sel[i].realisasi)
+                for b in baris
+                if b.sel[i].realisasi is not None
+            ),
+            u.polaritas,
+        ),
+    )
+
+
+def _peringkat(p: Pembanding) -> dict[int, int]:
+    """Rank of every kecamatan in a comparison (1 = best, ties share: 1, 2, 2, 4); none when
+    too few kecamatan have a value, as in the LKIP's benchmark."""
+    if not p.cukup:
+        return {}
+    hasil: dict[int, int] = {}
+    sebelumnya: tuple[Decimal, int] | None = None
+    for posisi, n in enumerate(p.urutan, start=1):
+        if sebelumnya is not None and n.nilai.angka == sebelumnya[0]:
+            hasil[n.kecamatan_id] = sebelumnya[1]
+        else:
+            hasil[n.kecamatan_id] = posisi
+            sebelumnya = (n.nilai.angka, posisi)
+    return hasil
+
+
+# --- filtering and sorting (?q=, ?belum_lengkap=1, ?urut=) -------------------------------
+
+
+def saring(baris, *, cari: str = "", belum_lengkap: bool = False) -> list[BarisDasbor]:
+    cari = cari.strip().lower()
+    return [
+        b
+        for b in baris
+        if (not cari or cari in b.kecamatan.nama.lower())
+        and (not belum_lengkap or not b.kelengkapan.lengkap)
+    ]
+
+
+def urutan_sah(dasbor: Dasbor) -> set[str]:
+    kunci = {"kode", "nama", "kelengkapan"}
+    for u in dasbor.ukuran:
+        kunci |= {u.kode, f"{u.kode}.capaian"}
+    return kunci | {f"-{k}" for k in kunci}
+
+
+def urutkan_baris(baris, dasbor: Dasbor, urut: str) -> list[BarisDasbor]:
+    """Sort by ``urut`` ("-" first: reversed). A kecamatan without a value is always last,
+    in either direction; ties by kode."""
+    if urut not in urutan_sah(dasbor):
+        urut = "kode"
+    turun = urut.startswith("-")
+    kunci = urut.lstrip("-")
+    if kunci in ("kode", "nama"):
+        return sorted(baris, key=lambda b: getattr(b.kecamatan, kunci), reverse=turun)
+    if kunci == "kelengkapan":
+        # Most complete first; reversed: the ones with most still to do first.
+        urutan = sorted(baris, key=lambda b: b.kecamatan.kode)
+        return sorted(urutan, key=lambda b: b.kelengkapan.jumlah_lengkap, reverse=not turun)
+    kode, _, jenis = kunci.partition(".")
+    i = dasbor.indeks(kode)
+
+    def nilai(b: BarisDasbor) -> Decimal | None:
+        s = b.sel[i]
+        if jenis == "capaian":
+            return s.capaian
+        return Decimal(s.peringkat) if s.peringkat is not None else _urut_realisasi(s, dasbor, i)
+
+    ada = [b for b in baris if nilai(b) is not None]
+    tanpa = [b for b in baris if nilai(b) is None]
+    # Rank: 1 first; capaian: highest first. "-" turns either around.
+    naik = jenis != "capaian"
+    ada = sorted(ada, key=lambda b: b.kecamatan.kode)
+    ada.sort(key=nilai, reverse=naik == turun)
+    return ada + sorted(tanpa, key=lambda b: b.kecamatan.kode)
+
+
+def _urut_realisasi(s: Sel, dasbor: Dasbor, i: int) -> Decimal | None:
+    """With too few values to rank, still order by the realisasi (best first)."""
+    if s.realisasi is None:
+        return None
+    angka = s.realisasi.angka
+    return angka if dasbor.ukuran[i].polaritas == Polaritas.NEGATIF else -angka
+
+
+# --- the trend of one kecamatan against the kabupaten average ----------------------------
+
+
+@dataclass(frozen=True)
+class TitikTren:
+    tahun: int
+    nilai: Decimal | None  # the kecamatan's realisasi
+    rata_rata: Decimal | None  # the kabupaten average (≥ 3 kecamatan), else None
+    jumlah: int  # kecamatan with a realisasi that year
+
+
+@dataclass(frozen=True)
+class Tren:
+    ukuran: UkuranDasbor
+    kecamatan: Kecamatan
+    titik: tuple[TitikTren, ...] = field(default=())
+
+
+def tren_kecamatan(
+    *,
+    kecamatan: QuerySet[Kecamatan],
+    pilihan: Kecamatan,
+    ukuran: UkuranDasbor,
+    tahun: int,
+    jumlah_tahun: int = TAHUN_TREN,
+) -> Tren:
+    """A kecamatan's yearly realisasi of one measure next to the kabupaten average, over
+    ``jumlah_tahun`` years up to ``tahun``: one query."""
+    daftar_tahun = list(range(tahun - jumlah_tahun + 1, tahun + 1))
+    per_tahun: dict[int, list[NilaiKecamatan]] = {t: [] for t in daftar_tahun}
+    for r in Realisasi.objects.filter(
+        Q(kecamatan_id__in=kecamatan.values("id")),
+        ukuran_id=ukuran.id,
+        tahun__in=daftar_tahun,
+        periode=Periode.TAHUNAN,
+    ).only("kecamatan_id", "tahun", "nilai", "huruf"):
+        per_tahun[r.tahun].append(
+            NilaiKecamatan(r.kecamatan_id, "", nilai_indikator(ukuran, r.nilai, r.huruf))
+        )
+    titik = []
+    for t in daftar_tahun:
+        p = Pembanding(
+            ukuran=ukuran.nama,
+            tahun=t,
+            polaritas=ukuran.polaritas,
+            kecamatan_id=pilihan.id,
+            urutan=tuple(per_tahun[t]),
+        )
+        sendiri = p.sendiri
+        titik.append(TitikTren(t, sendiri.nilai.angka if sendiri else None, p.rata_rata, p.jumlah))
+    return Tren(ukuran=ukuran, kecamatan=pilihan, titik=tuple(titik))

@@ -1,0 +1,148 @@
+"""The kabupaten dashboard (Bappeda, Inspektorat, admin kabupaten) and its Excel download.
+
+Kecamatan users are refused (403): the page shows every kecamatan of the kabupaten. The rows
+come from kecamatan.dasbor over akses.kecamatan_terlihat, so the scoping stays in one place.
+"""
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.views.generic import TemplateView, View
+
+from perjanjian.models import PerjanjianKinerja
+from sakip import akses
+from sakip.halaman import tahun_berjalan
+
+from . import dasbor_excel
+from .dasbor import (
+    DasarPK,
+    dasbor_kabupaten,
+    saring,
+    tren_kecamatan,
+    urutan_sah,
+    urutkan_baris,
+)
+from .dasbor_grafik import grafik_sebaran, grafik_tren_kecamatan
+
+PESAN_KABUPATEN = "Dasbor ini untuk Bappeda, Inspektorat dan admin kabupaten."
+
+
+class DasborMixin(LoginRequiredMixin):
+    """Reads the year, the PK basis, the search, the filter and the sort from the query
+    string and builds the (filtered, sorted) rows once."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not akses.adalah_kabupaten(request.user) or not request.user.kabupaten_id:
+            raise PermissionDenied(PESAN_KABUPATEN)
+        return super().dispatch(request, *args, **kwargs)
+
+    def tahun_bawaan(self) -> int:
+        """The latest year a kecamatan of the kabupaten has a PK for, up to this year."""
+        terakhir = (
+            PerjanjianKinerja.objects.filter(
+                kecamatan__in=self.kecamatan_terlihat, tahun__lte=tahun_berjalan()
+            )
+            .order_by("-tahun")
+            .values_list("tahun", flat=True)
+            .first()
+        )
+        return terakhir or tahun_berjalan()
+
+    def muat(self):
+        g = self.request.GET
+        self.kecamatan_terlihat = akses.kecamatan_terlihat(self.request.user)
+        try:
+            self.tahun = int(g.get("tahun", ""))
+            if not 2000 <= self.tahun <= 2100:
+                raise ValueError
+        except ValueError:
+            self.tahun = self.tahun_bawaan()
+        self.dasar = g.get("pk") if g.get("pk") in dict(DasarPK.PILIHAN) else DasarPK.BERLAKU
+        self.cari = g.get("q", "").strip()[:100]
+        self.belum_lengkap = g.get("belum_lengkap") == "1"
+        self.dasbor = dasbor_kabupaten(
+            kecamatan=self.kecamatan_terlihat,
+            kabupaten_id=self.request.user.kabupaten_id,
+            tahun=self.tahun,
+            dasar=self.dasar,
+        )
+        self.urut = g.get("urut", "kode")
+        baris = saring(self.dasbor.baris, cari=self.cari, belum_lengkap=self.belum_lengkap)
+        self.baris = urutkan_baris(baris, self.dasbor, self.urut)
+
+
+class KabupatenDasbor(DasborMixin, TemplateView):
+    template_name = "kabupaten/dasbor.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        self.muat()
+        d = self.dasbor
+        g = self.request.GET
+
+        # The chart's measure: ?grafik=, else the one most kecamatan report.
+        i = d.indeks(g.get("grafik", ""))
+        if i is None and d.ukuran:
+            i = max(range(len(d.ukuran)), key=lambda j: (d.jumlah_realisasi[j], -j))
+        # The trend's kecamatan: ?kec=, else the first row with a realisasi of the measure.
+        semua = {b.kecamatan.slug: b for b in d.baris}
+        pilihan = semua.get(g.get("kec", ""))
+        if pilihan is None and i is not None:
+            pilihan = next((b for b in self.baris if b.sel[i].realisasi), None) or next(
+                iter(self.baris or d.baris), None
+            )
+        grafik = {}
+        if i is not None:
+            grafik["ukuran"] = d.ukuran[i]
+            grafik["sebaran"] = grafik_sebaran(d, i)
+            if pilihan is not None:
+                tren = tren_kecamatan(
+                    kecamatan=self.kecamatan_terlihat,
+                    pilihan=pilihan.kecamatan,
+                    ukuran=d.ukuran[i],
+                    tahun=self.tahun,
+                )
+                grafik["tren"] = tren
+                grafik["svg_tren"] = grafik_tren_kecamatan(tren)
+
+        urut_kini = self.urut if self.urut in urutan_sah(d) else "kode"
+        berikut = {k: (f"-{k}" if urut_kini == k else k) for k in _kunci_dasar(d)}
+        ctx.update(
+            kabupaten=self.request.user.kabupaten,
+            d=d,
+            baris=self.baris,
+            jumlah_semua=len(d.baris),
+            jumlah_lengkap=sum(1 for b in d.baris if b.kelengkapan.lengkap),
+            tahun=self.tahun,
+            tahun_pilihan=range(min(self.tahun, tahun_berjalan()) - 4, tahun_berjalan() + 2),
+            dasar_pilihan=DasarPK.PILIHAN,
+            dasar=self.dasar,
+            dasar_label=dict(DasarPK.PILIHAN)[self.dasar],
+            cari=self.cari,
+            belum_lengkap=self.belum_lengkap,
+            urut=urut_kini,
+            urut_berikut=berikut,
+            grafik=grafik,
+            pilihan=pilihan,
+        )
+        return ctx
+
+
+def _kunci_dasar(d) -> list[str]:
+    kunci = ["kode", "nama", "kelengkapan"]
+    for u in d.ukuran:
+        kunci += [u.kode, f"{u.kode}.capaian"]
+    return kunci
+
+
+class KabupatenDasborExcel(DasborMixin, View):
+    def get(self, request, *args, **kwargs):
+        self.muat()
+        berkas = dasbor_excel.render(
+            dasbor=self.dasbor, baris=self.baris, kabupaten=request.user.kabupaten.nama
+        )
+        response = HttpResponse(berkas.isi, content_type=berkas.content_type)
+        response["Content-Disposition"] = f'attachment; filename="{berkas.nama}"'
+        return response

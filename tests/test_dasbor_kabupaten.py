@@ -1,0 +1,396 @@
+"""The kabupaten dashboard: Bappeda sees every kecamatan of a year in one table, sorts and
+filters it, ranks the kecamatan per indicator, follows a name into the kecamatan's pages and
+downloads the same table as Excel; kecamatan users are refused."""
+
+import io
+import re
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from iku.models import Indikator, Renstra, Tujuan, Ukuran
+from kecamatan.models import Kecamatan
+from laporan.models import LaporanKinerja
+from perjanjian.models import (
+    PelaporanRealisasi,
+    Periode,
+    PerjanjianKinerja,
+    Realisasi,
+    TargetPerjanjian,
+)
+
+URL = reverse("kecamatan:dasbor")
+URL_EXCEL = reverse("kecamatan:dasbor-excel")
+
+
+def urutan_kecamatan(html: str) -> list[str]:
+    """The kecamatan slugs of the table's rows, top to bottom."""
+    return re.findall(r'<th scope="row"><a href="/kecamatan/([\w-]+)/\?tahun=', html)
+
+
+def teks_baris(html: str, slug: str) -> str:
+    """What a reader sees in one kecamatan's row."""
+    baris = next(b for b in html.split("<tr>") if f'href="/kecamatan/{slug}/?tahun=' in b)
+    baris = baris.split("</tr>")[0]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", baris)).strip()
+
+
+def buka(client, user, **params):
+    client.force_login(user)
+    response = client.get(URL, params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def ukuran(kode: str) -> Ukuran:
+    return Ukuran.objects.get(kabupaten__slug="jember", kode=kode)
+
+
+def realisasi_ikm(**per_slug):
+    for slug, nilai in per_slug.items():
+        Realisasi.objects.create(
+            kecamatan=Kecamatan.objects.get(slug=slug),
+            ukuran=ukuran("ikm"),
+            tahun=2025,
+            periode=Periode.TAHUNAN,
+            nilai=Decimal(nilai),
+        )
+
+
+# --- what Bappeda sees --------------------------------------------------------------------
+
+
+def test_bappeda_melihat_ke_31_kecamatan_jember_tahun_2025(client, bappeda):
+    html = buka(client, bappeda, tahun=2025)
+    assert "Dasbor kinerja kecamatan — tahun 2025" in html
+    assert "31 kecamatan" in html
+    slug = urutan_kecamatan(html)
+    assert len(slug) == 31 == len(set(slug))
+    assert set(slug) == set(Kecamatan.objects.values_list("slug", flat=True))
+    # Every shared measure the year speaks about has its column.
+    for nama in (
+        "Indeks Kepuasan Masyarakat",
+        "Indeks Pelayanan Publik Kecamatan",
+        "Nilai SAKIP Perangkat Daerah",
+    ):
+        assert nama in html
+
+
+def test_tanpa_tahun_dibuka_tahun_pk_terakhir(client, inspektorat):
+    html = buka(client, inspektorat)
+    assert "tahun 2025" in html
+
+
+def test_kencong_2025_terhadap_pk_awal_ikm_99_82_persen_sangat_tinggi(client, bappeda):
+    kencong = teks_baris(buka(client, bappeda, tahun=2025, pk="awal"), "kencong")
+    assert "92,33 / target 92,5 99,82% · Sangat Tinggi" in kencong
+    # Nilai SAKIP A (80,41) against the first PK's B (67): uncapped.
+    assert "A (80,41) / target B (67) 120,01% · Sangat Tinggi" in kencong
+
+
+def test_kencong_2025_terhadap_pk_yang_berlaku_yaitu_pk_perubahan(client, bappeda):
+    kencong = teks_baris(buka(client, bappeda, tahun=2025), "kencong")
+    assert "92,33 / target 93,5 98,75% · Sangat Tinggi" in kencong
+    assert "3,17 / target 4,3 73,72% · Sedang" in kencong
+    assert "A (80,41) / target 81 99,27% · Sangat Tinggi" in kencong
+    # A realisasi whose measure the PK in force does not promise: shown, not computed.
+    assert "97,5% tanpa target PK" in kencong
+
+
+def test_kelengkapan_kencong_2025(client, bappeda):
+    html = buka(client, bappeda, tahun=2025)
+    kencong = teks_baris(html, "kencong")
+    # Renstra ✓, both decrees ✓, both PK ditetapkan, nothing verified yet, LKIP draft.
+    assert "3/9 lengkap" in kencong
+    assert "Awal ✓ Perub. ✓" in kencong
+    assert kencong.endswith("– – – – – draft")
+    assert "0/9 lengkap" in teks_baris(html, "jombang")
+
+
+def test_kecamatan_tanpa_data_tidak_dianggap_nol(client, bappeda):
+    jombang = teks_baris(buka(client, bappeda, tahun=2025), "jombang")
+    assert "0,00%" not in jombang and "%" not in jombang
+
+
+# --- sorting, ranking, filtering ------------------------------------------------------------
+
+
+def test_peringkat_dan_urutan_menurut_realisasi_ikm(client, bappeda, jember):
+    realisasi_ikm(patrang="95.1", balung="80")
+    html = buka(client, bappeda, tahun=2025, urut="ikm")
+    urutan = urutan_kecamatan(html)
+    assert urutan[:3] == ["patrang", "kencong", "balung"]
+    assert len(urutan) == 31  # the kecamatan without a realisasi come last
+    assert "95,1 tanpa target PK peringkat 1" in teks_baris(html, "patrang")
+    assert "peringkat 2" in teks_baris(html, "kencong")
+    assert "peringkat 3" in teks_baris(html, "balung")
+    # The kabupaten average of the three: (95,1 + 92,33 + 80) / 3 = 89,143…
+    assert "89,14" in html.split("<tfoot>")[1]
+
+    terbalik = urutan_kecamatan(buka(client, bappeda, tahun=2025, urut="-ikm"))
+    assert terbalik[:3] == ["balung", "kencong", "patrang"]
+
+
+def test_tanpa_tiga_pembanding_tidak_ada_peringkat(client, bappeda):
+    html = buka(client, bappeda, tahun=2025)
+    assert "peringkat 1" not in teks_baris(html, "kencong")
+    assert "–" in html.split("<tfoot>")[1]
+
+
+def test_nilai_sama_berbagi_peringkat(client, bappeda):
+    realisasi_ikm(patrang="92.33", balung="95", panti="70")
+    html = buka(client, bappeda, tahun=2025, urut="ikm")
+    assert urutan_kecamatan(html)[:4] == ["balung", "kencong", "patrang", "panti"]
+    assert "peringkat 2" in teks_baris(html, "kencong")
+    assert "peringkat 2" in teks_baris(html, "patrang")
+    assert "peringkat 4" in teks_baris(html, "panti")
+
+
+def test_peringkat_indikator_polaritas_negatif_terendah_terbaik(client, bappeda, kencong):
+    """A measure where lower is better (complaints): rank 1 is the lowest realisasi."""
+    aduan = Ukuran.objects.create(
+        kabupaten=kencong.kabupaten, kode="jumlah-pengaduan", nama="Jumlah Pengaduan Layanan"
+    )
+    renstra = Renstra.objects.get(kecamatan=kencong, nama="Renstra 2025-2029")
+    Indikator.objects.create(
+        tujuan=Tujuan.objects.filter(renstra=renstra).first(),
+        ukuran=aduan,
+        nama="Jumlah Pengaduan Layanan",
+        satuan="kasus",
+        polaritas="negatif",
+        urutan=9,
+    )
+    for slug, n in (("kencong", 4), ("patrang", 12), ("balung", 1)):
+        Realisasi.objects.create(
+            kecamatan=Kecamatan.objects.get(slug=slug), ukuran=aduan, tahun=2025, nilai=n
+        )
+    html = buka(client, bappeda, tahun=2025, urut="jumlah-pengaduan")
+    assert "makin rendah makin baik" in html
+    assert urutan_kecamatan(html)[:3] == ["balung", "kencong", "patrang"]
+    assert "peringkat 1" in teks_baris(html, "balung")
+
+
+def test_urut_menurut_capaian_dan_nama(client, bappeda):
+    realisasi_ikm(patrang="95", balung="80")
+    # Only Kencong has a PK target, so only its capaian is computable: first, then the rest.
+    assert urutan_kecamatan(buka(client, bappeda, tahun=2025, urut="ikm.capaian"))[0] == ("kencong")
+    nama = urutan_kecamatan(buka(client, bappeda, tahun=2025, urut="nama"))
+    assert nama[:3] == ["ajung", "ambulu", "arjasa"]
+    assert urutan_kecamatan(buka(client, bappeda, tahun=2025, urut="-nama"))[0] == "wuluhan"
+    # An unknown key falls back to the kode order instead of failing.
+    assert urutan_kecamatan(buka(client, bappeda, tahun=2025, urut="apa;drop"))[0] == (
+        Kecamatan.objects.order_by("kode").first().slug
+    )
+
+
+def test_cari_nama_kecamatan(client, bappeda):
+    html = buka(client, bappeda, tahun=2025, q="ken")
+    assert urutan_kecamatan(html) == ["kencong"]
+    assert "Menampilkan 1 dari 31 kecamatan" in html
+    kosong = buka(client, bappeda, tahun=2025, q="tidak-ada")
+    assert "Tidak ada kecamatan yang cocok dengan saringan." in kosong
+
+
+def test_saring_hanya_yang_belum_lengkap(client, bappeda, kencong):
+    for periode in Periode.values:
+        PelaporanRealisasi.objects.create(
+            kecamatan=kencong, tahun=2025, periode=periode, status="diverifikasi"
+        )
+    LaporanKinerja.objects.filter(kecamatan=kencong, tahun=2025).update(status="ditetapkan")
+    html = buka(client, bappeda, tahun=2025)
+    assert "9/9 lengkap" in teks_baris(html, "kencong")
+    assert "1 lengkap" in html
+    belum = urutan_kecamatan(buka(client, bappeda, tahun=2025, belum_lengkap="1"))
+    assert len(belum) == 30 and "kencong" not in belum
+    assert urutan_kecamatan(buka(client, bappeda, tahun=2025, urut="kelengkapan"))[0] == ("kencong")
+
+
+# --- charts -------------------------------------------------------------------------------
+
+
+def test_grafik_sebaran_dan_tren_kecamatan(client, bappeda):
+    realisasi_ikm(patrang="95", balung="80")
+    html = buka(client, bappeda, tahun=2025, grafik="ikm", kec="kencong")
+    assert html.count('<svg class="grafik-svg"') == 2
+    assert "Sebaran realisasi Indeks Kepuasan Masyarakat 2025 antarkecamatan" in html
+    assert "Rata-rata kabupaten 89,11" in html  # (95 + 92,33 + 80) / 3
+    assert "Kecamatan Kencong terhadap rata-rata kabupaten" in html
+    # Kencong's IKM of the years before, from the seed, on the trend line.
+    for teks in ("85,42", "92,8", "92,33"):
+        assert f">{teks}<" in html
+
+
+# --- drill-down -----------------------------------------------------------------------------
+
+
+def test_nama_kecamatan_membuka_halamannya_hanya_baca(client, inspektorat, kencong):
+    html = buka(client, inspektorat, tahun=2025)
+    assert 'href="/kecamatan/kencong/?tahun=2025"' in html
+    assert client.get("/kecamatan/kencong/?tahun=2025").status_code == 200
+    # The kecamatan's pages stay read-only for the kabupaten: nothing can be entered.
+    url = reverse("perjanjian:realisasi", args=["kencong", 2025, "tw4"])
+    assert client.get(url).status_code == 200
+    sebelum = Realisasi.objects.filter(kecamatan=kencong).count()
+    assert client.post(url, {"x": "1"}).status_code == 403
+    assert Realisasi.objects.filter(kecamatan=kencong).count() == sebelum
+
+
+# --- access -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", [URL, URL_EXCEL])
+def test_pengguna_kecamatan_ditolak(client, operator_kencong, camat_kencong, url):
+    for pengguna in (operator_kencong, camat_kencong):
+        client.force_login(pengguna)
+        response = client.get(url, {"tahun": 2025})
+        assert response.status_code == 403
+        assert b"Jombang" not in response.content  # no other kecamatan's row leaks
+
+
+def test_tamu_diarahkan_ke_halaman_masuk(client, jember):
+    response = client.get(URL)
+    assert response.status_code == 302 and "/masuk/" in response["Location"]
+
+
+def test_tautan_dasbor_di_menu_dan_daftar_kecamatan(client, admin_kabupaten, operator_kencong):
+    client.force_login(admin_kabupaten)
+    daftar = client.get(reverse("kecamatan:daftar")).content.decode()
+    assert daftar.count(f'href="{URL}"') >= 2  # the menu and the list's button
+    client.force_login(operator_kencong)
+    beranda = client.get("/kecamatan/kencong/").content.decode()
+    assert f'href="{URL}"' not in beranda
+
+
+# --- Excel --------------------------------------------------------------------------------
+
+
+def test_unduh_excel_berisi_angka_dengan_format(client, bappeda):
+    client.force_login(bappeda)
+    response = client.get(URL_EXCEL, {"tahun": 2025, "pk": "awal"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    )
+    assert "dasbor-kecamatan-jember-2025.xlsx" in response["Content-Disposition"]
+    wb = load_workbook(io.BytesIO(response.content))
+    ws = wb.worksheets[0]
+    kepala = [c.value for c in ws[1]]
+    assert kepala[:4] == ["No", "Kode", "Kecamatan", "Dasar target"]
+    assert ws.max_row == 1 + 31
+    baris = next(r for r in ws.iter_rows(min_row=2) if r[2].value == "Kencong")
+    sel = dict(zip(kepala, baris, strict=True))
+
+    realisasi = sel["Indeks Kepuasan Masyarakat — Realisasi (Indeks)"]
+    assert realisasi.data_type == "n" and realisasi.value == pytest.approx(92.33)
+    assert realisasi.number_format == "#,##0.00"
+    target = sel["Indeks Kepuasan Masyarakat — Target (Indeks)"]
+    assert target.value == pytest.approx(92.5) and target.number_format == "#,##0.00"
+    capaian = sel["Indeks Kepuasan Masyarakat — Capaian (%)"]
+    assert capaian.data_type == "n" and capaian.value == pytest.approx(99.82)
+    assert capaian.number_format == "0.00"
+    kriteria = sel["Indeks Kepuasan Masyarakat — Kriteria"]
+    assert kriteria.value == "Sangat Tinggi"
+    assert kriteria.fill.fgColor.rgb.endswith("9FD8F5")
+    assert sel["Nilai SAKIP Perangkat Daerah — Capaian (%)"].value == pytest.approx(120.01)
+    assert sel["Butir lengkap"].value == 3 and sel["Butir lengkap"].data_type == "n"
+    assert sel["LKIP"].value == "Draft"
+
+    # No number slipped in as text anywhere (the area code is a code, not a number).
+    for r in ws.iter_rows(min_row=2):
+        for c in r:
+            if isinstance(c.value, str) and c.column_letter != "B":
+                assert not re.fullmatch(r"-?[0-9.,]+%?", c.value), (c.coordinate, c.value)
+    assert wb["Keterangan"]["B3"].value == "PK awal tahun"
+
+
+def test_excel_mengikuti_saringan_dan_urutan(client, bappeda):
+    realisasi_ikm(patrang="95", balung="80")
+    client.force_login(bappeda)
+    response = client.get(URL_EXCEL, {"tahun": 2025, "urut": "ikm", "q": "n"})
+    ws = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    nama = [r[2].value for r in ws.iter_rows(min_row=2)]
+    assert nama[:3] == ["Patrang", "Kencong", "Balung"]
+    assert all("n" in n.lower() for n in nama)
+
+
+# --- bounded queries --------------------------------------------------------------------------
+
+
+def tambah_kecamatan_berdata(jember, jumlah: int) -> None:
+    """``jumlah`` more kecamatan, each with a Renstra, an IKM indicator, a ditetapkan PK with
+    its target, realisasi of the year and the one before, a reporting status and an LKIP."""
+    awal = Kecamatan.objects.count()
+    baru = Kecamatan.objects.bulk_create(
+        Kecamatan(kabupaten=jember, nama=f"Uji {i:03d}", slug=f"uji-{i:03d}", kode=f"U{i:05d}")
+        for i in range(awal, awal + jumlah)
+    )
+    renstra = Renstra.objects.bulk_create(
+        Renstra(
+            kecamatan=k, nama="Renstra uji", tahun_awal=2025, tahun_akhir=2029, tahun_baseline=2024
+        )
+        for k in baru
+    )
+    tujuan = Tujuan.objects.bulk_create(Tujuan(renstra=r, nomor=1, uraian="uji") for r in renstra)
+    ikm, ipp = ukuran("ikm"), ukuran("ipp")
+    indikator = Indikator.objects.bulk_create(
+        Indikator(tujuan=t, ukuran=u, nama=u.nama, satuan="Indeks")
+        for t in tujuan
+        for u in (ikm, ipp)
+    )
+    pk = PerjanjianKinerja.objects.bulk_create(
+        PerjanjianKinerja(
+            kecamatan=k,
+            tahun=2025,
+            renstra=r,
+            status="ditetapkan",
+            pihak_pertama_nama="uji",
+            pihak_pertama_jabatan="camat",
+            pihak_kedua_nama="uji",
+            pihak_kedua_jabatan="bupati",
+        )
+        for k, r in zip(baru, renstra, strict=True)
+    )
+    TargetPerjanjian.objects.bulk_create(
+        TargetPerjanjian(perjanjian=p, indikator=i, nilai=Decimal(90))
+        for p, pasangan in zip(pk, zip(indikator[::2], indikator[1::2], strict=True), strict=True)
+        for i in pasangan
+    )
+    Realisasi.objects.bulk_create(
+        Realisasi(kecamatan=k, ukuran=u, tahun=th, nilai=Decimal(80 + n % 17))
+        for n, k in enumerate(baru)
+        for u in (ikm, ipp)
+        for th in (2024, 2025)
+    )
+    PelaporanRealisasi.objects.bulk_create(
+        PelaporanRealisasi(kecamatan=k, tahun=2025, periode="tw1", status="diajukan") for k in baru
+    )
+    LaporanKinerja.objects.bulk_create(LaporanKinerja(kecamatan=k, tahun=2025) for k in baru)
+
+
+def hitung_query(client, url, params) -> tuple[int, bytes]:
+    with CaptureQueriesContext(connection) as q:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return len(q.captured_queries), response.content
+
+
+@pytest.mark.parametrize("url", [URL, URL_EXCEL])
+def test_jumlah_query_sama_untuk_31_dan_300_kecamatan(client, bappeda, jember, url):
+    client.force_login(bappeda)
+    params = {"tahun": 2025, "grafik": "ikm", "kec": "kencong", "urut": "ikm"}
+    client.get(url, params)  # warm-up: session, content types
+    query_31, _ = hitung_query(client, url, params)
+
+    tambah_kecamatan_berdata(jember, 300 - 31)
+    assert Kecamatan.objects.filter(kabupaten=jember).count() == 300
+    query_300, isi = hitung_query(client, url, params)
+
+    print(f"{url}: {query_31} query untuk 31 kecamatan, {query_300} untuk 300")
+    assert query_31 == query_300 <= 20
+    if url == URL:
+        assert "300 kecamatan" in isi.decode()
+        assert len(urutan_kecamatan(isi.decode())) == 300
