@@ -71,6 +71,10 @@ def baca_nilai(sel, *, desimal: int = 4, huruf: bool = True) -> Bacaan:
         return Bacaan(None)
     if isinstance(sel, bool):
         raise ValueError(f"berisi {sel!r}, bukan angka")
+    if isinstance(sel, Persen):
+        angka, catatan = _bulat(Decimal(repr(float(sel))) * 100, desimal)
+        teks = f"sel berformat persen ({tampil(angka)}%) dibaca sebagai {tampil(angka)}"
+        return Bacaan(Nilai(angka), "; ".join(c for c in (teks, catatan) if c))
     if isinstance(sel, int | float):
         try:
             angka = Decimal(repr(sel)) if isinstance(sel, float) else Decimal(sel)
@@ -104,6 +108,17 @@ def baca_nilai(sel, *, desimal: int = 4, huruf: bool = True) -> Bacaan:
     return Bacaan(nilai, "; ".join(c for c in (catatan, bulat) if c))
 
 
+class Persen(float):
+    """A number from a cell formatted as a percentage: Excel stores 92,33% as 0.9233."""
+
+
+def _nilai_sel(sel):
+    v = sel.value
+    if isinstance(v, int | float) and not isinstance(v, bool) and "%" in (sel.number_format or ""):
+        return Persen(v)
+    return v
+
+
 def teks_sel(sel) -> str:
     if sel is None:
         return ""
@@ -128,7 +143,7 @@ def buka_buku(data: bytes):
 def baris_lembar(lembar, awal: tuple[str, ...]) -> tuple[tuple[str, ...], list[tuple[int, tuple]]]:
     """Find the header row (its first cells equal ``awal``) and return (header names, [(row
     number, cells)] of the non-empty rows below it)."""
-    semua = list(lembar.iter_rows(values_only=True))
+    semua = [tuple(_nilai_sel(c) for c in r) for r in lembar.iter_rows()]
     kunci = tuple(h.lower() for h in awal)
     for i, sel in enumerate(semua):
         if tuple(teks_sel(s).lower() for s in sel[: len(kunci)]) == kunci:

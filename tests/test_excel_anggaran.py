@@ -125,3 +125,10 @@ def test_operator_patrang_tidak_dapat_mengimpor_ke_kencong(
     assert client.get(url("excel")).status_code == 404
     halaman = unggah(client, url("impor", "patrang"), ws)
     assert "untuk kecamatan berkode 35.09.02, bukan Patrang" in halaman
+
+
+def test_unduhan_tidak_bertambah_query_per_baris(django_assert_max_num_queries, kencong):
+    from perjanjian import excel
+
+    with django_assert_max_num_queries(5):
+        excel.ekspor_anggaran(kecamatan=kencong, tahun=2025)

@@ -161,3 +161,9 @@ def test_operator_patrang_tidak_dapat_mengimpor_ke_kencong(
     # Kencong's rows in Patrang's own import: another kecamatan's code.
     halaman = unggah(client, url("impor", "patrang"), ws)
     assert "untuk kecamatan berkode 35.09.02, bukan Patrang" in halaman
+
+
+def test_unduhan_tidak_bertambah_query_per_indikator(django_assert_max_num_queries, kencong):
+    # Seven queries per period (the realisasi page's grid), five periods.
+    with django_assert_max_num_queries(35):
+        excel.ekspor_realisasi(kecamatan=kencong, tahun=2025)

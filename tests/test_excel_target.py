@@ -204,3 +204,10 @@ class TestLingkup:
         client.force_login(bappeda)
         unduh(client, url("excel", renstra))
         assert client.get(url("impor", renstra)).status_code == 403
+
+
+def test_unduhan_tidak_bertambah_query_per_indikator(django_assert_max_num_queries, renstra):
+    from iku import excel
+
+    with django_assert_max_num_queries(8):
+        excel.ekspor(renstra=renstra)

@@ -1,0 +1,92 @@
+"""How a cell of an uploaded workbook is read: numbers and the ways people type them."""
+
+import io
+from decimal import Decimal
+
+import pytest
+from openpyxl import Workbook
+
+from sakip.excel import Persen, baca_nilai, baris_lembar, buka_buku, format_nilai_sel
+
+
+@pytest.mark.parametrize(
+    ("sel", "angka", "huruf"),
+    [
+        (92.33, Decimal("92.33"), None),
+        (90, Decimal("90"), None),
+        ("92,33", Decimal("92.33"), None),
+        ("92.33", Decimal("92.33"), None),
+        ("1.234,5", Decimal("1234.5"), None),
+        ("B (67)", Decimal("67"), "B"),
+        ("97,5%", Decimal("97.5"), None),
+        ("Rp 3.920.691.860,40", Decimal("3920691860.40"), None),
+        (Persen(0.9233), Decimal("92.33"), None),
+    ],
+)
+def test_angka_dibaca(sel, angka, huruf):
+    b = baca_nilai(sel)
+    assert b.nilai.angka == angka and b.nilai.huruf == huruf
+
+
+def test_catatan_menjelaskan_yang_dipahami():
+    assert baca_nilai("92.33").catatan == (
+        "teks '92.33' dibaca sebagai 92,33 (titik sebagai koma desimal)"
+    )
+    assert baca_nilai("92,33").catatan == "teks '92,33' dibaca sebagai 92,33"
+    assert "titik dibaca sebagai pemisah ribuan" in baca_nilai("1.234").catatan
+    assert baca_nilai(Persen(0.9233)).catatan.startswith("sel berformat persen (92,33%)")
+    assert baca_nilai(92.33).catatan == ""
+
+
+def test_sisa_pecahan_dibulatkan_dan_dikatakan():
+    b = baca_nilai(92.33000000000001)
+    assert b.nilai.angka == Decimal("92.3300")
+    b = baca_nilai(1000.005, desimal=2)
+    assert b.nilai.angka == Decimal("1000.01") and "dibulatkan" in b.catatan
+
+
+@pytest.mark.parametrize("sel", [None, "", "  ", "-", "—"])
+def test_sel_kosong(sel):
+    assert baca_nilai(sel).nilai is None
+
+
+@pytest.mark.parametrize(
+    ("sel", "pesan"),
+    [
+        ("sembilan puluh", "berisi teks 'sembilan puluh', bukan angka"),
+        (True, "bukan angka"),
+        ("B (67)", "kolom ini hanya menerima angka"),
+    ],
+)
+def test_bukan_angka(sel, pesan):
+    with pytest.raises(ValueError, match=pesan.replace("(", r"\(").replace(")", r"\)")):
+        baca_nilai(sel, huruf=False)
+
+
+def test_format_angka_sel_mengikuti_desimal_tersimpan():
+    assert format_nilai_sel(Decimal("92.3300")) == "#,##0.00"
+    assert format_nilai_sel(Decimal("90.0000")) == "#,##0"
+    assert format_nilai_sel(Decimal("4.6700")) == "#,##0.00"
+
+
+def test_lembar_mencari_baris_judul_dan_sel_persen():
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Judul apa saja"])
+    ws.append(["Kode kecamatan", "Tahun", "Kode indikator", "Nilai"])
+    ws.append(["35.09.02", 2025, "ikm", 0.9233])
+    ws["D3"].number_format = "0.00%"
+    ws.append([None, None, None, None])
+    keluar = io.BytesIO()
+    wb.save(keluar)
+    header, isi = baris_lembar(
+        buka_buku(keluar.getvalue()), ("Kode kecamatan", "Tahun", "Kode indikator")
+    )
+    assert header[3] == "Nilai"
+    assert [n for n, _ in isi] == [3]
+    assert isinstance(isi[0][1][3], Persen)
+
+
+def test_bukan_berkas_excel():
+    with pytest.raises(ValueError, match="tidak dapat dibaca sebagai Excel"):
+        buka_buku(b"PK\x03\x04 rusak")
