@@ -8,7 +8,7 @@ STAMP := $(VENV)/.terpasang
 SQLITE_URL := sqlite:///$(CURDIR)/db.sqlite3
 PG_URL_BAWAAN := postgres://postgres@127.0.0.1:5432/sakip
 
-.PHONY: install run test test-sqlite test-postgres lint demo
+.PHONY: install run test test-sqlite test-postgres lint demo demo-sintetis
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,12 @@ demo: install
 	DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(BIN)/python manage.py migrate --noinput
 	DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(BIN)/python manage.py muat_data_jember
 	DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(BIN)/python manage.py buat_pengguna_demo
+
+# Optional, after `make demo` (or `make run`): clearly-labelled SINTETIS data for the other
+# kecamatan, so the kabupaten dashboard has something to compare; the real fixtures stay as
+# they are. Remove it again with `manage.py isi_data_sintetis --hapus`.
+demo-sintetis: demo
+	DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(BIN)/python manage.py isi_data_sintetis
 
 run: demo
 	DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(BIN)/python manage.py runserver 127.0.0.1:8000
