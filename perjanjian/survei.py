@@ -74,6 +74,8 @@ _ALIAS_UNSUR = {alias: nomor for nomor, daftar in _NAMA_UNSUR.items() for alias 
 _POLA_KODE = re.compile(r"^(?:u|unsur)\s?([1-9])(?:\s|$)")
 _JUDUL_LAYANAN = {"jenis layanan", "layanan", "jenis pelayanan"}
 _JUDUL_TANGGAL = {"tanggal", "tgl", "tanggal survei", "tanggal pengisian"}
+# The respondent's number (the template's first column): known, not worth a message.
+_JUDUL_NOMOR = {"no", "nomor", "no urut", "no responden", "nomor responden", "responden"}
 
 
 def kolom_judul(teks: object) -> str | int | None:
@@ -265,7 +267,7 @@ def _periksa_judul(nomor: int, sel: list, arti: dict, hasil: HasilBaca) -> dict[
     kolom: dict[int | str, int] = {}
     for i, a in arti.items():
         if a is None:
-            if not _kosong(sel[i]):
+            if not _kosong(sel[i]) and _normal(sel[i]) not in _JUDUL_NOMOR:
                 hasil.kolom_diabaikan.append(str(sel[i]).strip())
             continue
         if a in kolom:
@@ -559,7 +561,7 @@ def grafik_unsur(unsur: tuple[kinerja.NilaiUnsur, ...], *, kunci: str) -> str:
 @lru_cache(maxsize=64)
 def _grafik_unsur(unsur: tuple[kinerja.NilaiUnsur, ...], kunci: str) -> str:
     # The LKIP charts' helpers: same fonts, Indonesian numbers, byte-stable SVG.
-    from laporan.grafik import _angka, _gaya, _mpl, _svg
+    from laporan.grafik import _gaya, _mpl, _svg
 
     matplotlib, Figure, *_rest = _mpl()
     judul = "Nilai rata-rata (NRR) per unsur pelayanan, unsur terlemah di atas"
@@ -578,7 +580,7 @@ def _grafik_unsur(unsur: tuple[kinerja.NilaiUnsur, ...], kunci: str) -> str:
         )
         for y, u, v in zip(posisi, unsur, nilai, strict=True):
             ax.annotate(
-                f"{_angka(v, 2)}  ({u.mutu.kode})",
+                f"{format_angka(u.nrr, 2)}  ({u.mutu.kode})",
                 (v, y),
                 xytext=(3, 0),
                 textcoords="offset points",

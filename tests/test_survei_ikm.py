@@ -82,7 +82,7 @@ def test_survei_csv_dihitung_seperti_hitungan_tangan(operator):
     response = halaman_survei(operator, unggah(operator, "survei-tw1.csv", csv_contoh()))
     assertContains(response, "Survei survei-tw1.csv diolah: 4 responden, IKM 86,81.")
     assertContains(response, "2 dari 4 responden tidak menjawab semua unsur")
-    assertContains(response, "Kolom yang tidak dipakai: No.")
+    assertNotContains(response, "Kolom yang tidak dipakai")  # "No" is known
     assertContains(response, '<div class="besar" id="nilai-ikm">86,81</div>', html=True)
     assertContains(response, "B · Baik")
     assertContains(
@@ -106,7 +106,7 @@ def test_survei_csv_dihitung_seperti_hitungan_tangan(operator):
     # The chart: an SVG with the unsur names, the weakest first.
     svg = isi[isi.index("<svg") : isi.index("</svg>")]
     assert svg.index("U3 Waktu Penyelesaian") < svg.index("U5 Produk") < svg.index("U7 Perilaku")
-    assert "3,25" in svg
+    assert "3,25  (B)" in svg and "3,50  (B)" in svg
     # Respondents per service type and the dates.
     assertContains(response, '<td>KTP elektronik</td><td class="angka">2</td>', html=True)
     assertContains(response, "11 Februari 2025 – 14 Februari 2025")
@@ -177,6 +177,16 @@ def test_xlsx_dengan_judul_di_bawah_baris_kop(operator):
     baris[3][1] = "4"  # typed as text
     response = halaman_survei(operator, unggah(operator, "rekap.xlsx", xlsx(baris)))
     assertContains(response, '<div class="besar" id="nilai-ikm">86,81</div>', html=True)
+
+
+def test_kolom_lain_diabaikan_dan_disebut(operator):
+    baris = [["No", "Umur", "Pekerjaan"] + [f"U{n}" for n in range(1, 10)]]
+    baris += [[1, 34, "Petani", *[4] * 9], [2, 51, "Guru", *[3] * 9]]
+    response = halaman_survei(operator, unggah(operator, "lengkap.xlsx", xlsx(baris)))
+    assertContains(response, "Kolom yang tidak dipakai: Umur, Pekerjaan.")
+    # NRR 3,5 for every unsur: IKM = 25 × 3,5 = 87,50 → B.
+    assertContains(response, '<div class="besar" id="nilai-ikm">87,50</div>', html=True)
+    assertContains(response, "semua menjawab kesembilan unsur")
 
 
 # --- malformed files -------------------------------------------------------------------------
@@ -339,6 +349,7 @@ def test_ikm_survei_menjadi_realisasi_tahunan_dan_tercatat_di_riwayat(
         "IKM 86,81 disimpan sebagai realisasi Indeks Kepuasan Masyarakat Tahunan 2025.",
     )
     assertContains(halaman, "Realisasi IKM periode ini sudah sama dengan hasil survei ini.")
+    assertNotContains(halaman, 'id="tombol-pakai"')
 
     lama.refresh_from_db()
     assert lama.nilai == Decimal("86.81")
