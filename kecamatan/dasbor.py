@@ -40,6 +40,9 @@ SINGKATAN_PERIODE = {
     Periode.TAHUNAN: "Tahunan",
 }
 TAHUN_TREN = 5  # the trend chart: the year and the four before it
+# What the demo data of `manage.py isi_data_sintetis` carries in its names, so the table can
+# say which rows are not real.
+PENANDA_SINTETIS = "SINTETIS"
 
 
 class DasarPK:
@@ -115,6 +118,11 @@ class Kelengkapan:
     @property
     def lengkap(self) -> bool:
         return all(self.butir)
+
+    @property
+    def sintetis(self) -> bool:
+        """The year rests on demo data (a Renstra made by isi_data_sintetis)."""
+        return any(PENANDA_SINTETIS in nama for nama in self.renstra)
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,7 @@ def render(*, dasbor: Dasbor, baris: list[BarisDasbor], kabupaten: str) -> Berka
         "Realisasi Tahunan",
         "LKIP",
         "Butir lengkap",
+        "Keterangan",
     ]
     ws.append(kepala)
     for sel in ws[1]:
@@ -84,6 +85,7 @@ def render(*, dasbor: Dasbor, baris: list[BarisDasbor], kabupaten: str) -> Berka
             *(label for _, _, label in k.realisasi),
             {"ditetapkan": "Ditetapkan (final)", "draft": "Draft"}.get(k.lkip or "", "Belum ada"),
             k.jumlah_lengkap,
+            "data SINTETIS (demo), bukan data resmi" if k.sintetis else None,
         ]
         ws.append(isi)
         r = ws.max_row
@@ -97,7 +99,7 @@ def render(*, dasbor: Dasbor, baris: list[BarisDasbor], kabupaten: str) -> Berka
                 ws.cell(r, awal + 2).fill = _isi(s.kriteria.warna)
                 ws.cell(r, awal + 3).fill = _isi(s.kriteria.warna)
         ws.cell(r, 1).number_format = FORMAT_BULAT
-        ws.cell(r, len(kepala)).number_format = FORMAT_BULAT
+        ws.cell(r, len(kepala) - 1).number_format = FORMAT_BULAT
 
     ws.freeze_panes = "D2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(kepala))}{ws.max_row}"

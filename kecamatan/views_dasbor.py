@@ -115,6 +115,7 @@ class KabupatenDasbor(DasborMixin, TemplateView):
             baris=self.baris,
             jumlah_semua=len(d.baris),
             jumlah_lengkap=sum(1 for b in d.baris if b.kelengkapan.lengkap),
+            jumlah_sintetis=sum(1 for b in d.baris if b.kelengkapan.sintetis),
             tahun=self.tahun,
             tahun_pilihan=range(min(self.tahun, tahun_berjalan()) - 4, tahun_berjalan() + 2),
             dasar_pilihan=DasarPK.PILIHAN,

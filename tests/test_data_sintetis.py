@@ -2,11 +2,13 @@
 tests, labels everything it writes, never touches the real fixture rows, adds nothing on a
 second run, and removes exactly what it wrote with --hapus."""
 
+import io
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from iku.models import Indikator, KeputusanIKU, Renstra, Sasaran, TargetIndikator, Tujuan
 from kecamatan.models import Kecamatan
@@ -189,7 +191,7 @@ def test_hapus_mengembalikan_keadaan_semula(jember):
     jalankan("--tahun", "2025", "--tahun", "2026")
     assert jumlah_baris() != sebelum
     keluaran = jalankan("--hapus")
-    assert "Data SINTETIS dihapus" in keluaran
+    assert "Data SINTETIS dihapus" in keluaran and "Renstra 27" in keluaran
     assert jumlah_baris() == sebelum
     assert potret_nyata() == nyata
 
@@ -207,6 +209,15 @@ def test_dasbor_dengan_data_sintetis_memberi_peringkat(client, bappeda):
     html = html.decode()
     assert "peringkat 1" in html and "peringkat 28" in html  # 27 synthetic + Kencong
     assert "Rata-rata kabupaten" in html
+    assert "27 kecamatan berisi data <strong>SINTETIS</strong>" in html
+    assert html.count(">SINTETIS</span>") == 27  # each synthetic row is marked, Kencong is not
+    baris_kencong = next(b for b in html.split("<tr>") if "/kecamatan/kencong/?" in b)
+    assert ">SINTETIS</span>" not in baris_kencong
+    excel = client.get(reverse("kecamatan:dasbor-excel"), {"tahun": 2025})
+    ws = load_workbook(io.BytesIO(excel.content)).worksheets[0]
+    keterangan = {r[2].value: r[-1].value for r in ws.iter_rows(min_row=2)}
+    assert keterangan["Jombang"] == "data SINTETIS (demo), bukan data resmi"
+    assert keterangan["Kencong"] is None
     # The synthetic kecamatan's own pages work like any other.
     jombang = Kecamatan.objects.get(slug="jombang")
     pk = PerjanjianKinerja.objects.get(kecamatan=jombang, tahun=2025)

@@ -28,6 +28,7 @@ from iku.models import (
     Tujuan,
     Ukuran,
 )
+from kecamatan.dasbor import PENANDA_SINTETIS
 from kecamatan.models import Kabupaten, Kecamatan
 from laporan.models import LaporanKinerja
 from perjanjian.models import (
@@ -39,7 +40,7 @@ from perjanjian.models import (
 )
 from sakip import kinerja
 
-PENANDA = "SINTETIS"
+PENANDA = PENANDA_SINTETIS
 CATATAN = "DATA SINTETIS untuk demo dan uji beban, bukan data resmi"
 NAMA_RENSTRA = f"Renstra 2025-2029 ({PENANDA})"
 TAHUN_AWAL, TAHUN_AKHIR, TAHUN_BASELINE = 2025, 2029, 2024
@@ -325,27 +326,30 @@ class Command(BaseCommand):
         documents; these never were)."""
         renstra = Renstra.objects.filter(kecamatan__kabupaten=kabupaten, nama__contains=PENANDA)
         kecamatan = Kecamatan.objects.filter(renstra__in=renstra).distinct()
-        jumlah = {}
+        jumlah: dict[str, int] = {}
+
+        def hapus_semua(qs) -> None:
+            for label, n in qs.delete()[1].items():
+                jumlah[label] = jumlah.get(label, 0) + n
+
         try:
             with transaction.atomic():
-                jumlah["LKIP"] = LaporanKinerja.objects.filter(
-                    kecamatan__in=kecamatan, kata_pengantar=CATATAN
-                ).delete()[0]
-                jumlah["status pelaporan"] = PelaporanRealisasi.objects.filter(
-                    kecamatan__in=kecamatan, komentar=CATATAN
-                ).delete()[0]
-                jumlah["realisasi"] = Realisasi.objects.filter(
-                    kecamatan__in=kecamatan, catatan_sumber=CATATAN
-                ).delete()[0]
-                jumlah["PK"] = PerjanjianKinerja.objects.filter(renstra__in=renstra).delete()[0]
-                jumlah["keputusan IKU"] = KeputusanIKU.objects.filter(renstra__in=renstra).delete()[
-                    0
-                ]
-                jumlah["Renstra"] = renstra.delete()[0]
+                hapus_semua(
+                    LaporanKinerja.objects.filter(kecamatan__in=kecamatan, kata_pengantar=CATATAN)
+                )
+                hapus_semua(
+                    PelaporanRealisasi.objects.filter(kecamatan__in=kecamatan, komentar=CATATAN)
+                )
+                hapus_semua(
+                    Realisasi.objects.filter(kecamatan__in=kecamatan, catatan_sumber=CATATAN)
+                )
+                hapus_semua(PerjanjianKinerja.objects.filter(renstra__in=renstra))
+                hapus_semua(KeputusanIKU.objects.filter(renstra__in=renstra))
+                hapus_semua(renstra)
         except ProtectedError as e:
             raise CommandError(
                 "Data SINTETIS tidak dapat dihapus karena dipakai data lain "
                 f"(mis. dokumen yang dicetak): {e.protected_objects}"
             ) from e
-        rincian = ", ".join(f"{k}: {v} baris" for k, v in jumlah.items())
+        rincian = ", ".join(f"{k.split('.')[-1]} {v}" for k, v in jumlah.items() if v)
         self.stdout.write(self.style.SUCCESS(f"Data SINTETIS dihapus ({rincian})."))
