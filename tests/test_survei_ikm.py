@@ -473,3 +473,53 @@ def test_daftar_survei_jumlah_query_tetap(operator, survei_kencong, django_asser
     with django_assert_max_num_queries(len(satu.captured_queries)):
         response = operator.get(url_daftar())
     assert response.content.decode().count("survei-kencong-tw1.xlsx") == 6
+
+
+# --- in a real browser -----------------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_di_peramban_templat_diisi_diunggah_lalu_dipakai(
+    live_server, halaman, operator_kencong, kencong, tmp_path
+):
+    """From the realisasi page to the survey page, the template downloaded and filled in,
+    uploaded through the form, and its IKM taken as the TW III realisasi."""
+    import datetime
+
+    from playwright.sync_api import expect
+
+    from tests.test_e2e_alur import masuk
+
+    masuk(halaman, live_server, "operator.kencong")
+    halaman.goto(f"{live_server.url}/kecamatan/kencong/realisasi/2025/tw3/")
+    halaman.get_by_role("link", name="Survei Kepuasan Masyarakat → IKM").click()
+    expect(halaman.get_by_role("heading", level=1)).to_have_text("Survei Kepuasan Masyarakat 2025")
+    with halaman.expect_download() as unduhan:
+        halaman.get_by_role("link", name="Unduh templat Excel (.xlsx)").click()
+    templat = tmp_path / unduhan.value.suggested_filename
+    unduhan.value.save_as(templat)
+    wb = load_workbook(templat)
+    for i, (jawab, layanan) in enumerate(zip(JAWABAN, LAYANAN, strict=True), start=1):
+        wb["Survei"].append([i, layanan or None, datetime.date(2025, 8, i), *jawab])
+    terisi = tmp_path / "survei-tw3.xlsx"
+    wb.save(terisi)
+
+    halaman.get_by_label("Periode").select_option(label="Triwulan III")
+    halaman.get_by_label("Berkas jawaban survei").set_input_files(terisi)
+    halaman.get_by_role("button", name="Unggah dan hitung IKM").click()
+    expect(halaman.locator("#nilai-ikm")).to_have_text("86,81")
+    expect(halaman.locator("#kategori-ikm")).to_have_text("B · Baik")
+    expect(halaman.locator("#unsur-terlemah")).to_have_text("U3 Waktu Penyelesaian")
+    expect(halaman.locator("figure svg")).to_be_visible()
+
+    halaman.get_by_role(
+        "button", name="Pakai IKM 86,81 sebagai realisasi Triwulan III 2025"
+    ).click()
+    expect(halaman.locator("main")).to_contain_text(
+        "IKM 86,81 disimpan sebagai realisasi Indeks Kepuasan Masyarakat Triwulan III 2025."
+    )
+    halaman.get_by_role("link", name="buka halaman realisasi").click()
+    expect(halaman.locator("#realisasi-ikm")).to_have_value("86,81")
+    assert Realisasi.objects.get(
+        kecamatan=kencong, ukuran__kode="ikm", tahun=2025, periode="tw3"
+    ).nilai == Decimal("86.81")
