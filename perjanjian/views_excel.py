@@ -53,14 +53,15 @@ class RealisasiImpor(AlurImpor, KecamatanMixin, TemplateView):
         return excel.pratinjau_realisasi(kecamatan=self.kecamatan, tahun=self.tahun, data=data)
 
     def terapkan(self, pratinjau) -> int:
+        # Back to the first period that changed, where the new values show.
+        self.periode_kembali = next((p for p in Periode if p in pratinjau.rencana), None)
         return excel.terapkan_realisasi(
             kecamatan=self.kecamatan, tahun=self.tahun, pratinjau=pratinjau, oleh=self.request.user
         )
 
     def url_kembali(self) -> str:
-        return reverse(
-            "perjanjian:realisasi", args=[self.kecamatan.slug, self.tahun, Periode.TAHUNAN]
-        )
+        periode = getattr(self, "periode_kembali", None) or Periode.TAHUNAN
+        return reverse("perjanjian:realisasi", args=[self.kecamatan.slug, self.tahun, periode])
 
     def url_templat(self) -> str:
         return reverse("perjanjian:realisasi-templat", args=[self.kecamatan.slug, self.tahun])

@@ -25,9 +25,12 @@ from openpyxl.utils import get_column_letter
 from sakip import kinerja
 from sakip.format_id import format_angka
 from sakip.kinerja import Nilai
-from sakip.konkurensi import PESAN_BASI
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
 
+PESAN_BASI_IMPOR = (
+    "Data ini telah diubah oleh pengguna lain sejak pratinjau dibuat. Pratinjau di bawah "
+    "dihitung ulang terhadap nilai terbaru; unggah berkas lagi bila masih ingin menyimpannya."
+)
 JENIS_XLSX = "application/vnd.openxml" + "formats-officedocument.spreadsheetml.sheet"
 UKURAN_MAKS = 5 * 1024 * 1024
 KOSONG = {"", "-", "—", "–"}
@@ -363,7 +366,7 @@ class AlurImpor:
         hasil = self._pratinjau(base64.b64decode(tersimpan["berkas"]))
         gagal = None
         if hasil.sidik != tersimpan["sidik"]:
-            gagal = PESAN_BASI.replace("Muat ulang halaman", "Unggah berkas lagi")
+            gagal = PESAN_BASI_IMPOR
         elif not hasil.boleh_disimpan:
             gagal = "Berkas tidak lagi dapat disimpan; lihat pratinjau di bawah."
         else:

@@ -132,3 +132,37 @@ def test_unduhan_tidak_bertambah_query_per_baris(django_assert_max_num_queries, 
 
     with django_assert_max_num_queries(5):
         excel.ekspor_anggaran(kecamatan=kencong, tahun=2025)
+
+
+def test_semua_atau_tidak_sama_sekali(client, operator_kencong, kencong):
+    """A PK Perubahan ditetapkan between preview and confirm: its pagu is refused and the
+    realisasi of the row before it is not saved either."""
+    from io import BytesIO
+
+    from perjanjian import excel
+    from sakip.penguncian import DataTerkunci
+
+    pk = PerjanjianKinerja.objects.filter(kecamatan=kencong, tahun=2025, jenis="perubahan")
+    pk.update(status=PerjanjianKinerja.Status.DRAFT)
+    client.force_login(operator_kencong)
+    ws = unduh(client, url("templat"))
+    ws.cell(row=baris(ws, kolom(ws, "Kode"), "1.1.1"), column=kolom(ws, "Realisasi TW I")).value = 5
+    ws.cell(
+        row=baris(ws, kolom(ws, "Kode"), "1.1.2"), column=kolom(ws, "Pagu sesudah perubahan")
+    ).value = 99000000
+    isi = BytesIO()
+    ws.parent.save(isi)
+    halaman = unggah(client, url("impor"), ws)
+    assert "Pagu sesudah perubahan: 92.600.000 → 99.000.000" in halaman
+
+    p = excel.pratinjau_anggaran(kecamatan=kencong, tahun=2025, data=isi.getvalue(), kunci={})
+    pk.update(status=PerjanjianKinerja.Status.DITETAPKAN)
+    with pytest.raises(DataTerkunci):
+        excel.terapkan_anggaran(kecamatan=kencong, tahun=2025, pratinjau=p, oleh=operator_kencong)
+    assert not sub(kencong, "1.1.1").realisasi.filter(periode="tw1").exists()
+
+    r = konfirmasi(client, url("impor"))
+    assert "Tidak ada yang disimpan." in teks(r)
+    assert "Pagu sesudah perubahan: Dijanjikan dalam Perjanjian Kinerja Perubahan 2025" in teks(r)
+    assert not sub(kencong, "1.1.1").realisasi.filter(periode="tw1").exists()
+    assert sub(kencong, "1.1.2").pagu_perubahan == Decimal("92600000")

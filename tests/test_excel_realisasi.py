@@ -81,6 +81,7 @@ def test_triwulan_diimpor_dengan_riwayat(client, operator_kencong, kencong):
 
     r = konfirmasi(client, url("impor"))
     assert "disimpan: 3 nilai berubah" in teks(r)
+    assert r.redirect_chain[-1][0].endswith("/realisasi/2025/tw1/")
     assert realisasi(kencong, "ikm", "tw1").nilai == Decimal("88.5")
     assert realisasi(kencong, "ikm", "tw2").nilai == Decimal("90.25")
     assert realisasi(kencong, "nilai-sakip", "tw2").huruf == "B"

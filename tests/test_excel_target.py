@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from iku.models import Indikator, Renstra, TargetIndikator
-from sakip.konkurensi import PESAN_BASI
+from sakip.excel import PESAN_BASI_IMPOR
 from tests.bantu_excel import (
     baris,
     baris_header,
@@ -175,7 +175,7 @@ class TestImpor:
         t.save()
         r = konfirmasi(client, url("impor", renstra))
         assert "Tidak ada yang disimpan." in teks(r)
-        assert PESAN_BASI.split(".")[0] in teks(r)
+        assert PESAN_BASI_IMPOR in teks(r)
         assert target(renstra, "ikm", 2025).nilai == Decimal("92.5")
 
     def test_camat_juga_dapat_mengimpor(self, client, camat_kencong, renstra):
