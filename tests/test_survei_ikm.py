@@ -460,7 +460,8 @@ def test_daftar_survei_tautan_dari_halaman_realisasi(operator, survei_kencong):
     assertContains(realisasi, url_daftar())
     daftar = operator.get(url_daftar())
     assertContains(daftar, "survei-kencong-tw1.xlsx")
-    assertContains(daftar, "86,81")
+    assertContains(daftar, '<td class="angka">86,81</td>', html=True)
+    assertContains(daftar, "B · Baik")
     assertContains(daftar, "Unduh templat Excel (.xlsx)")
 
 
