@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from kecamatan.models import Kecamatan
+from sakip import kinerja
 from sakip.excel import (
     JENIS_XLSX,
     Lembar,
@@ -238,16 +239,14 @@ KOLOM_ANGGARAN = (
 
 
 def _nilai_simpul(simpul, kunci: str) -> Decimal | None:
-    """A stored amount of a sub kegiatan, or the computed sum of a program / kegiatan."""
+    """A stored amount of a sub kegiatan, or the sum of a program's / kegiatan's."""
+    if simpul.tingkat != "sub_kegiatan":
+        if kunci in KOLOM_PAGU:
+            return simpul.jumlah.pagu(kunci)
+        return kinerja.jumlahkan(_nilai_simpul(a, kunci) for a in simpul.anak)
     if kunci in KOLOM_PAGU:
-        return (
-            simpul.jumlah.pagu(kunci)
-            if simpul.tingkat != "sub_kegiatan"
-            else getattr(simpul.objek, kunci)
-        )
-    if simpul.tingkat == "sub_kegiatan":
-        return next((r.jumlah for r in simpul.objek.realisasi.all() if r.periode == kunci), None)
-    return None
+        return getattr(simpul.objek, kunci)
+    return next((r.jumlah for r in simpul.objek.realisasi.all() if r.periode == kunci), None)
 
 
 def ekspor_anggaran(

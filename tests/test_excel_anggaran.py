@@ -36,6 +36,11 @@ def test_unduh_tata_letak_dpa_dengan_format_rupiah(client, operator_kencong):
     program = baris(ws, kode, "1")
     assert ws.cell(row=program, column=kolom(ws, "Tingkat")).value == "Program"
     assert ws.cell(row=program, column=kolom(ws, "Pagu sebelum perubahan")).value == 3160652155
+    # Sums of the sub kegiatan, as the budget page shows them.
+    assert ws.cell(row=program, column=kolom(ws, "Realisasi Tahunan")).value == 2070116001
+    assert ws.cell(row=baris(ws, kode, "1.1"), column=kolom(ws, "Realisasi Tahunan")).value == (
+        1547798092 + 92600000
+    )
 
 
 def test_templat_dan_tombol(client, operator_kencong):
