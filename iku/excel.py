@@ -132,7 +132,7 @@ def pratinjau(*, renstra: Renstra, data: bytes) -> Pratinjau:
         elif h.isdigit():
             di_luar[i] = h
         else:
-            hasil.galat_umum.append(f"Kolom '{h}' tidak dikenal dan tidak dibaca.")
+            hasil.catatan_umum.append(f"Kolom '{h}' tidak dikenal dan tidak dibaca.")
     if not kolom:
         hasil.galat_umum.append("Tidak ada kolom tahun Renstra ini dalam berkas.")
 

@@ -269,6 +269,7 @@ class Pratinjau:
 
     baris: list[BarisPratinjau] = field(default_factory=list)
     galat_umum: list[str] = field(default_factory=list)
+    catatan_umum: list[str] = field(default_factory=list)
     sidik: object = None  # fingerprint(s) of the stored data the diff was made against
     rencana: object = None  # what the service will be called with
 

@@ -148,11 +148,13 @@ class TestImpor:
         header = baris_header(ws, "Kode kecamatan")
         baru = ws.max_column + 1
         ws.cell(row=header, column=baru).value = "2027"
+        ws.cell(row=header, column=baru + 1).value = "Keterangan"
         ikm = baris(ws, kolom(ws, "Kode indikator"), "ikm")
         ws.cell(row=ikm, column=baru).value = 94
         halaman = unggah(client, url("impor", renstra), ws)
         assert "Tahun 2027 (sel " in halaman
         assert "di luar periode Renstra Perubahan 2021-2026 (2021-2026)" in halaman
+        assert "Kolom 'Keterangan' tidak dikenal dan tidak dibaca." in halaman
 
     def test_bukan_excel(self, client, operator_kencong, renstra):
         from django.core.files.uploadedfile import SimpleUploadedFile
