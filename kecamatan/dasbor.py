@@ -209,7 +209,11 @@ def dasbor_kabupaten(
     )
     keputusan_terakhir: dict[int, str] = {}
     for renstra_id, status in (
-        KeputusanIKU.objects.filter(renstra__in=[r.id for r in renstra])
+        KeputusanIKU.objects.filter(
+            renstra__kecamatan_id__in=terlihat,
+            renstra__tahun_awal__lte=tahun,
+            renstra__tahun_akhir__gte=tahun,
+        )
         .order_by("tanggal", "id")
         .values_list("renstra_id", "status")
     ):
@@ -221,7 +225,9 @@ def dasbor_kabupaten(
     )
     target = list(
         TargetPerjanjian.objects.filter(
-            perjanjian__in=[p.id for p in perjanjian], indikator__ukuran_id__in=ukuran_ids
+            perjanjian__kecamatan_id__in=terlihat,
+            perjanjian__tahun=tahun,
+            indikator__ukuran_id__in=ukuran_ids,
         ).select_related("indikator")
     )
     realisasi = {

@@ -321,8 +321,9 @@ def test_excel_mengikuti_saringan_dan_urutan(client, bappeda):
 
 
 def tambah_kecamatan_berdata(jember, jumlah: int) -> None:
-    """``jumlah`` more kecamatan, each with a Renstra, an IKM indicator, a ditetapkan PK with
-    its target, realisasi of the year and the one before, a reporting status and an LKIP."""
+    """``jumlah`` more kecamatan, each with a Renstra, IKM and IPP indicators, a ditetapkan PK
+    with their targets, realisasi over seven years, a reporting status and an LKIP; and three
+    more shared measures with a realisasi in every new kecamatan."""
     awal = Kecamatan.objects.count()
     baru = Kecamatan.objects.bulk_create(
         Kecamatan(kabupaten=jember, nama=f"Uji {i:03d}", slug=f"uji-{i:03d}", kode=f"U{i:05d}")
@@ -336,6 +337,19 @@ def tambah_kecamatan_berdata(jember, jumlah: int) -> None:
     )
     tujuan = Tujuan.objects.bulk_create(Tujuan(renstra=r, nomor=1, uraian="uji") for r in renstra)
     ikm, ipp = ukuran("ikm"), ukuran("ipp")
+    # Three more shared measures: more columns must not mean more queries either.
+    lain = [
+        Ukuran.objects.create(kabupaten=jember, kode=f"uji-{n}", nama=f"Ukuran uji {n}")
+        for n in range(3)
+    ]
+    Indikator.objects.bulk_create(
+        Indikator(tujuan=tujuan[0], ukuran=u, nama=u.nama, satuan="%") for u in lain
+    )
+    Realisasi.objects.bulk_create(
+        Realisasi(kecamatan=k, ukuran=u, tahun=2025, nilai=Decimal(n % 100))
+        for n, k in enumerate(baru)
+        for u in lain
+    )
     indikator = Indikator.objects.bulk_create(
         Indikator(tujuan=t, ukuran=u, nama=u.nama, satuan="Indeks")
         for t in tujuan
@@ -363,7 +377,7 @@ def tambah_kecamatan_berdata(jember, jumlah: int) -> None:
         Realisasi(kecamatan=k, ukuran=u, tahun=th, nilai=Decimal(80 + n % 17))
         for n, k in enumerate(baru)
         for u in (ikm, ipp)
-        for th in (2024, 2025)
+        for th in range(2019, 2026)
     )
     PelaporanRealisasi.objects.bulk_create(
         PelaporanRealisasi(kecamatan=k, tahun=2025, periode="tw1", status="diajukan") for k in baru
@@ -394,3 +408,4 @@ def test_jumlah_query_sama_untuk_31_dan_300_kecamatan(client, bappeda, jember, u
     if url == URL:
         assert "300 kecamatan" in isi.decode()
         assert len(urutan_kecamatan(isi.decode())) == 300
+        assert "Ukuran uji 2" in isi.decode()
