@@ -9,7 +9,6 @@ between preview and confirm, nothing is written before the confirm, and the conf
 when the stored data changed in between.
 """
 
-import base64
 import io
 import re
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from django import forms
 from django.contrib import messages
 from django.http import HttpResponse, HttpResponseRedirect
+from import_export.tmp_storages import MediaStorage
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -310,6 +310,18 @@ class UnggahForm(forms.Form):
         return f
 
 
+FOLDER_SEMENTARA = "impor-excel"
+
+
+def _baca(tersimpan: dict) -> bytes:
+    return MediaStorage(MEDIA_FOLDER=FOLDER_SEMENTARA, name=tersimpan["berkas"]).read()
+
+
+def _buang(tersimpan: dict | None) -> None:
+    if tersimpan:
+        MediaStorage(MEDIA_FOLDER=FOLDER_SEMENTARA, name=tersimpan["berkas"]).remove()
+
+
 class AlurImpor:
     """Upload → preview → confirm, for a view with KecamatanMixin.
 
@@ -335,16 +347,19 @@ class AlurImpor:
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         data = form.cleaned_data["berkas"].read()
+        nama = form.cleaned_data["berkas"].name
         hasil = self._pratinjau(data)
+        _buang(request.session.pop(self.kunci_sesi(), None))
         if hasil.boleh_disimpan:
+            # The file waits under MEDIA_ROOT (django-import-export's temporary storage of its
+            # own preview → confirm); the session only names it, so it stays small.
+            simpanan = MediaStorage(MEDIA_FOLDER=FOLDER_SEMENTARA)
+            simpanan.save(data)
             request.session[self.kunci_sesi()] = {
-                "berkas": base64.b64encode(data).decode(),
-                "nama": form.cleaned_data["berkas"].name,
+                "berkas": simpanan.name,
+                "nama": nama,
                 "sidik": hasil.sidik,
             }
-        else:
-            request.session.pop(self.kunci_sesi(), None)
-        nama = form.cleaned_data["berkas"].name
         return self.render_to_response(
             self.get_context_data(form=UnggahForm(), pratinjau=hasil, nama_berkas=nama)
         )
@@ -364,7 +379,13 @@ class AlurImpor:
                 "berakhir). Unggah berkas lagi.",
             )
             return HttpResponseRedirect(self.request.path)
-        hasil = self._pratinjau(base64.b64decode(tersimpan["berkas"]))
+        try:
+            data = _baca(tersimpan)
+        except OSError:
+            messages.error(self.request, "Berkas yang diunggah tidak ditemukan lagi. Unggah lagi.")
+            return HttpResponseRedirect(self.request.path)
+        _buang(tersimpan)
+        hasil = self._pratinjau(data)
         gagal = None
         if hasil.sidik != tersimpan["sidik"]:
             gagal = PESAN_BASI_IMPOR

@@ -16,6 +16,12 @@ from tests.bantu_excel import baris, berkas, kolom, konfirmasi, teks, unduh, ung
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def berkas_sementara(media):
+    """Uploaded files wait for the confirm in a temporary MEDIA_ROOT."""
+    return media
+
+
 def url(nama, kecamatan="kencong"):
     return reverse(f"perjanjian:realisasi-{nama}", args=[kecamatan, 2025])
 

@@ -22,6 +22,12 @@ from tests.bantu_excel import (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def berkas_sementara(media):
+    """Uploaded files wait for the confirm in a temporary MEDIA_ROOT."""
+    return media
+
+
 @pytest.fixture
 def renstra(kencong):
     return Renstra.objects.get(kecamatan=kencong, tahun_awal=2021)
@@ -82,7 +88,7 @@ class TestImpor:
         assert TargetIndikator.riwayat.count() + Indikator.riwayat.count() == riwayat
 
     def test_perubahan_disimpan_setelah_konfirmasi_dengan_riwayat(
-        self, client, operator_kencong, renstra
+        self, client, operator_kencong, renstra, media
     ):
         client.force_login(operator_kencong)
         ws = unduh(client, url("templat", renstra))
@@ -96,8 +102,10 @@ class TestImpor:
         # Nothing written by the preview.
         assert target(renstra, "ikm", 2025).nilai == Decimal("92.5")
 
+        assert len(list((media / "impor-excel").iterdir())) == 1
         r = konfirmasi(client, url("impor", renstra))
         assert "disimpan: 2 nilai berubah" in teks(r)
+        assert not list((media / "impor-excel").iterdir())
         assert target(renstra, "ikm", 2025).nilai == Decimal("92.75")
         assert target(renstra, "ikm", 2026).nilai == Decimal("93.4")
         # The empty cells of the template removed nothing.
