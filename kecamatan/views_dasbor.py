@@ -96,7 +96,8 @@ class KabupatenDasbor(DasborMixin, TemplateView):
         grafik = {}
         if i is not None:
             grafik["ukuran"] = d.ukuran[i]
-            grafik["sebaran"] = grafik_sebaran(d, i)
+            if d.jumlah_realisasi[i]:
+                grafik["sebaran"] = grafik_sebaran(d, i)
             if pilihan is not None:
                 tren = tren_kecamatan(
                     kecamatan=self.kecamatan_terlihat,
@@ -116,6 +117,7 @@ class KabupatenDasbor(DasborMixin, TemplateView):
             jumlah_semua=len(d.baris),
             jumlah_lengkap=sum(1 for b in d.baris if b.kelengkapan.lengkap),
             jumlah_sintetis=sum(1 for b in d.baris if b.kelengkapan.sintetis),
+            tanpa_realisasi=not any(d.jumlah_realisasi),
             tahun=self.tahun,
             tahun_pilihan=range(min(self.tahun, tahun_berjalan()) - 4, tahun_berjalan() + 2),
             dasar_pilihan=DasarPK.PILIHAN,

@@ -409,3 +409,10 @@ def test_jumlah_query_sama_untuk_31_dan_300_kecamatan(client, bappeda, jember, u
         assert "300 kecamatan" in isi.decode()
         assert len(urutan_kecamatan(isi.decode())) == 300
         assert "Ukuran uji 2" in isi.decode()
+
+
+def test_tahun_tanpa_realisasi_dikatakan_bukan_digambar_kosong(client, bappeda):
+    html = buka(client, bappeda, tahun=2027)
+    assert "Belum ada realisasi tahunan 2027 dari kecamatan mana pun" in html
+    assert "sebarannya belum dapat digambar" in html
+    assert len(urutan_kecamatan(html)) == 31
