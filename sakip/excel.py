@@ -97,9 +97,13 @@ def baca_nilai(sel, *, desimal: int = 4, huruf: bool = True) -> Bacaan:
             catatan += " (titik dibaca sebagai pemisah ribuan)"
     except ValueError:
         if not _TITIK_DESIMAL.fullmatch(teks):
+            contoh = (
+                "92,33 · 92.33 · B (67) · 4 Dok · 97,5%"
+                if huruf
+                else "1.250.000 · 1250000,50 · Rp 1.250.000"
+            )
             raise ValueError(
-                f"berisi teks '{teks}', bukan angka. Contoh yang dapat dibaca: 92,33 · 92.33 · "
-                "B (67) · 4 Dok · 97,5%"
+                f"berisi teks '{teks}', bukan angka. Contoh yang dapat dibaca: {contoh}"
             ) from None
         # "92.33" typed as text: a dot followed by other than three digits is a decimal point.
         nilai = Nilai(Decimal(teks))
