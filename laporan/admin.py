@@ -2,7 +2,15 @@ from django.contrib import admin
 
 from sakip.admin_dasar import AdminSakip
 
-from .models import DokumenPDF, LaporanKinerja, TindakLanjutLHE, VersiLKIP
+from .models import (
+    DokumenPDF,
+    EvaluasiAKIP,
+    LaporanKinerja,
+    RekomendasiLHE,
+    SkorAKIP,
+    TindakLanjutLHE,
+    VersiLKIP,
+)
 
 
 class TindakLanjutLHEInline(admin.TabularInline):
@@ -22,6 +30,36 @@ class LaporanKinerjaAdmin(AdminSakip):
 class TindakLanjutLHEAdmin(AdminSakip):
     list_display = ["urutan", "__str__", "laporan"]
     list_select_related = ["laporan__kecamatan"]
+
+
+class SkorAKIPInline(admin.TabularInline):
+    model = SkorAKIP
+    extra = 0
+
+
+class RekomendasiLHEInline(admin.TabularInline):
+    model = RekomendasiLHE
+    extra = 0
+
+
+@admin.register(EvaluasiAKIP)
+class EvaluasiAKIPAdmin(AdminSakip):
+    list_display = ["judul", "kecamatan", "tahun", "tanggal"]
+    list_filter = ["tahun", "kecamatan"]
+    list_select_related = ["kecamatan"]
+    inlines = [SkorAKIPInline, RekomendasiLHEInline]
+
+
+@admin.register(SkorAKIP)
+class SkorAKIPAdmin(AdminSakip):
+    list_display = ["__str__", "evaluasi"]
+    list_select_related = ["evaluasi__kecamatan"]
+
+
+@admin.register(RekomendasiLHE)
+class RekomendasiLHEAdmin(AdminSakip):
+    list_display = ["urutan", "__str__", "evaluasi"]
+    list_select_related = ["evaluasi__kecamatan"]
 
 
 class AdminCatatan(admin.ModelAdmin):

@@ -53,6 +53,17 @@ class LaporanKinerja(Terjaga):
         "NIP", max_length=18, blank=True, validators=[validate_nip]
     )
     status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.DRAFT)
+    # Reviu by the Inspektorat: required before the camat may approve the report.
+    reviu_catatan = models.TextField("catatan reviu Inspektorat", blank=True)
+    direviu_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="direviu oleh",
+    )
+    direviu_pada = models.DateTimeField("direviu pada", null=True, blank=True)
     riwayat = HistoricalRecords()
 
     class Meta:
@@ -112,6 +123,103 @@ class TindakLanjutLHE(Terjaga):
     def jaga(self, *, hapus: bool = False) -> None:
         if LaporanKinerja.terkunci(self.laporan_id):
             raise DataTerkunci(LaporanKinerja.PESAN_TERKUNCI)
+
+
+class EvaluasiAKIP(models.Model):
+    """The LHE (Laporan Hasil Evaluasi) AKIP of a kecamatan for a year, by the Inspektorat.
+
+    ``tahun`` is the year whose Nilai SAKIP it gives and whose LKIP answers its
+    recommendations: in Jember the LHE of "Tahun 2025 Triwulan 3" is the Nilai SAKIP 2025
+    realisasi and Tabel 1.3 of the LKIP 2025 (seed 004)."""
+
+    kecamatan = models.ForeignKey(
+        "kecamatan.Kecamatan",
+        on_delete=models.PROTECT,
+        related_name="evaluasi_akip",
+        verbose_name="kecamatan",
+    )
+    tahun = models.PositiveSmallIntegerField("tahun penilaian")
+    judul = models.CharField(
+        "judul LHE",
+        max_length=255,
+        help_text="mis. LHE SAKIP Kecamatan Kencong Tahun 2025 Triwulan 3",
+    )
+    nomor_surat = models.CharField("nomor surat", max_length=100, blank=True)
+    tanggal = models.DateField("tanggal surat", null=True, blank=True)
+    catatan = models.TextField("catatan umum", blank=True)
+    riwayat = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "LHE AKIP"
+        verbose_name_plural = "LHE AKIP"
+        ordering = ["kecamatan", "-tahun"]
+        constraints = [
+            models.UniqueConstraint(fields=["kecamatan", "tahun"], name="lhe_satu_per_tahun"),
+        ]
+
+    def __str__(self):
+        return self.judul
+
+
+class SkorAKIP(models.Model):
+    """The score of one sub komponen (keberadaan / kualitas / pemanfaatan) of one of the four
+    komponen; the Nilai SAKIP is their sum (sakip.kinerja.nilai_akip_dari_skor)."""
+
+    class Komponen(models.TextChoices):
+        PERENCANAAN = "perencanaan", "Perencanaan Kinerja"
+        PENGUKURAN = "pengukuran", "Pengukuran Kinerja"
+        PELAPORAN = "pelaporan", "Pelaporan Kinerja"
+        EVALUASI = "evaluasi", "Evaluasi Akuntabilitas Kinerja Internal"
+
+    class SubKomponen(models.TextChoices):
+        KEBERADAAN = "keberadaan", "Keberadaan"
+        KUALITAS = "kualitas", "Kualitas"
+        PEMANFAATAN = "pemanfaatan", "Pemanfaatan"
+
+    evaluasi = models.ForeignKey(
+        EvaluasiAKIP, on_delete=models.CASCADE, related_name="skor", verbose_name="LHE"
+    )
+    komponen = models.CharField("komponen", max_length=12, choices=Komponen.choices)
+    sub_komponen = models.CharField("sub komponen", max_length=12, choices=SubKomponen.choices)
+    skor = models.DecimalField("skor", max_digits=7, decimal_places=4)
+    riwayat = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "skor komponen AKIP"
+        verbose_name_plural = "skor komponen AKIP"
+        ordering = ["evaluasi", "komponen", "sub_komponen"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluasi", "komponen", "sub_komponen"], name="skor_akip_unik"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_komponen_display()} / {self.get_sub_komponen_display()}: {self.skor}"
+
+
+class RekomendasiLHE(models.Model):
+    """A recommendation of the LHE and the kecamatan's tindak lanjut (Tabel 1.3 of the LKIP
+    of the same year). Locked with that LKIP once the camat approves it."""
+
+    evaluasi = models.ForeignKey(
+        EvaluasiAKIP, on_delete=models.CASCADE, related_name="rekomendasi", verbose_name="LHE"
+    )
+    urutan = models.PositiveSmallIntegerField("nomor")
+    rekomendasi = models.TextField("saran / rekomendasi")
+    tindak_lanjut = models.TextField("tindak lanjut kecamatan", blank=True)
+    riwayat = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "rekomendasi LHE"
+        verbose_name_plural = "rekomendasi LHE"
+        ordering = ["evaluasi", "urutan"]
+        constraints = [
+            models.UniqueConstraint(fields=["evaluasi", "urutan"], name="rekomendasi_nomor_unik"),
+        ]
+
+    def __str__(self):
+        return self.rekomendasi[:80]
 
 
 class DokumenPDF(models.Model):

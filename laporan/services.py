@@ -93,19 +93,24 @@ def laporan_simpan(
     *,
     laporan: LaporanKinerja,
     data: Mapping[str, Any],
-    tindak_lanjut: Sequence[BarisTindakLanjut],
+    tindak_lanjut: Sequence[BarisTindakLanjut] | None,
     sidik: str | None,
     oleh: Pengguna,
 ) -> int:
     """Save the texts and the LHE follow-up rows together. Returns the number of objects
-    created, changed or removed."""
+    created, changed or removed. ``tindak_lanjut`` None leaves the typed rows alone (the
+    year's LHE is recorded: Tabel 1.3 comes from it, see laporan.evaluasi)."""
     _jaga_pengisi(laporan.kecamatan, oleh)
     with transaction.atomic():
         lap = LaporanKinerja.objects.select_for_update().get(pk=laporan.pk)
         if lap.status == Status.DITETAPKAN:
             raise DataTerkunci(LaporanKinerja.PESAN_TERKUNCI)
-        baris = list(
-            TindakLanjutLHE.objects.select_for_update().filter(laporan=lap).order_by("urutan")
+        baris = (
+            []
+            if tindak_lanjut is None
+            else list(
+                TindakLanjutLHE.objects.select_for_update().filter(laporan=lap).order_by("urutan")
+            )
         )
         konkurensi.periksa(sidik, konkurensi.sidik([lap, *baris]))
 
@@ -118,6 +123,8 @@ def laporan_simpan(
             lap.save()
             jumlah += 1
 
+        if tindak_lanjut is None:
+            return jumlah
         ada = {b.id: b for b in baris}
         asing = {t.id for t in tindak_lanjut if t.id is not None} - set(ada)
         if asing:
@@ -183,6 +190,11 @@ def laporan_tetapkan(*, laporan: LaporanKinerja, oleh: Pengguna) -> LaporanKiner
             raise TransisiDitolak(
                 f"Narasi {daftar} belum ditulis; LKIP {lap.tahun} belum dapat ditetapkan."
             )
+        if lap.direviu_pada is None:
+            raise TransisiDitolak(
+                f"LKIP {lap.tahun} belum direviu Inspektorat; LKIP baru dapat ditetapkan "
+                "setelah Inspektorat menandainya sudah direviu."
+            )
         lap.status = Status.DITETAPKAN
         lap._history_user = oleh
         lap.save()
@@ -209,6 +221,8 @@ def laporan_buka_versi_baru(*, laporan: LaporanKinerja, oleh: Pengguna) -> Lapor
         if lap.status != Status.DITETAPKAN:
             raise TransisiDitolak(f"LKIP {lap.tahun} belum ditetapkan; ubah saja drafnya.")
         lap.status = Status.DRAFT
+        # The next version is a changed report: the Inspektorat reviews it again.
+        lap.reviu_catatan, lap.direviu_oleh, lap.direviu_pada = "", None, None
         lap._history_user = oleh
         lap._membuka_versi_baru = True
         lap.save()
@@ -246,12 +260,22 @@ class Kekurangan:
 
 
 def kekurangan_lkip(
-    *, kecamatan: Kecamatan, tahun: int, laporan: LaporanKinerja | None
+    *,
+    kecamatan: Kecamatan,
+    tahun: int,
+    laporan: LaporanKinerja | None,
+    lhe_tercatat: bool = False,
 ) -> list[Kekurangan]:
     """Texts still empty, sasaran without narrative, periods not verified; four queries."""
     hasil = []
+    if laporan is not None and laporan.direviu_pada is None:
+        hasil.append(Kekurangan("LKIP belum direviu Inspektorat."))
     if laporan is not None:
-        for kolom in (*KOLOM_TEKS, "lhe_sumber", "tanggal"):
+        # With the year's LHE recorded, Tabel 1.3 and its source come from it.
+        kolom_wajib = (
+            (*KOLOM_TEKS, "tanggal") if lhe_tercatat else (*KOLOM_TEKS, "lhe_sumber", "tanggal")
+        )
+        for kolom in kolom_wajib:
             if not getattr(laporan, kolom):
                 label = LaporanKinerja._meta.get_field(kolom).verbose_name
                 hasil.append(Kekurangan(f"{label.capitalize()} belum diisi."))

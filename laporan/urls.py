@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import urls_dokumen, views
+from . import urls_dokumen, urls_evaluasi, views
 
 app_name = "laporan"
 
@@ -12,4 +12,4 @@ urlpatterns = [
     path(f"{L}/tetapkan/", views.LaporanTetapkan.as_view(), name="lkip-tetapkan"),
 ]
 
-urlpatterns += urls_dokumen.urlpatterns
+urlpatterns += urls_dokumen.urlpatterns + urls_evaluasi.urlpatterns

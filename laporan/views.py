@@ -9,12 +9,15 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 
+from sakip import akses
 from sakip.halaman import KecamatanMixin
 from sakip.konkurensi import sidik
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
 from sakip.riwayat import riwayat
 
+from .evaluasi import rekomendasi_lhe
 from .forms import LaporanForm, TindakLanjutFormSet, awal_tindak_lanjut
+from .forms_evaluasi import ReviuForm
 from .grafik import grafik_tahunan
 from .models import LaporanKinerja, TindakLanjutLHE
 from .services import kekurangan_lkip, laporan_mulai, laporan_simpan, laporan_tetapkan
@@ -24,7 +27,7 @@ class LaporanMixin(KecamatanMixin):
     @cached_property
     def laporan(self) -> LaporanKinerja | None:
         return (
-            self.lingkup(LaporanKinerja.objects.select_related("kecamatan"))
+            self.lingkup(LaporanKinerja.objects.select_related("kecamatan", "direviu_oleh"))
             .filter(tahun=self.tahun)
             .first()
         )
@@ -38,8 +41,16 @@ class LaporanUpdate(LaporanMixin, TemplateView):
     template_name = "laporan/lkip/halaman.html"
 
     @cached_property
-    def tindak_lanjut(self) -> list[TindakLanjutLHE]:
+    def lhe(self):
+        """(LHE of the year or None, its recommendations): Tabel 1.3 comes from it."""
         if self.laporan is None:
+            return None, []
+        return rekomendasi_lhe(kecamatan=self.kecamatan, tahun=self.tahun)
+
+    @cached_property
+    def tindak_lanjut(self) -> list[TindakLanjutLHE]:
+        """Rows typed on this page: only for a year whose LHE is not recorded here."""
+        if self.laporan is None or self.lhe[0] is not None:
             return []
         return list(TindakLanjutLHE.objects.filter(laporan=self.laporan).order_by("urutan"))
 
@@ -48,21 +59,33 @@ class LaporanUpdate(LaporanMixin, TemplateView):
         lap = self.laporan
         draft = lap is not None and lap.status == LaporanKinerja.Status.DRAFT
         dapat_diubah = self.bisa_mengisi and draft
+        lhe, rekomendasi = self.lhe if lap else (None, [])
         if dapat_diubah and "form" not in kwargs:
             kwargs["form"] = LaporanForm(
                 instance=lap, initial={"sidik": sidik([lap, *self.tindak_lanjut])}
             )
-            kwargs["formset"] = TindakLanjutFormSet(
-                prefix="tl", initial=awal_tindak_lanjut(self.tindak_lanjut)
-            )
+            if lhe is None:
+                kwargs["formset"] = TindakLanjutFormSet(
+                    prefix="tl", initial=awal_tindak_lanjut(self.tindak_lanjut)
+                )
+        bisa_mereviu = draft and akses.boleh_mengevaluasi(self.request.user, self.kecamatan)
         ctx.update(
             laporan=lap,
+            lhe=lhe,
+            rekomendasi_lhe=rekomendasi,
+            bisa_mereviu=bisa_mereviu,
+            form_reviu=ReviuForm(initial={"catatan": lap.reviu_catatan}) if bisa_mereviu else None,
             tindak_lanjut=self.tindak_lanjut,
             dapat_diubah=dapat_diubah,
             bisa_tetapkan=self.bisa_menetapkan and draft,
             form=kwargs.get("form"),
             formset=kwargs.get("formset"),
-            kekurangan=kekurangan_lkip(kecamatan=self.kecamatan, tahun=self.tahun, laporan=lap),
+            kekurangan=kekurangan_lkip(
+                kecamatan=self.kecamatan,
+                tahun=self.tahun,
+                laporan=lap,
+                lhe_tercatat=lhe is not None,
+            ),
             grafik_lkip=grafik_tahunan(kecamatan=self.kecamatan, tahun=self.tahun) if lap else [],
             riwayat=riwayat(
                 (LaporanKinerja.riwayat.filter(id=lap.id), lambda c: f"LKIP {c.tahun}"),
@@ -82,8 +105,9 @@ class LaporanUpdate(LaporanMixin, TemplateView):
             messages.error(request, f"LKIP {self.tahun} belum dimulai.")
             return redirect(self.url_halaman)
         form = LaporanForm(request.POST, instance=self.laporan)
-        formset = TindakLanjutFormSet(request.POST, prefix="tl")
-        if not (form.is_valid() & formset.is_valid()):
+        # With the year's LHE recorded, Tabel 1.3 is answered on the LHE page, not here.
+        formset = None if self.lhe[0] else TindakLanjutFormSet(request.POST, prefix="tl")
+        if not (form.is_valid() & (formset is None or formset.is_valid())):
             return self._gagal(
                 form, formset, "Tidak ada yang disimpan: perbaiki isian yang ditandai."
             )
@@ -91,7 +115,7 @@ class LaporanUpdate(LaporanMixin, TemplateView):
             jumlah = laporan_simpan(
                 laporan=self.laporan,
                 data=form.data_laporan(),
-                tindak_lanjut=formset.baris(),
+                tindak_lanjut=None if formset is None else formset.baris(),
                 sidik=form.cleaned_data.get("sidik"),
                 oleh=request.user,
             )

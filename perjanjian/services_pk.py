@@ -315,3 +315,22 @@ def perjanjian_kembalikan(
     if not komentar:
         raise TransisiDitolak("Tulis alasan pengembalian untuk operator.")
     return _transisi(perjanjian, Status.DIAJUKAN, Status.DRAFT, oleh, komentar=komentar)
+
+
+def perjanjian_kembalikan_bappeda(
+    *, perjanjian: PerjanjianKinerja, komentar: str, oleh: Pengguna
+) -> PerjanjianKinerja:
+    """diajukan → draft, by Bappeda of the kabupaten after checking it against the Renstra,
+    with the reason the kecamatan reads. Approving stays the camat's (perjanjian_tetapkan)."""
+    if not akses.boleh_memverifikasi(oleh, perjanjian.kecamatan):
+        raise TransisiDitolak(
+            "Hanya Bappeda kabupaten yang dapat mengembalikan Perjanjian Kinerja."
+        )
+    komentar = (komentar or "").strip()
+    if not komentar:
+        raise TransisiDitolak(
+            "Tuliskan alasan pengembalian agar kecamatan tahu yang harus diperbaiki."
+        )
+    return _transisi(
+        perjanjian, Status.DIAJUKAN, Status.DRAFT, oleh, komentar=f"Bappeda: {komentar}"
+    )

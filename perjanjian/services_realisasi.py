@@ -414,12 +414,14 @@ def realisasi_simpan(
             ).values_list("indikator__ukuran_id", flat=True)
         )
         ada = {r.ukuran_id: r for r in tersimpan}
+        dari_lhe = _ukuran_dari_lhe(kecamatan, tahun, periode)
         dibuat = diubah = dihapus = 0
         tanpa_target = []
         for ukuran_id, isi in isian.items():
             r = ada.get(ukuran_id)
             if isi.nilai is None:
                 if r is not None:
+                    _jaga_lhe(ukuran_id, dari_lhe, tahun)
                     r._history_user = oleh
                     r.delete()
                     dihapus += 1
@@ -435,12 +437,31 @@ def realisasi_simpan(
                 continue
             else:
                 diubah += 1
+            _jaga_lhe(ukuran_id, dari_lhe, tahun)
             r.nilai, r.huruf, r.catatan_sumber = isi.nilai.angka, huruf, catatan
             r._history_user = oleh
             r.save()
             if ukuran_id not in bertarget:
                 tanpa_target.append(sah[ukuran_id].nama)
     return HasilSimpan(dibuat, diubah, dihapus, tuple(tanpa_target))
+
+
+def _ukuran_dari_lhe(kecamatan: Kecamatan, tahun: int, periode: str) -> set[int]:
+    """Measures whose annual realisasi is written from the Inspektorat's LHE (Nilai SAKIP),
+    not typed: laporan.evaluasi writes it when the LHE's scores are complete."""
+    if periode != Periode.TAHUNAN:
+        return set()
+    from laporan.evaluasi import ukuran_dari_lhe
+
+    return ukuran_dari_lhe(kecamatan=kecamatan, tahun=tahun)
+
+
+def _jaga_lhe(ukuran_id: int, dari_lhe: set[int], tahun: int) -> None:
+    if ukuran_id in dari_lhe:
+        raise TransisiDitolak(
+            f"Nilai SAKIP {tahun} diambil dari LHE Inspektorat dan tidak diketik di sini; "
+            "tidak ada yang disimpan."
+        )
 
 
 def _pelaporan_untuk_transisi(kecamatan, tahun, periode) -> PelaporanRealisasi:

@@ -38,6 +38,9 @@ JALUR: dict[str, tuple[str, ...]] = {
     "perjanjian.SurveiKepuasan": ("kecamatan",),
     "laporan.LaporanKinerja": ("kecamatan",),
     "laporan.DokumenPDF": ("kecamatan",),
+    "laporan.EvaluasiAKIP": ("kecamatan",),
+    "laporan.SkorAKIP": ("evaluasi__kecamatan",),
+    "laporan.RekomendasiLHE": ("evaluasi__kecamatan",),
 }
 
 PERAN_KABUPATEN = (Peran.BAPPEDA, Peran.INSPEKTORAT, Peran.ADMIN_KABUPATEN)
@@ -113,3 +116,20 @@ def boleh_memverifikasi(user: Pengguna, kecamatan: Kecamatan) -> bool:
         and user.peran == Peran.BAPPEDA
         and user.kabupaten_id == kecamatan.kabupaten_id
     )
+
+
+def boleh_mengevaluasi(user: Pengguna, kecamatan: Kecamatan) -> bool:
+    """Record the LHE AKIP and review (reviu) the LKIP: the Inspektorat of the kabupaten."""
+    return (
+        user.is_authenticated
+        and user.peran == Peran.INSPEKTORAT
+        and user.kabupaten_id == kecamatan.kabupaten_id
+    )
+
+
+def adalah_bappeda(user: Pengguna) -> bool:
+    return user.is_authenticated and user.peran == Peran.BAPPEDA and bool(user.kabupaten_id)
+
+
+def adalah_inspektorat(user: Pengguna) -> bool:
+    return user.is_authenticated and user.peran == Peran.INSPEKTORAT and bool(user.kabupaten_id)

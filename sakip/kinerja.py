@@ -718,6 +718,39 @@ def nilai_akip(jawaban: Mapping[str, Mapping[str, Sequence[str]]]) -> HasilAKIP:
     return HasilAKIP(nilai=total, per_komponen=per_komponen, predikat=predikat_sakip(total))
 
 
+def _koma(nilai: Decimal) -> str:
+    return f"{nilai.normalize():f}".replace(".", ",")
+
+
+def bobot_sub_komponen_akip(komponen: str, sub: str) -> Decimal:
+    """The highest score of a sub komponen: komponen bobot × its share (e.g. 30 × 20 % = 6)."""
+    return KOMPONEN_AKIP[komponen][1] * SUB_KOMPONEN_AKIP[sub] / _SERATUS
+
+
+def nilai_akip_dari_skor(skor: Mapping[str, Mapping[str, Decimal | int]]) -> HasilAKIP:
+    """Nilai AKIP from the sub komponen scores of an LHE (the evaluator's own LKE already
+    summed): each score lies between 0 and its weight; komponen and total are sums."""
+    _kode_lengkap(skor, KOMPONEN_AKIP, "Komponen AKIP")
+    per_komponen: dict[str, Decimal] = {}
+    for kode, (nama, _bobot) in KOMPONEN_AKIP.items():
+        _kode_lengkap(skor[kode], SUB_KOMPONEN_AKIP, f"Sub komponen {nama}")
+        jumlah = Decimal(0)
+        for sub in SUB_KOMPONEN_AKIP:
+            tempat = f"Skor {nama} / {sub}"
+            nilai = _desimal(skor[kode][sub], tempat)
+            if nilai is None:
+                raise ValueError(f"{tempat} belum diisi.")
+            batas = bobot_sub_komponen_akip(kode, sub)
+            if not Decimal(0) <= nilai <= batas:
+                raise ValueError(
+                    f"{tempat} harus antara 0 dan {_koma(batas)} (bobotnya), bukan {_koma(nilai)}."
+                )
+            jumlah += nilai
+        per_komponen[kode] = jumlah
+    total = sum(per_komponen.values(), Decimal(0))
+    return HasilAKIP(nilai=total, per_komponen=per_komponen, predikat=predikat_sakip(total))
+
+
 # --- Values people type --------------------------------------------------------------------------
 
 

@@ -40,7 +40,7 @@ from kecamatan.models import (
 )
 from kecamatan.models.profil import PENDIDIKAN
 from kecamatan.skala import pasang_skala_bawaan
-from laporan.models import LaporanKinerja, TindakLanjutLHE
+from laporan.models import EvaluasiAKIP, LaporanKinerja, RekomendasiLHE, TindakLanjutLHE
 from perjanjian.models import (
     IndikatorProgram,
     Kegiatan,
@@ -192,6 +192,8 @@ def muat_kecamatan(kabupaten: Kabupaten, data: dict, hasil: Hasil) -> None:
         )
     for lap in data.get("laporan", []):
         muat_laporan(kecamatan, lap)
+    for lhe in data.get("lhe", []):
+        muat_lhe(kecamatan, lhe)
     hasil.dimuat.append(str(kecamatan))
 
 
@@ -489,6 +491,22 @@ def muat_laporan(kecamatan, lap: dict) -> None:
             laporan=laporan, urutan=urutan, rekomendasi=rekomendasi, tindak_lanjut=tindak_lanjut
         )
     tetapkan_status(laporan, lap.get("status"))
+
+
+def muat_lhe(kecamatan, lhe: dict) -> None:
+    """The Inspektorat's LHE of a year and its recommendations with the kecamatan's tindak
+    lanjut: the LKIP of that year prints them as Tabel 1.3 (laporan.evaluasi)."""
+    evaluasi = EvaluasiAKIP.objects.create(
+        kecamatan=kecamatan,
+        tahun=lhe["tahun"],
+        judul=lhe["judul"],
+        nomor_surat=lhe.get("nomor_surat", ""),
+        tanggal=lhe.get("tanggal"),
+    )
+    for urutan, (rekomendasi, tindak_lanjut) in enumerate(lhe.get("rekomendasi", []), start=1):
+        RekomendasiLHE.objects.create(
+            evaluasi=evaluasi, urutan=urutan, rekomendasi=rekomendasi, tindak_lanjut=tindak_lanjut
+        )
 
 
 def tetapkan_status(dokumen, status: str | None) -> None:

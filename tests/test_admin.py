@@ -16,7 +16,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from iku.models import Indikator, Renstra
 from kecamatan.models import Kecamatan
-from laporan.models import VersiLKIP
+from laporan.models import EvaluasiAKIP, LaporanKinerja, SkorAKIP, TindakLanjutLHE, VersiLKIP
 from perjanjian.models import PelaporanRealisasi, PerjanjianKinerja, SurveiKepuasan
 
 APLIKASI = ["kecamatan", "iku", "perjanjian", "laporan"]
@@ -129,6 +129,14 @@ def test_query_halaman_daftar_tidak_bertambah_dengan_jumlah_baris(client_admin, 
         pertama = request.getfixturevalue("survei_kencong")
         pertama.pk = None
         pertama.save()
+    if model is TindakLanjutLHE:  # typed Tabel 1.3 rows (a year without a recorded LHE)
+        lap = LaporanKinerja.objects.get(kecamatan__slug="kencong", tahun=2025)
+        for n in (1, 2):
+            TindakLanjutLHE.objects.create(laporan=lap, urutan=n, rekomendasi=f"Uji {n}")
+    if model is SkorAKIP:  # the seed prints no LHE scores: make some
+        lhe = EvaluasiAKIP.objects.get(kecamatan__slug="kencong", tahun=2025)
+        for sub in ("keberadaan", "kualitas"):
+            SkorAKIP.objects.create(evaluasi=lhe, komponen="perencanaan", sub_komponen=sub, skor=5)
     if model is PelaporanRealisasi:  # the seed records no reporting status: make some
         for k in Kecamatan.objects.all()[:3]:
             PelaporanRealisasi.objects.create(kecamatan=k, tahun=2025, periode="tw4")

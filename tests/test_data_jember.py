@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 
 from iku.models import Indikator, KeputusanIKU, Renstra
 from kecamatan.models import Kecamatan, KomposisiSDM, ProfilTahunan, SaranaPrasarana
-from laporan.models import LaporanKinerja
+from laporan.models import EvaluasiAKIP, LaporanKinerja
 from perjanjian.anggaran import pohon_anggaran
 from perjanjian.models import PerjanjianKinerja, Realisasi, SubKegiatan
 
@@ -103,7 +103,12 @@ class TestKencong2025:
 
     def test_laporan_2025_dengan_tindak_lanjut_lhe(self, kencong):
         lkip = LaporanKinerja.objects.get(kecamatan=kencong, tahun=2025)
-        assert lkip.tindak_lanjut.count() == 11
+        # Tabel 1.3 answers the Inspektorat's LHE of the same year (laporan.evaluasi).
+        lhe = EvaluasiAKIP.objects.get(kecamatan=kencong, tahun=2025)
+        assert lhe.judul == "LHE SAKIP Kecamatan Kencong Tahun 2025 Triwulan 3"
+        assert lhe.nomor_surat == "700.1.2.1/15/IR.1/35.09.410/2025"
+        assert lhe.rekomendasi.count() == 11
+        assert lhe.rekomendasi.get(urutan=11).tindak_lanjut.startswith("Menyusun matriks rencana")
         assert lkip.penandatangan_nip == "197708272002121006"
         assert lkip.kata_pengantar.startswith("Puji syukur kehadirat Tuhan Yang Maha Esa")
 

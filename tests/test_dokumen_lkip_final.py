@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from laporan.dokumen.layanan import cetak
+from laporan.evaluasi import lkip_reviu
 from laporan.models import DokumenPDF, LaporanKinerja, VersiLKIP
 from perjanjian.models import NarasiSasaran
 from sakip.penguncian import DataTerkunci
@@ -88,7 +89,10 @@ def test_penetapan_ditolak_bila_narasi_belum_lengkap(client, camat_kencong, lkip
     assert not VersiLKIP.objects.exists()
 
 
-def test_penetapan_menyimpan_pdf_dengan_sha256_dan_versi_berikutnya(client, camat_kencong, lkip):
+def test_penetapan_menyimpan_pdf_dengan_sha256_dan_versi_berikutnya(
+    client, camat_kencong, inspektorat, lkip
+):
+    lkip_reviu(laporan=lkip, catatan="Sesuai pedoman.", oleh=inspektorat)
     client.force_login(camat_kencong)
     response = client.post(reverse("laporan:lkip-tetapkan", args=["kencong", 2025]), follow=True)
     versi1 = VersiLKIP.objects.get(laporan=lkip)
@@ -108,6 +112,10 @@ def test_penetapan_menyimpan_pdf_dengan_sha256_dan_versi_berikutnya(client, cama
     assert lkip.status == "draft"
     lkip.kesimpulan = "Kesimpulan yang diperbaiki pada versi 2."
     lkip.save()
+    # The next version is reviewed again before the camat approves it.
+    response = client.post(reverse("laporan:lkip-tetapkan", args=["kencong", 2025]), follow=True)
+    assert "LKIP 2025 belum direviu Inspektorat" in response.text
+    lkip_reviu(laporan=lkip, catatan="Perbaikan versi 2 sesuai.", oleh=inspektorat)
     client.post(reverse("laporan:lkip-tetapkan", args=["kencong", 2025]))
 
     versi = list(VersiLKIP.objects.filter(laporan=lkip).order_by("nomor"))

@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 
 from iku.models import Indikator, Sasaran, Ukuran
-from laporan.models import LaporanKinerja, TindakLanjutLHE
+from laporan.evaluasi import lkip_reviu
+from laporan.models import EvaluasiAKIP, LaporanKinerja, RekomendasiLHE, TindakLanjutLHE
 from perjanjian.models import NarasiSasaran, PerjanjianKinerja, TargetPerjanjian
 from sakip.penguncian import DataTerkunci
 
@@ -213,6 +214,22 @@ def data_lkip(client, tahun=TAHUN) -> dict:
     return data
 
 
+@pytest.fixture
+def tanpa_lhe(kencong):
+    """A year whose LHE is not recorded in the application: Tabel 1.3 is typed on the LKIP
+    page. Kencong's LHE 2025 is turned into such typed rows (its recommendations and
+    tindak lanjut as they are); the LHE route is told in tests/test_evaluasi_akip.py."""
+    lhe = EvaluasiAKIP.objects.get(kecamatan=kencong, tahun=TAHUN)
+    lap = LaporanKinerja.objects.get(kecamatan=kencong, tahun=TAHUN)
+    for r in lhe.rekomendasi.order_by("urutan"):
+        TindakLanjutLHE.objects.create(
+            laporan=lap, urutan=r.urutan, rekomendasi=r.rekomendasi, tindak_lanjut=r.tindak_lanjut
+        )
+    LaporanKinerja.objects.filter(pk=lap.pk).update(lhe_sumber=lhe.judul)
+    lhe.delete()
+
+
+@pytest.mark.usefixtures("tanpa_lhe")
 class TestLKIP:
     def test_halaman_lkip_2025(self, client, operator_kencong, kencong):
         client.force_login(operator_kencong)
@@ -330,9 +347,12 @@ class TestLKIP:
         assert "Hanya camat" in response.text
         assert laporan(kencong).status == "draft"
 
-    def test_camat_menetapkan_lalu_terkunci(self, client, camat_kencong, operator_kencong, kencong):
+    def test_camat_menetapkan_lalu_terkunci(
+        self, client, camat_kencong, operator_kencong, inspektorat, kencong
+    ):
         client.force_login(operator_kencong)
         data = data_lkip(client)
+        lkip_reviu(laporan=laporan(kencong), catatan="Sesuai pedoman.", oleh=inspektorat)
         client.force_login(camat_kencong)
         assert "Tetapkan LKIP 2025" in client.get(url_lkip()).text
         client.post(url_lkip("lkip-tetapkan"))
@@ -374,7 +394,7 @@ class TestLKIP:
         for user in (bappeda, inspektorat):
             client.force_login(user)
             teks = client.get(url_lkip()).text
-            assert "Puji syukur" in teks and "<textarea" not in teks
+            assert "Puji syukur" in teks and 'name="kesimpulan"' not in teks
             assert "hanya untuk dibaca" in teks
             assert client.post(url_lkip(), {"kesimpulan": "x"}).status_code == 403
             assert client.post(url_lkip("lkip-tetapkan")).status_code == 403
@@ -404,9 +424,9 @@ def test_jumlah_kueri_lkip_tidak_tumbuh(
     client.force_login(operator_kencong)
     with django_assert_max_num_queries(BATAS_KUERI_LKIP):
         assert client.get(url_lkip()).status_code == 200
-    lap = laporan(kencong)
+    lhe = EvaluasiAKIP.objects.get(kecamatan=kencong, tahun=TAHUN)
     for i in range(15):
-        TindakLanjutLHE.objects.create(laporan=lap, urutan=20 + i, rekomendasi=f"Rekomendasi {i}")
+        RekomendasiLHE.objects.create(evaluasi=lhe, urutan=20 + i, rekomendasi=f"Rekomendasi {i}")
     tambah_sasaran(kencong)
     with django_assert_max_num_queries(BATAS_KUERI_LKIP):
         teks = client.get(url_lkip()).text

@@ -25,6 +25,7 @@ from iku.models import (
 from kecamatan.models import ProfilTahunan, SaranaPrasarana, UnitKerja
 from kecamatan.models.profil import PENDIDIKAN
 from kecamatan.pejabat import camat_terakhir
+from laporan.evaluasi import tabel_tindak_lanjut
 from perjanjian.anggaran import Jumlah, PohonAnggaran, Simpul, pohon_anggaran
 from perjanjian.capaian import _target_akhir, nilai_indikator
 from perjanjian.models import PerjanjianKinerja, TargetPerjanjian
@@ -644,6 +645,7 @@ class IsiAwal:
     pengantar_perencanaan: tuple[Blok, ...]
     profil: Profil | None
     tindak_lanjut: tuple
+    lhe_sumber: str
     renstra: tuple[Renstra, ...]
     perjanjian: tuple[PerjanjianKinerja, ...]
     cascading: tuple[TabelCascading, ...]
@@ -762,6 +764,7 @@ def konteks_awal(laporan) -> dict:
     pk = [tabel_pk(p, anggaran, nomor()) for p in perjanjian]
     struktur = tabel_struktur(anggaran, nomor())
 
+    tabel_13 = tabel_tindak_lanjut(laporan)
     return {
         "awal": IsiAwal(
             penandatangan=_penandatangan(laporan),
@@ -770,7 +773,8 @@ def konteks_awal(laporan) -> dict:
             maksud_tujuan=butir(laporan.maksud_tujuan),
             pengantar_perencanaan=blok(laporan.pengantar_perencanaan),
             profil=profil,
-            tindak_lanjut=tuple(laporan.tindak_lanjut.order_by("urutan", "id")),
+            tindak_lanjut=tabel_13.baris,
+            lhe_sumber=tabel_13.sumber,
             renstra=tuple(renstra),
             perjanjian=tuple(perjanjian),
             cascading=tuple(cascading),

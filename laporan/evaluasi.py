@@ -1,0 +1,292 @@
+"""The Inspektorat's side of the cycle: the LHE AKIP of a kecamatan and year (scores,
+recommendations), the kecamatan's tindak lanjut, and the reviu of an LKIP.
+
+The LHE is the one entry of the Nilai SAKIP: saving complete scores writes the year's
+"Nilai SAKIP" realisasi (tahunan) of the kecamatan, and the LKIP of the same year prints the
+LHE's recommendations with their tindak lanjut as Tabel 1.3. Writes take the user (``oleh``)
+for the change history and run in one transaction.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from iku.models import Ukuran
+from kecamatan.models import Kecamatan, Pengguna
+from perjanjian.models import PelaporanRealisasi, Periode, Realisasi
+from sakip import akses, kinerja
+from sakip.penguncian import DataTerkunci, TransisiDitolak
+
+from .models import EvaluasiAKIP, LaporanKinerja, RekomendasiLHE, SkorAKIP
+
+KODE_UKURAN_NILAI_SAKIP = "nilai-sakip"
+
+
+def _jaga_evaluator(kecamatan: Kecamatan, oleh: Pengguna) -> None:
+    if not akses.boleh_mengevaluasi(oleh, kecamatan):
+        raise TransisiDitolak("Hanya Inspektorat kabupaten yang dapat mengisi evaluasi AKIP.")
+
+
+def _jaga_lkip_terbuka(kecamatan: Kecamatan, tahun: int) -> None:
+    """Tabel 1.3 is part of the LKIP of the year: fixed once that LKIP is approved."""
+    if LaporanKinerja.objects.filter(
+        kecamatan=kecamatan, tahun=tahun, status=LaporanKinerja.Status.DITETAPKAN
+    ).exists():
+        raise DataTerkunci(
+            f"LKIP {tahun} sudah ditetapkan; rekomendasi dan tindak lanjut LHE {tahun} "
+            "tidak dapat diubah lagi."
+        )
+
+
+# --- selectors ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BarisSkor:
+    komponen: str
+    komponen_label: str
+    sub: str
+    sub_label: str
+    bobot: Decimal
+    skor: Decimal | None
+
+
+@dataclass(frozen=True)
+class RingkasanAKIP:
+    baris: tuple[BarisSkor, ...]
+    hasil: kinerja.HasilAKIP | None  # None while a score is missing
+
+    @property
+    def kelompok(self) -> list[tuple[str, Decimal, Decimal | None, list[BarisSkor]]]:
+        """(komponen label, bobot, skor, its sub komponen rows) in the regulation's order."""
+        return [
+            (
+                nama,
+                bobot,
+                self.hasil.per_komponen[kode] if self.hasil else None,
+                [b for b in self.baris if b.komponen == kode],
+            )
+            for kode, (nama, bobot) in kinerja.KOMPONEN_AKIP.items()
+        ]
+
+
+def ringkasan_akip(evaluasi: EvaluasiAKIP | None) -> RingkasanAKIP:
+    """The twelve sub komponen with their weight and score, and the Nilai when complete."""
+    tersimpan = {}
+    if evaluasi is not None and evaluasi.pk:
+        tersimpan = {(s.komponen, s.sub_komponen): s.skor for s in evaluasi.skor.all()}
+    baris = []
+    for kode, (nama, _bobot) in kinerja.KOMPONEN_AKIP.items():
+        for sub in kinerja.SUB_KOMPONEN_AKIP:
+            baris.append(
+                BarisSkor(
+                    kode,
+                    nama,
+                    sub,
+                    SkorAKIP.SubKomponen(sub).label,
+                    kinerja.bobot_sub_komponen_akip(kode, sub),
+                    tersimpan.get((kode, sub)),
+                )
+            )
+    hasil = None
+    if baris and all(b.skor is not None for b in baris):
+        skor: dict[str, dict[str, Decimal]] = {}
+        for b in baris:
+            skor.setdefault(b.komponen, {})[b.sub] = b.skor
+        hasil = kinerja.nilai_akip_dari_skor(skor)
+    return RingkasanAKIP(tuple(baris), hasil)
+
+
+def rekomendasi_lhe(
+    *, kecamatan: Kecamatan, tahun: int
+) -> tuple[EvaluasiAKIP | None, list[RekomendasiLHE]]:
+    """The LHE whose recommendations the LKIP of ``tahun`` answers (the same year, see
+    EvaluasiAKIP) and its recommendations in order: one query when it has some."""
+    baris = list(
+        RekomendasiLHE.objects.filter(evaluasi__kecamatan=kecamatan, evaluasi__tahun=tahun)
+        .select_related("evaluasi")
+        .order_by("urutan")
+    )
+    if baris:
+        return baris[0].evaluasi, baris
+    return EvaluasiAKIP.objects.filter(kecamatan=kecamatan, tahun=tahun).first(), []
+
+
+@dataclass(frozen=True)
+class TabelTindakLanjut:
+    """Tabel 1.3 of an LKIP: its source and rows (each with urutan, rekomendasi,
+    tindak_lanjut)."""
+
+    sumber: str
+    baris: tuple
+    dari_lhe: bool
+
+
+def tabel_tindak_lanjut(laporan: LaporanKinerja) -> TabelTindakLanjut:
+    """From the year's LHE when the Inspektorat recorded one; else the rows typed on the
+    LKIP page (a year whose LHE was not kept here)."""
+    lhe, baris = rekomendasi_lhe(kecamatan=laporan.kecamatan, tahun=laporan.tahun)
+    if lhe is not None:
+        return TabelTindakLanjut(lhe.judul, tuple(baris), True)
+    return TabelTindakLanjut(
+        laporan.lhe_sumber, tuple(laporan.tindak_lanjut.order_by("urutan", "id")), False
+    )
+
+
+def ukuran_dari_lhe(*, kecamatan: Kecamatan, tahun: int) -> set[int]:
+    """The measure ids whose annual realisasi of ``tahun`` comes from a scored LHE."""
+    jumlah_skor = len(kinerja.KOMPONEN_AKIP) * len(kinerja.SUB_KOMPONEN_AKIP)
+    if (
+        SkorAKIP.objects.filter(evaluasi__kecamatan=kecamatan, evaluasi__tahun=tahun).count()
+        < jumlah_skor
+    ):
+        return set()
+    return set(
+        Ukuran.objects.filter(
+            kabupaten_id=kecamatan.kabupaten_id, kode=KODE_UKURAN_NILAI_SAKIP
+        ).values_list("id", flat=True)
+    )
+
+
+# --- services -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DataLHE:
+    judul: str
+    nomor_surat: str
+    tanggal: object
+    catatan: str
+    skor: Mapping[tuple[str, str], Decimal]  # (komponen, sub) → skor
+    rekomendasi: Sequence[str]  # in order; existing rows keep their tindak lanjut by position
+
+
+def lhe_simpan(*, kecamatan: Kecamatan, tahun: int, data: DataLHE, oleh: Pengguna) -> EvaluasiAKIP:
+    """Create or change the LHE of a year: header, the twelve scores, the recommendations.
+    With all scores, the year's Nilai SAKIP realisasi is written from it."""
+    _jaga_evaluator(kecamatan, oleh)
+    skor: dict[str, dict[str, Decimal]] = {}
+    for (kode, sub), nilai in data.skor.items():
+        skor.setdefault(kode, {})[sub] = nilai
+    hasil = kinerja.nilai_akip_dari_skor(skor)  # ValueError: an Indonesian message
+    rekomendasi = [r.replace("\r\n", "\n").strip() for r in data.rekomendasi]
+    rekomendasi = [r for r in rekomendasi if r]
+    with transaction.atomic():
+        Kecamatan.objects.select_for_update().filter(pk=kecamatan.pk).first()
+        lhe = EvaluasiAKIP.objects.filter(kecamatan=kecamatan, tahun=tahun).first()
+        if lhe is None:
+            lhe = EvaluasiAKIP(kecamatan=kecamatan, tahun=tahun)
+        isi = (data.judul.strip(), data.nomor_surat.strip(), data.tanggal, data.catatan.strip())
+        if not lhe.pk or (lhe.judul, lhe.nomor_surat, lhe.tanggal, lhe.catatan) != isi:
+            lhe.judul, lhe.nomor_surat, lhe.tanggal, lhe.catatan = isi
+            lhe._history_user = oleh
+            lhe.save()
+        ada = {(s.komponen, s.sub_komponen): s for s in lhe.skor.all()}
+        for (kode, sub), nilai in data.skor.items():
+            s = ada.get((kode, sub)) or SkorAKIP(evaluasi=lhe, komponen=kode, sub_komponen=sub)
+            if s.pk is None or s.skor != nilai:
+                s.skor = nilai
+                s._history_user = oleh
+                s.save()
+        _simpan_rekomendasi(lhe, rekomendasi, oleh)
+        _tulis_realisasi_nilai_sakip(lhe, hasil, oleh)
+    return lhe
+
+
+def _simpan_rekomendasi(lhe: EvaluasiAKIP, rekomendasi: list[str], oleh: Pengguna) -> None:
+    lama = list(lhe.rekomendasi.order_by("urutan"))
+    if [r.rekomendasi for r in lama] == rekomendasi:
+        return
+    _jaga_lkip_terbuka(lhe.kecamatan, lhe.tahun)
+    # Row n keeps its tindak lanjut when its text is edited; extra rows go, new rows come.
+    for r in lama[len(rekomendasi) :]:
+        r._history_user = oleh
+        r.delete()
+    for nomor, teks in enumerate(rekomendasi, start=1):
+        r = lama[nomor - 1] if nomor <= len(lama) else RekomendasiLHE(evaluasi=lhe, urutan=nomor)
+        if r.pk is None or r.rekomendasi != teks:
+            r.rekomendasi = teks
+            r._history_user = oleh
+            r.save()
+
+
+def _tulis_realisasi_nilai_sakip(
+    lhe: EvaluasiAKIP, hasil: kinerja.HasilAKIP, oleh: Pengguna
+) -> None:
+    """The LHE's Nilai is the realisasi of the shared measure "Nilai SAKIP" for its year."""
+    ukuran = Ukuran.objects.filter(
+        kabupaten_id=lhe.kecamatan.kabupaten_id, kode=KODE_UKURAN_NILAI_SAKIP
+    ).first()
+    if ukuran is None:
+        return
+    nilai = kinerja.bulatkan(hasil.nilai, 2)
+    sumber = (lhe.judul + (f", surat Nomor {lhe.nomor_surat}" if lhe.nomor_surat else ""))[:255]
+    r = Realisasi.objects.filter(
+        kecamatan=lhe.kecamatan, ukuran=ukuran, tahun=lhe.tahun, periode=Periode.TAHUNAN
+    ).first()
+    if r is not None and (r.nilai, r.huruf, r.catatan_sumber) == (
+        nilai,
+        hasil.predikat.kode,
+        sumber,
+    ):
+        return
+    if PelaporanRealisasi.objects.filter(
+        kecamatan=lhe.kecamatan,
+        tahun=lhe.tahun,
+        periode=Periode.TAHUNAN,
+        status=PelaporanRealisasi.Status.DIVERIFIKASI,
+    ).exists():
+        raise DataTerkunci(
+            f"Realisasi Tahunan {lhe.tahun} sudah diverifikasi Bappeda dengan Nilai SAKIP lain; "
+            "nilai LHE tidak dapat menggantikannya. Tidak ada yang disimpan."
+        )
+    if r is None:
+        r = Realisasi(
+            kecamatan=lhe.kecamatan, ukuran=ukuran, tahun=lhe.tahun, periode=Periode.TAHUNAN
+        )
+    r.nilai, r.huruf, r.catatan_sumber = nilai, hasil.predikat.kode, sumber
+    r._history_user = oleh
+    r.save()
+
+
+def tindak_lanjut_simpan(
+    *, evaluasi: EvaluasiAKIP, jawaban: Mapping[int, str], oleh: Pengguna
+) -> int:
+    """The kecamatan answers the recommendations (id → tindak lanjut). Returns rows changed."""
+    if not akses.boleh_mengisi(oleh, evaluasi.kecamatan):
+        raise TransisiDitolak(
+            "Hanya operator atau camat kecamatan ini yang dapat mengisi tindak lanjut."
+        )
+    with transaction.atomic():
+        _jaga_lkip_terbuka(evaluasi.kecamatan, evaluasi.tahun)
+        baris = {r.id: r for r in evaluasi.rekomendasi.select_for_update()}
+        if set(jawaban) - set(baris):
+            raise TransisiDitolak("Rekomendasi yang dijawab bukan milik LHE ini.")
+        jumlah = 0
+        for rid, teks in jawaban.items():
+            r, teks = baris[rid], teks.replace("\r\n", "\n").strip()
+            if r.tindak_lanjut != teks:
+                r.tindak_lanjut = teks
+                r._history_user = oleh
+                r.save()
+                jumlah += 1
+    return jumlah
+
+
+def lkip_reviu(*, laporan: LaporanKinerja, catatan: str, oleh: Pengguna) -> LaporanKinerja:
+    """The Inspektorat marks a draft LKIP reviewed, with its notes."""
+    _jaga_evaluator(laporan.kecamatan, oleh)
+    catatan = (catatan or "").replace("\r\n", "\n").strip()
+    if not catatan:
+        raise TransisiDitolak("Tuliskan catatan hasil reviu.")
+    with transaction.atomic():
+        lap = LaporanKinerja.objects.select_for_update().get(pk=laporan.pk)
+        if lap.status == LaporanKinerja.Status.DITETAPKAN:
+            raise DataTerkunci(LaporanKinerja.PESAN_TERKUNCI)
+        lap.reviu_catatan, lap.direviu_oleh, lap.direviu_pada = catatan, oleh, timezone.now()
+        lap._history_user = oleh
+        lap.save()
+    return lap

@@ -1,0 +1,114 @@
+"""Forms of the LHE AKIP, the tindak lanjut and the reviu: they only validate;
+laporan.evaluasi writes."""
+
+from django import forms
+
+from sakip import kinerja
+from sakip.isian import NilaiField
+
+from .evaluasi import DataLHE
+from .models import SkorAKIP
+
+
+def nama_skor(komponen: str, sub: str) -> str:
+    return f"skor_{komponen}_{sub}"
+
+
+class LHEForm(forms.Form):
+    judul = forms.CharField(
+        label="Judul LHE",
+        max_length=255,
+        help_text="mis. LHE SAKIP Kecamatan Kencong Tahun 2025 Triwulan 3",
+        error_messages={"required": "Tuliskan judul LHE."},
+    )
+    nomor_surat = forms.CharField(label="Nomor surat", max_length=100, required=False)
+    tanggal = forms.DateField(
+        label="Tanggal surat",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Tulis tanggal yang benar, mis. 29-09-2025."},
+    )
+    catatan = forms.CharField(
+        label="Catatan umum", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    rekomendasi = forms.CharField(
+        label="Saran / rekomendasi",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="Satu rekomendasi per baris, berurutan. Tindak lanjut kecamatan tetap "
+        "melekat pada nomor barisnya.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for kode, (nama, _bobot) in kinerja.KOMPONEN_AKIP.items():
+            for sub in kinerja.SUB_KOMPONEN_AKIP:
+                bobot = kinerja.bobot_sub_komponen_akip(kode, sub)
+                self.fields[nama_skor(kode, sub)] = NilaiField(
+                    label=f"{nama} / {SkorAKIP.SubKomponen(sub).label}",
+                    huruf_boleh=False,
+                    error_messages={"required": "Isi skor sub komponen ini."},
+                )
+                self.fields[nama_skor(kode, sub)].bobot = bobot
+
+    def clean(self):
+        data = super().clean()
+        for kode in kinerja.KOMPONEN_AKIP:
+            for sub in kinerja.SUB_KOMPONEN_AKIP:
+                nama = nama_skor(kode, sub)
+                nilai = data.get(nama)
+                if nilai is None:
+                    continue
+                if nilai.satuan:
+                    self.add_error(nama, "Tulis skornya saja, tanpa satuan.")
+                    continue
+                bobot = self.fields[nama].bobot
+                if not 0 <= nilai.angka <= bobot:
+                    batas = f"{bobot.normalize():f}".replace(".", ",")
+                    self.add_error(nama, f"Skor harus antara 0 dan {batas} (bobotnya).")
+        return data
+
+    def skor_komponen(self) -> list[tuple[str, list]]:
+        """(komponen label, [bound fields]) in the regulation's order, for the template."""
+        return [
+            (nama, [self[nama_skor(kode, sub)] for sub in kinerja.SUB_KOMPONEN_AKIP])
+            for kode, (nama, _bobot) in kinerja.KOMPONEN_AKIP.items()
+        ]
+
+    def data_lhe(self) -> DataLHE:
+        d = self.cleaned_data
+        return DataLHE(
+            judul=d["judul"],
+            nomor_surat=d["nomor_surat"],
+            tanggal=d["tanggal"],
+            catatan=d["catatan"],
+            skor={
+                (kode, sub): d[nama_skor(kode, sub)].angka
+                for kode in kinerja.KOMPONEN_AKIP
+                for sub in kinerja.SUB_KOMPONEN_AKIP
+            },
+            rekomendasi=d["rekomendasi"].replace("\r\n", "\n").split("\n"),
+        )
+
+
+def awal_lhe(lhe) -> dict:
+    if lhe is None:
+        return {}
+    awal = {
+        "judul": lhe.judul,
+        "nomor_surat": lhe.nomor_surat,
+        "tanggal": lhe.tanggal,
+        "catatan": lhe.catatan,
+        "rekomendasi": "\n".join(r.rekomendasi for r in lhe.rekomendasi.all()),
+    }
+    for s in lhe.skor.all():
+        awal[nama_skor(s.komponen, s.sub_komponen)] = s.skor
+    return awal
+
+
+class ReviuForm(forms.Form):
+    catatan = forms.CharField(
+        label="Catatan reviu",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Tuliskan catatan hasil reviu."},
+    )

@@ -1,0 +1,197 @@
+"""Pages of the Inspektorat: the LHE AKIP of all kecamatan of a year, one LHE (scores,
+recommendations; the kecamatan answers with its tindak lanjut), and the reviu of an LKIP."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.views.generic import TemplateView
+
+from sakip import akses
+from sakip.halaman import KecamatanMixin, tahun_berjalan
+from sakip.penguncian import DataTerkunci, TransisiDitolak
+from sakip.riwayat import riwayat
+
+from .evaluasi import lhe_simpan, lkip_reviu, ringkasan_akip, tindak_lanjut_simpan
+from .forms_evaluasi import LHEForm, ReviuForm, awal_lhe
+from .models import EvaluasiAKIP, LaporanKinerja, RekomendasiLHE, SkorAKIP
+
+
+class EvaluasiDaftar(LoginRequiredMixin, TemplateView):
+    """Every kecamatan of the kabupaten for a year: its LHE (Nilai, predikat) and whether its
+    LKIP was reviewed. Kabupaten roles only."""
+
+    template_name = "laporan/evaluasi/daftar.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not akses.adalah_kabupaten(request.user):
+            raise PermissionDenied("Halaman ini untuk Inspektorat, Bappeda dan admin kabupaten.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        try:
+            tahun = int(self.request.GET.get("tahun", ""))
+        except ValueError:
+            tahun = tahun_berjalan() - 1
+        kecamatan = list(akses.kecamatan_terlihat(self.request.user).order_by("nama"))
+        lhe = {
+            e.kecamatan_id: e
+            for e in EvaluasiAKIP.objects.filter(kecamatan__in=kecamatan, tahun=tahun)
+            .annotate(jumlah_rekomendasi=Count("rekomendasi"))
+            .prefetch_related("skor")
+        }
+        lkip = {
+            lap.kecamatan_id: lap
+            for lap in LaporanKinerja.objects.filter(kecamatan__in=kecamatan, tahun=tahun)
+        }
+        ctx.update(
+            tahun=tahun,
+            tahun_sebelum=tahun - 1,
+            tahun_sesudah=tahun + 1,
+            baris=[
+                (k, lhe.get(k.id), ringkasan_akip(lhe.get(k.id)).hasil, lkip.get(k.id))
+                for k in kecamatan
+            ],
+            bisa_mengevaluasi=akses.adalah_inspektorat(self.request.user),
+        )
+        return ctx
+
+
+class EvaluasiUbah(KecamatanMixin, TemplateView):
+    """The LHE of a kecamatan and year: the Inspektorat enters it, the kecamatan answers
+    each recommendation, everyone who sees the kecamatan reads it."""
+
+    template_name = "laporan/evaluasi/halaman.html"
+
+    @cached_property
+    def lhe(self) -> EvaluasiAKIP | None:
+        return (
+            self.lingkup(EvaluasiAKIP.objects.filter(tahun=self.tahun))
+            .prefetch_related("skor", "rekomendasi")
+            .first()
+        )
+
+    @property
+    def bisa_mengevaluasi(self) -> bool:
+        return akses.boleh_mengevaluasi(self.request.user, self.kecamatan)
+
+    @property
+    def url_halaman(self) -> str:
+        return reverse("laporan:evaluasi", args=[self.kecamatan.slug, self.tahun])
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        lhe = self.lhe
+        if self.bisa_mengevaluasi and "form" not in kwargs:
+            awal = awal_lhe(lhe) or {
+                "judul": f"LHE SAKIP Kecamatan {self.kecamatan.nama} Tahun {self.tahun}"
+            }
+            kwargs["form"] = LHEForm(initial=awal)
+        lap = self.lingkup(LaporanKinerja.objects.filter(tahun=self.tahun)).first()
+        terkunci = lap is not None and lap.status == LaporanKinerja.Status.DITETAPKAN
+        rekomendasi = sorted(lhe.rekomendasi.all(), key=lambda r: r.urutan) if lhe else []
+        ctx.update(
+            lhe=lhe,
+            ringkasan=ringkasan_akip(lhe),
+            rekomendasi=rekomendasi,
+            form=kwargs.get("form"),
+            bisa_mengevaluasi=self.bisa_mengevaluasi,
+            bisa_menjawab=self.bisa_mengisi and lhe is not None and not terkunci,
+            laporan=lap,
+            tahun_sebelum=self.tahun - 1,
+            tahun_sesudah=self.tahun + 1,
+            riwayat=riwayat(
+                (EvaluasiAKIP.riwayat.filter(id=lhe.id), lambda c: c.judul),
+                (
+                    SkorAKIP.riwayat.filter(evaluasi_id=lhe.id),
+                    lambda c: f"Skor {c.get_komponen_display()} / {c.get_sub_komponen_display()}",
+                ),
+                (
+                    RekomendasiLHE.riwayat.filter(evaluasi_id=lhe.id),
+                    lambda c: f"Rekomendasi nomor {c.urutan}",
+                ),
+            )
+            if lhe
+            else [],
+        )
+        return ctx
+
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("aksi") == "tindak-lanjut":
+            return self._tindak_lanjut()
+        if not self.bisa_mengevaluasi:
+            raise PermissionDenied("Hanya Inspektorat kabupaten yang dapat mengisi evaluasi AKIP.")
+        form = LHEForm(request.POST)
+        if not form.is_valid():
+            return self._gagal(form, "Tidak ada yang disimpan: perbaiki isian yang ditandai.")
+        try:
+            lhe_simpan(
+                kecamatan=self.kecamatan,
+                tahun=self.tahun,
+                data=form.data_lhe(),
+                oleh=request.user,
+            )
+        except (ValueError, TransisiDitolak, DataTerkunci) as e:
+            return self._gagal(form, str(e))
+        messages.success(
+            request,
+            f"LHE {self.tahun} disimpan; Nilai SAKIP {self.tahun} kecamatan ini diambil dari LHE.",
+        )
+        return redirect(self.url_halaman)
+
+    def _gagal(self, form, pesan: str):
+        self.__dict__.pop("lhe", None)
+        return self.render_to_response(self.get_context_data(form=form, galat=pesan))
+
+    def _tindak_lanjut(self):
+        self.wajib_mengisi()
+        if self.lhe is None:
+            messages.error(self.request, f"LHE {self.tahun} belum dicatat Inspektorat.")
+            return redirect(self.url_halaman)
+        jawaban = {}
+        for r in self.lhe.rekomendasi.all():
+            kunci = f"tindak_lanjut_{r.id}"
+            if kunci in self.request.POST:
+                jawaban[r.id] = self.request.POST[kunci]
+        try:
+            jumlah = tindak_lanjut_simpan(
+                evaluasi=self.lhe, jawaban=jawaban, oleh=self.request.user
+            )
+        except (TransisiDitolak, DataTerkunci) as e:
+            messages.error(self.request, str(e))
+        else:
+            if jumlah:
+                messages.success(self.request, f"Tindak lanjut disimpan ({jumlah} rekomendasi).")
+            else:
+                messages.info(self.request, "Tidak ada perubahan untuk disimpan.")
+        return redirect(self.url_halaman)
+
+
+class LaporanReviu(KecamatanMixin, TemplateView):
+    """The Inspektorat marks the LKIP of the year reviewed, with its notes."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        if not akses.boleh_mengevaluasi(request.user, self.kecamatan):
+            raise PermissionDenied("Hanya Inspektorat kabupaten yang dapat mereviu LKIP.")
+        url = reverse("laporan:lkip", args=[self.kecamatan.slug, self.tahun])
+        lap = self.lingkup(LaporanKinerja.objects.filter(tahun=self.tahun)).first()
+        if lap is None:
+            messages.error(request, f"LKIP {self.tahun} belum dimulai.")
+            return redirect(url)
+        form = ReviuForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, "Tuliskan catatan hasil reviu; LKIP belum ditandai direviu.")
+            return redirect(url)
+        try:
+            lkip_reviu(laporan=lap, catatan=form.cleaned_data["catatan"], oleh=request.user)
+        except (TransisiDitolak, DataTerkunci) as e:
+            messages.error(request, str(e))
+        else:
+            messages.success(request, f"LKIP {self.tahun} ditandai sudah direviu Inspektorat.")
+        return redirect(url)

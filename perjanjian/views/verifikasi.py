@@ -1,0 +1,101 @@
+"""Bappeda's verification queue: what awaits it across every kecamatan of the kabupaten
+(realisasi of a period diajukan, Perjanjian Kinerja diajukan), decided from one page through
+the same services as the kecamatan's own pages."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.generic import TemplateView
+
+from perjanjian.models import PelaporanRealisasi, Periode, PerjanjianKinerja
+from perjanjian.services_pk import perjanjian_kembalikan_bappeda
+from perjanjian.services_realisasi import realisasi_kembalikan, realisasi_verifikasi
+from sakip import akses
+from sakip.penguncian import DataTerkunci, TransisiDitolak
+
+StatusR = PelaporanRealisasi.Status
+
+
+class AntreanVerifikasi(LoginRequiredMixin, TemplateView):
+    template_name = "perjanjian/verifikasi/antrean.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not akses.adalah_kabupaten(request.user):
+            raise PermissionDenied("Antrean verifikasi hanya untuk Bappeda dan kabupaten.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        pelaporan = list(
+            akses.lingkup(PelaporanRealisasi.objects.all(), user)
+            .filter(status__in=(StatusR.DIAJUKAN, StatusR.DIKEMBALIKAN))
+            .select_related("kecamatan")
+            .order_by("tahun", "kecamatan__nama", "periode")
+        )
+        urutan_periode = {p.value: i for i, p in enumerate(Periode)}
+        pelaporan.sort(key=lambda p: (p.tahun, p.kecamatan.nama, urutan_periode[p.periode]))
+        ctx.update(
+            realisasi_diajukan=[p for p in pelaporan if p.status == StatusR.DIAJUKAN],
+            realisasi_dikembalikan=[p for p in pelaporan if p.status == StatusR.DIKEMBALIKAN],
+            pk_diajukan=list(
+                akses.lingkup(PerjanjianKinerja.objects.all(), user)
+                .filter(status=PerjanjianKinerja.Status.DIAJUKAN)
+                .select_related("kecamatan")
+                .order_by("tahun", "kecamatan__nama", "jenis")
+            ),
+            bisa_memutuskan=akses.adalah_bappeda(user),
+        )
+        return ctx
+
+    def post(self, request, *args, **kwargs):
+        user = request.user
+        aksi, jenis = request.POST.get("aksi"), request.POST.get("jenis")
+        komentar = request.POST.get("komentar", "")
+        try:
+            if jenis == "realisasi":
+                p = get_object_or_404(
+                    akses.lingkup(PelaporanRealisasi.objects.all(), user).select_related(
+                        "kecamatan"
+                    ),
+                    pk=request.POST.get("id") or 0,
+                )
+                self._wajib_bappeda(p.kecamatan)
+                label = f"Realisasi {p.get_periode_display()} {p.tahun} {p.kecamatan.nama}"
+                args = {"kecamatan": p.kecamatan, "tahun": p.tahun, "periode": p.periode}
+                if aksi == "verifikasi":
+                    realisasi_verifikasi(**args, oleh=user, komentar=komentar)
+                    messages.success(request, f"{label} diverifikasi; nilainya kini terkunci.")
+                elif aksi == "kembalikan":
+                    realisasi_kembalikan(**args, oleh=user, komentar=komentar)
+                    messages.success(request, f"{label} dikembalikan dengan catatan.")
+                else:
+                    messages.error(request, "Tindakan tidak dikenal.")
+            elif jenis == "pk":
+                pk = get_object_or_404(
+                    akses.lingkup(PerjanjianKinerja.objects.all(), user).select_related(
+                        "kecamatan"
+                    ),
+                    pk=request.POST.get("id") or 0,
+                )
+                self._wajib_bappeda(pk.kecamatan)
+                if aksi == "kembalikan":
+                    perjanjian_kembalikan_bappeda(perjanjian=pk, komentar=komentar, oleh=user)
+                    messages.success(
+                        request,
+                        f"{pk.get_jenis_display()} {pk.tahun} {pk.kecamatan.nama} dikembalikan "
+                        "ke draft dengan catatan.",
+                    )
+                else:
+                    messages.error(request, "Tindakan tidak dikenal.")
+            else:
+                messages.error(request, "Tindakan tidak dikenal.")
+        except (TransisiDitolak, DataTerkunci) as e:
+            messages.error(request, str(e))
+        return redirect(reverse("perjanjian:verifikasi"))
+
+    def _wajib_bappeda(self, kecamatan) -> None:
+        if not akses.boleh_memverifikasi(self.request.user, kecamatan):
+            raise PermissionDenied("Hanya Bappeda kabupaten yang dapat memverifikasi.")
