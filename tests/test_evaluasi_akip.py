@@ -264,3 +264,21 @@ def test_nilai_sakip_tidak_diketik_ulang_di_halaman_realisasi(
     assert "Nilai SAKIP 2025 diambil dari LHE Inspektorat" in response.text
     r = realisasi_nilai_sakip(kencong)
     assert (r.nilai, r.huruf) == (Decimal("78.10"), "BB")
+
+
+def test_daftar_evaluasi_kueri_terbatas(client, inspektorat, jember, django_assert_max_num_queries):
+    """Every kecamatan of the kabupaten on one page: the same queries for one LHE as for
+    thirty-one."""
+    client.force_login(inspektorat)
+    with django_assert_max_num_queries(10) as satu:
+        teks = client.get(reverse("laporan:evaluasi-daftar") + "?tahun=2025").text
+    assert "Evaluasi AKIP 2025" in teks and teks.count("belum dicatat") == 30
+    for k in jember.kecamatan.exclude(slug="kencong"):
+        lhe = EvaluasiAKIP.objects.create(kecamatan=k, tahun=TAHUN, judul=f"LHE {k.nama}")
+        for kode in kinerja.KOMPONEN_AKIP:
+            for sub in kinerja.SUB_KOMPONEN_AKIP:
+                SkorAKIP.objects.create(evaluasi=lhe, komponen=kode, sub_komponen=sub, skor=3)
+        RekomendasiLHE.objects.create(evaluasi=lhe, urutan=1, rekomendasi="Uji")
+    with django_assert_max_num_queries(len(satu.captured_queries)):
+        teks = client.get(reverse("laporan:evaluasi-daftar") + "?tahun=2025").text
+    assert "belum dicatat" not in teks and teks.count("36,00") == 30
