@@ -17,6 +17,7 @@ from decimal import Decimal
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import ProtectedError
+from django.utils import timezone
 
 from iku.models import (
     Indikator,
@@ -308,15 +309,15 @@ class Command(BaseCommand):
             undian_lkip < 0.8
             and not LaporanKinerja.objects.filter(kecamatan=kec, tahun=tahun).exists()
         ):
+            final = undian_lkip < 0.35
             LaporanKinerja.objects.create(
                 kecamatan=kec,
                 tahun=tahun,
                 kata_pengantar=CATATAN,
-                status=(
-                    LaporanKinerja.Status.DITETAPKAN
-                    if undian_lkip < 0.35
-                    else LaporanKinerja.Status.DRAFT
-                ),
+                status=LaporanKinerja.Status.DITETAPKAN if final else LaporanKinerja.Status.DRAFT,
+                # A final LKIP has been reviewed by the Inspektorat first, as the workflow asks.
+                reviu_catatan=CATATAN if final else "",
+                direviu_pada=timezone.now() if final else None,
             )
 
     # --- removing -----------------------------------------------------------------------
