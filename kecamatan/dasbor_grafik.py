@@ -9,7 +9,15 @@ against the kabupaten average.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from laporan.grafik import WARNA_REALISASI, WARNA_TARGET, _angka, _gaya, _mpl, _svg
+from laporan.grafik import (
+    WARNA_REALISASI,
+    WARNA_TARGET,
+    angka_grafik,
+    gaya_grafik,
+    mpl_grafik,
+    svg_sebaris,
+    tulis_nilai,
+)
 from sakip.format_id import format_angka
 
 from .dasbor import Dasbor, Tren
@@ -47,11 +55,11 @@ def grafik_sebaran(dasbor: Dasbor, i: int) -> str:
     batang = batang_sebaran(dasbor, i)
     rata = dasbor.rata_rata[i]
     judul = f"Sebaran realisasi {u.nama} {dasbor.tahun} antarkecamatan"
-    matplotlib, Figure, _FixedLocator, FuncFormatter, MaxNLocator = _mpl()
+    matplotlib, Figure, _FixedLocator, FuncFormatter, MaxNLocator = mpl_grafik()
     # Past a few dozen kecamatan (a load test) the rows get thinner and lose their labels.
     rapat = len(batang) > 60
     tinggi = 0.9 + (0.06 if rapat else 0.2) * max(len(batang), 1)
-    with matplotlib.rc_context(_gaya()):
+    with matplotlib.rc_context(gaya_grafik()):
         fig = Figure(figsize=(6.3, tinggi))
         ax = fig.subplots()
         posisi = list(range(len(batang)))
@@ -93,21 +101,21 @@ def grafik_sebaran(dasbor: Dasbor, i: int) -> str:
             jarak = (atas - bawah) or abs(atas) or 1.0
             ax.set_xlim(bawah - 0.08 * jarak, atas + 0.15 * jarak)
         ax.xaxis.set_major_locator(MaxNLocator(5))
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: _angka(v)))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: angka_grafik(v)))
         satuan = f" ({u.satuan})" if u.satuan else ""
         ax.set_xlabel(f"Realisasi {dasbor.tahun}{satuan}")
         ax.grid(axis="x", linewidth=0.4, color="#dddddd")
         ax.set_axisbelow(True)
         fig.subplots_adjust(left=1.3 / 6.3, right=0.95, top=1 - 0.4 / tinggi, bottom=0.45 / tinggi)
-        return _svg(fig, kunci=f"sebaran-{u.kode}-{dasbor.tahun}", judul=judul)
+        return svg_sebaris(fig, kunci=f"sebaran-{u.kode}-{dasbor.tahun}", judul=judul)
 
 
 def grafik_tren_kecamatan(tren: Tren) -> str:
     """The kecamatan's realisasi (solid) and the kabupaten average (dashed) per year."""
     u = tren.ukuran
     judul = f"Tren {u.nama}: Kecamatan {tren.kecamatan.nama} terhadap rata-rata kabupaten"
-    matplotlib, Figure, FixedLocator, FuncFormatter, MaxNLocator = _mpl()
-    with matplotlib.rc_context(_gaya()):
+    matplotlib, Figure, FixedLocator, FuncFormatter, MaxNLocator = mpl_grafik()
+    with matplotlib.rc_context(gaya_grafik()):
         fig = Figure(figsize=(6.3, 2.4))
         ax = fig.subplots()
         sendiri = [(t.tahun, float(t.nilai)) for t in tren.titik if t.nilai is not None]
@@ -129,15 +137,7 @@ def grafik_tren_kecamatan(tren: Tren) -> str:
                 label=f"Kecamatan {tren.kecamatan.nama}",
             )
             for t, v in sendiri:
-                ax.annotate(
-                    _angka(v),
-                    (t, v),
-                    xytext=(0, 4),
-                    textcoords="offset points",
-                    ha="center",
-                    fontsize=6.5,
-                    color=WARNA_REALISASI,
-                )
+                tulis_nilai(ax, t, v)
         if not sendiri and not rata:
             ax.text(
                 0.5,
@@ -152,7 +152,7 @@ def grafik_tren_kecamatan(tren: Tren) -> str:
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:.0f}"))
         ax.set_xlim(tahun[0] - 0.4, tahun[-1] + 0.4)
         ax.yaxis.set_major_locator(MaxNLocator(4))
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: _angka(v)))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: angka_grafik(v)))
         ax.margins(y=0.3)
         ax.set_ylabel(u.satuan or "Realisasi")
         ax.grid(axis="y", linewidth=0.4, color="#dddddd")
@@ -160,4 +160,4 @@ def grafik_tren_kecamatan(tren: Tren) -> str:
         if sendiri or rata:
             ax.legend(loc="lower right", frameon=False, bbox_to_anchor=(1.0, 1.0), ncol=2)
         fig.subplots_adjust(left=0.09, right=0.98, top=0.86, bottom=0.12)
-        return _svg(fig, kunci=f"tren-{u.kode}-{tren.kecamatan.id}-{tahun[-1]}", judul=judul)
+        return svg_sebaris(fig, kunci=f"tren-{u.kode}-{tren.kecamatan.id}-{tahun[-1]}", judul=judul)

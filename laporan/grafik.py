@@ -53,7 +53,7 @@ class Batang:
     warna: str  # the colour of its kriteria band
 
 
-def _mpl():
+def mpl_grafik():
     """matplotlib, imported on first use: it takes most of a second, which no page without a
     chart should pay."""
     import matplotlib
@@ -65,7 +65,7 @@ def _mpl():
     return matplotlib, Figure, FixedLocator, FuncFormatter, MaxNLocator
 
 
-def _angka(v: float, desimal: int = 2) -> str:
+def angka_grafik(v: float, desimal: int = 2) -> str:
     """An axis tick or label in Indonesian notation: 92,5 · 4 · 1.234."""
     return format_angka(Decimal(f"{v:.6f}"), desimal, buang_nol=True)
 
@@ -95,9 +95,9 @@ _ID_BERULANG = re.compile(
 )
 
 
-def _svg(fig, *, kunci: str, judul: str) -> str:
+def svg_sebaris(fig, *, kunci: str, judul: str) -> str:
     """The figure as an inline <svg> element, the same bytes for the same data."""
-    matplotlib = _mpl()[0]
+    matplotlib = mpl_grafik()[0]
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": f"sakip-{kunci}"}):
         keluaran = io.StringIO()
         fig.savefig(keluaran, format="svg", metadata={"Date": None, "Creator": None})
@@ -111,7 +111,20 @@ def _svg(fig, *, kunci: str, judul: str) -> str:
     ).strip()
 
 
-def _gaya() -> dict:
+def tulis_nilai(ax, x, y: float) -> None:
+    """A realisasi written just above its point, in the realisasi colour."""
+    ax.annotate(
+        angka_grafik(y),
+        (x, y),
+        xytext=(0, 4),
+        textcoords="offset points",
+        ha="center",
+        fontsize=6.5,
+        color=WARNA_REALISASI,
+    )
+
+
+def gaya_grafik() -> dict:
     return {
         "font.family": "sans-serif",
         "font.sans-serif": HURUF,
@@ -170,12 +183,12 @@ def lupakan_grafik() -> None:
 
 @lru_cache(maxsize=SIMPANAN_GRAFIK)
 def _grafik_tren(seri: tuple[SeriTren, ...], kunci: str, judul: str) -> str:
-    matplotlib, Figure, FixedLocator, FuncFormatter, MaxNLocator = _mpl()
+    matplotlib, Figure, FixedLocator, FuncFormatter, MaxNLocator = mpl_grafik()
     kolom = min(KOLOM_TREN, max(1, len(seri)))  # two IKU: two columns, not an empty third
     baris = max(1, (len(seri) + kolom - 1) // kolom)
     lebar = LEBAR_INCI * kolom / KOLOM_TREN
     tinggi = _LEGENDA + baris * (_JUDUL + _SUMBU) + (baris - 1) * _BAWAH + _BAWAH
-    with matplotlib.rc_context(_gaya()):
+    with matplotlib.rc_context(gaya_grafik()):
         fig = Figure(figsize=(lebar, tinggi))
         sumbu = fig.subplots(baris, kolom, squeeze=False)
         pegangan: dict[str, object] = {}
@@ -199,15 +212,7 @@ def _grafik_tren(seri: tuple[SeriTren, ...], kunci: str, judul: str) -> str:
                 (garis,) = ax.plot(*zip(*titik_r, strict=True), marker="o", color=WARNA_REALISASI)
                 pegangan.setdefault("Realisasi", garis)
                 t, v = titik_r[-1]
-                ax.annotate(
-                    _angka(v),
-                    (t, v),
-                    xytext=(0, 4),
-                    textcoords="offset points",
-                    ha="center",
-                    fontsize=6.5,
-                    color=WARNA_REALISASI,
-                )
+                tulis_nilai(ax, t, v)
             if s.awal is not None and s.tahun_awal is not None:
                 (garis,) = ax.plot(
                     [s.tahun_awal],
@@ -223,7 +228,7 @@ def _grafik_tren(seri: tuple[SeriTren, ...], kunci: str, judul: str) -> str:
             ax.xaxis.set_major_locator(FixedLocator(list(s.tahun)))
             ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:.0f}"))
             ax.yaxis.set_major_locator(MaxNLocator(4))
-            ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: _angka(v)))
+            ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: angka_grafik(v)))
             ax.margins(x=0.08, y=0.3)
             ax.grid(axis="y", linewidth=0.4, color="#dddddd")
             ax.set_axisbelow(True)
@@ -247,14 +252,14 @@ def _grafik_tren(seri: tuple[SeriTren, ...], kunci: str, judul: str) -> str:
             wspace=0.3,
             hspace=(_BAWAH + _JUDUL) / _SUMBU,
         )
-        return _svg(fig, kunci=kunci, judul=judul)
+        return svg_sebaris(fig, kunci=kunci, judul=judul)
 
 
 @lru_cache(maxsize=SIMPANAN_GRAFIK)
 def _grafik_capaian(batang: tuple[Batang, ...], kunci: str, judul: str) -> str:
-    matplotlib, Figure, _FixedLocator, FuncFormatter, MaxNLocator = _mpl()
+    matplotlib, Figure, _FixedLocator, FuncFormatter, MaxNLocator = mpl_grafik()
     tinggi = [float(b.capaian) if b.capaian is not None else 0.0 for b in batang]
-    with matplotlib.rc_context(_gaya()):
+    with matplotlib.rc_context(gaya_grafik()):
         fig = Figure(figsize=(min(LEBAR_INCI, 1.5 + 1.0 * len(batang)), 2.2))
         ax = fig.subplots()
         posisi = list(range(len(batang)))
@@ -284,14 +289,14 @@ def _grafik_capaian(batang: tuple[Batang, ...], kunci: str, judul: str) -> str:
         ax.set_xlim(-0.6, len(batang) - 0.4)
         ax.set_ylim(0, max(125.0, max(tinggi, default=0.0) * 1.12))
         ax.yaxis.set_major_locator(MaxNLocator(5))
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{_angka(v, 0)}%"))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{angka_grafik(v, 0)}%"))
         ax.set_ylabel("Capaian kinerja")
         ax.legend(loc="lower right", frameon=False, bbox_to_anchor=(1.0, 1.0), borderaxespad=0)
         ax.grid(axis="y", linewidth=0.4, color="#dddddd")
         ax.set_axisbelow(True)
         lebar = fig.get_figwidth()
         fig.subplots_adjust(left=0.55 / lebar, right=1 - 0.1 / lebar, bottom=0.14, top=0.88)
-        return _svg(fig, kunci=kunci, judul=judul)
+        return svg_sebaris(fig, kunci=kunci, judul=judul)
 
 
 # --- the charts of a year's LKIP, from the data ----------------------------------------------

@@ -565,11 +565,11 @@ def grafik_unsur(unsur: tuple[kinerja.NilaiUnsur, ...], *, kunci: str) -> str:
 @lru_cache(maxsize=64)
 def _grafik_unsur(unsur: tuple[kinerja.NilaiUnsur, ...], kunci: str) -> str:
     # The LKIP charts' helpers: same fonts, Indonesian numbers, byte-stable SVG.
-    from laporan.grafik import _gaya, _mpl, _svg
+    from laporan.grafik import gaya_grafik, mpl_grafik, svg_sebaris
 
-    matplotlib, Figure, *_rest = _mpl()
+    matplotlib, Figure, *_rest = mpl_grafik()
     judul = "Nilai rata-rata (NRR) per unsur pelayanan, unsur terlemah di atas"
-    with matplotlib.rc_context(_gaya()):
+    with matplotlib.rc_context(gaya_grafik()):
         fig = Figure(figsize=(6.3, 0.32 * len(unsur) + 0.8))
         ax = fig.subplots()
         posisi = list(range(len(unsur)))[::-1]  # first (weakest) at the top
@@ -601,7 +601,7 @@ def _grafik_unsur(unsur: tuple[kinerja.NilaiUnsur, ...], kunci: str) -> str:
         ax.set_axisbelow(True)
         tinggi = fig.get_figheight()
         fig.subplots_adjust(left=0.4, right=0.97, top=1 - 0.15 / tinggi, bottom=0.5 / tinggi)
-        return _svg(fig, kunci=kunci, judul=judul)
+        return svg_sebaris(fig, kunci=kunci, judul=judul)
 
 
 # --- the template file ------------------------------------------------------------------------
