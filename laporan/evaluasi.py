@@ -32,13 +32,10 @@ def _jaga_evaluator(kecamatan: Kecamatan, oleh: Pengguna) -> None:
 
 def _jaga_lkip_terbuka(kecamatan: Kecamatan, tahun: int) -> None:
     """Tabel 1.3 is part of the LKIP of the year: fixed once that LKIP is approved."""
-    if LaporanKinerja.objects.filter(
-        kecamatan=kecamatan, tahun=tahun, status=LaporanKinerja.Status.DITETAPKAN
-    ).exists():
-        raise DataTerkunci(
-            f"LKIP {tahun} sudah ditetapkan; rekomendasi dan tindak lanjut LHE {tahun} "
-            "tidak dapat diubah lagi."
-        )
+    # Checked before any work for a clear message; the model's own guard
+    # (RekomendasiLHE.jaga) refuses the same change from any other route.
+    if LaporanKinerja.ditetapkan_untuk(kecamatan.id, tahun):
+        raise DataTerkunci(RekomendasiLHE.pesan_terkunci(tahun))
 
 
 # --- selectors ------------------------------------------------------------------------------

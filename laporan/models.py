@@ -94,6 +94,13 @@ class LaporanKinerja(Terjaga):
     def terkunci(cls, pk: int | None) -> bool:
         return bool(pk) and cls.objects.filter(pk=pk, status=cls.Status.DITETAPKAN).exists()
 
+    @classmethod
+    def ditetapkan_untuk(cls, kecamatan_id: int, tahun: int) -> bool:
+        """Is the LKIP of this kecamatan and year approved (and so everything it prints)?"""
+        return cls.objects.filter(
+            kecamatan_id=kecamatan_id, tahun=tahun, status=cls.Status.DITETAPKAN
+        ).exists()
+
 
 class TindakLanjutLHE(Terjaga):
     """Tabel 1.3: a recommendation of the last LHE and what the kecamatan did about it."""
@@ -198,7 +205,7 @@ class SkorAKIP(models.Model):
         return f"{self.get_komponen_display()} / {self.get_sub_komponen_display()}: {self.skor}"
 
 
-class RekomendasiLHE(models.Model):
+class RekomendasiLHE(Terjaga):
     """A recommendation of the LHE and the kecamatan's tindak lanjut (Tabel 1.3 of the LKIP
     of the same year). Locked with that LKIP once the camat approves it."""
 
@@ -220,6 +227,18 @@ class RekomendasiLHE(models.Model):
 
     def __str__(self):
         return self.rekomendasi[:80]
+
+    def jaga(self, *, hapus: bool = False) -> None:
+        evaluasi = self.evaluasi
+        if LaporanKinerja.ditetapkan_untuk(evaluasi.kecamatan_id, evaluasi.tahun):
+            raise DataTerkunci(self.pesan_terkunci(evaluasi.tahun))
+
+    @staticmethod
+    def pesan_terkunci(tahun: int) -> str:
+        return (
+            f"LKIP {tahun} sudah ditetapkan; rekomendasi dan tindak lanjut LHE {tahun} "
+            "tidak dapat diubah lagi."
+        )
 
 
 class DokumenPDF(models.Model):

@@ -16,6 +16,7 @@ from laporan.evaluasi import lkip_reviu
 from laporan.models import EvaluasiAKIP, LaporanKinerja, RekomendasiLHE, SkorAKIP
 from perjanjian.models import Realisasi
 from sakip import kinerja
+from sakip.penguncian import DataTerkunci
 
 TAHUN = 2025
 
@@ -214,6 +215,26 @@ def test_tindak_lanjut_terkunci_setelah_lkip_ditetapkan(client, operator_kencong
     )
     assert "LKIP 2025 sudah ditetapkan" in response.text
     assert RekomendasiLHE.objects.get(pk=r.pk).tindak_lanjut == r.tindak_lanjut
+
+
+def test_rekomendasi_terkunci_di_model_setelah_lkip_ditetapkan(
+    client, admin_kabupaten, kencong, lhe
+):
+    """The lock sits below every route: the admin (or any code) cannot change or delete a
+    recommendation of an approved LKIP's year either."""
+    LaporanKinerja.objects.filter(kecamatan=kencong, tahun=TAHUN).update(status="ditetapkan")
+    r = lhe.rekomendasi.get(urutan=1)
+    r.tindak_lanjut = "Diubah lewat kode."
+    with pytest.raises(DataTerkunci, match="LKIP 2025 sudah ditetapkan"):
+        r.save()
+    with pytest.raises(DataTerkunci):
+        r.delete()
+    client.force_login(admin_kabupaten)
+    ubah = reverse("admin:laporan_rekomendasilhe_change", args=[r.pk])
+    data = {"evaluasi": lhe.pk, "urutan": 1, "rekomendasi": r.rekomendasi, "tindak_lanjut": "X"}
+    response = client.post(ubah, data, follow=True)
+    assert "LKIP 2025 sudah ditetapkan" in response.text
+    assert RekomendasiLHE.objects.get(pk=r.pk).tindak_lanjut != "X"
 
 
 def test_reviu_wajib_sebelum_camat_menetapkan(client, camat_kencong, inspektorat, kencong):
