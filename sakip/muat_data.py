@@ -87,7 +87,9 @@ def baris(teks: str | list | None) -> str:
 
 def baca(berkas: Path) -> dict:
     with berkas.open(encoding="utf-8") as f:
-        return yaml.safe_load(f) or {}
+        # libyaml's C loader when PyYAML was built with it (it is in the wheels): the same
+        # safe subset, several times faster than the pure-Python one.
+        return yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
 
 
 @dataclass

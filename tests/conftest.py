@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.test import override_settings
+from pytest_django.plugin import blocking_manager_key
 
 from kecamatan.models import Kabupaten, Kecamatan, Pengguna, Peran
 
@@ -14,26 +16,46 @@ def muat_jember():
     call_command("muat_data_jember", stdout=StringIO())
 
 
+# A fast password hasher: the production one (PBKDF2) made user creation most of the
+# setup time of every page test. Django's own test docs recommend this.
+_hasher_cepat = override_settings(
+    PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
+)
+
+
+def pytest_configure(config):
+    _hasher_cepat.enable()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the real Jember data once into the test database; each test's changes to it are
-    rolled back with the test."""
+    """Load the real Jember data once into the test database for the whole run; each test's
+    changes to it are rolled back with the test."""
     with django_db_blocker.unblock():
         muat_jember()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test (the browser tests) flushes the database when it ends: load the
+    Jember data again right after, outside any test transaction, so the tests after it find
+    it as the session left it. Only those few tests pay for a reload."""
+    yield
+    if "transactional_db" in item.fixturenames or "live_server" in item.fixturenames:
+        blocker = item.config.stash[blocking_manager_key]
+        with blocker.unblock():
+            muat_jember()
 
 
 @pytest.fixture(scope="module")
-def jember_modul(django_db_setup, django_db_blocker):
-    """For module-scoped fixtures that print documents once for a whole module: the Jember data
-    present again when a transactional test (the browser test) has flushed the database."""
-    with django_db_blocker.unblock():
-        muat_jember()
+def jember_modul(django_db_setup):
+    """For module-scoped fixtures that print documents once for a whole module (the data is
+    always present: loaded once per run and restored after every flush)."""
 
 
 @pytest.fixture
 def jember(db):
-    """The Jember data (reloaded when a transactional test has flushed it)."""
-    muat_jember()
+    """The Jember data, loaded once for the run."""
     return Kabupaten.objects.get(slug="jember")
 
 
