@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 
 from iku import services
 from iku.models import Indikator, KeputusanIKU, Renstra, Sasaran, Tujuan
+from kecamatan.halaman import tahun_berjalan
 from kecamatan.models import UnitKerja
-from sakip.halaman import tahun_berjalan
 from sakip.isian import NilaiField, NipField
 from sakip.kinerja import Nilai
 from sakip.konkurensi import SidikField

@@ -17,6 +17,20 @@ from sakip.validators import nip_valid_or_blank, validate_nip
 NILAI = {"max_digits": 20, "decimal_places": 4}
 
 
+def berlaku_pada(tahun: int, *, jalur: str = "") -> Q:
+    """The one rule of which Renstra is in force in a year: its period covers the year.
+    ``jalur`` is the path to the Renstra from the model filtered ("tujuan__renstra")."""
+    awal = f"{jalur}__tahun_awal__lte" if jalur else "tahun_awal__lte"
+    akhir = f"{jalur}__tahun_akhir__gte" if jalur else "tahun_akhir__gte"
+    return Q(**{awal: tahun, akhir: tahun})
+
+
+class RenstraQuerySet(models.QuerySet):
+    def berlaku(self, *, tahun: int) -> "RenstraQuerySet":
+        """The Renstra in force in ``tahun``."""
+        return self.filter(berlaku_pada(tahun))
+
+
 class Renstra(models.Model):
     kecamatan = models.ForeignKey(
         "kecamatan.Kecamatan",
@@ -49,6 +63,8 @@ class Renstra(models.Model):
     rpjmd_misi = models.TextField("misi RPJMD", blank=True)
     rpjmd_tujuan = models.TextField("tujuan RPJMD", blank=True)
     rpjmd_sasaran = models.TextField("sasaran RPJMD", blank=True, help_text="Satu per baris.")
+
+    objects = RenstraQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Renstra"
@@ -152,6 +168,16 @@ class Ukuran(models.Model):
         return self.nama
 
 
+class IndikatorQuerySet(models.QuerySet):
+    def berlaku(self, *, tahun: int) -> "IndikatorQuerySet":
+        """The indicators of the Renstra in force in ``tahun`` (an indicator hangs from a
+        tujuan or from a sasaran)."""
+        return self.filter(
+            berlaku_pada(tahun, jalur="tujuan__renstra")
+            | berlaku_pada(tahun, jalur="sasaran__tujuan__renstra")
+        )
+
+
 class Indikator(models.Model):
     class Jenis(models.TextChoices):
         IKU = "iku", "Indikator Kinerja Utama (IKU)"
@@ -225,6 +251,8 @@ class Indikator(models.Model):
     target_akhir = models.DecimalField("target akhir Renstra", null=True, blank=True, **NILAI)
     target_akhir_huruf = models.CharField("huruf target akhir", max_length=3, blank=True)
     riwayat = HistoricalRecords(m2m_fields=[penanggung_jawab])
+
+    objects = IndikatorQuerySet.as_manager()
 
     class Meta:
         verbose_name = "indikator"

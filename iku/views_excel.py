@@ -6,8 +6,8 @@ from django.views import View
 from iku import excel
 from iku.models import Renstra
 from iku.views.dasar import HalamanIku, _ObjekUrl
+from kecamatan.halaman import KecamatanMixin
 from sakip.excel import AlurImpor, respons_xlsx
-from sakip.halaman import KecamatanMixin
 
 
 class _TargetExcel(KecamatanMixin, _ObjekUrl, View):

@@ -13,23 +13,30 @@ generates (one per chart, so two charts of one page never share an id), text kep
 Indonesian and numbers go through ``sakip.format_id`` (decimal comma).
 """
 
-import io
-import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from django.utils.html import escape
+from iku.models import Indikator
+from kecamatan.models import JenisSkala
+from kecamatan.skala import skala_tahun
+from perjanjian.models import Periode, Realisasi, TargetPerjanjian
+from sakip import kinerja
+from sakip.format_id import format_persen
+from sakip.grafik import (
+    LEBAR_INCI,
+    WARNA_AWAL,
+    WARNA_REALISASI,
+    WARNA_TARGET,
+    angka_grafik,
+    gaya_grafik,
+    mpl_grafik,
+    svg_sebaris,
+    tulis_nilai,
+)
 
-from sakip.format_id import format_angka, format_persen
-
-HURUF = ["DejaVu Sans"]  # the font of the printed document (static/css/dokumen.css)
-LEBAR_INCI = 6.3  # the A4 portrait text width (16,5 cm), a little less
-WARNA_REALISASI = "#1f5f99"
-WARNA_TARGET = "#c0392b"
-WARNA_AWAL = "#444444"
 KOLOM_TREN = 3
 
 
@@ -51,99 +58,6 @@ class Batang:
     label: str  # "Sasaran 1.1"
     capaian: Decimal | None
     warna: str  # the colour of its kriteria band
-
-
-def mpl_grafik():
-    """matplotlib, imported on first use: it takes most of a second, which no page without a
-    chart should pay."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib.figure import Figure
-    from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
-
-    return matplotlib, Figure, FixedLocator, FuncFormatter, MaxNLocator
-
-
-def angka_grafik(v: float, desimal: int = 2) -> str:
-    """An axis tick or label in Indonesian notation: 92,5 · 4 · 1.234."""
-    return format_angka(Decimal(f"{v:.6f}"), desimal, buang_nol=True)
-
-
-def _atribut(cocok: re.Match) -> str:
-    """style="fill: #fff; stroke-width: 0.6" → fill="#fff" stroke-width="0.6": the same
-    drawing for browsers and WeasyPrint's SVG renderer, without WeasyPrint's HTML cascade
-    warning about every SVG property it meets in a style attribute."""
-    hasil = []
-    for deklarasi in cocok[1].split(";"):
-        nama, _, nilai = deklarasi.partition(":")
-        nama, nilai = nama.strip(), nilai.strip()
-        if not nama:
-            continue
-        if nama == "font":
-            ukuran, _, keluarga = nilai.partition(" ")
-            hasil += [f'font-size="{ukuran}"', f'font-family="{keluarga}"']
-        else:
-            hasil.append(f'{nama}="{nilai}"')
-    return " ".join(hasil)
-
-
-# Ids matplotlib does not hash repeat in every chart ("axes_1"); nothing refers to them.
-_ID_BERULANG = re.compile(
-    r' id="(?:figure|axes|patch|line2d|text|matplotlib\.axis|xtick|ytick|legend|'
-    r"PathCollection|PolyCollection|BarContainer|LineCollection)_\d+\"'?"
-)
-
-
-def svg_sebaris(fig, *, kunci: str, judul: str) -> str:
-    """The figure as an inline <svg> element, the same bytes for the same data."""
-    matplotlib = mpl_grafik()[0]
-    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": f"sakip-{kunci}"}):
-        keluaran = io.StringIO()
-        fig.savefig(keluaran, format="svg", metadata={"Date": None, "Creator": None})
-    teks = keluaran.getvalue()
-    teks = teks[teks.index("<svg") :]  # no XML declaration or DOCTYPE inside HTML
-    teks = re.sub(r"\s*<metadata>.*?</metadata>", "", teks, count=1, flags=re.S)
-    teks = _ID_BERULANG.sub("", teks)
-    teks = re.sub(r'style="([^"]*)"', _atribut, teks)
-    return teks.replace(
-        "<svg ", f'<svg class="grafik-svg" role="img" aria-label="{escape(judul)}" ', 1
-    ).strip()
-
-
-def tulis_nilai(ax, x, y: float) -> None:
-    """A realisasi written just above its point, in the realisasi colour."""
-    ax.annotate(
-        angka_grafik(y),
-        (x, y),
-        xytext=(0, 4),
-        textcoords="offset points",
-        ha="center",
-        fontsize=6.5,
-        color=WARNA_REALISASI,
-    )
-
-
-def gaya_grafik() -> dict:
-    return {
-        "font.family": "sans-serif",
-        "font.sans-serif": HURUF,
-        "font.size": 7,
-        "axes.titlesize": 7,
-        "axes.labelsize": 7,
-        "xtick.labelsize": 6.5,
-        "ytick.labelsize": 6.5,
-        "legend.fontsize": 7,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "axes.linewidth": 0.6,
-        "xtick.major.width": 0.6,
-        "ytick.major.width": 0.6,
-        "xtick.major.size": 2.5,
-        "ytick.major.size": 2.5,
-        "lines.linewidth": 1.3,
-        "lines.markersize": 3.5,
-    }
 
 
 def _judul_sumbu(teks: str, satuan: str) -> str:
@@ -341,12 +255,6 @@ def grafik_tahunan(*, kecamatan, tahun: int) -> list[GrafikPK]:
     """Per PK of the year (awal, then perubahan): the trend of its IKU and the capaian of its
     sasaran. Five queries however many PK, indicators and years; the LKIP document and its
     web page both call this, so they show the same charts."""
-    from iku.models import Indikator
-    from kecamatan.models import JenisSkala
-    from kecamatan.skala import skala_tahun
-    from perjanjian.models import Periode, Realisasi, TargetPerjanjian
-    from sakip import kinerja
-
     target = list(
         TargetPerjanjian.objects.filter(
             perjanjian__kecamatan_id=kecamatan.id, perjanjian__tahun=tahun

@@ -12,6 +12,14 @@ from sakip.penguncian import DataTerkunci, Terjaga
 from sakip.validators import nip_valid_or_blank, validate_nip
 
 
+class LaporanKinerjaQuerySet(models.QuerySet):
+    def ditetapkan(self) -> "LaporanKinerjaQuerySet":
+        """The approved LKIP: they lock everything they print. Lower apps reach this through
+        the kecamatan's reverse relation (``kecamatan.laporan.ditetapkan()``), so the rule
+        stays here without their importing this app."""
+        return self.filter(status=LaporanKinerja.Status.DITETAPKAN)
+
+
 class LaporanKinerja(Terjaga):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -66,6 +74,8 @@ class LaporanKinerja(Terjaga):
     direviu_pada = models.DateTimeField("direviu pada", null=True, blank=True)
     riwayat = HistoricalRecords()
 
+    objects = LaporanKinerjaQuerySet.as_manager()
+
     class Meta:
         verbose_name = "laporan kinerja (LKIP)"
         verbose_name_plural = "laporan kinerja (LKIP)"
@@ -92,14 +102,12 @@ class LaporanKinerja(Terjaga):
 
     @classmethod
     def terkunci(cls, pk: int | None) -> bool:
-        return bool(pk) and cls.objects.filter(pk=pk, status=cls.Status.DITETAPKAN).exists()
+        return bool(pk) and cls.objects.ditetapkan().filter(pk=pk).exists()
 
     @classmethod
     def ditetapkan_untuk(cls, kecamatan_id: int, tahun: int) -> bool:
         """Is the LKIP of this kecamatan and year approved (and so everything it prints)?"""
-        return cls.objects.filter(
-            kecamatan_id=kecamatan_id, tahun=tahun, status=cls.Status.DITETAPKAN
-        ).exists()
+        return cls.objects.ditetapkan().filter(kecamatan_id=kecamatan_id, tahun=tahun).exists()
 
 
 class TindakLanjutLHE(Terjaga):

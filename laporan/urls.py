@@ -1,12 +1,19 @@
 from django.urls import path
 
-from . import urls_dokumen, urls_evaluasi, views
+from . import urls_dokumen, urls_evaluasi, views, views_beranda, views_dasbor
 
 app_name = "laporan"
 
 L = "kecamatan/<slug:kecamatan>/lkip/<int:tahun>"
 
 urlpatterns = [
+    path("kabupaten/dasbor/", views_dasbor.KabupatenDasbor.as_view(), name="dasbor"),
+    path(
+        "kabupaten/dasbor/unduh.xlsx",
+        views_dasbor.KabupatenDasborExcel.as_view(),
+        name="dasbor-excel",
+    ),
+    path("kecamatan/<slug:kecamatan>/", views_beranda.KecamatanBeranda.as_view(), name="beranda"),
     path(f"{L}/", views.LaporanUpdate.as_view(), name="lkip"),
     path(f"{L}/mulai/", views.LaporanMulai.as_view(), name="lkip-mulai"),
     path(f"{L}/tetapkan/", views.LaporanTetapkan.as_view(), name="lkip-tetapkan"),

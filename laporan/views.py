@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 
+from kecamatan.halaman import KecamatanMixin
 from sakip import akses
-from sakip.halaman import KecamatanMixin
 from sakip.konkurensi import sidik
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
 from sakip.riwayat import riwayat

@@ -6,7 +6,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import TemplateView, View
 
-from sakip.halaman import KecamatanMixin
+from kecamatan.halaman import KecamatanMixin
 
 from .dokumen.layanan import minta_dokumen
 from .models import DokumenPDF

@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 
+from kecamatan.halaman import KecamatanMixin, tahun_berjalan
+from kecamatan.models import Kecamatan
 from sakip import akses
-from sakip.halaman import KecamatanMixin, tahun_berjalan
 from sakip.penguncian import DataTerkunci, TransisiDitolak
 from sakip.riwayat import riwayat
 
@@ -37,7 +38,7 @@ class EvaluasiDaftar(LoginRequiredMixin, TemplateView):
             tahun = int(self.request.GET.get("tahun", ""))
         except ValueError:
             tahun = tahun_berjalan() - 1
-        kecamatan = list(akses.kecamatan_terlihat(self.request.user).order_by("nama"))
+        kecamatan = list(Kecamatan.objects.terlihat(self.request.user).order_by("nama"))
         lhe = {
             e.kecamatan_id: e
             for e in EvaluasiAKIP.objects.filter(kecamatan__in=kecamatan, tahun=tahun)

@@ -3,7 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.views.generic import View
 
-from sakip.halaman import KecamatanMixin
+from kecamatan.halaman import KecamatanMixin
 from sakip.penguncian import TransisiDitolak
 
 from .models import LaporanKinerja

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from kecamatan.models import Kecamatan
 from sakip.format_id import format_angka
 from sakip.penguncian import DataTerkunci, Terjaga
 from sakip.validators import nip_valid_or_blank, validate_nip
@@ -519,13 +520,10 @@ class NarasiSasaran(Terjaga):
 
     def jaga(self, *, hapus: bool = False) -> None:
         """The narratives are part of the LKIP: locked with it once the camat approves it."""
-        from laporan.models import LaporanKinerja
-
-        if LaporanKinerja.objects.filter(
-            kecamatan__renstra__tujuan__sasaran=self.sasaran_id,
-            tahun=self.tahun,
-            status=LaporanKinerja.Status.DITETAPKAN,
-        ).exists():
+        # The LKIP's own rule (laporan.models.LaporanKinerjaQuerySet.ditetapkan), reached
+        # through the kecamatan's reverse relation: laporan sits above this app.
+        kecamatan = Kecamatan.objects.get(renstra__tujuan__sasaran=self.sasaran_id)
+        if kecamatan.laporan.ditetapkan().filter(tahun=self.tahun).exists():
             raise DataTerkunci(
                 f"LKIP {self.tahun} sudah ditetapkan; narasinya tidak dapat diubah lagi."
             )

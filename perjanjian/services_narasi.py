@@ -16,7 +16,6 @@ from django.db import transaction
 from iku.models import Sasaran
 from kecamatan.models import JenisSkala, Kecamatan, Pengguna
 from kecamatan.skala import skala_tahun
-from laporan.models import LaporanKinerja
 from sakip import akses, kinerja, konkurensi
 from sakip.kinerja import Pita
 from sakip.penguncian import DataTerkunci, TransisiDitolak
@@ -76,9 +75,8 @@ class NarasiTahun:
 
 
 def lkip_ditetapkan(*, kecamatan: Kecamatan, tahun: int) -> bool:
-    return LaporanKinerja.objects.filter(
-        kecamatan=kecamatan, tahun=tahun, status=LaporanKinerja.Status.DITETAPKAN
-    ).exists()
+    # The LKIP's own rule, through the kecamatan's reverse relation (laporan sits above).
+    return kecamatan.laporan.ditetapkan().filter(tahun=tahun).exists()
 
 
 def narasi_tahun(*, kecamatan: Kecamatan, tahun: int) -> NarasiTahun:

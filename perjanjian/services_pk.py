@@ -48,9 +48,11 @@ def indikator_renstra(renstra: Renstra) -> list[Indikator]:
 
 
 def renstra_berlaku(*, kecamatan: Kecamatan, tahun: int):
-    return Renstra.objects.filter(
-        kecamatan=kecamatan, tahun_awal__lte=tahun, tahun_akhir__gte=tahun
-    ).order_by("tahun_awal", "id")
+    return (
+        Renstra.objects.berlaku(tahun=tahun)
+        .filter(kecamatan=kecamatan)
+        .order_by("tahun_awal", "id")
+    )
 
 
 def _pihak(kecamatan: Kecamatan) -> dict:

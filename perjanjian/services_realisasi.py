@@ -15,12 +15,11 @@ Realisasi is stored per measure (``Ukuran``): an indicator measured by the same 
 PKs of a year (IKM in Kencong 2025) is one stored value shown in both rows.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Q
 
 from iku.models import Indikator, Ukuran
 from kecamatan.models import JenisSkala, Kecamatan, Pengguna
@@ -208,13 +207,7 @@ class GridRealisasi:
 def _ukuran_renstra(kecamatan: Kecamatan, tahun: int) -> dict[int, Ukuran]:
     """The measures of the kecamatan's Renstra in force in the year (one query)."""
     indikator = akses.di_kecamatan(
-        Indikator.objects.filter(
-            Q(tujuan__renstra__tahun_awal__lte=tahun, tujuan__renstra__tahun_akhir__gte=tahun)
-            | Q(
-                sasaran__tujuan__renstra__tahun_awal__lte=tahun,
-                sasaran__tujuan__renstra__tahun_akhir__gte=tahun,
-            )
-        ),
+        Indikator.objects.berlaku(tahun=tahun),
         kecamatan,
     ).select_related("ukuran")
     return {i.ukuran_id: i.ukuran for i in indikator}
@@ -446,14 +439,24 @@ def realisasi_simpan(
     return HasilSimpan(dibuat, diubah, dihapus, tuple(tanpa_target))
 
 
+# Who else writes an annual realisasi: functions (kecamatan, tahun) → measure ids whose value
+# a higher app writes rather than the kecamatan types. laporan registers
+# laporan.evaluasi.ukuran_dari_lhe (the Nilai SAKIP of a scored LHE) in its AppConfig.ready:
+# this app sits below laporan and does not import it, the rule stays laporan's.
+PENULIS_REALISASI_TAHUNAN: list[Callable[..., set[int]]] = []
+
+
+def daftarkan_penulis_realisasi(fungsi: Callable[..., set[int]]) -> None:
+    if fungsi not in PENULIS_REALISASI_TAHUNAN:
+        PENULIS_REALISASI_TAHUNAN.append(fungsi)
+
+
 def _ukuran_dari_lhe(kecamatan: Kecamatan, tahun: int, periode: str) -> set[int]:
     """Measures whose annual realisasi is written from the Inspektorat's LHE (Nilai SAKIP),
-    not typed: laporan.evaluasi writes it when the LHE's scores are complete."""
+    not typed."""
     if periode != Periode.TAHUNAN:
         return set()
-    from laporan.evaluasi import ukuran_dari_lhe
-
-    return ukuran_dari_lhe(kecamatan=kecamatan, tahun=tahun)
+    return set().union(*(f(kecamatan=kecamatan, tahun=tahun) for f in PENULIS_REALISASI_TAHUNAN))
 
 
 def _jaga_lhe(ukuran_id: int, dari_lhe: set[int], tahun: int) -> None:

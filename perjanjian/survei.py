@@ -34,6 +34,7 @@ from iku.models import Ukuran
 from kecamatan.models import Kecamatan, Pengguna
 from sakip import akses, kinerja
 from sakip.format_id import format_angka
+from sakip.grafik import gaya_grafik, mpl_grafik, svg_sebaris
 from sakip.kinerja import UNSUR_IKM, Nilai
 from sakip.penguncian import TransisiDitolak
 
@@ -564,9 +565,6 @@ def grafik_unsur(unsur: tuple[kinerja.NilaiUnsur, ...], *, kunci: str) -> str:
 
 @lru_cache(maxsize=64)
 def _grafik_unsur(unsur: tuple[kinerja.NilaiUnsur, ...], kunci: str) -> str:
-    # The LKIP charts' helpers: same fonts, Indonesian numbers, byte-stable SVG.
-    from laporan.grafik import gaya_grafik, mpl_grafik, svg_sebaris
-
     matplotlib, Figure, *_rest = mpl_grafik()
     judul = "Nilai rata-rata (NRR) per unsur pelayanan, unsur terlemah di atas"
     with matplotlib.rc_context(gaya_grafik()):

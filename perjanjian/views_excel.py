@@ -4,11 +4,11 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import TemplateView
 
+from kecamatan.halaman import KecamatanMixin
 from perjanjian import excel
 from perjanjian.models import Periode
 from perjanjian.views.anggaran import kunci_anggaran
 from sakip.excel import AlurImpor, respons_xlsx
-from sakip.halaman import KecamatanMixin
 
 
 class _Unduh(KecamatanMixin, View):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import TemplateView
 
+from kecamatan.halaman import KecamatanMixin
 from perjanjian.models import PelaporanRealisasi, Periode, SurveiKepuasan
 from perjanjian.services_realisasi import grid_realisasi
 from perjanjian.survei import (
@@ -24,7 +25,6 @@ from perjanjian.survei import (
     templat_xlsx,
 )
 from sakip.format_id import format_angka
-from sakip.halaman import KecamatanMixin
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
 from sakip.riwayat import riwayat
 

@@ -7,14 +7,32 @@ placed here before a view can show it. Objects of another kecamatan are simply n
 answer is 404, never "forbidden", so their existence is not leaked either.
 """
 
+from typing import TYPE_CHECKING
+
+from django.db import models
 from django.db.models import Model, Q, QuerySet
 
-from kecamatan.models import PERAN_KECAMATAN, Kecamatan, Pengguna, Peran
+if TYPE_CHECKING:  # types only: this module sits below every app and imports none
+    from kecamatan.models import Kecamatan, Pengguna
+
+
+class Peran(models.TextChoices):
+    """The roles of the role table (README). Kept here, beside the predicates that read them,
+    so the rule of who may do what depends on no app."""
+
+    OPERATOR = "operator", "Operator Kecamatan"
+    CAMAT = "camat", "Camat"
+    BAPPEDA = "bappeda", "Bappeda"
+    INSPEKTORAT = "inspektorat", "Inspektorat"
+    ADMIN_KABUPATEN = "admin_kabupaten", "Admin Kabupaten"
+
+
+PERAN_KECAMATAN = (Peran.OPERATOR, Peran.CAMAT)
 
 # How each model reaches its kecamatan (several paths are alternatives: an Indikator belongs
-# to a tujuan or to a sasaran).
+# to a tujuan or to a sasaran); "" is the kecamatan itself.
 JALUR: dict[str, tuple[str, ...]] = {
-    "kecamatan.Kecamatan": ("id",),
+    "kecamatan.Kecamatan": ("",),
     "kecamatan.ProfilTahunan": ("kecamatan",),
     "kecamatan.UnitKerja": ("kecamatan",),
     "iku.Renstra": ("kecamatan",),
@@ -59,43 +77,39 @@ def _jalur(model: type[Model]) -> tuple[str, ...]:
         ) from e
 
 
-def kecamatan_terlihat(user: Pengguna) -> QuerySet[Kecamatan]:
-    """The kecamatan a user may see: their own, or every kecamatan of their kabupaten."""
-    if not user.is_authenticated or not user.is_active:
-        return Kecamatan.objects.none()
-    if user.peran in PERAN_KECAMATAN:
-        return Kecamatan.objects.filter(id=user.kecamatan_id)
-    if user.peran in PERAN_KABUPATEN and user.kabupaten_id:
-        return Kecamatan.objects.filter(kabupaten_id=user.kabupaten_id)
-    return Kecamatan.objects.none()
-
-
-def _kondisi(model: type[Model], nilai, lookup: str) -> Q:
+def _kondisi(model: type[Model], lookup: str, nilai) -> Q:
     kondisi = Q()
     for jalur in _jalur(model):
-        kondisi |= Q(**{f"{jalur}{lookup}": nilai})
+        kondisi |= Q(**{f"{jalur}__{lookup}" if jalur else lookup: nilai})
     return kondisi
 
 
-def lingkup(queryset: QuerySet, user: Pengguna) -> QuerySet:
-    """``queryset`` restricted to what ``user`` may see."""
-    terlihat = kecamatan_terlihat(user).values("id")
-    return queryset.filter(_kondisi(queryset.model, terlihat, "__in")).distinct()
+def lingkup(queryset: QuerySet, user: "Pengguna") -> QuerySet:
+    """``queryset`` restricted to what ``user`` may see: their own kecamatan, or every
+    kecamatan of their kabupaten; nothing for an inactive or unplaced user."""
+    if not user.is_authenticated or not user.is_active:
+        return queryset.none()
+    if user.peran in PERAN_KECAMATAN:
+        return queryset.filter(_kondisi(queryset.model, "id", user.kecamatan_id)).distinct()
+    if user.peran in PERAN_KABUPATEN and user.kabupaten_id:
+        kondisi = _kondisi(queryset.model, "kabupaten_id", user.kabupaten_id)
+        return queryset.filter(kondisi).distinct()
+    return queryset.none()
 
 
-def di_kecamatan(queryset: QuerySet, kecamatan: Kecamatan) -> QuerySet:
+def di_kecamatan(queryset: QuerySet, kecamatan: "Kecamatan") -> QuerySet:
     """``queryset`` restricted to one kecamatan (already checked visible to the user)."""
-    return queryset.filter(_kondisi(queryset.model, kecamatan.id, ""))
+    return queryset.filter(_kondisi(queryset.model, "id", kecamatan.id))
 
 
 # --- what a user may do ---------------------------------------------------------------------
 
 
-def adalah_kabupaten(user: Pengguna) -> bool:
+def adalah_kabupaten(user: "Pengguna") -> bool:
     return user.is_authenticated and user.peran in PERAN_KABUPATEN
 
 
-def boleh_mengisi(user: Pengguna, kecamatan: Kecamatan) -> bool:
+def boleh_mengisi(user: "Pengguna", kecamatan: "Kecamatan") -> bool:
     """Enter and change the kecamatan's own data: its operator and its camat."""
     return (
         user.is_authenticated
@@ -104,12 +118,12 @@ def boleh_mengisi(user: Pengguna, kecamatan: Kecamatan) -> bool:
     )
 
 
-def boleh_menetapkan(user: Pengguna, kecamatan: Kecamatan) -> bool:
+def boleh_menetapkan(user: "Pengguna", kecamatan: "Kecamatan") -> bool:
     """Approve (menetapkan) the PK, the IKU decree and the LKIP: the camat of that kecamatan."""
     return user.is_authenticated and user.peran == Peran.CAMAT and user.kecamatan_id == kecamatan.id
 
 
-def boleh_memverifikasi(user: Pengguna, kecamatan: Kecamatan) -> bool:
+def boleh_memverifikasi(user: "Pengguna", kecamatan: "Kecamatan") -> bool:
     """Verify or return realisasi: Bappeda of the kecamatan's kabupaten."""
     return (
         user.is_authenticated
@@ -118,7 +132,7 @@ def boleh_memverifikasi(user: Pengguna, kecamatan: Kecamatan) -> bool:
     )
 
 
-def boleh_mengevaluasi(user: Pengguna, kecamatan: Kecamatan) -> bool:
+def boleh_mengevaluasi(user: "Pengguna", kecamatan: "Kecamatan") -> bool:
     """Record the LHE AKIP and review (reviu) the LKIP: the Inspektorat of the kabupaten."""
     return (
         user.is_authenticated
@@ -127,9 +141,9 @@ def boleh_mengevaluasi(user: Pengguna, kecamatan: Kecamatan) -> bool:
     )
 
 
-def adalah_bappeda(user: Pengguna) -> bool:
+def adalah_bappeda(user: "Pengguna") -> bool:
     return user.is_authenticated and user.peran == Peran.BAPPEDA and bool(user.kabupaten_id)
 
 
-def adalah_inspektorat(user: Pengguna) -> bool:
+def adalah_inspektorat(user: "Pengguna") -> bool:
     return user.is_authenticated and user.peran == Peran.INSPEKTORAT and bool(user.kabupaten_id)

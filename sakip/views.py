@@ -8,7 +8,7 @@ from sakip import akses
 def akar(request):
     """Where a user lands: their kecamatan's beranda, or the kabupaten's list of kecamatan."""
     if request.user.adalah_pengguna_kecamatan:
-        return redirect("kecamatan:beranda", request.user.kecamatan.slug)
+        return redirect("laporan:beranda", request.user.kecamatan.slug)
     if akses.adalah_kabupaten(request.user):
         return redirect("kecamatan:daftar")
     return redirect("admin:index")

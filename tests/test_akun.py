@@ -5,7 +5,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from kecamatan.models import Pengguna, Peran
+from kecamatan.models import Kecamatan, Pengguna, Peran
 
 KATA_SANDI = "kata-sandi-uji-123"
 
@@ -24,7 +24,7 @@ def test_operator_mendarat_di_beranda_kecamatannya(client, operator_kencong):
     response = masuk(client, "operator.kencong")
     assert response.status_code == 302
     response = client.get("/", follow=True)
-    assert response.redirect_chain[-1][0] == reverse("kecamatan:beranda", args=["kencong"])
+    assert response.redirect_chain[-1][0] == reverse("laporan:beranda", args=["kencong"])
     assert "Kecamatan Kencong — tahun 2025" in response.text
 
 
@@ -67,7 +67,7 @@ def test_penguncian_per_nama_pengguna_tidak_mengenai_yang_lain(client, operator_
 
 
 def test_halaman_kecamatan_meminta_masuk(client, kencong):
-    response = client.get(reverse("kecamatan:beranda", args=["kencong"]))
+    response = client.get(reverse("laporan:beranda", args=["kencong"]))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
 
@@ -76,7 +76,7 @@ def test_keluar_hanya_dengan_post_dan_sesi_berakhir(client, operator_kencong):
     client.force_login(operator_kencong)
     assert client.get(reverse("logout")).status_code == 405
     client.post(reverse("logout"))
-    assert client.get(reverse("kecamatan:beranda", args=["kencong"])).status_code == 302
+    assert client.get(reverse("laporan:beranda", args=["kencong"])).status_code == 302
 
 
 def test_sesi_kedaluwarsa_dan_cookie_aman():
@@ -114,7 +114,6 @@ def test_kata_sandi_baru_divalidasi(client, operator_kencong, baru, pesan):
 
 def test_peran_kecamatan_tanpa_kecamatan_tidak_melihat_apa_pun(client, jember):
     """A misconfigured account (no kecamatan) sees nothing rather than everything."""
-    from sakip import akses
 
     tanpa = Pengguna(username="x", peran=Peran.OPERATOR)
-    assert not akses.kecamatan_terlihat(tanpa).exists()
+    assert not Kecamatan.objects.terlihat(tanpa).exists()

@@ -18,7 +18,7 @@ from perjanjian.models import (
 
 def beranda(client, user, tahun=2025, slug="kencong"):
     client.force_login(user)
-    return client.get(reverse("kecamatan:beranda", args=[slug]), {"tahun": tahun})
+    return client.get(reverse("laporan:beranda", args=[slug]), {"tahun": tahun})
 
 
 def test_kencong_2025_sekilas(client, operator_kencong):
@@ -89,7 +89,7 @@ def test_query_beranda_tidak_bertambah_dengan_jumlah_indikator_dan_program(
     client, operator_kencong, kencong, django_assert_max_num_queries
 ):
     client.force_login(operator_kencong)
-    url = reverse("kecamatan:beranda", args=["kencong"]) + "?tahun=2025"
+    url = reverse("laporan:beranda", args=["kencong"]) + "?tahun=2025"
     with django_assert_max_num_queries(30) as awal:
         client.get(url)
     sebelum = len(awal.captured_queries)

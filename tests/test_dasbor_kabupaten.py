@@ -23,8 +23,8 @@ from perjanjian.models import (
     TargetPerjanjian,
 )
 
-URL = reverse("kecamatan:dasbor")
-URL_EXCEL = reverse("kecamatan:dasbor-excel")
+URL = reverse("laporan:dasbor")
+URL_EXCEL = reverse("laporan:dasbor-excel")
 
 
 def urutan_kecamatan(html: str) -> list[str]:

@@ -205,7 +205,7 @@ def test_tahun_di_luar_renstra_sintetis_ditolak(jember):
 def test_dasbor_dengan_data_sintetis_memberi_peringkat(client, bappeda):
     jalankan()
     client.force_login(bappeda)
-    html = client.get(reverse("kecamatan:dasbor"), {"tahun": 2025, "urut": "ikm"}).content
+    html = client.get(reverse("laporan:dasbor"), {"tahun": 2025, "urut": "ikm"}).content
     html = html.decode()
     assert "peringkat 1" in html and "peringkat 28" in html  # 27 synthetic + Kencong
     assert "Rata-rata kabupaten" in html
@@ -213,7 +213,7 @@ def test_dasbor_dengan_data_sintetis_memberi_peringkat(client, bappeda):
     assert html.count(">SINTETIS</span>") == 27  # each synthetic row is marked, Kencong is not
     baris_kencong = next(b for b in html.split("<tr>") if "/kecamatan/kencong/?" in b)
     assert ">SINTETIS</span>" not in baris_kencong
-    excel = client.get(reverse("kecamatan:dasbor-excel"), {"tahun": 2025})
+    excel = client.get(reverse("laporan:dasbor-excel"), {"tahun": 2025})
     ws = load_workbook(io.BytesIO(excel.content)).worksheets[0]
     keterangan = {r[2].value: r[-1].value for r in ws.iter_rows(min_row=2)}
     assert keterangan["Jombang"] == "data SINTETIS (demo), bukan data resmi"
@@ -222,7 +222,7 @@ def test_dasbor_dengan_data_sintetis_memberi_peringkat(client, bappeda):
     jombang = Kecamatan.objects.get(slug="jombang")
     pk = PerjanjianKinerja.objects.get(kecamatan=jombang, tahun=2025)
     for url in (
-        reverse("kecamatan:beranda", args=["jombang"]) + "?tahun=2025",
+        reverse("laporan:beranda", args=["jombang"]) + "?tahun=2025",
         reverse("perjanjian:pk-detail", args=["jombang", pk.id]),
         reverse("laporan:lkip", args=["jombang", 2025]),
     ):

@@ -143,7 +143,7 @@ class TestMengubahDraft:
         assert "Indeks Kepuasan Masyarakat: target PK 60 berbeda" in response.text
         assert "dari target Renstra 94." in response.text
         # and on the beranda
-        beranda = client.get(reverse("kecamatan:beranda", args=["kencong"]), {"tahun": 2026})
+        beranda = client.get(reverse("laporan:beranda", args=["kencong"]), {"tahun": 2026})
         assert "target PK 60 berbeda" in beranda.text
 
     def test_target_dengan_huruf_dan_koma(self, client, pk_2026):

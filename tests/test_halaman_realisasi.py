@@ -312,7 +312,7 @@ class TestIndikatorTanpaTarget:
         ) in teks
         assert "Indikator tanpa target 2025" in teks
         assert nilai_input(teks, "realisasi-jumlah-pengaduan") == "12"
-        beranda = client.get(reverse("kecamatan:beranda", args=["kencong"]), {"tahun": 2025}).text
+        beranda = client.get(reverse("laporan:beranda", args=["kencong"]), {"tahun": 2025}).text
         assert "Realisasi Jumlah Pengaduan Masyarakat (Triwulan IV) diisi" in beranda
         assert "tidak punya target dalam Perjanjian Kinerja 2025" in beranda
 
@@ -370,7 +370,7 @@ class TestAlur:
         client.force_login(operator_kencong)
         teks = client.get(url("realisasi")).text
         assert "Dikembalikan oleh Bappeda:" in teks and "Lampirkan sumber data IKM." in teks
-        beranda = client.get(reverse("kecamatan:beranda", args=["kencong"]), {"tahun": 2025}).text
+        beranda = client.get(reverse("laporan:beranda", args=["kencong"]), {"tahun": 2025}).text
         assert "Lampirkan sumber data IKM." in beranda
         # Editable again, and re-submitted.
         simpan(client, {f"{ikm}-catatan": "Laporan SKM Desember 2025"})

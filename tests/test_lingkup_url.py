@@ -57,7 +57,7 @@ POLA_BERDATA = [(n, p) for n, p in SEMUA_POLA if n not in TIDAK_BERDATA]
 
 def test_jalan_ini_mencakup_halaman_kecamatan():
     nama = {n for n, _ in POLA_BERDATA}
-    assert {"kecamatan:beranda", "iku:renstra-target", "perjanjian:realisasi"} <= nama
+    assert {"laporan:beranda", "iku:renstra-target", "perjanjian:realisasi"} <= nama
 
 
 @pytest.mark.parametrize(("nama", "pola"), POLA_BERDATA, ids=[n for n, _ in POLA_BERDATA])

@@ -89,7 +89,7 @@ def test_bappeda_mengembalikan_dengan_catatan_yang_dibaca_kecamatan(
     teks = client.get(reverse("perjanjian:realisasi", args=["kencong", TAHUN, "tahunan"])).text
     assert "Dikembalikan oleh Bappeda:" in teks and catatan in teks
     assert "Riwayat perubahan" in teks and "Dikembalikan" in teks
-    beranda = client.get(reverse("kecamatan:beranda", args=["kencong"]) + "?tahun=2025").text
+    beranda = client.get(reverse("laporan:beranda", args=["kencong"]) + "?tahun=2025").text
     assert catatan in beranda
 
 

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.views.generic import TemplateView
 
-from sakip.halaman import KecamatanMixin
+from kecamatan.halaman import KecamatanMixin
 
 
 class _ObjekUrl:

@@ -14,8 +14,8 @@ from iku import services
 from iku.forms import DiktumFormSet, KeputusanForm, LampiranForm
 from iku.models import Diktum, KeputusanIKU, Renstra
 from iku.teks_bawaan import tata_letak_untuk, teks_keputusan
+from kecamatan.halaman import tahun_berjalan
 from kecamatan.pejabat import camat_terakhir
-from sakip.halaman import tahun_berjalan
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
 from sakip.riwayat import riwayat
 

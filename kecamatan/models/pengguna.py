@@ -4,16 +4,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
 
-
-class Peran(models.TextChoices):
-    OPERATOR = "operator", "Operator Kecamatan"
-    CAMAT = "camat", "Camat"
-    BAPPEDA = "bappeda", "Bappeda"
-    INSPEKTORAT = "inspektorat", "Inspektorat"
-    ADMIN_KABUPATEN = "admin_kabupaten", "Admin Kabupaten"
-
-
-PERAN_KECAMATAN = (Peran.OPERATOR, Peran.CAMAT)
+from sakip.akses import PERAN_KECAMATAN, Peran
 
 
 class Pengguna(AbstractUser):

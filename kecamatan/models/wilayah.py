@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import F, Q
 
+from sakip import akses
 from sakip.validators import nip_valid_or_blank, validate_nip
 
 
@@ -21,6 +22,13 @@ class Kabupaten(models.Model):
 
     def __str__(self):
         return f"Kabupaten {self.nama}"
+
+
+class KecamatanQuerySet(models.QuerySet):
+    def terlihat(self, pengguna) -> "KecamatanQuerySet":
+        """The kecamatan ``pengguna`` may see (sakip.akses decides): their own, or every
+        kecamatan of their kabupaten."""
+        return akses.lingkup(self, pengguna)
 
 
 class Kecamatan(models.Model):
@@ -42,6 +50,8 @@ class Kecamatan(models.Model):
         blank=True,
         help_text="Dipakai pada kop surat keputusan dan perjanjian kinerja.",
     )
+
+    objects = KecamatanQuerySet.as_manager()
 
     class Meta:
         verbose_name = "kecamatan"

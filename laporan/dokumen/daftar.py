@@ -2,16 +2,17 @@
 
 from django.db.models import Model
 
-from laporan.models import DokumenPDF
+from iku.models import KeputusanIKU
+from laporan.models import DokumenPDF, LaporanKinerja
+from perjanjian.models import PerjanjianKinerja
 
 from .dasar import Penyaji
+from .keputusan import PenyajiKeputusan
+from .lkip import PenyajiLKIP
+from .perjanjian import PenyajiPerjanjian
 
 
 def kelas_penyaji(jenis: str) -> type[Penyaji]:
-    from .keputusan import PenyajiKeputusan
-    from .lkip import PenyajiLKIP
-    from .perjanjian import PenyajiPerjanjian
-
     return {
         DokumenPDF.Jenis.LKIP: PenyajiLKIP,
         DokumenPDF.Jenis.KEPUTUSAN: PenyajiKeputusan,
@@ -20,10 +21,6 @@ def kelas_penyaji(jenis: str) -> type[Penyaji]:
 
 
 def model_sumber(jenis: str) -> type[Model]:
-    from iku.models import KeputusanIKU
-    from laporan.models import LaporanKinerja
-    from perjanjian.models import PerjanjianKinerja
-
     return {
         DokumenPDF.Jenis.LKIP: LaporanKinerja,
         DokumenPDF.Jenis.KEPUTUSAN: KeputusanIKU,

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from django_tasks import task
 
 from laporan.models import DokumenPDF
 
@@ -53,8 +54,6 @@ def minta_dokumen(*, jenis: str, objek, oleh=None) -> DokumenPDF:
         nama_berkas=penyaji.nama_berkas(),
         dibuat_oleh=oleh,
     )
-    from .tugas import cetak_dokumen
-
     # Queued in the same transaction: a database worker sees the task only once the document
     # row is committed with it; the inline backend prints it right here.
     cetak_dokumen.enqueue(dokumen.pk)
@@ -112,3 +111,10 @@ def cetak_sekarang(*, jenis: str, objek, oleh=None) -> DokumenPDF:
         dibuat_oleh=oleh,
     )
     return cetak(dokumen.pk)
+
+
+@task()
+def cetak_dokumen(dokumen_id: int) -> None:
+    """The background task that renders a queued document (django-tasks; the inline backend
+    runs it at once)."""
+    cetak(dokumen_id)

@@ -310,9 +310,8 @@ def renstra_tahun(*, kecamatan_id: int, tahun: int) -> list[Renstra]:
         Prefetch("target", queryset=_target_urut())
     )
     semua = list(
-        Renstra.objects.filter(
-            kecamatan_id=kecamatan_id, tahun_awal__lte=tahun, tahun_akhir__gte=tahun
-        )
+        Renstra.objects.berlaku(tahun=tahun)
+        .filter(kecamatan_id=kecamatan_id)
         .order_by("tahun_awal", "id")
         .prefetch_related(
             Prefetch("tujuan", queryset=Tujuan.objects.order_by("nomor")),

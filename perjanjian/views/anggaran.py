@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 
 from iku.models import Sasaran
+from kecamatan.halaman import KecamatanMixin
 from perjanjian.anggaran import Simpul, pohon_anggaran
 from perjanjian.forms_anggaran import (
     AnggaranForm,
@@ -44,7 +45,6 @@ from perjanjian.services_anggaran import (
 )
 from perjanjian.services_pk import jaga_draft, renstra_berlaku
 from sakip import kinerja
-from sakip.halaman import KecamatanMixin
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
 from sakip.riwayat import riwayat
 

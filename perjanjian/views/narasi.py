@@ -6,10 +6,10 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 
+from kecamatan.halaman import KecamatanMixin
 from perjanjian.forms_realisasi import NarasiForm
 from perjanjian.models import NarasiSasaran
 from perjanjian.services_narasi import narasi_simpan, narasi_tahun
-from sakip.halaman import KecamatanMixin
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
 from sakip.riwayat import riwayat
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 
 from iku.models import TargetIndikator
+from kecamatan.halaman import KecamatanMixin
 from perjanjian.anggaran import Simpul, pohon_anggaran
 from perjanjian.capaian import nilai_indikator
 from perjanjian.forms_pk import (
@@ -34,7 +35,6 @@ from perjanjian.services_pk import (
     sidik_perjanjian,
 )
 from sakip import kinerja
-from sakip.halaman import KecamatanMixin
 from sakip.kinerja import Nilai
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
 from sakip.riwayat import riwayat

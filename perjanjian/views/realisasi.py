@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 
+from kecamatan.halaman import KecamatanMixin
 from perjanjian.forms_realisasi import KembalikanForm, RealisasiGridForm, VerifikasiForm
 from perjanjian.models import PelaporanRealisasi, Periode, Realisasi
 from perjanjian.services_realisasi import (
@@ -20,7 +21,6 @@ from perjanjian.services_realisasi import (
     realisasi_verifikasi,
     status_periode,
 )
-from sakip.halaman import KecamatanMixin
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
 from sakip.riwayat import riwayat
 

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from sakip.muat_data import DataTidakValid, muat_direktori
+from laporan.muat_data import DataTidakValid, muat_direktori
 
 
 class Command(BaseCommand):

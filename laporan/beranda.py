@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 
 from iku.models import KeputusanIKU, Renstra
+from kecamatan.models import Kecamatan
 from laporan.models import LaporanKinerja
 from perjanjian.models import (
     NarasiSasaran,
@@ -15,8 +16,6 @@ from perjanjian.models import (
     TargetPerjanjian,
 )
 from perjanjian.peringatan import Peringatan, peringatan_tahun
-
-from .models import Kecamatan
 
 PERIODE_TRIWULAN = (Periode.TW1, Periode.TW2, Periode.TW3, Periode.TW4, Periode.TAHUNAN)
 
@@ -52,9 +51,7 @@ class RingkasanTahun:
 
 def ringkasan_tahun(*, kecamatan: Kecamatan, tahun: int) -> RingkasanTahun:
     slug = kecamatan.slug
-    renstra = list(
-        Renstra.objects.filter(kecamatan=kecamatan, tahun_awal__lte=tahun, tahun_akhir__gte=tahun)
-    )
+    renstra = list(Renstra.objects.berlaku(tahun=tahun).filter(kecamatan=kecamatan))
     keputusan: dict[int, KeputusanIKU | None] = {r.id: None for r in renstra}
     for k in KeputusanIKU.objects.filter(renstra__in=renstra).order_by("tanggal", "id"):
         keputusan[k.renstra_id] = k

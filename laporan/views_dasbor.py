@@ -1,7 +1,7 @@
 """The kabupaten dashboard (Bappeda, Inspektorat, admin kabupaten) and its Excel download.
 
 Kecamatan users are refused (403): the page shows every kecamatan of the kabupaten. The rows
-come from kecamatan.dasbor over akses.kecamatan_terlihat, so the scoping stays in one place.
+come from laporan.dasbor over akses.kecamatan_terlihat, so the scoping stays in one place.
 """
 
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -9,9 +9,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.views.generic import TemplateView, View
 
+from kecamatan.halaman import tahun_berjalan
+from kecamatan.models import Kecamatan
 from perjanjian.models import PerjanjianKinerja
 from sakip import akses
-from sakip.halaman import tahun_berjalan
 
 from . import dasbor_excel
 from .dasbor import (
@@ -52,7 +53,7 @@ class DasborMixin(LoginRequiredMixin):
 
     def muat(self):
         g = self.request.GET
-        self.kecamatan_terlihat = akses.kecamatan_terlihat(self.request.user)
+        self.kecamatan_terlihat = Kecamatan.objects.terlihat(self.request.user)
         try:
             self.tahun = int(g.get("tahun", ""))
             if not 2000 <= self.tahun <= 2100:

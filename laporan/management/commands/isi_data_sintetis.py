@@ -29,8 +29,8 @@ from iku.models import (
     Tujuan,
     Ukuran,
 )
-from kecamatan.dasbor import PENANDA_SINTETIS
 from kecamatan.models import Kabupaten, Kecamatan
+from laporan.dasbor import PENANDA_SINTETIS
 from laporan.models import LaporanKinerja
 from perjanjian.models import (
     PelaporanRealisasi,

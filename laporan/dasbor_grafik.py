@@ -9,7 +9,8 @@ against the kabupaten average.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from laporan.grafik import (
+from sakip.format_id import format_angka
+from sakip.grafik import (
     WARNA_REALISASI,
     WARNA_TARGET,
     angka_grafik,
@@ -18,7 +19,6 @@ from laporan.grafik import (
     svg_sebaris,
     tulis_nilai,
 )
-from sakip.format_id import format_angka
 
 from .dasbor import Dasbor, Tren
 

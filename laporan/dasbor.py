@@ -14,7 +14,9 @@ from decimal import Decimal
 
 from django.db.models import Q, QuerySet
 
-from iku.models import Indikator, KeputusanIKU, Renstra
+from iku.models import Indikator, KeputusanIKU, Renstra, berlaku_pada
+from kecamatan.models import JenisSkala, Kecamatan
+from kecamatan.skala import skala_tahun
 from laporan.models import LaporanKinerja
 from laporan.pembanding import MINIMAL_PEMBANDING, NilaiKecamatan, Pembanding, urutkan
 from perjanjian.capaian import nilai_indikator, satuan_tampil
@@ -27,9 +29,6 @@ from perjanjian.models import (
 )
 from sakip import kinerja
 from sakip.kinerja import Nilai, Pita, Polaritas
-
-from .models import JenisSkala, Kecamatan
-from .skala import skala_tahun
 
 PERIODE_PELAPORAN = (Periode.TW1, Periode.TW2, Periode.TW3, Periode.TW4, Periode.TAHUNAN)
 SINGKATAN_PERIODE = {
@@ -203,16 +202,14 @@ def dasbor_kabupaten(
     ukuran_ids = [u.id for u in semua_ukuran]
 
     renstra = list(
-        Renstra.objects.filter(
-            kecamatan_id__in=terlihat, tahun_awal__lte=tahun, tahun_akhir__gte=tahun
-        ).only("id", "kecamatan_id", "nama")
+        Renstra.objects.berlaku(tahun=tahun)
+        .filter(kecamatan_id__in=terlihat)
+        .only("id", "kecamatan_id", "nama")
     )
     keputusan_terakhir: dict[int, str] = {}
     for renstra_id, status in (
         KeputusanIKU.objects.filter(
-            renstra__kecamatan_id__in=terlihat,
-            renstra__tahun_awal__lte=tahun,
-            renstra__tahun_akhir__gte=tahun,
+            berlaku_pada(tahun, jalur="renstra"), renstra__kecamatan_id__in=terlihat
         )
         .order_by("tanggal", "id")
         .values_list("renstra_id", "status")

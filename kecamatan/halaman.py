@@ -8,8 +8,8 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.shortcuts import get_object_or_404
-from django.views.generic import TemplateView
 
+from kecamatan.models import Kecamatan
 from sakip import akses
 
 
@@ -19,11 +19,10 @@ def tahun_berjalan() -> int:
 
 def tahun_kerja(kecamatan) -> int:
     """The year a kecamatan is working on: its latest Perjanjian Kinerja up to this year,
-    else this year."""
-    from perjanjian.models import PerjanjianKinerja
-
+    else this year. (The PK is reached through the kecamatan's reverse relation: this layer
+    sits below the perjanjian app and does not import it.)"""
     terakhir = (
-        PerjanjianKinerja.objects.filter(kecamatan=kecamatan, tahun__lte=tahun_berjalan())
+        kecamatan.perjanjian.filter(tahun__lte=tahun_berjalan())
         .order_by("-tahun")
         .values_list("tahun", flat=True)
         .first()
@@ -39,7 +38,7 @@ class KecamatanMixin(LoginRequiredMixin):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         self.kecamatan = get_object_or_404(
-            akses.kecamatan_terlihat(request.user).select_related("kabupaten"),
+            Kecamatan.objects.terlihat(request.user).select_related("kabupaten"),
             slug=kwargs["kecamatan"],
         )
         self.tahun = self._tahun(request, kwargs)
@@ -92,17 +91,4 @@ class KecamatanMixin(LoginRequiredMixin):
             bisa_menetapkan=self.bisa_menetapkan,
             bisa_memverifikasi=self.bisa_memverifikasi,
         )
-        return ctx
-
-
-class HalamanSementara(KecamatanMixin, TemplateView):
-    """A page not built yet; it still resolves its object through the scoping."""
-
-    template_name = "bagian/sementara.html"
-    model = None
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        if self.model is not None and "pk" in self.kwargs:
-            ctx["objek"] = self.objek(self.model, pk=self.kwargs["pk"])
         return ctx

@@ -1,0 +1,32 @@
+"""The kecamatan's beranda: its year at a glance, gathered from every app (so it lives here,
+at the top of the chain)."""
+
+from django.views.generic import TemplateView
+
+from kecamatan.halaman import KecamatanMixin
+from perjanjian.models import PelaporanRealisasi, PerjanjianKinerja
+
+from .beranda import ringkasan_tahun
+
+
+class KecamatanBeranda(KecamatanMixin, TemplateView):
+    template_name = "kecamatan/beranda.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        r = ringkasan_tahun(kecamatan=self.kecamatan, tahun=self.tahun)
+        menunggu = []
+        if self.bisa_menetapkan:
+            menunggu += [
+                f"{pk.get_jenis_display()} {pk.tahun} diajukan, menunggu penetapan Anda."
+                for pk in r.perjanjian
+                if pk.status == PerjanjianKinerja.Status.DIAJUKAN
+            ]
+        if self.bisa_mengisi:
+            menunggu += [
+                f"Realisasi {s.periode.label} {r.tahun} diajukan, menunggu verifikasi Bappeda."
+                for s in r.realisasi
+                if s.status == PelaporanRealisasi.Status.DIAJUKAN
+            ]
+        ctx.update(r=r, menunggu=menunggu, tahun_pilihan=range(self.tahun - 2, self.tahun + 3))
+        return ctx
