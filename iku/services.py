@@ -1,6 +1,8 @@
 """Writes of the Renstra and IKU-decree pages.
 
-Every function takes keyword-only arguments with ``oleh`` the user, runs inside one
+Every function takes keyword-only arguments with ``oleh`` the user, checks first that ``oleh``
+may act (``sakip.akses.wajib``, the izin the page declares: operator or camat of the
+kecamatan; tetapkan: its camat; there is no system user, ``oleh=None`` is refused), runs inside one
 transaction and leaves nothing half-written: a refused step raises before or rolls back
 everything. Views and forms only validate what people typed and call these. Who made a
 change is recorded by django-simple-history (``_history_user`` is set explicitly so that the
@@ -27,12 +29,20 @@ from iku.models import (
 )
 from kecamatan.models import Kecamatan, UnitKerja
 from sakip import akses, konkurensi
+from sakip.akses import Izin
 from sakip.kinerja import Nilai
 from sakip.penguncian import DataTerkunci, TransisiDitolak
 
 
 class HapusDitolak(TransisiDitolak):
     """A delete refused because other data still depends on the object."""
+
+
+TINDAKAN_TETAPKAN = "menetapkan keputusan IKU"
+
+
+def _jaga_pengisi(kecamatan: Kecamatan, oleh) -> None:
+    akses.wajib(oleh, Izin.MENGISI, kecamatan)
 
 
 def _oleh(obj, oleh):
@@ -68,6 +78,7 @@ def _data(data: dict, kolom: Iterable[str]) -> dict:
 def renstra_buat(*, kecamatan: Kecamatan, data: dict, salin_isi: bool = False, oleh) -> Renstra:
     """A new Renstra; with ``salin_isi`` the tree, indicators and targets (of the years both
     periods share) of the Renstra it revises are copied, as a Renstra Perubahan starts."""
+    _jaga_pengisi(kecamatan, oleh)
     data = _data(dict(data), FIELD_RENSTRA)
     asal = data.get("revisi_dari")
     if asal is not None and asal.kecamatan_id != kecamatan.id:
@@ -80,6 +91,7 @@ def renstra_buat(*, kecamatan: Kecamatan, data: dict, salin_isi: bool = False, o
 
 @transaction.atomic
 def renstra_ubah(*, renstra: Renstra, data: dict, oleh) -> Renstra:
+    _jaga_pengisi(renstra.kecamatan, oleh)
     data = _data(dict(data), FIELD_RENSTRA)
     renstra = Renstra.objects.select_for_update().get(pk=renstra.pk)
     asal = data.get("revisi_dari")
@@ -137,6 +149,7 @@ def _salin_indikator(ind: Indikator, tahun: set[int], oleh, **induk) -> None:
 
 @transaction.atomic
 def tujuan_simpan(*, renstra: Renstra, nomor: int, uraian: str, tujuan: Tujuan | None = None, oleh):
+    _jaga_pengisi(renstra.kecamatan, oleh)
     if tujuan is None:
         tujuan = Tujuan(renstra=renstra)
     elif tujuan.renstra_id != renstra.id:
@@ -148,6 +161,7 @@ def tujuan_simpan(*, renstra: Renstra, nomor: int, uraian: str, tujuan: Tujuan |
 
 @transaction.atomic
 def tujuan_hapus(*, tujuan: Tujuan, oleh) -> None:
+    _jaga_pengisi(tujuan.renstra.kecamatan, oleh)
     if tujuan.sasaran.exists() or tujuan.indikator.exists():
         raise HapusDitolak(
             f"Tujuan {tujuan.nomor} tidak dapat dihapus karena masih memuat sasaran atau "
@@ -160,6 +174,7 @@ def tujuan_hapus(*, tujuan: Tujuan, oleh) -> None:
 def sasaran_simpan(
     *, tujuan: Tujuan, nomor: int, uraian: str, sasaran: Sasaran | None = None, oleh
 ) -> Sasaran:
+    _jaga_pengisi(_kecamatan_induk(tujuan), oleh)
     if sasaran is None:
         sasaran = Sasaran(tujuan=tujuan)
     elif sasaran.tujuan_id != tujuan.id:
@@ -171,6 +186,7 @@ def sasaran_simpan(
 
 @transaction.atomic
 def sasaran_hapus(*, sasaran: Sasaran, oleh) -> None:
+    _jaga_pengisi(_kecamatan_induk(sasaran), oleh)
     kode = sasaran.kode
     if sasaran.indikator.exists():
         raise HapusDitolak(
@@ -265,6 +281,7 @@ def indikator_buat(
     kecamatan only, named after the indicator, with a slug code."""
     data = dict(_data(dict(data), FIELD_INDIKATOR))
     kecamatan = _kecamatan_induk(induk)
+    _jaga_pengisi(kecamatan, oleh)
     unit = _periksa_unit(penanggung_jawab, kecamatan)
     if ukuran is None:
         ukuran = _ukuran_khusus(kecamatan, data["nama"])
@@ -290,6 +307,7 @@ def sidik_indikator(indikator: Indikator, unit_id: Iterable[int]) -> str:
 def indikator_ubah(
     *, indikator: Indikator, data: dict, penanggung_jawab: Iterable[UnitKerja], sidik: str, oleh
 ) -> Indikator:
+    _jaga_pengisi(indikator_kecamatan(indikator), oleh)
     data = _data(dict(data), FIELD_INDIKATOR)
     segar = Indikator.objects.select_for_update().get(pk=indikator.pk)
     lama_unit = set(segar.penanggung_jawab.values_list("id", flat=True))
@@ -316,6 +334,7 @@ def indikator_kecamatan(indikator: Indikator) -> Kecamatan:
 @transaction.atomic
 def indikator_hapus(*, indikator: Indikator, oleh) -> None:
     """Delete an indicator with its targets, unless a PK or a decree uses it (PROTECT)."""
+    _jaga_pengisi(indikator_kecamatan(indikator), oleh)
     dipakai = [
         f"{pk.get_jenis_display()} {pk.tahun}"
         for pk in {t.perjanjian for t in indikator.target_perjanjian.select_related("perjanjian")}
@@ -369,6 +388,7 @@ def target_simpan(*, renstra: Renstra, isian: dict[int, IsianTarget], sidik: str
     The indicator rows are locked first, so two saves of the same grid run one after the
     other and the second sees the first's values in its fingerprint check.
     """
+    _jaga_pengisi(renstra.kecamatan, oleh)
     indikator = list(indikator_renstra(renstra).select_for_update(of=("self",)).order_by("id"))
     target = list(
         TargetIndikator.objects.select_for_update()
@@ -481,6 +501,7 @@ def keputusan_buat(
 ) -> KeputusanIKU:
     """A draft decree on ``renstra``; its lampiran start with the Renstra's indicators by their
     jenis (IKU in Lampiran 1, the others in Lampiran 2, or left out of a single-table decree)."""
+    _jaga_pengisi(kecamatan, oleh)
     data = _data(dict(data), FIELD_KEPUTUSAN)
     if renstra.kecamatan_id != kecamatan.id:
         raise TransisiDitolak("Renstra ini bukan milik kecamatan ini.")
@@ -501,6 +522,7 @@ def keputusan_buat(
 
 @transaction.atomic
 def keputusan_ubah(*, keputusan: KeputusanIKU, data: dict, diktum: list[str], sidik: str, oleh):
+    _jaga_pengisi(keputusan.kecamatan, oleh)
     data = _data(dict(data), FIELD_KEPUTUSAN)
     segar = _kunci(keputusan)
     konkurensi.periksa(sidik, sidik_keputusan(segar, segar.diktum.all()))
@@ -526,6 +548,7 @@ def keputusan_atur_lampiran(
     from the decree. Each chosen indicator's jenis follows its lampiran (1 → IKU, 2 →
     lainnya), in the same transaction.
     """
+    _jaga_pengisi(keputusan.kecamatan, oleh)
     segar = _kunci(keputusan)
     indikator = urutan_pohon(segar.renstra)
     # lock the indicators whose jenis may change, as the grid does before writing
@@ -570,8 +593,7 @@ def keputusan_atur_lampiran(
 
 @transaction.atomic
 def keputusan_tetapkan(*, keputusan: KeputusanIKU, oleh) -> KeputusanIKU:
-    if not akses.boleh_menetapkan(oleh, keputusan.kecamatan):
-        raise TransisiDitolak("Hanya camat kecamatan ini yang dapat menetapkan keputusan IKU.")
+    akses.wajib(oleh, Izin.MENETAPKAN, keputusan.kecamatan, tindakan=TINDAKAN_TETAPKAN)
     segar = KeputusanIKU.objects.select_for_update().get(pk=keputusan.pk)
     if segar.status == KeputusanIKU.Status.DITETAPKAN:
         raise TransisiDitolak("Keputusan ini sudah ditetapkan.")
@@ -593,5 +615,6 @@ def keputusan_tetapkan(*, keputusan: KeputusanIKU, oleh) -> KeputusanIKU:
 
 @transaction.atomic
 def keputusan_hapus(*, keputusan: KeputusanIKU, oleh) -> None:
+    _jaga_pengisi(keputusan.kecamatan, oleh)
     segar = _kunci(keputusan)
     _oleh(segar, oleh).delete()

@@ -6,11 +6,10 @@ from django.views import View
 from iku import excel
 from iku.models import Renstra
 from iku.views.dasar import HalamanIku, _ObjekUrl
-from kecamatan.halaman import KecamatanMixin
 from sakip.excel import AlurImpor, respons_xlsx
 
 
-class _TargetExcel(KecamatanMixin, _ObjekUrl, View):
+class _TargetExcel(_ObjekUrl, View):
     model = Renstra
     templat = False
 

@@ -1,6 +1,6 @@
-"""What every page of a kecamatan shares: the kecamatan resolved through the scoping of
-sakip.akses (another kecamatan's slug or object answers 404), the year, and what the user may
-do there."""
+"""What every page shares: the izin it declares, checked once here (``IzinMixin``); and for a
+page of a kecamatan, the kecamatan resolved through the scoping of sakip.akses (another
+kecamatan's slug or object answers 404), the year, and what the user may do there."""
 
 import datetime
 
@@ -30,19 +30,58 @@ def tahun_kerja(kecamatan) -> int:
     return terakhir or tahun_berjalan()
 
 
-class KecamatanMixin(LoginRequiredMixin):
-    """Resolves ``self.kecamatan`` from the URL's ``kecamatan`` slug, within what the user may
-    see, and ``self.tahun`` from the URL or ``?tahun=``."""
+class IzinMixin(LoginRequiredMixin):
+    """Each view declares what it needs, and this is the one place that enforces it.
+
+    ``izin`` is what a GET (HEAD, OPTIONS) needs, ``izin_kirim`` what a POST needs (None: the
+    same as ``izin``); ``izin_aksi`` maps the POST's ``aksi`` field to another izin where one
+    page does several things. A refusal is a 403 with ``akses.pesan_tolak``; ``tindakan``
+    names the step in it where the izin's default wording is too vague. Anonymous users go to
+    the login page. On a kecamatan's page, the kecamatan and the URL's objects are resolved
+    first (``siapkan``), so another kecamatan's data stays a 404, never a 403.
+    """
+
+    izin: akses.Izin = akses.Izin.MELIHAT
+    izin_kirim: akses.Izin | None = None
+    izin_aksi: dict[str, akses.Izin] = {}
+    tindakan: str | None = None
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
+        self.siapkan(request, **kwargs)
+        izin = self.izin_diminta(request)
+        if not akses.boleh(request.user, izin, self.kecamatan_izin()):
+            raise PermissionDenied(akses.pesan_tolak(izin, tindakan=self.tindakan))
+        return super().dispatch(request, *args, **kwargs)
+
+    def siapkan(self, request, **kwargs) -> None:
+        """What the URL names, resolved before the izin is checked."""
+
+    def izin_diminta(self, request) -> akses.Izin:
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            return self.izin
+        kirim = self.izin_kirim or self.izin
+        return self.izin_aksi.get(request.POST.get("aksi", ""), kirim)
+
+    def kecamatan_izin(self):
+        """The kecamatan the izin is asked in; None on a kabupaten-wide page."""
+        return None
+
+
+class KecamatanMixin(IzinMixin):
+    """Resolves ``self.kecamatan`` from the URL's ``kecamatan`` slug, within what the user may
+    see, and ``self.tahun`` from the URL or ``?tahun=``."""
+
+    def siapkan(self, request, **kwargs) -> None:
         self.kecamatan = get_object_or_404(
             Kecamatan.objects.terlihat(request.user).select_related("kabupaten"),
             slug=kwargs["kecamatan"],
         )
         self.tahun = self._tahun(request, kwargs)
-        return super().dispatch(request, *args, **kwargs)
+
+    def kecamatan_izin(self):
+        return self.kecamatan
 
     def _tahun(self, request, kwargs) -> int:
         if "tahun" in kwargs:
@@ -75,12 +114,6 @@ class KecamatanMixin(LoginRequiredMixin):
     @property
     def bisa_memverifikasi(self) -> bool:
         return akses.boleh_memverifikasi(self.request.user, self.kecamatan)
-
-    def wajib_mengisi(self) -> None:
-        if not self.bisa_mengisi:
-            raise PermissionDenied(
-                "Hanya operator atau camat kecamatan ini yang dapat mengubah data ini."
-            )
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

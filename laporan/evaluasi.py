@@ -18,6 +18,7 @@ from iku.models import Ukuran
 from kecamatan.models import Kecamatan, Pengguna
 from perjanjian.models import PelaporanRealisasi, Periode, Realisasi
 from sakip import akses, kinerja
+from sakip.akses import Izin
 from sakip.penguncian import DataTerkunci, TransisiDitolak
 
 from .models import EvaluasiAKIP, LaporanKinerja, RekomendasiLHE, SkorAKIP
@@ -25,9 +26,11 @@ from .models import EvaluasiAKIP, LaporanKinerja, RekomendasiLHE, SkorAKIP
 KODE_UKURAN_NILAI_SAKIP = "nilai-sakip"
 
 
-def _jaga_evaluator(kecamatan: Kecamatan, oleh: Pengguna) -> None:
-    if not akses.boleh_mengevaluasi(oleh, kecamatan):
-        raise TransisiDitolak("Hanya Inspektorat kabupaten yang dapat mengisi evaluasi AKIP.")
+TINDAKAN_REVIU = "mereviu LKIP"
+
+
+def _jaga_evaluator(kecamatan: Kecamatan, oleh: Pengguna, tindakan: str | None = None) -> None:
+    akses.wajib(oleh, Izin.MENGEVALUASI, kecamatan, tindakan=tindakan)
 
 
 def _jaga_lkip_terbuka(kecamatan: Kecamatan, tahun: int) -> None:
@@ -253,10 +256,7 @@ def tindak_lanjut_simpan(
     *, evaluasi: EvaluasiAKIP, jawaban: Mapping[int, str], oleh: Pengguna
 ) -> int:
     """The kecamatan answers the recommendations (id → tindak lanjut). Returns rows changed."""
-    if not akses.boleh_mengisi(oleh, evaluasi.kecamatan):
-        raise TransisiDitolak(
-            "Hanya operator atau camat kecamatan ini yang dapat mengisi tindak lanjut."
-        )
+    akses.wajib(oleh, Izin.MENGISI, evaluasi.kecamatan)
     with transaction.atomic():
         _jaga_lkip_terbuka(evaluasi.kecamatan, evaluasi.tahun)
         baris = {r.id: r for r in evaluasi.rekomendasi.select_for_update()}
@@ -275,7 +275,7 @@ def tindak_lanjut_simpan(
 
 def lkip_reviu(*, laporan: LaporanKinerja, catatan: str, oleh: Pengguna) -> LaporanKinerja:
     """The Inspektorat marks a draft LKIP reviewed, with its notes."""
-    _jaga_evaluator(laporan.kecamatan, oleh)
+    _jaga_evaluator(laporan.kecamatan, oleh, TINDAKAN_REVIU)
     catatan = (catatan or "").replace("\r\n", "\n").strip()
     if not catatan:
         raise TransisiDitolak("Tuliskan catatan hasil reviu.")

@@ -17,6 +17,7 @@ from kecamatan.models import Kecamatan, Pengguna
 from kecamatan.pejabat import camat_terakhir
 from perjanjian.models import NarasiSasaran, PelaporanRealisasi, Periode, TargetPerjanjian
 from sakip import akses, konkurensi
+from sakip.akses import Izin
 from sakip.penguncian import DataTerkunci, TransisiDitolak
 
 from .dokumen.layanan import cetak_sekarang
@@ -53,9 +54,12 @@ def _rapikan(nilai):
     return nilai
 
 
+TINDAKAN_TETAPKAN = "menetapkan LKIP"
+TINDAKAN_VERSI_BARU = "membuka versi baru LKIP"
+
+
 def _jaga_pengisi(kecamatan: Kecamatan, oleh: Pengguna) -> None:
-    if not akses.boleh_mengisi(oleh, kecamatan):
-        raise TransisiDitolak("Hanya operator atau camat kecamatan ini yang dapat menyusun LKIP.")
+    akses.wajib(oleh, Izin.MENGISI, kecamatan)
 
 
 def laporan_mulai(*, kecamatan: Kecamatan, tahun: int, oleh: Pengguna) -> LaporanKinerja:
@@ -166,8 +170,7 @@ def laporan_simpan(
 
 def laporan_tetapkan(*, laporan: LaporanKinerja, oleh: Pengguna) -> LaporanKinerja:
     """Draft → ditetapkan, by the camat of the kecamatan; read-only for everyone after."""
-    if not akses.boleh_menetapkan(oleh, laporan.kecamatan):
-        raise TransisiDitolak("Hanya camat kecamatan ini yang dapat menetapkan LKIP.")
+    akses.wajib(oleh, Izin.MENETAPKAN, laporan.kecamatan, tindakan=TINDAKAN_TETAPKAN)
     with transaction.atomic():
         lap = LaporanKinerja.objects.select_for_update().get(pk=laporan.pk)
         if lap.status == Status.DITETAPKAN:
@@ -214,8 +217,7 @@ def laporan_tetapkan(*, laporan: LaporanKinerja, oleh: Pengguna) -> LaporanKiner
 def laporan_buka_versi_baru(*, laporan: LaporanKinerja, oleh: Pengguna) -> LaporanKinerja:
     """An approved LKIP that must change: the camat opens the next version (draft again);
     the approved PDF of the earlier version and its SHA-256 stay unchanged."""
-    if not akses.boleh_menetapkan(oleh, laporan.kecamatan):
-        raise TransisiDitolak("Hanya camat kecamatan ini yang dapat membuka versi baru LKIP.")
+    akses.wajib(oleh, Izin.MENETAPKAN, laporan.kecamatan, tindakan=TINDAKAN_VERSI_BARU)
     with transaction.atomic():
         lap = LaporanKinerja.objects.select_for_update().get(pk=laporan.pk)
         if lap.status != Status.DITETAPKAN:

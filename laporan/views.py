@@ -3,7 +3,6 @@ the camat's approval. The tables of the report are computed elsewhere (and the P
 later issue)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -11,6 +10,7 @@ from django.views.generic import TemplateView
 
 from kecamatan.halaman import KecamatanMixin
 from sakip import akses
+from sakip.akses import Izin
 from sakip.konkurensi import sidik
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
 from sakip.riwayat import riwayat
@@ -20,7 +20,13 @@ from .forms import LaporanForm, TindakLanjutFormSet, awal_tindak_lanjut
 from .forms_evaluasi import ReviuForm
 from .grafik import grafik_tahunan
 from .models import LaporanKinerja, TindakLanjutLHE
-from .services import kekurangan_lkip, laporan_mulai, laporan_simpan, laporan_tetapkan
+from .services import (
+    TINDAKAN_TETAPKAN,
+    kekurangan_lkip,
+    laporan_mulai,
+    laporan_simpan,
+    laporan_tetapkan,
+)
 
 
 class LaporanMixin(KecamatanMixin):
@@ -39,6 +45,7 @@ class LaporanMixin(KecamatanMixin):
 
 class LaporanUpdate(LaporanMixin, TemplateView):
     template_name = "laporan/lkip/halaman.html"
+    izin_kirim = Izin.MENGISI
 
     @cached_property
     def lhe(self):
@@ -100,7 +107,6 @@ class LaporanUpdate(LaporanMixin, TemplateView):
         return ctx
 
     def post(self, request, *args, **kwargs):
-        self.wajib_mengisi()
         if self.laporan is None:
             messages.error(request, f"LKIP {self.tahun} belum dimulai.")
             return redirect(self.url_halaman)
@@ -138,9 +144,9 @@ class LaporanMulai(LaporanMixin, TemplateView):
     """ "Mulai LKIP {tahun}": create the year's LKIP."""
 
     http_method_names = ["post"]
+    izin_kirim = Izin.MENGISI
 
     def post(self, request, *args, **kwargs):
-        self.wajib_mengisi()
         try:
             laporan_mulai(kecamatan=self.kecamatan, tahun=self.tahun, oleh=request.user)
         except TransisiDitolak as e:
@@ -157,10 +163,10 @@ class LaporanTetapkan(LaporanMixin, TemplateView):
     """Draft → ditetapkan, by the camat of the kecamatan only."""
 
     http_method_names = ["post"]
+    izin_kirim = Izin.MENETAPKAN
+    tindakan = TINDAKAN_TETAPKAN
 
     def post(self, request, *args, **kwargs):
-        if not self.bisa_menetapkan:
-            raise PermissionDenied("Hanya camat kecamatan ini yang dapat menetapkan LKIP.")
         if self.laporan is None:
             messages.error(request, f"LKIP {self.tahun} belum dimulai.")
             return redirect(self.url_halaman)

@@ -4,15 +4,13 @@ Kecamatan users are refused (403): the page shows every kecamatan of the kabupat
 come from laporan.dasbor over akses.kecamatan_terlihat, so the scoping stays in one place.
 """
 
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.views.generic import TemplateView, View
 
-from kecamatan.halaman import tahun_berjalan
+from kecamatan.halaman import IzinMixin, tahun_berjalan
 from kecamatan.models import Kecamatan
 from perjanjian.models import PerjanjianKinerja
-from sakip import akses
+from sakip.akses import Izin
 
 from . import dasbor_excel
 from .dasbor import (
@@ -25,19 +23,12 @@ from .dasbor import (
 )
 from .dasbor_grafik import grafik_sebaran, grafik_tren_kecamatan
 
-PESAN_KABUPATEN = "Dasbor ini untuk Bappeda, Inspektorat dan admin kabupaten."
 
-
-class DasborMixin(LoginRequiredMixin):
+class DasborMixin(IzinMixin):
     """Reads the year, the PK basis, the search, the filter and the sort from the query
     string and builds the (filtered, sorted) rows once."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if not akses.adalah_kabupaten(request.user) or not request.user.kabupaten_id:
-            raise PermissionDenied(PESAN_KABUPATEN)
-        return super().dispatch(request, *args, **kwargs)
+    izin = Izin.MELIHAT  # kabupaten-wide: the kabupaten roles
 
     def tahun_bawaan(self) -> int:
         """The latest year a kecamatan of the kabupaten has a PK for, up to this year."""

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.views.generic import TemplateView, View
 
 from kecamatan.halaman import KecamatanMixin
+from sakip.akses import Izin
 
 from .dokumen.layanan import minta_dokumen
 from .models import DokumenPDF
@@ -17,6 +18,7 @@ class DokumenMinta(KecamatanMixin, View):
 
     jenis: str = ""
     model = None  # the source document's model, set per route
+    izin_kirim = Izin.MELIHAT  # whoever may read the document may print it
 
     def post(self, request, *args, **kwargs):
         objek = self.objek(self.model, pk=kwargs["pk"])

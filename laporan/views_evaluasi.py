@@ -2,35 +2,36 @@
 recommendations; the kecamatan answers with its tindak lanjut), and the reviu of an LKIP."""
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 
-from kecamatan.halaman import KecamatanMixin, tahun_berjalan
+from kecamatan.halaman import IzinMixin, KecamatanMixin, tahun_berjalan
 from kecamatan.models import Kecamatan
 from sakip import akses
+from sakip.akses import Izin
 from sakip.penguncian import DataTerkunci, TransisiDitolak
 from sakip.riwayat import riwayat
 
-from .evaluasi import lhe_simpan, lkip_reviu, ringkasan_akip, tindak_lanjut_simpan
+from .evaluasi import (
+    TINDAKAN_REVIU,
+    lhe_simpan,
+    lkip_reviu,
+    ringkasan_akip,
+    tindak_lanjut_simpan,
+)
 from .forms_evaluasi import LHEForm, ReviuForm, awal_lhe
 from .models import EvaluasiAKIP, LaporanKinerja, RekomendasiLHE, SkorAKIP
 
 
-class EvaluasiDaftar(LoginRequiredMixin, TemplateView):
+class EvaluasiDaftar(IzinMixin, TemplateView):
     """Every kecamatan of the kabupaten for a year: its LHE (Nilai, predikat) and whether its
     LKIP was reviewed. Kabupaten roles only."""
 
     template_name = "laporan/evaluasi/daftar.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not akses.adalah_kabupaten(request.user):
-            raise PermissionDenied("Halaman ini untuk Inspektorat, Bappeda dan admin kabupaten.")
-        return super().dispatch(request, *args, **kwargs)
+    izin = Izin.MELIHAT  # kabupaten-wide: the kabupaten roles
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -67,6 +68,9 @@ class EvaluasiUbah(KecamatanMixin, TemplateView):
     each recommendation, everyone who sees the kecamatan reads it."""
 
     template_name = "laporan/evaluasi/halaman.html"
+    # The Inspektorat records the LHE; the kecamatan answers its recommendations.
+    izin_kirim = Izin.MENGEVALUASI
+    izin_aksi = {"tindak-lanjut": Izin.MENGISI}
 
     @cached_property
     def lhe(self) -> EvaluasiAKIP | None:
@@ -124,8 +128,6 @@ class EvaluasiUbah(KecamatanMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         if request.POST.get("aksi") == "tindak-lanjut":
             return self._tindak_lanjut()
-        if not self.bisa_mengevaluasi:
-            raise PermissionDenied("Hanya Inspektorat kabupaten yang dapat mengisi evaluasi AKIP.")
         form = LHEForm(request.POST)
         if not form.is_valid():
             return self._gagal(form, "Tidak ada yang disimpan: perbaiki isian yang ditandai.")
@@ -149,7 +151,6 @@ class EvaluasiUbah(KecamatanMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form, galat=pesan))
 
     def _tindak_lanjut(self):
-        self.wajib_mengisi()
         if self.lhe is None:
             messages.error(self.request, f"LHE {self.tahun} belum dicatat Inspektorat.")
             return redirect(self.url_halaman)
@@ -176,10 +177,10 @@ class LaporanReviu(KecamatanMixin, TemplateView):
     """The Inspektorat marks the LKIP of the year reviewed, with its notes."""
 
     http_method_names = ["post"]
+    izin_kirim = Izin.MENGEVALUASI
+    tindakan = TINDAKAN_REVIU
 
     def post(self, request, *args, **kwargs):
-        if not akses.boleh_mengevaluasi(request.user, self.kecamatan):
-            raise PermissionDenied("Hanya Inspektorat kabupaten yang dapat mereviu LKIP.")
         url = reverse("laporan:lkip", args=[self.kecamatan.slug, self.tahun])
         lap = self.lingkup(LaporanKinerja.objects.filter(tahun=self.tahun)).first()
         if lap is None:

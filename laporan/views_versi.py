@@ -1,23 +1,23 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.views.generic import View
 
 from kecamatan.halaman import KecamatanMixin
+from sakip.akses import Izin
 from sakip.penguncian import TransisiDitolak
 
 from .models import LaporanKinerja
-from .services import laporan_buka_versi_baru
+from .services import TINDAKAN_VERSI_BARU, laporan_buka_versi_baru
 
 
 class LaporanVersiBaru(KecamatanMixin, View):
     """An approved LKIP that must change: the camat opens its next version."""
 
     http_method_names = ["post"]
+    izin_kirim = Izin.MENETAPKAN
+    tindakan = TINDAKAN_VERSI_BARU
 
     def post(self, request, *args, **kwargs):
-        if not self.bisa_menetapkan:
-            raise PermissionDenied("Hanya camat kecamatan ini yang dapat membuka versi baru LKIP.")
         laporan = self.objek(LaporanKinerja, tahun=self.tahun)
         try:
             laporan_buka_versi_baru(laporan=laporan, oleh=request.user)

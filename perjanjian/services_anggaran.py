@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from iku.models import Sasaran
 from kecamatan.models import Kecamatan, Pengguna
 from sakip import akses, konkurensi
+from sakip.akses import Izin
 from sakip.kinerja import Nilai
 from sakip.penguncian import TransisiDitolak
 
@@ -33,10 +34,7 @@ PERIODE = (Periode.TW1, Periode.TW2, Periode.TW3, Periode.TW4, Periode.TAHUNAN)
 
 
 def _jaga_pengisi(kecamatan: Kecamatan, oleh: Pengguna) -> None:
-    if not akses.boleh_mengisi(oleh, kecamatan):
-        raise TransisiDitolak(
-            "Hanya operator atau camat kecamatan ini yang dapat mengubah program dan anggaran."
-        )
+    akses.wajib(oleh, Izin.MENGISI, kecamatan)
 
 
 # --- pagu and realisasi of the sub kegiatan of a year ---------------------------------------

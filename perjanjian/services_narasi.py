@@ -17,6 +17,7 @@ from iku.models import Sasaran
 from kecamatan.models import JenisSkala, Kecamatan, Pengguna
 from kecamatan.skala import skala_tahun
 from sakip import akses, kinerja, konkurensi
+from sakip.akses import Izin
 from sakip.kinerja import Pita
 from sakip.penguncian import DataTerkunci, TransisiDitolak
 
@@ -123,8 +124,7 @@ def narasi_simpan(
 ) -> int:
     """Save the narratives (sasaran id → {kolom: teks}); a sasaran with every field empty has
     no narrative. Returns how many were created, changed or removed."""
-    if not akses.boleh_mengisi(oleh, kecamatan):
-        raise TransisiDitolak("Hanya operator atau camat kecamatan ini yang dapat menulis narasi.")
+    akses.wajib(oleh, Izin.MENGISI, kecamatan)
     with transaction.atomic():
         Kecamatan.objects.select_for_update().filter(pk=kecamatan.pk).first()
         if lkip_ditetapkan(kecamatan=kecamatan, tahun=tahun):

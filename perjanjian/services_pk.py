@@ -15,6 +15,7 @@ from iku.models import Indikator, Renstra, TargetIndikator
 from kecamatan.models import Kecamatan, Pengguna
 from kecamatan.pejabat import camat_terakhir
 from sakip import akses, konkurensi
+from sakip.akses import Izin
 from sakip.kinerja import Nilai
 from sakip.penguncian import DataTerkunci, TransisiDitolak
 
@@ -71,10 +72,7 @@ def _pihak(kecamatan: Kecamatan) -> dict:
 
 def _jaga_pengisi(perjanjian_or_kecamatan, oleh: Pengguna) -> None:
     kecamatan = getattr(perjanjian_or_kecamatan, "kecamatan", perjanjian_or_kecamatan)
-    if not akses.boleh_mengisi(oleh, kecamatan):
-        raise TransisiDitolak(
-            "Hanya operator atau camat kecamatan ini yang dapat mengubah Perjanjian Kinerja."
-        )
+    akses.wajib(oleh, Izin.MENGISI, kecamatan)
 
 
 def _target_dari_renstra(perjanjian: PerjanjianKinerja, oleh) -> list[Indikator]:
@@ -298,8 +296,7 @@ def perjanjian_ajukan(*, perjanjian: PerjanjianKinerja, oleh: Pengguna) -> Perja
 
 
 def _jaga_camat(perjanjian, oleh, apa: str) -> None:
-    if not akses.boleh_menetapkan(oleh, perjanjian.kecamatan):
-        raise TransisiDitolak(f"Hanya camat {perjanjian.kecamatan.nama} yang dapat {apa}.")
+    akses.wajib(oleh, Izin.MENETAPKAN, perjanjian.kecamatan, tindakan=apa)
 
 
 def perjanjian_tetapkan(*, perjanjian: PerjanjianKinerja, oleh: Pengguna) -> PerjanjianKinerja:
@@ -324,10 +321,9 @@ def perjanjian_kembalikan_bappeda(
 ) -> PerjanjianKinerja:
     """diajukan → draft, by Bappeda of the kabupaten after checking it against the Renstra,
     with the reason the kecamatan reads. Approving stays the camat's (perjanjian_tetapkan)."""
-    if not akses.boleh_memverifikasi(oleh, perjanjian.kecamatan):
-        raise TransisiDitolak(
-            "Hanya Bappeda kabupaten yang dapat mengembalikan Perjanjian Kinerja."
-        )
+    akses.wajib(
+        oleh, Izin.MEMVERIFIKASI, perjanjian.kecamatan, tindakan="mengembalikan Perjanjian Kinerja"
+    )
     komentar = (komentar or "").strip()
     if not komentar:
         raise TransisiDitolak(

@@ -25,6 +25,7 @@ from iku.models import Indikator, Ukuran
 from kecamatan.models import JenisSkala, Kecamatan, Pengguna
 from kecamatan.skala import skala_tahun
 from sakip import akses, kinerja, konkurensi
+from sakip.akses import Izin
 from sakip.format_id import format_nilai
 from sakip.kinerja import Nilai, Pita
 from sakip.penguncian import DataTerkunci, TransisiDitolak
@@ -337,10 +338,7 @@ class HasilSimpan:
 
 
 def _jaga_pengisi(kecamatan: Kecamatan, oleh: Pengguna) -> None:
-    if not akses.boleh_mengisi(oleh, kecamatan):
-        raise TransisiDitolak(
-            "Hanya operator atau camat kecamatan ini yang dapat mengisi realisasi."
-        )
+    akses.wajib(oleh, Izin.MENGISI, kecamatan)
 
 
 def _pelaporan_terkunci(*, kecamatan: Kecamatan, tahun: int, periode: str):
@@ -493,9 +491,11 @@ def realisasi_ajukan(
     return p
 
 
+TINDAKAN_VERIFIKASI = "memverifikasi realisasi"
+
+
 def _jaga_verifikator(kecamatan: Kecamatan, oleh: Pengguna) -> None:
-    if not akses.boleh_memverifikasi(oleh, kecamatan):
-        raise TransisiDitolak("Hanya Bappeda kabupaten yang dapat memverifikasi realisasi.")
+    akses.wajib(oleh, Izin.MEMVERIFIKASI, kecamatan, tindakan=TINDAKAN_VERIFIKASI)
 
 
 def _putuskan(kecamatan, tahun, periode, oleh, status, komentar) -> PelaporanRealisasi:

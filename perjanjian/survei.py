@@ -33,6 +33,7 @@ from django.utils import timezone
 from iku.models import Ukuran
 from kecamatan.models import Kecamatan, Pengguna
 from sakip import akses, kinerja
+from sakip.akses import Izin
 from sakip.format_id import format_angka
 from sakip.grafik import gaya_grafik, mpl_grafik, svg_sebaris
 from sakip.kinerja import UNSUR_IKM, Nilai
@@ -422,10 +423,7 @@ def survei_simpan(
     *, kecamatan: Kecamatan, tahun: int, periode: str, baca: HasilBaca, oleh: Pengguna
 ) -> SurveiKepuasan:
     """Store the result of a file read without problems."""
-    if not akses.boleh_mengisi(oleh, kecamatan):
-        raise TransisiDitolak(
-            "Hanya operator atau camat kecamatan ini yang dapat mengunggah survei."
-        )
+    akses.wajib(oleh, Izin.MENGISI, kecamatan)
     if not baca.sah:
         raise TransisiDitolak("Berkas survei masih bermasalah; tidak ada yang disimpan.")
     hasil = baca.hitung()

@@ -24,6 +24,7 @@ from perjanjian.survei import (
     survei_simpan,
     templat_xlsx,
 )
+from sakip.akses import Izin
 from sakip.format_id import format_angka
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
 from sakip.riwayat import riwayat
@@ -52,6 +53,7 @@ class SurveiDaftar(KecamatanMixin, TemplateView):
     the page lists the problems per row."""
 
     template_name = "perjanjian/survei/daftar.html"
+    izin_kirim = Izin.MENGISI
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -63,7 +65,6 @@ class SurveiDaftar(KecamatanMixin, TemplateView):
         return ctx
 
     def post(self, request, *args, **kwargs):
-        self.wajib_mengisi()
         form = UnggahSurveiForm(request.POST, request.FILES)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
@@ -157,13 +158,14 @@ class SurveiDetail(KecamatanMixin, TemplateView):
 class SurveiPakai(SurveiDetail):
     """POST: the survey's IKM becomes the IKM realisasi of its period."""
 
+    izin_kirim = Izin.MENGISI
+
     def get(self, request, *args, **kwargs):
         # Resolved first, so another kecamatan's survey is a 404 here too.
         survei = self.get_survei()
         return redirect(reverse("perjanjian:survei-detail", args=[self.kecamatan.slug, survei.pk]))
 
     def post(self, request, *args, **kwargs):
-        self.wajib_mengisi()
         survei = self.get_survei()
         try:
             hasil = survei_pakai(survei=survei, sidik=request.POST.get("sidik"), oleh=request.user)

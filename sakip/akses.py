@@ -1,5 +1,10 @@
 """Who may see and do what: the one place authorization is decided.
 
+What a user may *do* is one ``Izin`` (permission) per request: a page declares the izin it
+needs (``kecamatan.halaman.IzinMixin``), ``boleh()`` maps it to the predicates below, and the
+services call ``wajib()`` with the same izin, so a page and its service cannot disagree about
+who may act. A refusal says one sentence per izin (``pesan_tolak``).
+
 Every queryset a user can reach goes through ``lingkup`` (all kecamatan the user may see) or
 ``di_kecamatan`` (one kecamatan already resolved through ``kecamatan_terlihat``). A model that
 is not in ``JALUR`` cannot be scoped and both functions refuse it, so a new model has to be
@@ -7,10 +12,13 @@ placed here before a view can show it. Objects of another kecamatan are simply n
 answer is 404, never "forbidden", so their existence is not leaked either.
 """
 
+import enum
 from typing import TYPE_CHECKING
 
 from django.db import models
 from django.db.models import Model, Q, QuerySet
+
+from sakip.penguncian import TransisiDitolak
 
 if TYPE_CHECKING:  # types only: this module sits below every app and imports none
     from kecamatan.models import Kecamatan, Pengguna
@@ -109,6 +117,16 @@ def adalah_kabupaten(user: "Pengguna") -> bool:
     return user.is_authenticated and user.peran in PERAN_KABUPATEN
 
 
+def boleh_melihat(user: "Pengguna", kecamatan: "Kecamatan") -> bool:
+    """See the kecamatan's pages: the same rule as ``lingkup`` for one kecamatan (pages find
+    it through ``Kecamatan.objects.terlihat``, so a refusal there is a 404, not a 403)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.peran in PERAN_KECAMATAN:
+        return user.kecamatan_id == kecamatan.id
+    return user.peran in PERAN_KABUPATEN and user.kabupaten_id == kecamatan.kabupaten_id
+
+
 def boleh_mengisi(user: "Pengguna", kecamatan: "Kecamatan") -> bool:
     """Enter and change the kecamatan's own data: its operator and its camat."""
     return (
@@ -147,3 +165,99 @@ def adalah_bappeda(user: "Pengguna") -> bool:
 
 def adalah_inspektorat(user: "Pengguna") -> bool:
     return user.is_authenticated and user.peran == Peran.INSPEKTORAT and bool(user.kabupaten_id)
+
+
+def adalah_admin_kabupaten(user: "Pengguna") -> bool:
+    return user.is_authenticated and user.peran == Peran.ADMIN_KABUPATEN and bool(user.kabupaten_id)
+
+
+# --- permission declared by pages and re-checked by services --------------------------------
+
+
+class Izin(enum.Enum):
+    """What a request needs (the columns of the README's role table)."""
+
+    MELIHAT = "melihat"  # read: a kecamatan's pages, or the kabupaten-wide pages
+    MENGISI = "mengisi"  # enter and change a kecamatan's data, submit it
+    MENETAPKAN = "menetapkan"  # approve the PK, the IKU decree, the LKIP
+    MEMVERIFIKASI = "memverifikasi"  # verify or return realisasi, return a PK
+    MENGEVALUASI = "mengevaluasi"  # record the LHE AKIP, review the LKIP
+    MENGELOLA = "mengelola"  # reference data of the kabupaten
+
+
+_PER_KECAMATAN = {
+    Izin.MELIHAT: boleh_melihat,
+    Izin.MENGISI: boleh_mengisi,
+    Izin.MENETAPKAN: boleh_menetapkan,
+    Izin.MEMVERIFIKASI: boleh_memverifikasi,
+    Izin.MENGEVALUASI: boleh_mengevaluasi,
+    Izin.MENGELOLA: lambda user, kecamatan: (
+        adalah_admin_kabupaten(user) and user.kabupaten_id == kecamatan.kabupaten_id
+    ),
+}
+
+# Kabupaten-wide pages (no kecamatan): nothing of a kecamatan is entered or approved there.
+_KABUPATEN = {
+    Izin.MELIHAT: lambda user: adalah_kabupaten(user) and bool(user.kabupaten_id),
+    Izin.MENGISI: lambda user: False,
+    Izin.MENETAPKAN: lambda user: False,
+    Izin.MEMVERIFIKASI: adalah_bappeda,
+    Izin.MENGEVALUASI: adalah_inspektorat,
+    Izin.MENGELOLA: adalah_admin_kabupaten,
+}
+
+
+def boleh(user: "Pengguna", izin: Izin, kecamatan: "Kecamatan | None" = None) -> bool:
+    """May ``user`` do what ``izin`` names, in ``kecamatan`` (None: kabupaten-wide)? No user
+    (``oleh=None``) may do anything: a write always names who makes it."""
+    if user is None:
+        return False
+    if kecamatan is None:
+        return _KABUPATEN[izin](user)
+    return _PER_KECAMATAN[izin](user, kecamatan)
+
+
+# The one refusal sentence of each izin. A refusal to read happens only on the kabupaten-wide
+# pages: on a kecamatan's pages, what the user may not see is simply not found (404).
+PESAN_TOLAK = {
+    Izin.MELIHAT: "Halaman ini untuk Bappeda, Inspektorat dan admin kabupaten.",
+    Izin.MENGISI: "Hanya operator atau camat {kecamatan} yang dapat {tindakan}.",
+    Izin.MENETAPKAN: "Hanya camat {kecamatan} yang dapat {tindakan}.",
+    Izin.MEMVERIFIKASI: "Hanya Bappeda kabupaten yang dapat {tindakan}.",
+    Izin.MENGEVALUASI: "Hanya Inspektorat kabupaten yang dapat {tindakan}.",
+    Izin.MENGELOLA: "Hanya admin kabupaten yang dapat {tindakan}.",
+}
+TINDAKAN_BAWAAN = {
+    Izin.MELIHAT: "membuka halaman ini",
+    Izin.MENGISI: "mengubah data ini",
+    Izin.MENETAPKAN: "menetapkan dokumen ini",
+    Izin.MEMVERIFIKASI: "memverifikasi",
+    Izin.MENGEVALUASI: "mengisi evaluasi AKIP",
+    Izin.MENGELOLA: "mengelola data induk",
+}
+
+
+def pesan_tolak(
+    izin: Izin, *, tindakan: str | None = None, kecamatan: "Kecamatan | None" = None
+) -> str:
+    """The refusal sentence of ``izin``. ``tindakan`` names the step where the izin's default
+    is too vague ("menetapkan LKIP"); ``kecamatan`` is named by the services, whose message
+    may be read away from the kecamatan's own page (the verification queue); on the
+    kecamatan's pages it is "kecamatan ini"."""
+    return PESAN_TOLAK[izin].format(
+        kecamatan=kecamatan.nama if kecamatan else "kecamatan ini",
+        tindakan=tindakan or TINDAKAN_BAWAAN[izin],
+    )
+
+
+def wajib(
+    user: "Pengguna",
+    izin: Izin,
+    kecamatan: "Kecamatan | None" = None,
+    *,
+    tindakan: str | None = None,
+) -> None:
+    """A service's own check of the izin its page declared: raises ``TransisiDitolak`` with
+    the same sentence, so a script, an import or a future page cannot skip it."""
+    if not boleh(user, izin, kecamatan):
+        raise TransisiDitolak(pesan_tolak(izin, tindakan=tindakan, kecamatan=kecamatan))

@@ -23,6 +23,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from sakip import kinerja
+from sakip.akses import Izin
 from sakip.format_id import format_angka
 from sakip.kinerja import Nilai
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
@@ -338,13 +339,12 @@ class AlurImpor:
     template_name = "excel/impor.html"
     judul_impor = ""
     keterangan_impor = ""
+    izin = Izin.MENGISI  # the upload form itself is only for those who may import
 
     def get(self, request, *args, **kwargs):
-        self.wajib_mengisi()
         return self.render_to_response(self.get_context_data(form=UnggahForm()))
 
     def post(self, request, *args, **kwargs):
-        self.wajib_mengisi()
         if "konfirmasi" in request.POST:
             return self.konfirmasi()
         form = UnggahForm(request.POST, request.FILES)

@@ -7,11 +7,12 @@ from django.http import HttpResponseRedirect
 from django.views.generic import TemplateView
 
 from kecamatan.halaman import KecamatanMixin
+from sakip.akses import Izin
 
 
-class _ObjekUrl:
+class _ObjekUrl(KecamatanMixin):
     """Resolves ``self.obj`` (kwarg ``pk``, model ``model``) and each kwarg of
-    ``model_kwargs`` within the page's kecamatan."""
+    ``model_kwargs`` within the page's kecamatan (before the izin is checked: 404 first)."""
 
     model = None
     model_kwargs: dict = {}
@@ -19,15 +20,15 @@ class _ObjekUrl:
     def queryset_objek(self):
         return self.model.objects.all()
 
-    def dispatch(self, request, *args, **kwargs):
+    def siapkan(self, request, **kwargs) -> None:
+        super().siapkan(request, **kwargs)
         if self.model is not None and "pk" in kwargs:
             self.obj = self.objek(self.queryset_objek(), pk=kwargs["pk"])
         for nama, model in self.model_kwargs.items():
             setattr(self, nama, self.objek(model, pk=kwargs[nama]))
-        return super().dispatch(request, *args, **kwargs)
 
 
-class HalamanIku(KecamatanMixin, _ObjekUrl, TemplateView):
+class HalamanIku(_ObjekUrl, TemplateView):
     def tolak(self, e: Exception) -> None:
         """A refused step (locked, stale, not allowed): its message, nothing saved."""
         messages.error(self.request, str(e))
@@ -37,6 +38,7 @@ class AksiPost(HalamanIku):
     """A button that only POSTs (delete, tetapkan): a GET goes back to ``kembali()``."""
 
     http_method_names = ["get", "post"]
+    izin_kirim = Izin.MENGISI
 
     def kembali(self) -> str:
         raise NotImplementedError

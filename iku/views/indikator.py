@@ -9,6 +9,7 @@ from django.urls import reverse
 from iku import services
 from iku.forms import IndikatorBaruForm, IndikatorForm
 from iku.models import Indikator, Sasaran, TargetIndikator, Tujuan
+from sakip.akses import Izin
 from sakip.penguncian import DataBasi, TransisiDitolak
 from sakip.riwayat import riwayat
 
@@ -25,6 +26,7 @@ class IndikatorCreate(HalamanIku):
     """``model`` is Tujuan or Sasaran: the indicator's parent (one view, two routes)."""
 
     template_name = "iku/indikator/tambah.html"
+    izin = Izin.MENGISI
 
     def queryset_objek(self):
         if self.model is Sasaran:
@@ -42,7 +44,6 @@ class IndikatorCreate(HalamanIku):
         return f"Tujuan {self.obj.nomor}: {self.obj.uraian}"
 
     def get_context_data(self, form=None, **kwargs):
-        self.wajib_mengisi()
         ctx = super().get_context_data(**kwargs)
         ctx.update(
             form=form or IndikatorBaruForm(kecamatan=self.kecamatan),
@@ -52,7 +53,6 @@ class IndikatorCreate(HalamanIku):
         return ctx
 
     def post(self, request, *args, **kwargs):
-        self.wajib_mengisi()
         form = IndikatorBaruForm(request.POST, kecamatan=self.kecamatan)
         if form.is_valid():
             try:
@@ -77,6 +77,7 @@ class IndikatorCreate(HalamanIku):
 class IndikatorUpdate(HalamanIku):
     template_name = "iku/indikator/ubah.html"
     model = Indikator
+    izin_kirim = Izin.MENGISI
 
     def queryset_objek(self):
         return Indikator.objects.select_related(
@@ -113,7 +114,6 @@ class IndikatorUpdate(HalamanIku):
         return ctx
 
     def post(self, request, *args, **kwargs):
-        self.wajib_mengisi()
         form = self.form_baru(request.POST)
         if form.is_valid():
             try:
@@ -142,7 +142,6 @@ class IndikatorDelete(AksiPost):
         return reverse("iku:renstra-detail", args=[self.kecamatan.slug, _renstra_id(self.obj)])
 
     def post(self, request, *args, **kwargs):
-        self.wajib_mengisi()
         try:
             services.indikator_hapus(indikator=self.obj, oleh=request.user)
         except TransisiDitolak as e:

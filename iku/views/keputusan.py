@@ -5,7 +5,6 @@ import datetime
 from collections import defaultdict
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import F, Prefetch
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -16,6 +15,7 @@ from iku.models import Diktum, KeputusanIKU, Renstra
 from iku.teks_bawaan import tata_letak_untuk, teks_keputusan
 from kecamatan.halaman import tahun_berjalan
 from kecamatan.pejabat import camat_terakhir
+from sakip.akses import Izin
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
 from sakip.riwayat import riwayat
 
@@ -44,6 +44,7 @@ class KeputusanList(HalamanIku):
 class KeputusanCreate(HalamanIku):
     template_name = "iku/keputusan/buat.html"
     model_kwargs = {"renstra": Renstra}
+    izin = Izin.MENGISI
 
     def tata_letak(self) -> str:
         diminta = self.request.GET.get("tata_letak")
@@ -78,7 +79,6 @@ class KeputusanCreate(HalamanIku):
         return isi, [{"isi": d} for d in teks.diktum]
 
     def get_context_data(self, form=None, formset=None, **kwargs):
-        self.wajib_mengisi()
         ctx = super().get_context_data(**kwargs)
         if form is None:
             isi, diktum = self.awal()
@@ -95,7 +95,6 @@ class KeputusanCreate(HalamanIku):
         return ctx
 
     def post(self, request, *args, **kwargs):
-        self.wajib_mengisi()
         form = KeputusanForm(request.POST, kecamatan=self.kecamatan)
         formset = DiktumFormSet(request.POST, prefix="diktum")
         if form.is_valid() and formset.is_valid():
@@ -122,6 +121,7 @@ class KeputusanCreate(HalamanIku):
 class KeputusanDetail(HalamanIku):
     template_name = "iku/keputusan/detail.html"
     model = KeputusanIKU
+    izin_kirim = Izin.MENGISI
 
     def queryset_objek(self):
         return KeputusanIKU.objects.select_related("renstra", "kecamatan__kabupaten")
@@ -198,7 +198,6 @@ class KeputusanDetail(HalamanIku):
         return ctx
 
     def post(self, request, *args, **kwargs):
-        self.wajib_mengisi()
         if self.obj.status != KeputusanIKU.Status.DRAFT:
             self.tolak(DataTerkunci(KeputusanIKU.PESAN_TERKUNCI))
             return redirect("iku:keputusan-detail", self.kecamatan.slug, self.obj.pk)
@@ -250,13 +249,13 @@ class KeputusanDetail(HalamanIku):
 
 class KeputusanTetapkan(AksiPost):
     model = KeputusanIKU
+    izin_kirim = Izin.MENETAPKAN
+    tindakan = services.TINDAKAN_TETAPKAN
 
     def kembali(self):
         return reverse("iku:keputusan-detail", args=[self.kecamatan.slug, self.obj.pk])
 
     def post(self, request, *args, **kwargs):
-        if not self.bisa_menetapkan:
-            raise PermissionDenied("Hanya camat kecamatan ini yang dapat menetapkan keputusan IKU.")
         try:
             services.keputusan_tetapkan(keputusan=self.obj, oleh=request.user)
         except (DataTerkunci, TransisiDitolak) as e:
@@ -273,7 +272,6 @@ class KeputusanDelete(AksiPost):
         return reverse("iku:keputusan-detail", args=[self.kecamatan.slug, self.obj.pk])
 
     def post(self, request, *args, **kwargs):
-        self.wajib_mengisi()
         try:
             services.keputusan_hapus(keputusan=self.obj, oleh=request.user)
         except (DataTerkunci, TransisiDitolak) as e:

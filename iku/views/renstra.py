@@ -8,6 +8,7 @@ from django.urls import reverse
 from iku import services
 from iku.forms import RenstraForm
 from iku.models import Indikator, Renstra
+from sakip.akses import Izin
 from sakip.penguncian import TransisiDitolak
 from sakip.riwayat import riwayat
 
@@ -17,6 +18,7 @@ from .pohon import pohon, semua_indikator
 
 class RenstraList(HalamanIku):
     template_name = "iku/renstra/daftar.html"
+    izin_kirim = Izin.MENGISI
 
     def get_context_data(self, form=None, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -36,7 +38,6 @@ class RenstraList(HalamanIku):
         return ctx
 
     def post(self, request, *args, **kwargs):
-        self.wajib_mengisi()
         form = RenstraForm(request.POST, kecamatan=self.kecamatan)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
@@ -79,6 +80,7 @@ class RenstraDetail(HalamanIku):
 class RenstraUpdate(HalamanIku):
     template_name = "iku/renstra/ubah.html"
     model = Renstra
+    izin_kirim = Izin.MENGISI
 
     def get_context_data(self, form=None, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -88,7 +90,6 @@ class RenstraUpdate(HalamanIku):
         return ctx
 
     def post(self, request, *args, **kwargs):
-        self.wajib_mengisi()
         salinan = Renstra.objects.get(pk=self.obj.pk)  # the form writes into its instance
         form = RenstraForm(request.POST, instance=salinan, kecamatan=self.kecamatan)
         if form.is_valid():

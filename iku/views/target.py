@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from iku import services
 from iku.forms import TargetGridForm
 from iku.models import Indikator, Renstra, TargetIndikator
+from sakip.akses import Izin
 from sakip.penguncian import DataBasi, TransisiDitolak
 from sakip.riwayat import riwayat
 
@@ -17,6 +18,7 @@ from .pohon import pohon, rata, semua_indikator
 class TargetRenstraUpdate(HalamanIku):
     template_name = "iku/renstra/target.html"
     model = Renstra
+    izin_kirim = Izin.MENGISI
 
     def muat(self):
         tujuan = pohon(self.obj, lengkap=False)
@@ -70,7 +72,6 @@ class TargetRenstraUpdate(HalamanIku):
         return ctx
 
     def post(self, request, *args, **kwargs):
-        self.wajib_mengisi()
         self.muat()
         form = self.form_baru(request.POST)
         if not form.is_valid():

@@ -45,6 +45,7 @@ from perjanjian.services_anggaran import (
 )
 from perjanjian.services_pk import jaga_draft, renstra_berlaku
 from sakip import kinerja
+from sakip.akses import Izin
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
 from sakip.riwayat import riwayat
 
@@ -112,6 +113,7 @@ class BarisPohon:
 
 class AnggaranPohon(KecamatanMixin, TemplateView):
     template_name = "perjanjian/anggaran/pohon.html"
+    izin_kirim = Izin.MENGISI
 
     def _muat(self):
         self.pohon = pohon_anggaran(kecamatan_id=self.kecamatan.id, tahun=self.tahun)
@@ -206,7 +208,6 @@ class AnggaranPohon(KecamatanMixin, TemplateView):
         )
 
     def post(self, request, *args, **kwargs):
-        self.wajib_mengisi()
         self._muat()
         aksi = request.POST.get("aksi")
         tindakan = {
@@ -303,6 +304,7 @@ class ProgramUbah(KecamatanMixin, TemplateView):
 
     template_name = "perjanjian/anggaran/program.html"
     model = Program  # what the URL's pk is (the scoping walk reads it)
+    izin_kirim = Izin.MENGISI
 
     def _muat(self):
         self.program = self.objek(Program, pk=self.kwargs["pk"])
@@ -335,7 +337,6 @@ class ProgramUbah(KecamatanMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         self._muat()
-        self.wajib_mengisi()
         form = self._form(request.POST)
         if not form.is_valid():
             messages.error(request, PESAN_PERIKSA)
@@ -366,6 +367,7 @@ class BarisIndikator:
 class IndikatorProgramUbah(KecamatanMixin, TemplateView):
     template_name = "perjanjian/anggaran/indikator_program.html"
     model = PerjanjianKinerja  # what the URL's pk is (the scoping walk reads it)
+    izin_kirim = Izin.MENGISI
 
     def _muat(self):
         self.perjanjian = self.objek(
@@ -437,7 +439,6 @@ class IndikatorProgramUbah(KecamatanMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         self._muat()
-        self.wajib_mengisi()
         try:
             jaga_draft(self.perjanjian)
             form = self._form(request.POST)

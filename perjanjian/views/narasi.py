@@ -10,12 +10,14 @@ from kecamatan.halaman import KecamatanMixin
 from perjanjian.forms_realisasi import NarasiForm
 from perjanjian.models import NarasiSasaran
 from perjanjian.services_narasi import narasi_simpan, narasi_tahun
+from sakip.akses import Izin
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
 from sakip.riwayat import riwayat
 
 
 class NarasiUpdate(KecamatanMixin, TemplateView):
     template_name = "perjanjian/narasi/halaman.html"
+    izin_kirim = Izin.MENGISI
 
     @cached_property
     def halaman(self):
@@ -40,7 +42,6 @@ class NarasiUpdate(KecamatanMixin, TemplateView):
         return ctx
 
     def post(self, request, *args, **kwargs):
-        self.wajib_mengisi()
         form = NarasiForm(request.POST, halaman=self.halaman)
         if not form.is_valid():
             return self._gagal(form, "Tidak ada yang disimpan: perbaiki isian yang ditandai.")

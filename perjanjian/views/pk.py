@@ -35,6 +35,7 @@ from perjanjian.services_pk import (
     sidik_perjanjian,
 )
 from sakip import kinerja
+from sakip.akses import Izin
 from sakip.kinerja import Nilai
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
 from sakip.riwayat import riwayat
@@ -65,6 +66,7 @@ def perjanjian_tahun(view: KecamatanMixin) -> dict[str, PerjanjianKinerja]:
 
 class PerjanjianDaftar(KecamatanMixin, TemplateView):
     template_name = "perjanjian/pk/daftar.html"
+    izin_kirim = Izin.MENGISI
 
     def get_context_data(self, form_buat=None, form_perubahan=None, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -88,7 +90,6 @@ class PerjanjianDaftar(KecamatanMixin, TemplateView):
         return ctx
 
     def post(self, request, *args, **kwargs):
-        self.wajib_mengisi()
         aksi = request.POST.get("aksi")
         try:
             if aksi == "buat":
@@ -168,6 +169,9 @@ class BarisProgram:
 class PerjanjianDetail(KecamatanMixin, TemplateView):
     template_name = "perjanjian/pk/detail.html"
     model = PerjanjianKinerja  # what the URL's pk is (the scoping walk reads it)
+    # Every action of the page is the kecamatan's; tetapkan and kembalikan are the camat's,
+    # refused by their services with a message on the page (as any refused step is).
+    izin_kirim = Izin.MENGISI
 
     def _muat(self):
         self.perjanjian = self.objek(
@@ -270,7 +274,6 @@ class PerjanjianDetail(KecamatanMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         self._muat()
-        self.wajib_mengisi()
         aksi = request.POST.get("aksi")
         tindakan = {
             "ubah": self._ubah,
@@ -327,10 +330,6 @@ class PerjanjianDetail(KecamatanMixin, TemplateView):
         return redirect("perjanjian:pk-daftar", self.kecamatan.slug, pk.tahun)
 
     def _kembalikan(self):
-        if not self.bisa_menetapkan:
-            raise TransisiDitolak(
-                f"Hanya camat {self.kecamatan.nama} yang dapat mengembalikan Perjanjian Kinerja."
-            )
         form = KembalikanForm(self.request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form_kembalikan=form))

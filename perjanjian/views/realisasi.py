@@ -1,7 +1,6 @@
 """Pages of the realisasi of a period: the grid, its workflow, and the htmx capaian endpoint."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -12,6 +11,7 @@ from kecamatan.halaman import KecamatanMixin
 from perjanjian.forms_realisasi import KembalikanForm, RealisasiGridForm, VerifikasiForm
 from perjanjian.models import PelaporanRealisasi, Periode, Realisasi
 from perjanjian.services_realisasi import (
+    TINDAKAN_VERIFIKASI,
     grid_realisasi,
     hitung_teks,
     jaga_dapat_diubah,
@@ -21,6 +21,7 @@ from perjanjian.services_realisasi import (
     realisasi_verifikasi,
     status_periode,
 )
+from sakip.akses import Izin
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
 from sakip.riwayat import riwayat
 
@@ -59,6 +60,7 @@ class RealisasiUpdate(RealisasiMixin, TemplateView):
     """The realisasi of every indicator of every PK of the year for one period."""
 
     template_name = "perjanjian/realisasi/halaman.html"
+    izin_kirim = Izin.MENGISI
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -107,7 +109,6 @@ class RealisasiUpdate(RealisasiMixin, TemplateView):
         return ctx
 
     def post(self, request, *args, **kwargs):
-        self.wajib_mengisi()
         form = self.form_grid(request.POST)
         try:
             # A closed period says so, whatever was typed.
@@ -153,7 +154,6 @@ class RealisasiAjukan(RealisasiUpdate):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        self.wajib_mengisi()
         try:
             realisasi_ajukan(
                 kecamatan=self.kecamatan, tahun=self.tahun, periode=self.periode, oleh=request.user
@@ -173,12 +173,12 @@ class _Putusan(RealisasiUpdate):
     """Verifikasi or kembalikan, by Bappeda of the kabupaten."""
 
     http_method_names = ["post"]
+    izin_kirim = Izin.MEMVERIFIKASI
+    tindakan = TINDAKAN_VERIFIKASI
     form_class = VerifikasiForm
     nama_form = "form_verifikasi"
 
     def post(self, request, *args, **kwargs):
-        if not self.bisa_memverifikasi:
-            raise PermissionDenied("Hanya Bappeda kabupaten yang dapat memverifikasi realisasi.")
         form = self.form_class(request.POST)
         if not form.is_valid():
             ctx = self.get_context_data(
@@ -232,9 +232,9 @@ class RealisasiHitung(RealisasiMixin, TemplateView):
 
     template_name = "perjanjian/realisasi/hitung.html"
     http_method_names = ["post"]
+    izin_kirim = Izin.MENGISI
 
     def post(self, request, *args, **kwargs):
-        self.wajib_mengisi()
         grid, data = self.grid, request.POST
         baris = data.get("baris", "")
         if baris == "lain":

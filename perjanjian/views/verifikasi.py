@@ -3,28 +3,28 @@
 the same services as the kecamatan's own pages."""
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import TemplateView
 
+from kecamatan.halaman import IzinMixin
 from perjanjian.models import PelaporanRealisasi, Periode, PerjanjianKinerja
 from perjanjian.services_pk import perjanjian_kembalikan_bappeda
 from perjanjian.services_realisasi import realisasi_kembalikan, realisasi_verifikasi
 from sakip import akses
+from sakip.akses import Izin
 from sakip.penguncian import DataTerkunci, TransisiDitolak
 
 StatusR = PelaporanRealisasi.Status
 
 
-class AntreanVerifikasi(LoginRequiredMixin, TemplateView):
-    template_name = "perjanjian/verifikasi/antrean.html"
+class AntreanVerifikasi(IzinMixin, TemplateView):
+    """Read by every kabupaten role; decided by Bappeda (each decision's service checks the
+    kecamatan's own Bappeda again)."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not akses.adalah_kabupaten(request.user):
-            raise PermissionDenied("Antrean verifikasi hanya untuk Bappeda dan kabupaten.")
-        return super().dispatch(request, *args, **kwargs)
+    template_name = "perjanjian/verifikasi/antrean.html"
+    izin = Izin.MELIHAT
+    izin_kirim = Izin.MEMVERIFIKASI
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -62,7 +62,6 @@ class AntreanVerifikasi(LoginRequiredMixin, TemplateView):
                     ),
                     pk=request.POST.get("id") or 0,
                 )
-                self._wajib_bappeda(p.kecamatan)
                 label = f"Realisasi {p.get_periode_display()} {p.tahun} {p.kecamatan.nama}"
                 args = {"kecamatan": p.kecamatan, "tahun": p.tahun, "periode": p.periode}
                 if aksi == "verifikasi":
@@ -80,7 +79,6 @@ class AntreanVerifikasi(LoginRequiredMixin, TemplateView):
                     ),
                     pk=request.POST.get("id") or 0,
                 )
-                self._wajib_bappeda(pk.kecamatan)
                 if aksi == "kembalikan":
                     perjanjian_kembalikan_bappeda(perjanjian=pk, komentar=komentar, oleh=user)
                     messages.success(
@@ -95,7 +93,3 @@ class AntreanVerifikasi(LoginRequiredMixin, TemplateView):
         except (TransisiDitolak, DataTerkunci) as e:
             messages.error(request, str(e))
         return redirect(reverse("perjanjian:verifikasi"))
-
-    def _wajib_bappeda(self, kecamatan) -> None:
-        if not akses.boleh_memverifikasi(self.request.user, kecamatan):
-            raise PermissionDenied("Hanya Bappeda kabupaten yang dapat memverifikasi.")

@@ -1,0 +1,17 @@
+"""What every template may ask about the signed-in user, as flags decided by sakip.akses:
+templates never compare role names."""
+
+from sakip import akses
+
+
+def izin_pengguna(request) -> dict:
+    user = request.user
+    return {
+        "izin_pengguna": {
+            "adalah_kecamatan": user.is_authenticated and user.adalah_pengguna_kecamatan,
+            "adalah_kabupaten": akses.boleh(user, akses.Izin.MELIHAT),
+            "adalah_bappeda": akses.adalah_bappeda(user),
+            "adalah_inspektorat": akses.adalah_inspektorat(user),
+            "adalah_admin_kabupaten": akses.adalah_admin_kabupaten(user),
+        }
+    }
