@@ -4,9 +4,9 @@ The guard sits below every page, form, admin action and import, so no route can 
 a lockable model inherits ``Terjaga``, whose ``jaga()`` says whether a row may change. It is
 asked by the row's own save() and delete(), by every delete that reaches the row through a
 cascade (a pre_delete receiver: deleting a program must not take an approved sub kegiatan with
-it) and by the bulk queries of its manager (``update``, ``bulk_update``, ``bulk_create``),
-which never call save(). Change happens through a new document instead (a PK Perubahan, a new
-version of the LKIP).
+it) and by the bulk queries of its manager (``update``, ``bulk_update``), which never call
+save(). Change happens through a new document instead (a PK Perubahan, a new version of the
+LKIP).
 
 A cascade is refused from inside Django's deletion transaction, so, like an IntegrityError,
 it leaves an enclosing ``transaction.atomic()`` block unusable: code that catches it and goes
@@ -76,6 +76,9 @@ class TerjagaQuerySet(models.QuerySet):
 
     ``delete()`` needs nothing here: Django's deletion collector sends pre_delete for every
     row (a receiver is connected, so it never fast-deletes), and ``_jaga_penghapusan`` refuses.
+    ``bulk_create()`` is left alone: it only adds rows, it is what loaders use to write
+    thousands of them, and one lock query per row would undo it (no application code uses it
+    on these models).
     """
 
     def update(self, **kwargs):
@@ -93,14 +96,6 @@ class TerjagaQuerySet(models.QuerySet):
         return super().bulk_update(objs, fields, batch_size=batch_size)
 
     bulk_update.alters_data = True
-
-    def bulk_create(self, objs, *args, **kwargs):
-        objs = list(objs)
-        for objek in objs:
-            _jaga(objek)
-        return super().bulk_create(objs, *args, **kwargs)
-
-    bulk_create.alters_data = True
 
 
 class Terjaga(models.Model):

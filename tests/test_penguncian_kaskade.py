@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from iku.models import Indikator, Renstra, Sasaran, TargetIndikator, Tujuan
-from laporan.models import EvaluasiAKIP, LaporanKinerja, RekomendasiLHE
+from laporan.models import EvaluasiAKIP, LaporanKinerja, RekomendasiLHE, VersiLKIP
 from perjanjian.models import (
     Kegiatan,
     NarasiSasaran,
@@ -348,7 +348,7 @@ def test_narasi_tidak_dapat_diubah_lewat_update_setelah_lkip_ditetapkan(renstra_
     assert narasi.get().tantangan == "Sebelum penetapan"
 
 
-def test_bulk_update_dan_bulk_create_ditolak_pada_dokumen_terkunci(kencong, sub_2_1_1):
+def test_bulk_update_ditolak_pada_dokumen_terkunci(sub_2_1_1):
     sub = sub_2_1_1.get()
     pagu = sub.pagu_awal
     sub.pagu_awal = Decimal("1")
@@ -356,16 +356,22 @@ def test_bulk_update_dan_bulk_create_ditolak_pada_dokumen_terkunci(kencong, sub_
         SubKegiatan.objects.bulk_update([sub], ["pagu_awal"])
     assert sub_2_1_1.get().pagu_awal == pagu
 
-    pk_awal = PerjanjianKinerja.objects.get(kecamatan=kencong, tahun=TAHUN, jenis="awal")
-    lain = Indikator.objects.filter(sasaran__tujuan__renstra=pk_awal.renstra).exclude(
-        target_perjanjian__perjanjian=pk_awal
-    )
-    sebelum = pk_awal.target.count()
-    with pytest.raises(DataTerkunci, match="melalui PK Perubahan"):
-        TargetPerjanjian.objects.bulk_create(
-            [TargetPerjanjian(perjanjian=pk_awal, indikator=lain.first(), nilai=1)]
-        )
-    assert pk_awal.target.count() == sebelum
+
+def test_versi_lkip_final_tidak_berubah_lewat_jalur_mana_pun(dokumen_kencong):
+    versi = VersiLKIP.objects.get(dokumen=dokumen_kencong)
+    semua = VersiLKIP.objects.filter(pk=versi.pk)
+    diubah = "^Versi LKIP yang sudah ditetapkan tidak dapat diubah.$"
+    dihapus = "^Versi LKIP yang sudah ditetapkan tidak dapat dihapus.$"
+    versi.sha256 = "2" * 64
+    with pytest.raises(DataTerkunci, match=diubah):
+        versi.save()
+    with pytest.raises(DataTerkunci, match=diubah):
+        semua.update(sha256="2" * 64)
+    with pytest.raises(DataTerkunci, match=dihapus):
+        versi.delete()
+    with pytest.raises(DataTerkunci, match=dihapus), transaction.atomic():
+        semua.delete()
+    assert semua.get().sha256 == "1" * 64
 
 
 # --- every route, every lockable model ----------------------------------------------------
@@ -388,6 +394,7 @@ def test_setiap_model_terjaga_dijaga_pada_hapus_berantai_dan_kueri_massal():
         "laporan.LaporanKinerja",
         "laporan.TindakLanjutLHE",
         "laporan.RekomendasiLHE",
+        "laporan.VersiLKIP",
     }
     for model in terjaga:
         assert pre_delete.has_listeners(model), model
