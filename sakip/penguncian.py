@@ -83,8 +83,9 @@ class TerjagaQuerySet(models.QuerySet):
 
     def update(self, **kwargs):
         # One refused row refuses the whole update, before anything is written.
-        for objek in self.all():
-            _jaga_perubahan(objek, kwargs)
+        if not _dilepas.get():
+            for objek in self.all():
+                _jaga_perubahan(objek, kwargs)
         return super().update(**kwargs)
 
     update.alters_data = True
