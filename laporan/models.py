@@ -308,7 +308,7 @@ class DokumenPDF(models.Model):
         return self.nama_berkas
 
 
-class VersiLKIP(models.Model):
+class VersiLKIP(Terjaga):
     """A finalised LKIP: the PDF the camat approved, with its SHA-256; never changed. Later
     changes to the report make the next version."""
 
@@ -339,10 +339,9 @@ class VersiLKIP(models.Model):
     def __str__(self):
         return f"{self.laporan} versi {self.nomor}"
 
-    def save(self, *args, **kwargs):
+    def jaga(self, *, hapus: bool = False) -> None:
+        # Refuses everything once stored, so a queryset update or delete cannot move it either.
+        if hapus:
+            raise DataTerkunci("Versi LKIP yang sudah ditetapkan tidak dapat dihapus.")
         if self.pk:
             raise DataTerkunci("Versi LKIP yang sudah ditetapkan tidak dapat diubah.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise DataTerkunci("Versi LKIP yang sudah ditetapkan tidak dapat dihapus.")
