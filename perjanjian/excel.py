@@ -26,12 +26,11 @@ from sakip.excel import (
     teks_sel,
 )
 from sakip.kinerja import Nilai
-from sakip.penguncian import DataTerkunci, TransisiDitolak
 
-from .anggaran import pohon_anggaran
+from .anggaran import kunci_anggaran, pohon_anggaran
 from .models import PelaporanRealisasi, Periode, Realisasi
 from .services_anggaran import KOLOM_PAGU, PERIODE, anggaran_simpan, sidik_anggaran
-from .services_realisasi import Isian, grid_realisasi, jaga_dapat_diubah, realisasi_simpan
+from .services_realisasi import Isian, grid_realisasi, realisasi_simpan
 
 LABEL_PERIODE = {
     Periode.TW1: "TW I",
@@ -139,12 +138,9 @@ def ekspor_realisasi(
     return f"{jenis}-{kecamatan.slug}-{tahun}.xlsx", JENIS_XLSX, lembar.simpan()
 
 
-def _alasan_terkunci(p: PelaporanRealisasi | None, tahun: int, periode: str) -> str:
-    try:
-        jaga_dapat_diubah(p, tahun, periode)
-    except (DataTerkunci, TransisiDitolak) as e:
-        return str(e)
-    return ""
+def _alasan_terkunci(p: PelaporanRealisasi | None) -> str:
+    """Why the period's values cannot be imported now (the reporting row's own answer)."""
+    return (p.alasan_isian() if p is not None else None) or ""
 
 
 def pratinjau_realisasi(*, kecamatan: Kecamatan, tahun: int, data: bytes) -> Pratinjau:
@@ -159,7 +155,7 @@ def pratinjau_realisasi(*, kecamatan: Kecamatan, tahun: int, data: bytes) -> Pra
             kolom[i] = (h, label[h.lower()])
     if not kolom:
         hasil.galat_umum.append("Tidak ada kolom TW I–TW IV atau Tahunan dalam berkas.")
-    kunci = {p: _alasan_terkunci(d.pelaporan[p], tahun, p) for p in d.pelaporan}
+    kunci = {p: _alasan_terkunci(d.pelaporan[p]) for p in d.pelaporan}
 
     rencana: dict[str, dict[int, Isian]] = {}
     dilihat: dict[int, int] = {}
@@ -281,8 +277,13 @@ def ekspor_anggaran(
     return f"{jenis}-{kecamatan.slug}-{tahun}.xlsx", JENIS_XLSX, lembar.simpan()
 
 
-def pratinjau_anggaran(*, kecamatan: Kecamatan, tahun: int, data: bytes, kunci: dict) -> Pratinjau:
-    """``kunci``: locked columns with their reason (perjanjian.views.anggaran.kunci_anggaran)."""
+def pratinjau_anggaran(
+    *, kecamatan: Kecamatan, tahun: int, data: bytes, kunci: dict | None = None
+) -> Pratinjau:
+    """``kunci``: locked columns with their reason, by default the page's own
+    (perjanjian.anggaran.kunci_anggaran); a test passes ``{}`` to reach the model guard."""
+    if kunci is None:
+        kunci = kunci_anggaran(kecamatan_id=kecamatan.id, tahun=tahun)
     header, isi = baris_lembar(buka_buku(data), AWAL_ANGGARAN[:3])
     pohon = pohon_anggaran(kecamatan_id=kecamatan.id, tahun=tahun)
     simpul = pohon.baris()

@@ -25,6 +25,7 @@ from iku.models import Indikator, Ukuran
 from kecamatan.models import JenisSkala, Kecamatan, Pengguna
 from kecamatan.skala import skala_tahun
 from sakip import akses, kinerja, konkurensi
+from sakip.alur import jalankan_transisi
 from sakip.format_id import format_nilai
 from sakip.kinerja import Nilai, Pita
 from sakip.penguncian import DataTerkunci, TransisiDitolak
@@ -354,17 +355,11 @@ def _pelaporan_terkunci(*, kecamatan: Kecamatan, tahun: int, periode: str):
 
 def jaga_dapat_diubah(p: PelaporanRealisasi | None, tahun: int, periode: str) -> None:
     """Refuse a change while the period is diajukan (TransisiDitolak) or verified
-    (DataTerkunci)."""
-    label = f"Realisasi {Periode(periode).label} {tahun}"
-    if p is None:
-        return
-    if p.status == Status.DIVERIFIKASI:
-        raise DataTerkunci(f"{label} sudah diverifikasi Bappeda dan tidak dapat diubah.")
-    if p.status == Status.DIAJUKAN:
-        raise TransisiDitolak(
-            f"{label} sedang diajukan ke Bappeda dan tidak dapat diubah sampai diverifikasi "
-            "atau dikembalikan."
-        )
+    (DataTerkunci), with the reason the reporting row gives (PelaporanRealisasi.alasan_isian).
+    ``tahun`` and ``periode`` are those of ``p``; no row means a draft."""
+    alasan = p.alasan_isian() if p is not None else None
+    if alasan:
+        raise (DataTerkunci if p.status == Status.DIVERIFIKASI else TransisiDitolak)(alasan)
 
 
 def realisasi_simpan(
@@ -483,14 +478,10 @@ def realisasi_ajukan(
     label = f"Realisasi {Periode(periode).label} {tahun}"
     with transaction.atomic():
         p = _pelaporan_untuk_transisi(kecamatan, tahun, periode)
-        if p.status not in (Status.DRAFT, Status.DIKEMBALIKAN):
-            raise TransisiDitolak(f"{label} sudah {p.get_status_display().lower()}.")
+        p.alur.tujuan(dari=p.status, aksi="ajukan", nama=p.nama_alur)  # refused before the rest
         if not Realisasi.objects.filter(kecamatan=kecamatan, tahun=tahun, periode=periode).exists():
             raise TransisiDitolak(f"{label} belum diisi; isi dan simpan dulu sebelum mengajukan.")
-        p.status = Status.DIAJUKAN
-        p._history_user = oleh
-        p.save()
-    return p
+        return jalankan_transisi(dokumen=p, aksi="ajukan", oleh=oleh)
 
 
 def _jaga_verifikator(kecamatan: Kecamatan, oleh: Pengguna) -> None:
@@ -498,28 +489,21 @@ def _jaga_verifikator(kecamatan: Kecamatan, oleh: Pengguna) -> None:
         raise TransisiDitolak("Hanya Bappeda kabupaten yang dapat memverifikasi realisasi.")
 
 
-def _putuskan(kecamatan, tahun, periode, oleh, status, komentar) -> PelaporanRealisasi:
+def _putuskan(kecamatan, tahun, periode, oleh, aksi, komentar) -> PelaporanRealisasi:
     periode = Periode(periode).value
     _jaga_verifikator(kecamatan, oleh)
-    label = f"Realisasi {Periode(periode).label} {tahun}"
     with transaction.atomic():
+        # The period's row locked for the transaction, created on its first step (no row
+        # means draft); the step itself is the table's (PelaporanRealisasi.alur).
         p = _pelaporan_untuk_transisi(kecamatan, tahun, periode)
-        if p.status != Status.DIAJUKAN:
-            raise TransisiDitolak(
-                f"{label} berstatus {p.get_status_display().lower()}, bukan diajukan; "
-                "hanya realisasi yang diajukan yang dapat diverifikasi atau dikembalikan."
-            )
-        p.status, p.komentar = status, komentar.strip()
-        p._history_user = oleh
-        p.save()
-    return p
+        return jalankan_transisi(dokumen=p, aksi=aksi, oleh=oleh, komentar=komentar.strip())
 
 
 def realisasi_verifikasi(
     *, kecamatan: Kecamatan, tahun: int, periode: str, oleh: Pengguna, komentar: str = ""
 ) -> PelaporanRealisasi:
     """Diajukan → diverifikasi, by Bappeda: the values are locked from now on."""
-    return _putuskan(kecamatan, tahun, periode, oleh, Status.DIVERIFIKASI, komentar)
+    return _putuskan(kecamatan, tahun, periode, oleh, "verifikasi", komentar)
 
 
 def realisasi_kembalikan(
@@ -530,4 +514,4 @@ def realisasi_kembalikan(
         raise TransisiDitolak(
             "Tuliskan alasan pengembalian agar kecamatan tahu yang harus diperbaiki."
         )
-    return _putuskan(kecamatan, tahun, periode, oleh, Status.DIKEMBALIKAN, komentar)
+    return _putuskan(kecamatan, tahun, periode, oleh, "kembalikan", komentar)

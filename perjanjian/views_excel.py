@@ -7,7 +7,6 @@ from django.views.generic import TemplateView
 from kecamatan.halaman import KecamatanMixin
 from perjanjian import excel
 from perjanjian.models import Periode
-from perjanjian.views.anggaran import kunci_anggaran
 from sakip.excel import AlurImpor, respons_xlsx
 
 
@@ -88,7 +87,6 @@ class AnggaranImpor(AlurImpor, KecamatanMixin, TemplateView):
             kecamatan=self.kecamatan,
             tahun=self.tahun,
             data=data,
-            kunci=kunci_anggaran(kecamatan=self.kecamatan, tahun=self.tahun),
         )
 
     def terapkan(self, pratinjau) -> int:

@@ -102,9 +102,17 @@ class TerjagaQuerySet(models.QuerySet):
 class Terjaga(models.Model):
     """Base of a model whose rows refuse changes once what they belong to is approved or
     verified: every route that writes or deletes a row asks ``jaga()``, which raises
-    DataTerkunci."""
+    DataTerkunci.
+
+    Each model says *why* in one method, ``alasan_terkunci()`` (None when the change is
+    allowed). The guard, the services, the forms, the pages, the imports and the admin all
+    ask it, so the reason a user reads is the reason the database refuses with.
+    """
 
     objects = TerjagaQuerySet.as_manager()
+
+    # Set by sakip.alur.jalankan_transisi while it saves a status change: (dari, aksi).
+    transisi_berjalan: tuple[str, str] | None = None
 
     class Meta:
         abstract = True
@@ -120,6 +128,14 @@ class Terjaga(models.Model):
         return super().delete(*args, **kwargs)
 
     def jaga(self, *, hapus: bool = False) -> None:
+        """The entry point of every guard (save, delete, and whatever else must refuse)."""
+        alasan = self.alasan_terkunci(hapus=hapus)
+        if alasan:
+            raise DataTerkunci(alasan)
+
+    def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
+        """Why this row cannot be saved (or, with ``hapus``, deleted) now; None if it can.
+        Reads the stored state, not the object in memory."""
         raise NotImplementedError
 
 

@@ -417,5 +417,5 @@ def test_kunci_hanya_dilepas_untuk_data_sintetis():
     }
     assert pemakai == {
         "sakip/penguncian.py",
-        "kecamatan/management/commands/isi_data_sintetis.py",
+        "laporan/management/commands/isi_data_sintetis.py",
     }

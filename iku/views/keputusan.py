@@ -128,7 +128,7 @@ class KeputusanDetail(HalamanIku):
 
     @property
     def bisa_ubah(self) -> bool:
-        return self.bisa_mengisi and self.obj.status == KeputusanIKU.Status.DRAFT
+        return self.bisa_mengisi and self.obj.alasan_terkunci() is None
 
     def muat(self):
         self.diktum = list(self.obj.diktum.order_by("urutan"))
@@ -199,8 +199,9 @@ class KeputusanDetail(HalamanIku):
 
     def post(self, request, *args, **kwargs):
         self.wajib_mengisi()
-        if self.obj.status != KeputusanIKU.Status.DRAFT:
-            self.tolak(DataTerkunci(KeputusanIKU.PESAN_TERKUNCI))
+        alasan = self.obj.alasan_terkunci()  # the model's reason, before reading the forms
+        if alasan:
+            self.tolak(DataTerkunci(alasan))
             return redirect("iku:keputusan-detail", self.kecamatan.slug, self.obj.pk)
         self.muat()
         if request.POST.get("bagian") == "lampiran":

@@ -183,7 +183,7 @@ class PerjanjianDetail(KecamatanMixin, TemplateView):
 
     @property
     def bisa_mengubah(self) -> bool:
-        return self.bisa_mengisi and self.perjanjian.status == Status.DRAFT
+        return self.bisa_mengisi and self.perjanjian.alasan_tidak_dapat_diubah() is None
 
     def get(self, request, *args, **kwargs):
         self._muat()
@@ -248,9 +248,7 @@ class PerjanjianDetail(KecamatanMixin, TemplateView):
             bisa_mengubah=self.bisa_mengubah,
             program=[BarisProgram(p, p.jumlah.pagu(kolom)) for p in pohon.program],
             total_pagu=pohon.total.pagu(kolom),
-            label_pagu=(
-                "Pagu sebelum perubahan" if kolom == "pagu_awal" else "Pagu sesudah perubahan"
-            ),
+            label_pagu=pk.label_pagu,
             ada_peringatan=any(b.peringatan for b in baris),
             riwayat=riwayat(
                 PerjanjianKinerja.riwayat.filter(id=pk.id),
