@@ -329,7 +329,7 @@ def dasbor_kabupaten(
     rata_rata, jumlah = [], []
     for i, u in enumerate(ukuran):
         pembanding = _pembanding(baris, i, u, tahun)
-        peringkat = _peringkat(pembanding)
+        peringkat = pembanding.peringkat_semua
         baris = [
             replace(b, sel=_ganti(b.sel, i, peringkat=peringkat.get(b.kecamatan.id))) for b in baris
         ]
@@ -366,22 +366,6 @@ def _pembanding(baris, i: int, u: UkuranDasbor, tahun: int) -> Pembanding:
             u.polaritas,
         ),
     )
-
-
-def _peringkat(p: Pembanding) -> dict[int, int]:
-    """Rank of every kecamatan in a comparison (1 = best, ties share: 1, 2, 2, 4); none when
-    too few kecamatan have a value, as in the LKIP's benchmark."""
-    if not p.cukup:
-        return {}
-    hasil: dict[int, int] = {}
-    sebelumnya: tuple[Decimal, int] | None = None
-    for posisi, n in enumerate(p.urutan, start=1):
-        if sebelumnya is not None and n.nilai.angka == sebelumnya[0]:
-            hasil[n.kecamatan_id] = sebelumnya[1]
-        else:
-            hasil[n.kecamatan_id] = posisi
-            sebelumnya = (n.nilai.angka, posisi)
-    return hasil
 
 
 # --- filtering and sorting (?q=, ?belum_lengkap=1, ?urut=) -------------------------------
