@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from iku.models import Indikator
-from perjanjian.capaian import nilai_indikator
 from perjanjian.models import Periode, Realisasi
+from perjanjian.selectors import nilai_indikator
 from sakip import kinerja
 from sakip.kinerja import Nilai, Polaritas
 

@@ -13,7 +13,7 @@ PKs and indicators, ``capaian_kabupaten`` whatever the number of kecamatan and m
 """
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol
 
@@ -31,6 +31,8 @@ from .models import IndikatorProgram, Periode, PerjanjianKinerja, Realisasi, Tar
 SATUAN_TANPA_TULISAN = {"indeks", "nilai", "angka", "skor", "poin"}
 # What a target row loads with it: the measure, and the tujuan / sasaran it stands under
 # (``Indikator.urutan_renstra`` and the "Sasaran 1.2" label read them).
+# The LKIP's capaian table shows the realisasi of the three years before.
+TAHUN_TREN = 3
 TARGET_RELASI = ("indikator__ukuran", "indikator__tujuan", "indikator__sasaran__tujuan")
 
 
@@ -174,6 +176,8 @@ class CapaianKecamatan:
     baris: tuple[CapaianIndikator, ...]  # per PK (awal first), in Renstra order
     tersimpan: tuple[Realisasi, ...]  # every stored realisasi of the period, in id order
     skala: dict  # JenisSkala → kinerja.Skala of the year (kriteria, IKM, IPP, predikat)
+    # With ``lengkap``: the annual realisasi of the years before, (ukuran id, tahun) → row.
+    riwayat: dict[tuple[int, int], Realisasi] = field(default_factory=dict)
 
     @property
     def skala_kriteria(self) -> kinerja.Skala:
@@ -195,36 +199,56 @@ def capaian_kecamatan(
     kecamatan: Kecamatan,
     tahun: int,
     periode: Periode | str = Periode.TAHUNAN,
-    dengan_target_renstra: bool = False,
+    lengkap: bool = False,
+    tanpa_perjanjian_kosong: bool = False,
 ) -> CapaianKecamatan:
     """Every indicator of every PK of the kecamatan's year against the realisasi of
     ``periode`` (a quarter is measured against the PK's annual target, as the grid shows it).
-    Four queries and the scale's, however many PKs and indicators; one more with
-    ``dengan_target_renstra`` (the indicators' Renstra targets, for end targets and trends)."""
+
+    Four queries and the scale's (one or two), however many PKs and indicators. ``lengkap``
+    (the LKIP) adds one for the indicators' Renstra targets (end targets, trend charts) and
+    reads the annual realisasi back to the Renstra's baseline year or ``TAHUN_TREN`` years,
+    whichever is earlier, in the same query as the year's. ``tanpa_perjanjian_kosong`` leaves
+    out PKs without a target and saves the query for the PKs (the charts draw nothing for them;
+    the LKIP page is held to its query budget).
+    """
     periode = Periode(periode)
-    perjanjian = list(
-        PerjanjianKinerja.objects.filter(kecamatan_id=kecamatan.id, tahun=tahun)
-        .select_related("renstra")
-        .order_by("jenis")
-    )
-    for p in perjanjian:
-        p.kecamatan = kecamatan
-    target = TargetPerjanjian.objects.filter(perjanjian__in=perjanjian).select_related(
-        *TARGET_RELASI
-    )
-    if dengan_target_renstra:
+    target = TargetPerjanjian.objects.filter(
+        perjanjian__kecamatan_id=kecamatan.id, perjanjian__tahun=tahun
+    ).select_related(*TARGET_RELASI)
+    if tanpa_perjanjian_kosong:
+        target = target.select_related("perjanjian__renstra")
+    if lengkap:
         target = target.prefetch_related("indikator__target")
     target = list(target)
-    tersimpan = tuple(
-        Realisasi.objects.filter(kecamatan_id=kecamatan.id, tahun=tahun, periode=periode)
+    if tanpa_perjanjian_kosong:
+        pk = {t.perjanjian_id: t.perjanjian for t in target}
+        perjanjian = sorted(pk.values(), key=lambda p: p.jenis)
+    else:
+        perjanjian = list(
+            PerjanjianKinerja.objects.filter(kecamatan_id=kecamatan.id, tahun=tahun)
+            .select_related("renstra")
+            .order_by("jenis")
+        )
+        pk = {p.id: p for p in perjanjian}
+    for p in perjanjian:
+        p.kecamatan = kecamatan
+
+    sejak = tahun
+    if lengkap and periode == Periode.TAHUNAN:
+        sejak = min([tahun - TAHUN_TREN, *(p.renstra.tahun_baseline for p in perjanjian)])
+    semua = list(
+        Realisasi.objects.filter(
+            kecamatan_id=kecamatan.id, tahun__gte=sejak, tahun__lte=tahun, periode=periode
+        )
         .select_related("ukuran")
         .order_by("id")
     )
+    tersimpan = tuple(r for r in semua if r.tahun == tahun)
     per_ukuran = {r.ukuran_id: r for r in tersimpan}
     skala = skala_tahun(kabupaten_id=kecamatan.kabupaten_id, tahun=tahun)
     kriteria = skala[JenisSkala.KRITERIA_CAPAIAN]
 
-    pk = {p.id: p for p in perjanjian}
     per_pk: dict[int, list[TargetPerjanjian]] = {p.id: [] for p in perjanjian}
     for t in target:
         t.perjanjian = pk[t.perjanjian_id]
@@ -242,6 +266,7 @@ def capaian_kecamatan(
         baris=baris,
         tersimpan=tersimpan,
         skala=skala,
+        riwayat={(r.ukuran_id, r.tahun): r for r in semua if r.tahun < tahun},
     )
 
 

@@ -29,8 +29,8 @@ from sakip.format_id import format_nilai
 from sakip.kinerja import Nilai, Pita
 from sakip.penguncian import DataTerkunci, TransisiDitolak
 
-from .capaian import nilai_indikator
 from .models import PelaporanRealisasi, Periode, PerjanjianKinerja, Realisasi, TargetPerjanjian
+from .selectors import nilai_indikator
 
 Status = PelaporanRealisasi.Status
 

@@ -13,7 +13,6 @@ from django.views.generic import TemplateView
 from iku.models import TargetIndikator
 from kecamatan.halaman import KecamatanMixin
 from perjanjian.anggaran import Simpul, pohon_anggaran
-from perjanjian.capaian import nilai_indikator
 from perjanjian.forms_pk import (
     KembalikanForm,
     PerjanjianBuatForm,
@@ -22,6 +21,7 @@ from perjanjian.forms_pk import (
 )
 from perjanjian.models import IndikatorProgram, PerjanjianKinerja, TargetPerjanjian
 from perjanjian.peringatan import peringatan_target
+from perjanjian.selectors import nilai_indikator
 from perjanjian.services_pk import (
     jaga_draft,
     perjanjian_ajukan,
