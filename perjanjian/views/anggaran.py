@@ -31,6 +31,7 @@ from perjanjian.models import (
     RealisasiAnggaran,
     SubKegiatan,
 )
+from perjanjian.selectors import capaian_indikator_program
 from perjanjian.services_anggaran import (
     PERIODE,
     anggaran_simpan,
@@ -386,7 +387,7 @@ class IndikatorProgramUbah(KecamatanMixin, TemplateView):
         for s in self.pohon.baris():
             b = BarisIndikator(s)
             for i in per_simpul.get(kunci_simpul(s.objek), []):
-                capaian = kinerja.capaian(i.target, i.realisasi)
+                capaian = capaian_indikator_program(i)
                 if s.tingkat == "program":
                     capaian_program.append(capaian)
                 b.indikator.append((i, capaian, form.baris(i) if form else None))
