@@ -7,7 +7,8 @@ from iku import excel
 from iku.models import Renstra
 from iku.views.dasar import HalamanIku, _ObjekUrl
 from kecamatan.halaman import KecamatanMixin
-from sakip.excel import AlurImpor, respons_xlsx
+from sakip.berkas import respons_berkas
+from sakip.excel import AlurImpor
 
 
 class _TargetExcel(KecamatanMixin, _ObjekUrl, View):
@@ -15,8 +16,7 @@ class _TargetExcel(KecamatanMixin, _ObjekUrl, View):
     templat = False
 
     def get(self, request, *args, **kwargs):
-        nama, _, isi = excel.ekspor(renstra=self.obj, templat=self.templat)
-        return respons_xlsx(nama, isi)
+        return respons_berkas(excel.render(renstra=self.obj, templat=self.templat))
 
 
 class TargetUnduh(_TargetExcel):

@@ -6,13 +6,13 @@ come from laporan.dasbor over akses.kecamatan_terlihat, so the scoping stays in 
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.views.generic import TemplateView, View
 
 from kecamatan.halaman import tahun_berjalan
 from kecamatan.models import Kecamatan
 from perjanjian.models import PerjanjianKinerja
 from sakip import akses
+from sakip.berkas import respons_berkas
 
 from . import dasbor_excel
 from .dasbor import (
@@ -147,6 +147,4 @@ class KabupatenDasborExcel(DasborMixin, View):
         berkas = dasbor_excel.render(
             dasbor=self.dasbor, baris=self.baris, kabupaten=request.user.kabupaten.nama
         )
-        response = HttpResponse(berkas.isi, content_type=berkas.content_type)
-        response["Content-Disposition"] = f'attachment; filename="{berkas.nama}"'
-        return response
+        return respons_berkas(berkas)

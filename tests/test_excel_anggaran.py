@@ -142,7 +142,7 @@ def test_unduhan_tidak_bertambah_query_per_baris(django_assert_max_num_queries, 
     from perjanjian import excel
 
     with django_assert_max_num_queries(5):
-        excel.ekspor_anggaran(kecamatan=kencong, tahun=2025)
+        excel.render_anggaran(kecamatan=kencong, tahun=2025)
 
 
 def test_semua_atau_tidak_sama_sekali(client, operator_kencong, kencong):
