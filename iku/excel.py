@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from iku import services
 from iku.models import Indikator, Renstra, TargetIndikator
 from iku.views.pohon import pohon, rata
+from sakip.berkas import Berkas
 from sakip.excel import (
-    JENIS_XLSX,
     Lembar,
     Pratinjau,
     baca_nilai,
@@ -78,8 +78,8 @@ def _stored(b: BarisTarget, kunci, target) -> Nilai | None:
     return _nilai(t.nilai, t.huruf) if t else None
 
 
-def ekspor(*, renstra: Renstra, templat: bool = False) -> tuple[str, str, bytes]:
-    """(file name, content type, bytes) of the target table (or of its empty template)."""
+def render(*, renstra: Renstra, templat: bool = False) -> Berkas:
+    """The target table (or its empty template) as a workbook."""
     kecamatan = renstra.kecamatan
     baris = baris_renstra(renstra)
     target = {} if templat else _target(baris)
@@ -104,7 +104,7 @@ def ekspor(*, renstra: Renstra, templat: bool = False) -> tuple[str, str, bytes]
         lembar.tulis([kecamatan.kode, b.tingkat, b.uraian, b.kode, ind.nama, ind.satuan, *nilai])
     jenis = "templat-target" if templat else "target"
     nama = f"{jenis}-{kecamatan.slug}-{renstra.tahun_awal}-{renstra.tahun_akhir}.xlsx"
-    return nama, JENIS_XLSX, lembar.simpan()
+    return lembar.berkas(nama)
 
 
 def sidik(renstra: Renstra) -> str:

@@ -10,8 +10,9 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from sakip.alur import Alur
 from sakip.kinerja import MetodeNegatif, Polaritas
-from sakip.penguncian import DataTerkunci, Terjaga
+from sakip.penguncian import Terjaga
 from sakip.validators import nip_valid_or_blank, validate_nip
 
 NILAI = {"max_digits": 20, "decimal_places": 4}
@@ -366,13 +367,38 @@ class KeputusanIKU(Terjaga):
 
     PESAN_TERKUNCI = "Keputusan yang sudah ditetapkan tidak dapat diubah atau dihapus."
 
-    def jaga(self, *, hapus: bool = False) -> None:
-        if KeputusanIKU.terkunci(self.pk):
-            raise DataTerkunci(self.PESAN_TERKUNCI)
+    @property
+    def alur(self) -> Alur:
+        return ALUR_KEPUTUSAN
+
+    @property
+    def nama_alur(self) -> str:
+        return f"Keputusan IKU Nomor {self.nomor}"
+
+    def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
+        return KeputusanIKU.alasan_keputusan(self.pk)
+
+    @classmethod
+    def alasan_keputusan(cls, pk: int | None) -> str | None:
+        """Why the stored decree ``pk`` and its parts (diktum, lampiran) are locked: it is
+        ditetapkan. None while it is a draft."""
+        if pk and cls.objects.filter(pk=pk, status=cls.Status.DITETAPKAN).exists():
+            return cls.PESAN_TERKUNCI
+        return None
 
     @classmethod
     def terkunci(cls, pk: int | None) -> bool:
-        return bool(pk) and cls.objects.filter(pk=pk, status=cls.Status.DITETAPKAN).exists()
+        return cls.alasan_keputusan(pk) is not None
+
+
+# The IKU decree: draft → ditetapkan by the camat, then locked; a new decree replaces it.
+ALUR_KEPUTUSAN = Alur(
+    nama="Keputusan IKU",
+    status=KeputusanIKU.Status,
+    transisi={("draft", "tetapkan"): "ditetapkan"},
+    aksi={"tetapkan": "ditetapkan"},
+    catatan={"ditetapkan": "Keputusan ini sudah ditetapkan."},
+)
 
 
 class BagianKeputusan(Terjaga):
@@ -381,9 +407,8 @@ class BagianKeputusan(Terjaga):
     class Meta:
         abstract = True
 
-    def jaga(self, *, hapus: bool = False) -> None:
-        if KeputusanIKU.terkunci(self.keputusan_id):
-            raise DataTerkunci(KeputusanIKU.PESAN_TERKUNCI)
+    def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
+        return KeputusanIKU.alasan_keputusan(self.keputusan_id)
 
 
 class Diktum(BagianKeputusan):

@@ -30,8 +30,9 @@ from iku.models import (
 from kecamatan.models import Kecamatan, UnitKerja
 from sakip import akses, konkurensi
 from sakip.akses import Izin
+from sakip.alur import jalankan_transisi
 from sakip.kinerja import Nilai
-from sakip.penguncian import DataTerkunci, TransisiDitolak
+from sakip.penguncian import TransisiDitolak
 
 
 class HapusDitolak(TransisiDitolak):
@@ -457,9 +458,10 @@ PESAN_TUNGGAL = (
 
 
 def _kunci(keputusan: KeputusanIKU) -> KeputusanIKU:
+    """The stored decree, locked for the transaction; refused with the model's reason when
+    it can no longer change."""
     segar = KeputusanIKU.objects.select_for_update().get(pk=keputusan.pk)
-    if segar.status == KeputusanIKU.Status.DITETAPKAN:
-        raise DataTerkunci(KeputusanIKU.PESAN_TERKUNCI)
+    segar.jaga()
     return segar
 
 
@@ -595,8 +597,9 @@ def keputusan_atur_lampiran(
 def keputusan_tetapkan(*, keputusan: KeputusanIKU, oleh) -> KeputusanIKU:
     akses.wajib(oleh, Izin.MENETAPKAN, keputusan.kecamatan, tindakan=TINDAKAN_TETAPKAN)
     segar = KeputusanIKU.objects.select_for_update().get(pk=keputusan.pk)
-    if segar.status == KeputusanIKU.Status.DITETAPKAN:
-        raise TransisiDitolak("Keputusan ini sudah ditetapkan.")
+    # Refused by the table before the completeness check: a ditetapkan decree is not "missing"
+    # anything, it is closed.
+    segar.alur.tujuan(dari=segar.status, aksi="tetapkan", nama=segar.nama_alur)
     kurang = []
     if not segar.tanggal:
         kurang.append("tanggal penetapan")
@@ -608,9 +611,7 @@ def keputusan_tetapkan(*, keputusan: KeputusanIKU, oleh) -> KeputusanIKU:
         kurang.append("indikator pada Lampiran 1 (IKU)")
     if kurang:
         raise TransisiDitolak(f"Keputusan belum dapat ditetapkan: {', '.join(kurang)} belum diisi.")
-    segar.status = KeputusanIKU.Status.DITETAPKAN
-    _oleh(segar, oleh).save()
-    return segar
+    return jalankan_transisi(dokumen=segar, aksi="tetapkan", oleh=oleh)
 
 
 @transaction.atomic

@@ -6,7 +6,8 @@ from django.views import View
 from iku import excel
 from iku.models import Renstra
 from iku.views.dasar import HalamanIku, _ObjekUrl
-from sakip.excel import AlurImpor, respons_xlsx
+from sakip.berkas import respons_berkas
+from sakip.excel import AlurImpor
 
 
 class _TargetExcel(_ObjekUrl, View):
@@ -14,8 +15,7 @@ class _TargetExcel(_ObjekUrl, View):
     templat = False
 
     def get(self, request, *args, **kwargs):
-        nama, _, isi = excel.ekspor(renstra=self.obj, templat=self.templat)
-        return respons_xlsx(nama, isi)
+        return respons_berkas(excel.render(renstra=self.obj, templat=self.templat))
 
 
 class TargetUnduh(_TargetExcel):

@@ -1,8 +1,9 @@
 """Selector: the kabupaten dashboard: every kecamatan of a year in one table.
 
 Per shared measure (``iku.Ukuran`` without a kecamatan, used by an indicator) the yearly
-realisasi, its capaian against the kecamatan's Perjanjian Kinerja target of the year and the
-kriteria band of the scale in force, the rank among the kecamatan (laporan.pembanding), and
+realisasi, its capaian against the target of the kecamatan's PK in force and the kriteria band
+(``perjanjian.selectors.capaian_kabupaten``: the rows every other page shows too), the rank
+among the kecamatan (``sakip.kinerja.peringkat``, as the LKIP's benchmark), and
 per kecamatan the completeness of the year's documents. Everything is read in a fixed number
 of queries whatever the number of kecamatan, measures or years: rows are fetched for the whole
 kabupaten at once and grouped here; the arithmetic is sakip.kinerja's.
@@ -15,17 +16,15 @@ from decimal import Decimal
 from django.db.models import Q, QuerySet
 
 from iku.models import Indikator, KeputusanIKU, Renstra, berlaku_pada
-from kecamatan.models import JenisSkala, Kecamatan
-from kecamatan.skala import skala_tahun
+from kecamatan.models import Kecamatan
 from laporan.models import LaporanKinerja
 from laporan.pembanding import MINIMAL_PEMBANDING, NilaiKecamatan, Pembanding, urutkan
-from perjanjian.capaian import nilai_indikator, satuan_tampil
-from perjanjian.models import (
-    PelaporanRealisasi,
-    Periode,
-    PerjanjianKinerja,
-    Realisasi,
-    TargetPerjanjian,
+from perjanjian.models import PelaporanRealisasi, Periode, PerjanjianKinerja, Realisasi
+from perjanjian.selectors import (
+    DasarPK,
+    capaian_kabupaten,
+    nilai_indikator,
+    satuan_tampil,
 )
 from sakip import kinerja
 from sakip.kinerja import Nilai, Pita, Polaritas
@@ -42,18 +41,6 @@ TAHUN_TREN = 5  # the trend chart: the year and the four before it
 # What the demo data of `manage.py isi_data_sintetis` carries in its names, so the table can
 # say which rows are not real.
 PENANDA_SINTETIS = "SINTETIS"
-
-
-class DasarPK:
-    """Which PK of the year the targets come from. A PK Perubahan replaces the first PK
-    (DOMAIN.md), so by default the PK in force is taken: the Perubahan once it exists."""
-
-    BERLAKU = "berlaku"
-    AWAL = "awal"
-    PILIHAN = (
-        (BERLAKU, "PK yang berlaku (PK Perubahan bila ada)"),
-        (AWAL, "PK awal tahun"),
-    )
 
 
 @dataclass(frozen=True)
@@ -182,15 +169,6 @@ def _ukuran_bersama(kabupaten_id: int) -> list[UkuranDasbor]:
     )
 
 
-def _pk_dasar(daftar: list[PerjanjianKinerja], dasar: str) -> PerjanjianKinerja | None:
-    """The PK whose targets the row is measured against."""
-    if dasar == DasarPK.AWAL:
-        return next((p for p in daftar if p.jenis == PerjanjianKinerja.Jenis.AWAL), None)
-    ditetapkan = [p for p in daftar if p.ditetapkan] or daftar
-    perubahan = [p for p in ditetapkan if p.jenis == PerjanjianKinerja.Jenis.PERUBAHAN]
-    return (perubahan or ditetapkan or [None])[0]
-
-
 def dasbor_kabupaten(
     *, kecamatan: QuerySet[Kecamatan], kabupaten_id: int, tahun: int, dasar: str = DasarPK.BERLAKU
 ) -> Dasbor:
@@ -199,7 +177,6 @@ def dasbor_kabupaten(
     daftar_kecamatan = list(kecamatan.order_by("kode"))
     terlihat = kecamatan.values("id")
     semua_ukuran = _ukuran_bersama(kabupaten_id)
-    ukuran_ids = [u.id for u in semua_ukuran]
 
     renstra = list(
         Renstra.objects.berlaku(tahun=tahun)
@@ -215,27 +192,13 @@ def dasbor_kabupaten(
         .values_list("renstra_id", "status")
     ):
         keputusan_terakhir[renstra_id] = status
-    perjanjian = list(
-        PerjanjianKinerja.objects.filter(kecamatan_id__in=terlihat, tahun=tahun)
-        .only("id", "kecamatan_id", "jenis", "status", "tahun")
-        .order_by("jenis")
+    capaian = capaian_kabupaten(
+        kecamatan=kecamatan,
+        kabupaten_id=kabupaten_id,
+        tahun=tahun,
+        ukuran=semua_ukuran,
+        dasar=dasar,
     )
-    target = list(
-        TargetPerjanjian.objects.filter(
-            perjanjian__kecamatan_id__in=terlihat,
-            perjanjian__tahun=tahun,
-            indikator__ukuran_id__in=ukuran_ids,
-        ).select_related("indikator")
-    )
-    realisasi = {
-        (r.kecamatan_id, r.ukuran_id): r
-        for r in Realisasi.objects.filter(
-            kecamatan_id__in=terlihat,
-            ukuran_id__in=ukuran_ids,
-            tahun=tahun,
-            periode=Periode.TAHUNAN,
-        ).only("kecamatan_id", "ukuran_id", "nilai", "huruf")
-    }
     pelaporan = {
         (kid, periode): status
         for kid, periode, status in PelaporanRealisasi.objects.filter(
@@ -247,50 +210,24 @@ def dasbor_kabupaten(
             "kecamatan_id", "status"
         )
     )
-    skala = skala_tahun(kabupaten_id=kabupaten_id, tahun=tahun)[JenisSkala.KRITERIA_CAPAIAN]
 
     # Only the measures the year speaks about (a target or a realisasi); all of them when
     # the year has no data yet, so the page still says what it would show.
-    dipakai = {t.indikator.ukuran_id for t in target} | {u for _, u in realisasi}
-    ukuran = tuple(u for u in semua_ukuran if u.id in dipakai) or tuple(semua_ukuran)
+    ukuran = tuple(u for u in semua_ukuran if u.id in capaian.dipakai) or tuple(semua_ukuran)
 
     renstra_per: dict[int, list[Renstra]] = {}
     for r in renstra:
         renstra_per.setdefault(r.kecamatan_id, []).append(r)
-    pk_per: dict[int, list[PerjanjianKinerja]] = {}
-    for p in perjanjian:
-        pk_per.setdefault(p.kecamatan_id, []).append(p)
-    target_per: dict[tuple[int, int], TargetPerjanjian] = {
-        (t.perjanjian_id, t.indikator.ukuran_id): t for t in target
-    }
 
     baris = []
     for kec in daftar_kecamatan:
-        daftar_pk = pk_per.get(kec.id, [])
-        dasar_pk = _pk_dasar(daftar_pk, dasar)
+        daftar_pk = capaian.perjanjian.get(kec.id, ())
+        dasar_pk = capaian.dasar_pk.get(kec.id)
         sel = []
         for u in ukuran:
-            r = realisasi.get((kec.id, u.id))
-            t = target_per.get((dasar_pk.id, u.id)) if dasar_pk else None
-            ind = t.indikator if t else u
-            nilai_r = nilai_indikator(ind, r.nilai, r.huruf) if r else None
-            capaian = (
-                kinerja.capaian(
-                    t.nilai,
-                    nilai_r.angka if nilai_r else None,
-                    polaritas=t.indikator.polaritas,
-                    metode=t.indikator.metode_negatif,
-                )
-                if t
-                else None
-            )
+            c = capaian.untuk(kec.id, u.id)
             sel.append(
-                Sel(
-                    target=nilai_indikator(ind, t.nilai, t.huruf) if t else None,
-                    realisasi=nilai_r,
-                    capaian=capaian,
-                    kriteria=kinerja.kriteria(capaian, skala),
-                )
+                Sel(target=c.target, realisasi=c.realisasi, capaian=c.capaian, kriteria=c.kriteria)
             )
         daftar_renstra = renstra_per.get(kec.id, [])
         status_keputusan = [keputusan_terakhir.get(r.id) for r in daftar_renstra]
@@ -329,7 +266,7 @@ def dasbor_kabupaten(
     rata_rata, jumlah = [], []
     for i, u in enumerate(ukuran):
         pembanding = _pembanding(baris, i, u, tahun)
-        peringkat = _peringkat(pembanding)
+        peringkat = pembanding.peringkat_semua
         baris = [
             replace(b, sel=_ganti(b.sel, i, peringkat=peringkat.get(b.kecamatan.id))) for b in baris
         ]
@@ -343,7 +280,7 @@ def dasbor_kabupaten(
         baris=tuple(baris),
         rata_rata=tuple(rata_rata),
         jumlah_realisasi=tuple(jumlah),
-        skala_kriteria=skala,
+        skala_kriteria=capaian.skala,
     )
 
 
@@ -366,22 +303,6 @@ def _pembanding(baris, i: int, u: UkuranDasbor, tahun: int) -> Pembanding:
             u.polaritas,
         ),
     )
-
-
-def _peringkat(p: Pembanding) -> dict[int, int]:
-    """Rank of every kecamatan in a comparison (1 = best, ties share: 1, 2, 2, 4); none when
-    too few kecamatan have a value, as in the LKIP's benchmark."""
-    if not p.cukup:
-        return {}
-    hasil: dict[int, int] = {}
-    sebelumnya: tuple[Decimal, int] | None = None
-    for posisi, n in enumerate(p.urutan, start=1):
-        if sebelumnya is not None and n.nilai.angka == sebelumnya[0]:
-            hasil[n.kecamatan_id] = sebelumnya[1]
-        else:
-            hasil[n.kecamatan_id] = posisi
-            sebelumnya = (n.nilai.angka, posisi)
-    return hasil
 
 
 # --- filtering and sorting (?q=, ?belum_lengkap=1, ?urut=) -------------------------------

@@ -2,42 +2,18 @@
 
 Values are real numeric cells (target and realisasi as stored, capaian rounded half-up to two
 decimals as the page shows it) with number formats, so a reader can sort, filter and compute
-in Excel; the kriteria band colours its cells as on the page. Same renderer contract as the
-printed documents: ``render(...) -> Berkas``.
+in Excel; the kriteria band colours its cells as on the page. Written with the shared
+``sakip.excel.Lembar``; same renderer contract as every download: ``render(...) -> Berkas``.
 """
 
-import io
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-
-from laporan.dokumen.dasar import Berkas
 from sakip import kinerja
+from sakip.berkas import Berkas
+from sakip.excel import FORMAT_BULAT, FORMAT_DUA_DESIMAL, FORMAT_PERSEN, Lembar
 
 from .dasbor import BarisDasbor, DasarPK, Dasbor
 
-CONTENT_TYPE_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMAT_NILAI = "#,##0.00"
-FORMAT_PERSEN = "0.00"
-FORMAT_BULAT = "0"
-TEBAL = Font(bold=True)
-ISI_JUDUL = PatternFill(fill_type="solid", fgColor="E8EEF4")
-
-
-def _isi(warna: str) -> PatternFill:
-    return PatternFill(fill_type="solid", fgColor=warna.lstrip("#").upper())
-
-
-def _status(kode: str | None, label: str) -> str:
-    return label if kode else "Belum ada"
-
 
 def render(*, dasbor: Dasbor, baris: list[BarisDasbor], kabupaten: str) -> Berkas:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = f"Dasbor {dasbor.tahun}"
-
     kepala = ["No", "Kode", "Kecamatan", "Dasar target"]
     for u in dasbor.ukuran:
         satuan = f" ({u.satuan})" if u.satuan else ""
@@ -61,16 +37,29 @@ def render(*, dasbor: Dasbor, baris: list[BarisDasbor], kabupaten: str) -> Berka
         "Butir lengkap",
         "Keterangan",
     ]
-    ws.append(kepala)
-    for sel in ws[1]:
-        sel.font = TEBAL
-        sel.fill = ISI_JUDUL
-        sel.alignment = Alignment(wrap_text=True, vertical="top")
+    lembar = Lembar(f"Dasbor {dasbor.tahun}")
+    lebar = {0: 5, 1: 10, 2: 18, 3: 26}
+    lembar.header(
+        tuple(kepala), tuple(lebar.get(i, 16) for i in range(len(kepala))), tinggi=60, beku_kolom=3
+    )
 
+    # 0-based columns: No, then five per measure from column 4, and "Butir lengkap".
+    format = {0: FORMAT_BULAT, len(kepala) - 2: FORMAT_BULAT}
+    for j in range(len(dasbor.ukuran)):
+        awal = 4 + 5 * j
+        format.update(
+            {
+                awal: FORMAT_DUA_DESIMAL,
+                awal + 1: FORMAT_DUA_DESIMAL,
+                awal + 2: FORMAT_PERSEN,
+                awal + 4: FORMAT_BULAT,
+            }
+        )
     for no, b in enumerate(baris, start=1):
         k = b.kelengkapan
         isi: list = [no, b.kecamatan.kode, b.kecamatan.nama, b.dasar_pk or "Belum ada PK"]
-        for s in b.sel:
+        warna = {}
+        for j, s in enumerate(b.sel):
             isi += [
                 s.target.angka if s.target else None,
                 s.realisasi.angka if s.realisasi else None,
@@ -78,6 +67,9 @@ def render(*, dasbor: Dasbor, baris: list[BarisDasbor], kabupaten: str) -> Berka
                 s.kriteria.label if s.kriteria else None,
                 s.peringkat,
             ]
+            if s.kriteria:
+                # The kriteria band colours the capaian and its label, as on the page.
+                warna[4 + 5 * j + 2] = warna[4 + 5 * j + 3] = s.kriteria.warna
         isi += [
             "; ".join(k.renstra) or "Belum ada",
             {"ditetapkan": "Ditetapkan", "draft": "Draft"}.get(k.keputusan or "", "Belum ada"),
@@ -87,31 +79,14 @@ def render(*, dasbor: Dasbor, baris: list[BarisDasbor], kabupaten: str) -> Berka
             k.jumlah_lengkap,
             "data SINTETIS (demo), bukan data resmi" if k.sintetis else None,
         ]
-        ws.append(isi)
-        r = ws.max_row
-        for j, s in enumerate(b.sel):
-            awal = 5 + 5 * j
-            ws.cell(r, awal).number_format = FORMAT_NILAI
-            ws.cell(r, awal + 1).number_format = FORMAT_NILAI
-            ws.cell(r, awal + 2).number_format = FORMAT_PERSEN
-            ws.cell(r, awal + 4).number_format = FORMAT_BULAT
-            if s.kriteria:
-                ws.cell(r, awal + 2).fill = _isi(s.kriteria.warna)
-                ws.cell(r, awal + 3).fill = _isi(s.kriteria.warna)
-        ws.cell(r, 1).number_format = FORMAT_BULAT
-        ws.cell(r, len(kepala) - 1).number_format = FORMAT_BULAT
+        lembar.tulis(isi, format=format, warna=warna)
+    lembar.saring()
 
-    ws.freeze_panes = "D2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(kepala))}{ws.max_row}"
-    ws.row_dimensions[1].height = 60
-    lebar = {1: 5, 2: 10, 3: 18, 4: 26}
-    for kolom in range(1, len(kepala) + 1):
-        ws.column_dimensions[get_column_letter(kolom)].width = lebar.get(kolom, 16)
-
-    ket = wb.create_sheet("Keterangan")
+    ket = lembar.lembar_baru("Keterangan")
+    ket.lebar((24, 90))
     dasar = dict(DasarPK.PILIHAN)[dasbor.dasar]
+    ket.tulis(["Dasbor kinerja kecamatan", f"Kabupaten {kabupaten}"], tebal=True)
     for baris_ket in (
-        ("Dasbor kinerja kecamatan", f"Kabupaten {kabupaten}"),
         ("Tahun", dasbor.tahun),
         ("Dasar target", dasar),
         ("Skala kriteria capaian", dasbor.skala_kriteria.nama),
@@ -131,15 +106,5 @@ def render(*, dasbor: Dasbor, baris: list[BarisDasbor], kabupaten: str) -> Berka
             "dan tahunan diverifikasi, LKIP final",
         ),
     ):
-        ket.append(list(baris_ket))
-    ket["A1"].font = TEBAL
-    ket.column_dimensions["A"].width = 24
-    ket.column_dimensions["B"].width = 90
-
-    keluaran = io.BytesIO()
-    wb.save(keluaran)
-    return Berkas(
-        f"dasbor-kecamatan-{kabupaten.lower()}-{dasbor.tahun}.xlsx",
-        CONTENT_TYPE_XLSX,
-        keluaran.getvalue(),
-    )
+        ket.tulis(list(baris_ket))
+    return lembar.berkas(f"dasbor-kecamatan-{kabupaten.lower()}-{dasbor.tahun}.xlsx")

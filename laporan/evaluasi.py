@@ -19,6 +19,7 @@ from kecamatan.models import Kecamatan, Pengguna
 from perjanjian.models import PelaporanRealisasi, Periode, Realisasi
 from sakip import akses, kinerja
 from sakip.akses import Izin
+from sakip.alur import jalankan_transisi
 from sakip.penguncian import DataTerkunci, TransisiDitolak
 
 from .models import EvaluasiAKIP, LaporanKinerja, RekomendasiLHE, SkorAKIP
@@ -35,10 +36,11 @@ def _jaga_evaluator(kecamatan: Kecamatan, oleh: Pengguna, tindakan: str | None =
 
 def _jaga_lkip_terbuka(kecamatan: Kecamatan, tahun: int) -> None:
     """Tabel 1.3 is part of the LKIP of the year: fixed once that LKIP is approved."""
-    # Checked before any work for a clear message; the model's own guard
-    # (RekomendasiLHE.jaga) refuses the same change from any other route.
-    if LaporanKinerja.ditetapkan_untuk(kecamatan.id, tahun):
-        raise DataTerkunci(RekomendasiLHE.pesan_terkunci(tahun))
+    # Checked before any work for a clear message; the model's own guard asks the same
+    # function (RekomendasiLHE.alasan_tahun) and refuses the change from any other route.
+    alasan = RekomendasiLHE.alasan_tahun(kecamatan.id, tahun)
+    if alasan:
+        raise DataTerkunci(alasan)
 
 
 # --- selectors ------------------------------------------------------------------------------
@@ -281,9 +283,12 @@ def lkip_reviu(*, laporan: LaporanKinerja, catatan: str, oleh: Pengguna) -> Lapo
         raise TransisiDitolak("Tuliskan catatan hasil reviu.")
     with transaction.atomic():
         lap = LaporanKinerja.objects.select_for_update().get(pk=laporan.pk)
-        if lap.status == LaporanKinerja.Status.DITETAPKAN:
-            raise DataTerkunci(LaporanKinerja.PESAN_TERKUNCI)
-        lap.reviu_catatan, lap.direviu_oleh, lap.direviu_pada = catatan, oleh, timezone.now()
-        lap._history_user = oleh
-        lap.save()
-    return lap
+        # A step of the LKIP's table that keeps it a draft (LaporanKinerja.alur).
+        return jalankan_transisi(
+            dokumen=lap,
+            aksi="reviu",
+            oleh=oleh,
+            reviu_catatan=catatan,
+            direviu_oleh=oleh,
+            direviu_pada=timezone.now(),
+        )

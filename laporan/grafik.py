@@ -20,10 +20,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from iku.models import Indikator
-from kecamatan.models import JenisSkala
-from kecamatan.skala import skala_tahun
-from perjanjian.models import Periode, Realisasi, TargetPerjanjian
-from sakip import kinerja
+from perjanjian.selectors import CapaianKecamatan, capaian_kecamatan
 from sakip.format_id import format_persen
 from sakip.grafik import (
     LEBAR_INCI,
@@ -251,45 +248,31 @@ def _seri(indikator, renstra, realisasi: dict, tahun: int) -> SeriTren:
     )
 
 
-def grafik_tahunan(*, kecamatan, tahun: int) -> list[GrafikPK]:
+def grafik_tahunan(
+    *, kecamatan, tahun: int, capaian: CapaianKecamatan | None = None
+) -> list[GrafikPK]:
     """Per PK of the year (awal, then perubahan): the trend of its IKU and the capaian of its
-    sasaran. Five queries however many PK, indicators and years; the LKIP document and its
-    web page both call this, so they show the same charts."""
-    target = list(
-        TargetPerjanjian.objects.filter(
-            perjanjian__kecamatan_id=kecamatan.id, perjanjian__tahun=tahun
+    sasaran. The capaian bars are the selector's mean per sasaran (``capaian_kecamatan``, the
+    rows of Tabel 3.2 / 3.8), so chart and table cannot disagree; the LKIP passes the rows it
+    already loaded (its ``riwayat`` holds the realisasi of the Renstra years). The LKIP document
+    and its web page both call this, so they show the same charts."""
+    if capaian is None:
+        capaian = capaian_kecamatan(
+            kecamatan=kecamatan, tahun=tahun, lengkap=True, tanpa_perjanjian_kosong=True
         )
-        .select_related("perjanjian__renstra", "indikator__tujuan", "indikator__sasaran__tujuan")
-        .prefetch_related("indikator__target")
-    )
-    if not target:
+    per_pk = [(pk, daftar) for pk in capaian.perjanjian if (daftar := capaian.untuk(pk))]
+    if not per_pk:
         return []
-    skala = skala_tahun(kabupaten_id=kecamatan.kabupaten_id, tahun=tahun)[
-        JenisSkala.KRITERIA_CAPAIAN
-    ]
-    realisasi = {
-        (r.ukuran_id, r.tahun): r.nilai
-        for r in Realisasi.objects.filter(
-            kecamatan_id=kecamatan.id,
-            ukuran_id__in={t.indikator.ukuran_id for t in target},
-            tahun__gte=min(t.perjanjian.renstra.tahun_baseline for t in target),
-            tahun__lte=tahun,
-            periode=Periode.TAHUNAN,
-        ).only("ukuran_id", "tahun", "nilai")
-    }
-    per_pk: dict[int, list] = {}
-    for t in target:
-        per_pk.setdefault(t.perjanjian_id, []).append(t)
+    realisasi = {k: r.nilai for k, r in capaian.riwayat.items()}
+    realisasi.update({(r.ukuran_id, tahun): r.nilai for r in capaian.tersimpan})
 
     hasil, nomor = [], 0
-    for daftar in sorted(per_pk.values(), key=lambda d: d[0].perjanjian.jenis):
-        pk = daftar[0].perjanjian
+    for pk, daftar in per_pk:
         renstra = pk.renstra
-        daftar.sort(key=lambda t: t.indikator.urutan_renstra)
         nama = f"{'PK Perubahan' if pk.jenis == 'perubahan' else 'PK'} {pk.tahun}"
         grafik = []
 
-        iku = [t.indikator for t in daftar if t.indikator.jenis == Indikator.Jenis.IKU]
+        iku = [b.indikator for b in daftar if b.indikator.jenis == Indikator.Jenis.IKU]
         if iku:
             nomor += 1
             judul = (
@@ -301,29 +284,18 @@ def grafik_tahunan(*, kecamatan, tahun: int) -> list[GrafikPK]:
                 Grafik(f"3.{nomor}", judul, grafik_tren(seri, kunci=f"tren-{pk.id}", judul=judul))
             )
 
-        per_sasaran: dict[int, list] = {}
-        for t in daftar:
-            if t.indikator.sasaran_id:
-                ind = t.indikator
-                per_sasaran.setdefault(ind.sasaran_id, []).append(
-                    kinerja.capaian(
-                        t.nilai,
-                        realisasi.get((ind.ukuran_id, tahun)),
-                        polaritas=ind.polaritas,
-                        metode=ind.metode_negatif,
-                    )
-                )
-        if per_sasaran:
+        sasaran = capaian.sasaran(pk)
+        if sasaran:
             nomor += 1
             judul = f"Capaian kinerja per sasaran {nama} (rata-rata capaian indikatornya)"
-            batang = []
-            for sid, capaian in per_sasaran.items():
-                sasaran = next(t.indikator.sasaran for t in daftar if t.indikator.sasaran_id == sid)
-                rata = kinerja.rata_rata(capaian)
-                pita = kinerja.kriteria(rata, skala)
-                batang.append(
-                    Batang(f"Sasaran {sasaran.kode}", rata, pita.warna if pita else "#ffffff")
+            batang = [
+                Batang(
+                    f"Sasaran {s.sasaran.kode}",
+                    s.rata_rata,
+                    s.kriteria.warna if s.kriteria else "#ffffff",
                 )
+                for s in sasaran
+            ]
             grafik.append(
                 Grafik(
                     f"3.{nomor}",

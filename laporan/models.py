@@ -8,11 +8,12 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from sakip.penguncian import DataTerkunci, Terjaga
+from sakip.alur import Alur
+from sakip.penguncian import Terjaga, TerjagaQuerySet
 from sakip.validators import nip_valid_or_blank, validate_nip
 
 
-class LaporanKinerjaQuerySet(models.QuerySet):
+class LaporanKinerjaQuerySet(TerjagaQuerySet):
     def ditetapkan(self) -> "LaporanKinerjaQuerySet":
         """The approved LKIP: they lock everything they print. Lower apps reach this through
         the kecamatan's reverse relation (``kecamatan.laporan.ditetapkan()``), so the rule
@@ -92,22 +93,59 @@ class LaporanKinerja(Terjaga):
 
     PESAN_TERKUNCI = "LKIP yang sudah ditetapkan tidak dapat diubah."
 
-    def jaga(self, *, hapus: bool = False) -> None:
+    @property
+    def alur(self) -> Alur:
+        return ALUR_LAPORAN
+
+    @property
+    def nama_alur(self) -> str:
+        return f"LKIP {self.tahun}"
+
+    def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
         # The one change an approved LKIP allows: the camat opens its next version
-        # (laporan.services.laporan_buka_versi_baru); the approved PDF stays as it is.
-        if getattr(self, "_membuka_versi_baru", False) and not hapus:
-            return
-        if LaporanKinerja.terkunci(self.pk):
-            raise DataTerkunci(self.PESAN_TERKUNCI)
+        # (laporan.services.laporan_buka_versi_baru, through its transition table); the
+        # approved PDF stays as it is.
+        if not hapus and self.transisi_berjalan == ("ditetapkan", "buka_versi_baru"):
+            return None
+        return LaporanKinerja.alasan_laporan(self.pk)
+
+    @classmethod
+    def alasan_laporan(cls, pk: int | None) -> str | None:
+        """Why the stored LKIP ``pk`` and its rows are locked: it is ditetapkan."""
+        if pk and cls.objects.ditetapkan().filter(pk=pk).exists():
+            return cls.PESAN_TERKUNCI
+        return None
 
     @classmethod
     def terkunci(cls, pk: int | None) -> bool:
-        return bool(pk) and cls.objects.ditetapkan().filter(pk=pk).exists()
+        return cls.alasan_laporan(pk) is not None
 
     @classmethod
     def ditetapkan_untuk(cls, kecamatan_id: int, tahun: int) -> bool:
         """Is the LKIP of this kecamatan and year approved (and so everything it prints)?"""
         return cls.objects.ditetapkan().filter(kecamatan_id=kecamatan_id, tahun=tahun).exists()
+
+
+# The LKIP: draft → ditetapkan by the camat (after the Inspektorat's reviu, a step that leaves
+# the status draft), and ditetapkan → draft when the camat opens the next version.
+ALUR_LAPORAN = Alur(
+    nama="LKIP",
+    status=LaporanKinerja.Status,
+    transisi={
+        ("draft", "reviu"): "draft",
+        ("draft", "tetapkan"): "ditetapkan",
+        ("ditetapkan", "buka_versi_baru"): "draft",
+    },
+    aksi={
+        "reviu": "direviu",
+        "tetapkan": "ditetapkan",
+        "buka_versi_baru": "dibuka versi barunya",
+    },
+    catatan={
+        "ditetapkan": LaporanKinerja.PESAN_TERKUNCI,
+        "draft": "Ubah saja drafnya.",
+    },
+)
 
 
 class TindakLanjutLHE(Terjaga):
@@ -135,9 +173,8 @@ class TindakLanjutLHE(Terjaga):
     def __str__(self):
         return self.rekomendasi[:80]
 
-    def jaga(self, *, hapus: bool = False) -> None:
-        if LaporanKinerja.terkunci(self.laporan_id):
-            raise DataTerkunci(LaporanKinerja.PESAN_TERKUNCI)
+    def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
+        return LaporanKinerja.alasan_laporan(self.laporan_id)
 
 
 class EvaluasiAKIP(models.Model):
@@ -145,7 +182,10 @@ class EvaluasiAKIP(models.Model):
 
     ``tahun`` is the year whose Nilai SAKIP it gives and whose LKIP answers its
     recommendations: in Jember the LHE of "Tahun 2025 Triwulan 3" is the Nilai SAKIP 2025
-    realisasi and Tabel 1.3 of the LKIP 2025 (seed 004)."""
+    realisasi and Tabel 1.3 of the LKIP 2025 (seed 004).
+
+    It has no workflow of its own (no status): the Inspektorat records and corrects it; what
+    closes it is the LKIP of its year, which locks its recommendations (RekomendasiLHE)."""
 
     kecamatan = models.ForeignKey(
         "kecamatan.Kecamatan",
@@ -236,10 +276,17 @@ class RekomendasiLHE(Terjaga):
     def __str__(self):
         return self.rekomendasi[:80]
 
-    def jaga(self, *, hapus: bool = False) -> None:
+    def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
         evaluasi = self.evaluasi
-        if LaporanKinerja.ditetapkan_untuk(evaluasi.kecamatan_id, evaluasi.tahun):
-            raise DataTerkunci(self.pesan_terkunci(evaluasi.tahun))
+        return self.alasan_tahun(evaluasi.kecamatan_id, evaluasi.tahun)
+
+    @classmethod
+    def alasan_tahun(cls, kecamatan_id: int, tahun: int) -> str | None:
+        """Why the LHE recommendations of a year are locked: that year's LKIP, which prints
+        them as Tabel 1.3, is approved. The service and the LHE page ask this too."""
+        if LaporanKinerja.ditetapkan_untuk(kecamatan_id, tahun):
+            return cls.pesan_terkunci(tahun)
+        return None
 
     @staticmethod
     def pesan_terkunci(tahun: int) -> str:
@@ -308,7 +355,7 @@ class DokumenPDF(models.Model):
         return self.nama_berkas
 
 
-class VersiLKIP(models.Model):
+class VersiLKIP(Terjaga):
     """A finalised LKIP: the PDF the camat approved, with its SHA-256; never changed. Later
     changes to the report make the next version."""
 
@@ -339,10 +386,10 @@ class VersiLKIP(models.Model):
     def __str__(self):
         return f"{self.laporan} versi {self.nomor}"
 
-    def save(self, *args, **kwargs):
+    def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
+        # Written once, when the LKIP is approved; never changed or removed after.
+        if hapus:
+            return "Versi LKIP yang sudah ditetapkan tidak dapat dihapus."
         if self.pk:
-            raise DataTerkunci("Versi LKIP yang sudah ditetapkan tidak dapat diubah.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise DataTerkunci("Versi LKIP yang sudah ditetapkan tidak dapat dihapus.")
+            return "Versi LKIP yang sudah ditetapkan tidak dapat diubah."
+        return None

@@ -5,7 +5,8 @@ The seeds write "tidak ada data untuk benchmark"; a system holding every kecamat
 their yearly realisasi instead. A comparison is only drawn when at least
 ``MINIMAL_PEMBANDING`` kecamatan have a realisasi: an "average" of one or two values, or a rank
 "1 of 2", tells a reader nothing. The yearly realisasi of all measures of a report is read in
-one query; the average comes from ``sakip.kinerja.rata_rata``, the rank is a sort.
+one query; the average comes from ``sakip.kinerja.rata_rata``, the rank from
+``sakip.kinerja.peringkat`` (which the dashboard uses too).
 """
 
 from collections.abc import Iterable
@@ -13,8 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from iku.models import Indikator
-from perjanjian.capaian import nilai_indikator
 from perjanjian.models import Periode, Realisasi
+from perjanjian.selectors import nilai_indikator
 from sakip import kinerja
 from sakip.kinerja import Nilai, Polaritas
 
@@ -59,16 +60,19 @@ class Pembanding:
         return next((n for n in self.urutan if n.kecamatan_id == self.kecamatan_id), None)
 
     @property
+    def peringkat_semua(self) -> dict[int, int]:
+        """Rank of every kecamatan compared (1 = best, ties share: 1, 2, 2, 4,
+        ``sakip.kinerja.peringkat``); empty when too few kecamatan have a value."""
+        if not self.cukup:
+            return {}
+        rank = kinerja.peringkat([n.nilai.angka for n in self.urutan], self.polaritas)
+        return {n.kecamatan_id: r for n, r in zip(self.urutan, rank, strict=True)}
+
+    @property
     def peringkat(self) -> int | None:
-        """1 = best; kecamatan with the same value share a rank (1, 2, 2, 4)."""
-        sendiri = self.sendiri
-        if not self.cukup or sendiri is None:
-            return None
-        return 1 + sum(
-            1
-            for n in self.urutan
-            if _lebih_baik(n.nilai.angka, sendiri.nilai.angka, self.polaritas)
-        )
+        """The rank of the kecamatan the report is about; None when it has no value or too
+        few kecamatan have one."""
+        return self.peringkat_semua.get(self.kecamatan_id)
 
     @property
     def terbaik(self) -> tuple[NilaiKecamatan, ...]:
@@ -79,16 +83,13 @@ class Pembanding:
         return tuple(n for n in self.urutan if n.nilai.angka == puncak)
 
 
-def _lebih_baik(a: Decimal, b: Decimal, polaritas: Polaritas) -> bool:
-    return a < b if polaritas == Polaritas.NEGATIF else a > b
-
-
 def urutkan(nilai: Iterable[NilaiKecamatan], polaritas: Polaritas | str) -> tuple:
-    """Best first: highest for a positive measure, lowest for a negative one; ties by name, so
-    the order (and the printed document) never depends on the database's row order."""
-    negatif = Polaritas(polaritas) == Polaritas.NEGATIF
+    """Best first, in the order of ``sakip.kinerja.peringkat``; ties by name, so the order (and
+    the printed document) never depends on the database's row order."""
+    daftar = list(nilai)
+    rank = kinerja.peringkat([n.nilai.angka for n in daftar], polaritas)
     return tuple(
-        sorted(nilai, key=lambda n: (n.nilai.angka if negatif else -n.nilai.angka, n.kecamatan))
+        n for _, n in sorted(zip(rank, daftar, strict=True), key=lambda x: (x[0], x[1].kecamatan))
     )
 
 

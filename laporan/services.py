@@ -18,7 +18,8 @@ from kecamatan.pejabat import camat_terakhir
 from perjanjian.models import NarasiSasaran, PelaporanRealisasi, Periode, TargetPerjanjian
 from sakip import akses, konkurensi
 from sakip.akses import Izin
-from sakip.penguncian import DataTerkunci, TransisiDitolak
+from sakip.alur import jalankan_transisi
+from sakip.penguncian import TransisiDitolak
 
 from .dokumen.layanan import cetak_sekarang
 from .models import DokumenPDF, LaporanKinerja, TindakLanjutLHE, VersiLKIP
@@ -107,8 +108,7 @@ def laporan_simpan(
     _jaga_pengisi(laporan.kecamatan, oleh)
     with transaction.atomic():
         lap = LaporanKinerja.objects.select_for_update().get(pk=laporan.pk)
-        if lap.status == Status.DITETAPKAN:
-            raise DataTerkunci(LaporanKinerja.PESAN_TERKUNCI)
+        lap.jaga()  # the model's reason, before any work
         baris = (
             []
             if tindak_lanjut is None
@@ -173,8 +173,8 @@ def laporan_tetapkan(*, laporan: LaporanKinerja, oleh: Pengguna) -> LaporanKiner
     akses.wajib(oleh, Izin.MENETAPKAN, laporan.kecamatan, tindakan=TINDAKAN_TETAPKAN)
     with transaction.atomic():
         lap = LaporanKinerja.objects.select_for_update().get(pk=laporan.pk)
-        if lap.status == Status.DITETAPKAN:
-            raise DataTerkunci(LaporanKinerja.PESAN_TERKUNCI)
+        # Refused by the table before the completeness checks: an approved LKIP is closed.
+        lap.alur.tujuan(dari=lap.status, aksi="tetapkan", nama=lap.nama_alur)
         kurang = [
             label
             for kolom, label in (
@@ -198,9 +198,7 @@ def laporan_tetapkan(*, laporan: LaporanKinerja, oleh: Pengguna) -> LaporanKiner
                 f"LKIP {lap.tahun} belum direviu Inspektorat; LKIP baru dapat ditetapkan "
                 "setelah Inspektorat menandainya sudah direviu."
             )
-        lap.status = Status.DITETAPKAN
-        lap._history_user = oleh
-        lap.save()
+        jalankan_transisi(dokumen=lap, aksi="tetapkan", oleh=oleh)
         # The approved report is printed now, inside the same transaction: if printing
         # fails, nothing is approved. Its PDF and SHA-256 are kept as this version, for good.
         dokumen = cetak_sekarang(jenis=DokumenPDF.Jenis.LKIP, objek=lap, oleh=oleh)
@@ -220,14 +218,15 @@ def laporan_buka_versi_baru(*, laporan: LaporanKinerja, oleh: Pengguna) -> Lapor
     akses.wajib(oleh, Izin.MENETAPKAN, laporan.kecamatan, tindakan=TINDAKAN_VERSI_BARU)
     with transaction.atomic():
         lap = LaporanKinerja.objects.select_for_update().get(pk=laporan.pk)
-        if lap.status != Status.DITETAPKAN:
-            raise TransisiDitolak(f"LKIP {lap.tahun} belum ditetapkan; ubah saja drafnya.")
-        lap.status = Status.DRAFT
         # The next version is a changed report: the Inspektorat reviews it again.
-        lap.reviu_catatan, lap.direviu_oleh, lap.direviu_pada = "", None, None
-        lap._history_user = oleh
-        lap._membuka_versi_baru = True
-        lap.save()
+        jalankan_transisi(
+            dokumen=lap,
+            aksi="buka_versi_baru",
+            oleh=oleh,
+            reviu_catatan="",
+            direviu_oleh=None,
+            direviu_pada=None,
+        )
     return lap
 
 

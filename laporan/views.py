@@ -64,7 +64,8 @@ class LaporanUpdate(LaporanMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         lap = self.laporan
-        draft = lap is not None and lap.status == LaporanKinerja.Status.DRAFT
+        # What may happen next is the LKIP's transition table's answer (LaporanKinerja.alur).
+        draft = lap is not None and lap.alur.boleh(lap.status, "tetapkan")
         dapat_diubah = self.bisa_mengisi and draft
         lhe, rekomendasi = self.lhe if lap else (None, [])
         if dapat_diubah and "form" not in kwargs:
@@ -75,7 +76,11 @@ class LaporanUpdate(LaporanMixin, TemplateView):
                 kwargs["formset"] = TindakLanjutFormSet(
                     prefix="tl", initial=awal_tindak_lanjut(self.tindak_lanjut)
                 )
-        bisa_mereviu = draft and akses.boleh_mengevaluasi(self.request.user, self.kecamatan)
+        bisa_mereviu = (
+            lap is not None
+            and lap.alur.boleh(lap.status, "reviu")
+            and akses.boleh_mengevaluasi(self.request.user, self.kecamatan)
+        )
         ctx.update(
             laporan=lap,
             lhe=lhe,

@@ -4,13 +4,13 @@ Kecamatan users are refused (403): the page shows every kecamatan of the kabupat
 come from laporan.dasbor over akses.kecamatan_terlihat, so the scoping stays in one place.
 """
 
-from django.http import HttpResponse
 from django.views.generic import TemplateView, View
 
 from kecamatan.halaman import IzinMixin, tahun_berjalan
 from kecamatan.models import Kecamatan
 from perjanjian.models import PerjanjianKinerja
 from sakip.akses import Izin
+from sakip.berkas import respons_berkas
 
 from . import dasbor_excel
 from .dasbor import (
@@ -138,6 +138,4 @@ class KabupatenDasborExcel(DasborMixin, View):
         berkas = dasbor_excel.render(
             dasbor=self.dasbor, baris=self.baris, kabupaten=request.user.kabupaten.nama
         )
-        response = HttpResponse(berkas.isi, content_type=berkas.content_type)
-        response["Content-Disposition"] = f'attachment; filename="{berkas.nama}"'
-        return response
+        return respons_berkas(berkas)

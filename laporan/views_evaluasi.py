@@ -97,7 +97,7 @@ class EvaluasiUbah(KecamatanMixin, TemplateView):
             }
             kwargs["form"] = LHEForm(initial=awal)
         lap = self.lingkup(LaporanKinerja.objects.filter(tahun=self.tahun)).first()
-        terkunci = lap is not None and lap.status == LaporanKinerja.Status.DITETAPKAN
+        alasan_terkunci = RekomendasiLHE.alasan_tahun(self.kecamatan.id, self.tahun)
         rekomendasi = sorted(lhe.rekomendasi.all(), key=lambda r: r.urutan) if lhe else []
         ctx.update(
             lhe=lhe,
@@ -105,7 +105,8 @@ class EvaluasiUbah(KecamatanMixin, TemplateView):
             rekomendasi=rekomendasi,
             form=kwargs.get("form"),
             bisa_mengevaluasi=self.bisa_mengevaluasi,
-            bisa_menjawab=self.bisa_mengisi and lhe is not None and not terkunci,
+            bisa_menjawab=self.bisa_mengisi and lhe is not None and not alasan_terkunci,
+            alasan_terkunci=alasan_terkunci,
             laporan=lap,
             tahun_sebelum=self.tahun - 1,
             tahun_sesudah=self.tahun + 1,

@@ -11,7 +11,7 @@ from django.db.models import Prefetch
 
 from sakip import kinerja
 
-from .models import Kegiatan, Periode, Program, SubKegiatan
+from .models import Kegiatan, PelaporanRealisasi, Periode, Program, SubKegiatan
 
 
 @dataclass(frozen=True)
@@ -115,3 +115,19 @@ def pohon_anggaran(*, kecamatan_id: int, tahun: int) -> PohonAnggaran:
             Simpul(p, "program", Jumlah.dari([k.jumlah for k in simpul_kegiatan]), simpul_kegiatan)
         )
     return PohonAnggaran(simpul_program, Jumlah.dari([p.jumlah for p in simpul_program]))
+
+
+def kunci_anggaran(*, kecamatan_id: int, tahun: int) -> dict[str, str]:
+    """The budget cells of a year that can no longer change (column or period → the reason
+    shown beside them), for the page, its form and the Excel import. Which ones is asked of
+    the models' own lock rules (SubKegiatan.pagu_dijanjikan: the column a ditetapkan PK
+    promises; PelaporanRealisasi.periode_terverifikasi), the ones their guards refuse with."""
+    kunci = {
+        kolom: f"Dijanjikan dalam {perjanjian} yang sudah ditetapkan."
+        for kolom, perjanjian in SubKegiatan.pagu_dijanjikan(
+            kecamatan_id=kecamatan_id, tahun=tahun
+        ).items()
+    }
+    for periode in PelaporanRealisasi.periode_terverifikasi(kecamatan_id=kecamatan_id, tahun=tahun):
+        kunci[periode] = f"Realisasi {Periode(periode).label} {tahun} sudah diverifikasi Bappeda."
+    return kunci

@@ -1,33 +1,29 @@
 """Selector: the capaian table of a Perjanjian Kinerja (Tabel 3.2 / 3.8) and its efficiency
 analysis (Tabel 3.7 / 3.12), loaded in a bounded number of queries and computed by
 sakip.kinerja. Templates, the PDF and the `capaian` command only format what comes out.
+
+The rows themselves (target in force, realisasi, capaian, kriteria, the mean per sasaran) are
+``perjanjian.selectors.capaian_kecamatan``'s, the same every other page shows; this module adds
+what only the LKIP prints beside them (baseline, trend, end target, category, efficiency).
 """
 
 from dataclasses import dataclass
 from decimal import Decimal
 
 from iku.models import Indikator, Sasaran
-from kecamatan.models import JenisSkala
-from kecamatan.skala import skala_tahun
+from kecamatan.models import Kecamatan
 from sakip import kinerja
 from sakip.kinerja import Nilai, Pita
 
 from .anggaran import Jumlah, PohonAnggaran, Simpul, pohon_anggaran
-from .models import Periode, PerjanjianKinerja, Realisasi
-
-# Units that are not written after the number: "92,33", not "92,33 Indeks".
-SATUAN_TANPA_TULISAN = {"indeks", "nilai", "angka", "skor", "poin"}
-TAHUN_TREN = 3
-
-
-def satuan_tampil(satuan: str) -> str | None:
-    return None if satuan.strip().lower() in SATUAN_TANPA_TULISAN else satuan.strip() or None
-
-
-def nilai_indikator(indikator: Indikator, angka: Decimal | None, huruf: str = "") -> Nilai | None:
-    if angka is None:
-        return None
-    return Nilai(angka=angka, huruf=huruf or None, satuan=satuan_tampil(indikator.satuan))
+from .models import PerjanjianKinerja
+from .selectors import (
+    TAHUN_TREN,
+    CapaianIndikator,
+    CapaianKecamatan,
+    capaian_kecamatan,
+    nilai_indikator,
+)
 
 
 @dataclass(frozen=True)
@@ -59,6 +55,7 @@ class BarisEfisiensi:
     sasaran: Sasaran
     indikator: tuple[BarisCapaian, ...]
     capaian_kinerja: Decimal | None  # rata-rata capaian of the sasaran's indicators
+    kriteria: Pita | None  # the band of that mean
     program: tuple[Simpul, ...]
     anggaran: Jumlah
     hasil: kinerja.HasilEfisiensi
@@ -73,88 +70,71 @@ class TabelCapaian:
     anggaran: PohonAnggaran
 
 
-def _realisasi_tahunan(*, kecamatan_id: int, ukuran_ids: set[int], tahun: list[int]):
-    rows = Realisasi.objects.filter(
-        kecamatan_id=kecamatan_id,
-        ukuran_id__in=ukuran_ids,
-        tahun__in=tahun,
-        periode=Periode.TAHUNAN,
-    )
-    return {(r.ukuran_id, r.tahun): r for r in rows}
-
-
 def tabel_capaian(
-    *, perjanjian: PerjanjianKinerja, anggaran: PohonAnggaran | None = None
+    *,
+    perjanjian: PerjanjianKinerja,
+    capaian: CapaianKecamatan,
+    anggaran: PohonAnggaran,
 ) -> TabelCapaian:
-    target = list(
-        perjanjian.target.select_related(
-            "indikator__ukuran", "indikator__tujuan", "indikator__sasaran__tujuan"
-        ).prefetch_related("indikator__target")
-    )
-    skala = skala_tahun(kabupaten_id=perjanjian.kecamatan.kabupaten_id, tahun=perjanjian.tahun)
+    """Tabel 3.2 / 3.8 of one PK: the selector's rows (target, realisasi, capaian, kriteria)
+    with what only the LKIP prints beside them (baseline, trend, end target, category)."""
+    skala = capaian.skala
     tahun_tren = list(range(perjanjian.tahun - TAHUN_TREN, perjanjian.tahun))
-    realisasi = _realisasi_tahunan(
-        kecamatan_id=perjanjian.kecamatan_id,
-        ukuran_ids={t.indikator.ukuran_id for t in target},
-        tahun=[*tahun_tren, perjanjian.tahun],
-    )
     tahun_akhir = perjanjian.renstra.tahun_akhir
-
-    baris = []
-    for nomor, t in enumerate(sorted(target, key=lambda t: t.indikator.urutan_renstra), start=1):
-        ind = t.indikator
-        r = realisasi.get((ind.ukuran_id, perjanjian.tahun))
-        nilai_r = nilai_indikator(ind, r.nilai, r.huruf) if r else None
-        hitung = {"polaritas": ind.polaritas, "metode": ind.metode_negatif}
-        capaian = kinerja.capaian(t.nilai, nilai_r.angka if nilai_r else None, **hitung)
-        akhir = _target_akhir(ind, tahun_akhir)
-        tren = tuple(
-            (
-                th,
-                nilai_indikator(ind, x.nilai, x.huruf)
-                if (x := realisasi.get((ind.ukuran_id, th)))
-                else None,
-            )
-            for th in tahun_tren
-        )
-        baris.append(
-            BarisCapaian(
-                nomor=nomor,
-                tingkat=f"Sasaran {ind.sasaran.kode}"
-                if ind.sasaran_id
-                else f"Tujuan {ind.tujuan.nomor}",
-                uraian=(ind.sasaran or ind.tujuan).uraian,
-                sasaran=ind.sasaran,
-                indikator=ind,
-                baseline=nilai_indikator(ind, ind.baseline, ind.baseline_huruf),
-                target=nilai_indikator(ind, t.nilai, t.huruf),
-                realisasi=nilai_r,
-                capaian=capaian,
-                kriteria=kinerja.kriteria(capaian, skala[JenisSkala.KRITERIA_CAPAIAN]),
-                kategori=(
-                    kinerja.kriteria(nilai_r.angka, skala[ind.skala_kategori])
-                    if nilai_r and ind.skala_kategori
-                    else None
-                ),
-                tren=tren,
-                arah_tren=kinerja.arah_terakhir(
-                    [n.angka if n else None for _, n in tren] + [nilai_r.angka if nilai_r else None]
-                ),
-                tahun_target_akhir=tahun_akhir,
-                target_akhir=akhir,
-                capaian_target_akhir=kinerja.capaian_terhadap_target_akhir(
-                    akhir.angka if akhir else None, nilai_r.angka if nilai_r else None, **hitung
-                ),
-            )
-        )
-    if anggaran is None:
-        anggaran = pohon_anggaran(kecamatan_id=perjanjian.kecamatan_id, tahun=perjanjian.tahun)
+    baris = [
+        _baris_lkip(nomor, c, skala, tahun_tren, tahun_akhir, capaian.riwayat)
+        for nomor, c in enumerate(capaian.untuk(perjanjian), start=1)
+    ]
     return TabelCapaian(
         perjanjian=perjanjian,
         baris=tuple(baris),
         ketercapaian=kinerja.hitung_tercapai(b.capaian for b in baris),
-        efisiensi=_efisiensi(baris, anggaran),
+        efisiensi=_efisiensi(capaian, perjanjian, baris, anggaran),
         anggaran=anggaran,
+    )
+
+
+def _baris_lkip(
+    nomor: int, c: CapaianIndikator, skala: dict, tahun_tren, tahun_akhir: int, realisasi_tren
+) -> "BarisCapaian":
+    ind = c.indikator
+    nilai_r = c.realisasi
+    hitung = {"polaritas": ind.polaritas, "metode": ind.metode_negatif}
+    akhir = _target_akhir(ind, tahun_akhir)
+    tren = tuple(
+        (
+            th,
+            nilai_indikator(ind, x.nilai, x.huruf)
+            if (x := realisasi_tren.get((ind.ukuran_id, th)))
+            else None,
+        )
+        for th in tahun_tren
+    )
+    return BarisCapaian(
+        nomor=nomor,
+        tingkat=c.tingkat,
+        uraian=c.uraian,
+        sasaran=ind.sasaran,
+        indikator=ind,
+        baseline=nilai_indikator(ind, ind.baseline, ind.baseline_huruf),
+        target=c.target,
+        realisasi=nilai_r,
+        capaian=c.capaian,
+        kriteria=c.kriteria,
+        kategori=(
+            kinerja.kriteria(nilai_r.angka, skala[ind.skala_kategori])
+            if nilai_r and ind.skala_kategori
+            else None
+        ),
+        tren=tren,
+        arah_tren=kinerja.arah_terakhir(
+            [n.angka if n else None for _, n in tren] + [nilai_r.angka if nilai_r else None]
+        ),
+        tahun_target_akhir=tahun_akhir,
+        target_akhir=akhir,
+        capaian_target_akhir=kinerja.capaian_terhadap_target_akhir(
+            akhir.angka if akhir else None, nilai_r.angka if nilai_r else None, **hitung
+        ),
     )
 
 
@@ -168,38 +148,42 @@ def _target_akhir(indikator: Indikator, tahun_akhir: int) -> Nilai | None:
     return None
 
 
-def _efisiensi(baris: list[BarisCapaian], anggaran: PohonAnggaran) -> tuple[BarisEfisiensi, ...]:
+def _efisiensi(
+    capaian: CapaianKecamatan,
+    perjanjian: PerjanjianKinerja,
+    baris: list[BarisCapaian],
+    anggaran: PohonAnggaran,
+) -> tuple[BarisEfisiensi, ...]:
     """Tabel 3.7 / 3.12: per sasaran of the PK (tujuan indicators are not analysed), the mean
-    capaian of its indicators against the absorption of the programs that support it."""
-    per_sasaran: dict[int, list[BarisCapaian]] = {}
-    for b in baris:
-        if b.sasaran is not None:
-            per_sasaran.setdefault(b.sasaran.id, []).append(b)
+    capaian of its indicators (``capaian_sasaran``) against the absorption of the programs
+    that support it."""
+    per_indikator = {b.indikator.id: b for b in baris}
     hasil = []
-    for indikator in per_sasaran.values():
-        sasaran = indikator[0].sasaran
-        program = anggaran.untuk_sasaran(sasaran.id)
+    for s in capaian.sasaran(perjanjian):
+        program = anggaran.untuk_sasaran(s.sasaran.id)
         jumlah = Jumlah.dari([p.jumlah for p in program])
-        capaian = kinerja.rata_rata(b.capaian for b in indikator)
         hasil.append(
             BarisEfisiensi(
-                sasaran=sasaran,
-                indikator=tuple(indikator),
-                capaian_kinerja=capaian,
+                sasaran=s.sasaran,
+                indikator=tuple(per_indikator[c.indikator.id] for c in s.indikator),
+                capaian_kinerja=s.rata_rata,
+                kriteria=s.kriteria,
                 program=tuple(program),
                 anggaran=jumlah,
-                hasil=kinerja.efisiensi(capaian, jumlah.serapan),
+                hasil=kinerja.efisiensi(s.rata_rata, jumlah.serapan),
             )
         )
     return tuple(hasil)
 
 
-def capaian_tahunan(*, kecamatan_id: int, tahun: int) -> list[TabelCapaian]:
-    """Every PK of the year (awal first, then perubahan), sharing one budget tree."""
-    perjanjian = (
-        PerjanjianKinerja.objects.filter(kecamatan_id=kecamatan_id, tahun=tahun)
-        .select_related("kecamatan", "renstra")
-        .order_by("jenis")
-    )
-    anggaran = pohon_anggaran(kecamatan_id=kecamatan_id, tahun=tahun)
-    return [tabel_capaian(perjanjian=p, anggaran=anggaran) for p in perjanjian]
+def capaian_tahunan(
+    *, kecamatan: Kecamatan, tahun: int, capaian: CapaianKecamatan | None = None
+) -> list[TabelCapaian]:
+    """Every PK of the year (awal first, then perubahan), sharing one budget tree. Pass the
+    year's ``capaian_kecamatan(..., lengkap=True)`` when it is already loaded."""
+    if capaian is None:
+        capaian = capaian_kecamatan(kecamatan=kecamatan, tahun=tahun, lengkap=True)
+    anggaran = pohon_anggaran(kecamatan_id=kecamatan.id, tahun=tahun)
+    return [
+        tabel_capaian(perjanjian=p, capaian=capaian, anggaran=anggaran) for p in capaian.perjanjian
+    ]

@@ -14,8 +14,9 @@ from django.db import transaction
 
 from kecamatan.models import Kecamatan
 from sakip import kinerja
+from sakip.berkas import Berkas
 from sakip.excel import (
-    JENIS_XLSX,
+    FORMAT_UANG,
     Lembar,
     Pratinjau,
     baca_nilai,
@@ -26,12 +27,11 @@ from sakip.excel import (
     teks_sel,
 )
 from sakip.kinerja import Nilai
-from sakip.penguncian import DataTerkunci, TransisiDitolak
 
-from .anggaran import pohon_anggaran
+from .anggaran import kunci_anggaran, pohon_anggaran
 from .models import PelaporanRealisasi, Periode, Realisasi
 from .services_anggaran import KOLOM_PAGU, PERIODE, anggaran_simpan, sidik_anggaran
-from .services_realisasi import Isian, grid_realisasi, jaga_dapat_diubah, realisasi_simpan
+from .services_realisasi import Isian, grid_realisasi, realisasi_simpan
 
 LABEL_PERIODE = {
     Periode.TW1: "TW I",
@@ -115,9 +115,8 @@ def _nilai_tersimpan(r: Realisasi | None) -> Nilai | None:
     return None if r is None else Nilai(r.nilai, r.huruf or None)
 
 
-def ekspor_realisasi(
-    *, kecamatan: Kecamatan, tahun: int, templat: bool = False
-) -> tuple[str, str, bytes]:
+def render_realisasi(*, kecamatan: Kecamatan, tahun: int, templat: bool = False) -> Berkas:
+    """The year's realisasi per period (or its empty template) as a workbook."""
     data = data_realisasi(kecamatan=kecamatan, tahun=tahun)
     lembar = Lembar(f"Realisasi {tahun}")
     lembar.judul(f"Realisasi indikator Perjanjian Kinerja {tahun} Kecamatan {kecamatan.nama}")
@@ -136,15 +135,12 @@ def ekspor_realisasi(
         ]
         lembar.tulis([kecamatan.kode, tahun, b.kode, b.nama, b.satuan, b.pk, b.target, *nilai])
     jenis = "templat-realisasi" if templat else "realisasi"
-    return f"{jenis}-{kecamatan.slug}-{tahun}.xlsx", JENIS_XLSX, lembar.simpan()
+    return lembar.berkas(f"{jenis}-{kecamatan.slug}-{tahun}.xlsx")
 
 
-def _alasan_terkunci(p: PelaporanRealisasi | None, tahun: int, periode: str) -> str:
-    try:
-        jaga_dapat_diubah(p, tahun, periode)
-    except (DataTerkunci, TransisiDitolak) as e:
-        return str(e)
-    return ""
+def _alasan_terkunci(p: PelaporanRealisasi | None) -> str:
+    """Why the period's values cannot be imported now (the reporting row's own answer)."""
+    return (p.alasan_isian() if p is not None else None) or ""
 
 
 def pratinjau_realisasi(*, kecamatan: Kecamatan, tahun: int, data: bytes) -> Pratinjau:
@@ -159,7 +155,7 @@ def pratinjau_realisasi(*, kecamatan: Kecamatan, tahun: int, data: bytes) -> Pra
             kolom[i] = (h, label[h.lower()])
     if not kolom:
         hasil.galat_umum.append("Tidak ada kolom TW I–TW IV atau Tahunan dalam berkas.")
-    kunci = {p: _alasan_terkunci(d.pelaporan[p], tahun, p) for p in d.pelaporan}
+    kunci = {p: _alasan_terkunci(d.pelaporan[p]) for p in d.pelaporan}
 
     rencana: dict[str, dict[int, Isian]] = {}
     dilihat: dict[int, int] = {}
@@ -249,9 +245,8 @@ def _nilai_simpul(simpul, kunci: str) -> Decimal | None:
     return next((r.jumlah for r in simpul.objek.realisasi.all() if r.periode == kunci), None)
 
 
-def ekspor_anggaran(
-    *, kecamatan: Kecamatan, tahun: int, templat: bool = False
-) -> tuple[str, str, bytes]:
+def render_anggaran(*, kecamatan: Kecamatan, tahun: int, templat: bool = False) -> Berkas:
+    """The year's budget tree in the DPA layout (or its empty template) as a workbook."""
     pohon = pohon_anggaran(kecamatan_id=kecamatan.id, tahun=tahun)
     lembar = Lembar(f"Anggaran {tahun}")
     lembar.judul(f"Program, kegiatan dan sub kegiatan {tahun} Kecamatan {kecamatan.nama}")
@@ -266,7 +261,8 @@ def ekspor_anggaran(
         (*AWAL_ANGGARAN, *(h for h, _ in KOLOM_ANGGARAN)),
         (16, 8, 14, 14, 50, *[18] * len(KOLOM_ANGGARAN)),
     )
-    uang = set(range(len(AWAL_ANGGARAN), len(AWAL_ANGGARAN) + len(KOLOM_ANGGARAN)))
+    awal = len(AWAL_ANGGARAN)
+    uang = dict.fromkeys(range(awal, awal + len(KOLOM_ANGGARAN)), FORMAT_UANG)
     for s in pohon.baris():
         sub = s.tingkat == "sub_kegiatan"
         nilai = [None if templat and sub else _nilai_simpul(s, k) for _, k in KOLOM_ANGGARAN]
@@ -275,14 +271,19 @@ def ekspor_anggaran(
         lembar.tulis(
             [kecamatan.kode, tahun, TINGKAT[s.tingkat], s.objek.kode, s.objek.nama, *nilai],
             kelompok=not sub,
-            uang=uang,
+            format=uang,
         )
     jenis = "templat-anggaran" if templat else "anggaran"
-    return f"{jenis}-{kecamatan.slug}-{tahun}.xlsx", JENIS_XLSX, lembar.simpan()
+    return lembar.berkas(f"{jenis}-{kecamatan.slug}-{tahun}.xlsx")
 
 
-def pratinjau_anggaran(*, kecamatan: Kecamatan, tahun: int, data: bytes, kunci: dict) -> Pratinjau:
-    """``kunci``: locked columns with their reason (perjanjian.views.anggaran.kunci_anggaran)."""
+def pratinjau_anggaran(
+    *, kecamatan: Kecamatan, tahun: int, data: bytes, kunci: dict | None = None
+) -> Pratinjau:
+    """``kunci``: locked columns with their reason, by default the page's own
+    (perjanjian.anggaran.kunci_anggaran); a test passes ``{}`` to reach the model guard."""
+    if kunci is None:
+        kunci = kunci_anggaran(kecamatan_id=kecamatan.id, tahun=tahun)
     header, isi = baris_lembar(buka_buku(data), AWAL_ANGGARAN[:3])
     pohon = pohon_anggaran(kecamatan_id=kecamatan.id, tahun=tahun)
     simpul = pohon.baris()

@@ -2,8 +2,8 @@
 
 from django import forms
 
-from perjanjian.capaian import nilai_indikator
 from perjanjian.models import PerjanjianKinerja
+from perjanjian.selectors import nilai_indikator
 from sakip.isian import NilaiField, NipField
 from sakip.konkurensi import SidikField
 

@@ -9,8 +9,9 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from kecamatan.models import Kecamatan
+from sakip.alur import Alur
 from sakip.format_id import format_angka
-from sakip.penguncian import DataTerkunci, Terjaga
+from sakip.penguncian import Terjaga
 from sakip.validators import nip_valid_or_blank, validate_nip
 
 NILAI = {"max_digits": 20, "decimal_places": 4}
@@ -108,25 +109,100 @@ class PerjanjianKinerja(Terjaga):
         "Perjanjian Kinerja yang sudah ditetapkan tidak dapat diubah atau dihapus; "
         "perubahan dilakukan melalui PK Perubahan."
     )
+    PESAN_DIAJUKAN = (
+        "Perjanjian Kinerja yang sudah diajukan tidak dapat diubah; minta camat "
+        "mengembalikannya ke draft."
+    )
 
-    def jaga(self, *, hapus: bool = False) -> None:
-        if self.pk and PerjanjianKinerja.terkunci(self.pk):
-            raise DataTerkunci(self.PESAN_TERKUNCI)
+    # The budget column each kind of PK promises: the first PK the budget before the change,
+    # the PK Perubahan (signed on the P-APBD / DPPA) the budget after it. Read it through
+    # ``kolom_pagu_untuk``; the guard, the budget page, the PK page, the Excel import and the
+    # printed documents all do.
+    KOLOM_PAGU = {Jenis.AWAL: "pagu_awal", Jenis.PERUBAHAN: "pagu_perubahan"}
 
     @classmethod
-    def terkunci(cls, pk: int) -> bool:
+    def kolom_pagu_untuk(cls, jenis: str) -> str:
+        """Which budget column a PK of this ``jenis`` promises."""
+        return cls.KOLOM_PAGU[cls.Jenis(jenis)]
+
+    @property
+    def kolom_pagu(self) -> str:
+        return self.kolom_pagu_untuk(self.jenis)
+
+    @property
+    def label_pagu(self) -> str:
+        """ "Pagu sebelum perubahan" / "Pagu sesudah perubahan": the promised column's name."""
+        return SubKegiatan._meta.get_field(self.kolom_pagu).verbose_name.capitalize()
+
+    # --- workflow: draft → diajukan → ditetapkan, or back to draft (camat or Bappeda) ------
+    @property
+    def alur(self) -> Alur:
+        return ALUR_PERJANJIAN[self.jenis]
+
+    @property
+    def nama_alur(self) -> str:
+        return f"{self.get_jenis_display()} {self.tahun}"
+
+    # --- locks ---------------------------------------------------------------------------
+    def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
+        return PerjanjianKinerja.alasan_perjanjian(self.pk)
+
+    @classmethod
+    def alasan_perjanjian(cls, pk: int | None) -> str | None:
+        """Why the stored PK ``pk`` and all it promises (targets, program indicators) are
+        locked: it is ditetapkan. None while it is open. Its parts' guards call this."""
+        if pk and cls.objects.filter(pk=pk, status=cls.Status.DITETAPKAN).exists():
+            return cls.PESAN_TERKUNCI
+        return None
+
+    @classmethod
+    def terkunci(cls, pk: int | None) -> bool:
         """Whether the stored row (not the object in memory) is ditetapkan."""
-        return cls.objects.filter(pk=pk, status=cls.Status.DITETAPKAN).exists()
+        return cls.alasan_perjanjian(pk) is not None
+
+    def alasan_tidak_dapat_diubah(self) -> str | None:
+        """Why the kecamatan cannot edit this PK as read (its status in memory): locked once
+        ditetapkan, and waiting for the camat while diajukan. None for a draft."""
+        if self.status == self.Status.DITETAPKAN:
+            return self.PESAN_TERKUNCI
+        if self.status == self.Status.DIAJUKAN:
+            return self.PESAN_DIAJUKAN
+        return None
 
     @property
     def ditetapkan(self) -> bool:
         return self.status == self.Status.DITETAPKAN
 
-    @property
-    def kolom_pagu(self) -> str:
-        """Which budget column the PK promises: before the change for the first PK, after it
-        for the PK Perubahan (signed on the P-APBD / DPPA)."""
-        return "pagu_awal" if self.jenis == self.Jenis.AWAL else "pagu_perubahan"
+
+_TRANSISI_PERJANJIAN = {
+    ("draft", "ajukan"): "diajukan",
+    ("diajukan", "tetapkan"): "ditetapkan",
+    ("diajukan", "kembalikan"): "draft",  # by the camat, with a comment
+    ("diajukan", "kembalikan_bappeda"): "draft",  # by Bappeda, with a comment
+}
+_AKSI_PERJANJIAN = {
+    "ajukan": "diajukan",
+    "tetapkan": "ditetapkan",
+    "kembalikan": "dikembalikan ke draft",
+    "kembalikan_bappeda": "dikembalikan ke draft oleh Bappeda",
+}
+_CATATAN_PERJANJIAN = {
+    "ditetapkan": PerjanjianKinerja.PESAN_TERKUNCI,
+    "draft": "Halaman ini mungkin sudah usang, muat ulang.",
+    "diajukan": "Halaman ini mungkin sudah usang, muat ulang.",
+}
+# The PK and the PK Perubahan walk the same steps; each kind has its own table so a message
+# names the document the user is looking at.
+ALUR_PERJANJIAN = {
+    jenis: Alur(
+        nama=PerjanjianKinerja.Jenis(jenis).label,
+        status=PerjanjianKinerja.Status,
+        transisi=_TRANSISI_PERJANJIAN,
+        aksi=_AKSI_PERJANJIAN,
+        catatan=_CATATAN_PERJANJIAN,
+    )
+    for jenis in PerjanjianKinerja.Jenis.values
+}
 
 
 class TargetPerjanjian(Terjaga):
@@ -160,9 +236,8 @@ class TargetPerjanjian(Terjaga):
     def __str__(self):
         return f"{self.indikator}: {format_angka(self.nilai, buang_nol=True)}"
 
-    def jaga(self, *, hapus: bool = False) -> None:
-        if PerjanjianKinerja.terkunci(self.perjanjian_id):
-            raise DataTerkunci(PerjanjianKinerja.PESAN_TERKUNCI)
+    def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
+        return PerjanjianKinerja.alasan_perjanjian(self.perjanjian_id)
 
 
 class Program(models.Model):
@@ -248,37 +323,47 @@ class SubKegiatan(Terjaga):
     def __str__(self):
         return f"{self.kode} {self.nama}"
 
-    def jaga(self, *, hapus: bool = False) -> None:
+    def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
         """The budget column a ditetapkan PK promises cannot change (nor go with a delete)."""
-        lama = None if hapus or not self.pk else SubKegiatan.objects.filter(pk=self.pk).first()
-        for jenis, kolom in PAGU_PERJANJIAN.items():
-            if hapus:
-                berubah = bool(getattr(self, kolom))  # the amount would leave the total
-            else:
-                berubah = ((getattr(lama, kolom) if lama else 0) or 0) != (
-                    getattr(self, kolom) or 0
-                )
-            if berubah:
-                self._jaga_pagu(jenis, kolom)
-
-    def _jaga_pagu(self, jenis: str, kolom: str) -> None:
+        dapat_dijanjikan = PerjanjianKinerja.KOLOM_PAGU.values()
+        if hapus:
+            # the amount would leave the total
+            berubah = [k for k in dapat_dijanjikan if getattr(self, k)]
+        else:
+            lama = SubKegiatan.objects.filter(pk=self.pk).first() if self.pk else None
+            berubah = [
+                k
+                for k in dapat_dijanjikan
+                if ((getattr(lama, k) if lama else 0) or 0) != (getattr(self, k) or 0)
+            ]
+        if not berubah:
+            return None
         program = Program.objects.only("kecamatan_id", "tahun").get(kegiatan__id=self.kegiatan_id)
-        if PerjanjianKinerja.objects.filter(
-            kecamatan_id=program.kecamatan_id,
-            tahun=program.tahun,
-            jenis=jenis,
-            status=PerjanjianKinerja.Status.DITETAPKAN,
-        ).exists():
-            label = self._meta.get_field(kolom).verbose_name
-            raise DataTerkunci(
-                f"{label.capitalize()} sudah dijanjikan dalam "
-                f"{PerjanjianKinerja.Jenis(jenis).label} {program.tahun} yang ditetapkan dan "
-                "tidak dapat diubah."
+        dijanjikan = SubKegiatan.pagu_dijanjikan(
+            kecamatan_id=program.kecamatan_id, tahun=program.tahun
+        )
+        for kolom in berubah:
+            if kolom in dijanjikan:
+                label = self._meta.get_field(kolom).verbose_name
+                return (
+                    f"{label.capitalize()} sudah dijanjikan dalam {dijanjikan[kolom]} yang "
+                    "ditetapkan dan tidak dapat diubah."
+                )
+        return None
+
+    @classmethod
+    def pagu_dijanjikan(cls, *, kecamatan_id: int, tahun: int) -> dict[str, str]:
+        """The budget columns of the year that a ditetapkan PK has promised, each with that
+        PK ({"pagu_awal": "Perjanjian Kinerja 2025"}); one query. The guard above and the
+        budget page, form and Excel import (perjanjian.anggaran.kunci_anggaran) read it."""
+        return {
+            PerjanjianKinerja.kolom_pagu_untuk(jenis): (
+                f"{PerjanjianKinerja.Jenis(jenis).label} {tahun}"
             )
-
-
-# The budget column each kind of PK promises (see PerjanjianKinerja.kolom_pagu).
-PAGU_PERJANJIAN = {"awal": "pagu_awal", "perubahan": "pagu_perubahan"}
+            for jenis in PerjanjianKinerja.objects.filter(
+                kecamatan_id=kecamatan_id, tahun=tahun, status=PerjanjianKinerja.Status.DITETAPKAN
+            ).values_list("jenis", flat=True)
+        }
 
 
 class RealisasiAnggaran(Terjaga):
@@ -307,11 +392,11 @@ class RealisasiAnggaran(Terjaga):
     def __str__(self):
         return f"{self.sub_kegiatan} {self.get_periode_display()}: {self.jumlah}"
 
-    def jaga(self, *, hapus: bool = False) -> None:
+    def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
         program = Program.objects.only("kecamatan_id", "tahun").get(
             kegiatan__sub_kegiatan__id=self.sub_kegiatan_id
         )
-        PelaporanRealisasi.jaga_periode(program.kecamatan_id, program.tahun, self.periode)
+        return PelaporanRealisasi.alasan_periode(program.kecamatan_id, program.tahun, self.periode)
 
 
 class IndikatorProgram(Terjaga):
@@ -380,20 +465,19 @@ class IndikatorProgram(Terjaga):
     # until Bappeda verifies the year's realisasi.
     DIJANJIKAN = ("program_id", "kegiatan_id", "sub_kegiatan_id", "uraian", "satuan", "target")
 
-    def jaga(self, *, hapus: bool = False) -> None:
-        terkunci = PerjanjianKinerja.terkunci(self.perjanjian_id)
+    def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
+        alasan = PerjanjianKinerja.alasan_perjanjian(self.perjanjian_id)
         if hapus:
-            if terkunci:
-                raise DataTerkunci(PerjanjianKinerja.PESAN_TERKUNCI)
-            return
+            return alasan
         lama = IndikatorProgram.objects.filter(pk=self.pk).first() if self.pk else None
-        if terkunci and (
+        if alasan and (
             lama is None or any(getattr(lama, f) != getattr(self, f) for f in self.DIJANJIKAN)
         ):
-            raise DataTerkunci(PerjanjianKinerja.PESAN_TERKUNCI)
+            return alasan
         if lama is not None and lama.realisasi != self.realisasi:
             pk = PerjanjianKinerja.objects.only("kecamatan_id", "tahun").get(pk=self.perjanjian_id)
-            PelaporanRealisasi.jaga_periode(pk.kecamatan_id, pk.tahun, Periode.TAHUNAN)
+            return PelaporanRealisasi.alasan_periode(pk.kecamatan_id, pk.tahun, Periode.TAHUNAN)
+        return None
 
 
 class Realisasi(Terjaga):
@@ -431,8 +515,8 @@ class Realisasi(Terjaga):
     def __str__(self):
         return f"{self.ukuran} {self.tahun} {self.get_periode_display()}: {self.nilai}"
 
-    def jaga(self, *, hapus: bool = False) -> None:
-        PelaporanRealisasi.jaga_periode(self.kecamatan_id, self.tahun, self.periode)
+    def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
+        return PelaporanRealisasi.alasan_periode(self.kecamatan_id, self.tahun, self.periode)
 
 
 class PelaporanRealisasi(Terjaga):
@@ -471,7 +555,15 @@ class PelaporanRealisasi(Terjaga):
     def __str__(self):
         return f"Realisasi {self.get_periode_display()} {self.tahun}: {self.get_status_display()}"
 
-    def jaga(self, *, hapus: bool = False) -> None:
+    @property
+    def alur(self) -> Alur:
+        return ALUR_PELAPORAN
+
+    @property
+    def nama_alur(self) -> str:
+        return f"Realisasi {Periode(self.periode).label} {self.tahun}"
+
+    def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
         # A verification, once given, is not taken back (not even through the admin).
         if (
             self.pk
@@ -479,20 +571,70 @@ class PelaporanRealisasi(Terjaga):
                 pk=self.pk, status=self.Status.DIVERIFIKASI
             ).exists()
         ):
-            raise DataTerkunci(
+            return (
                 f"Realisasi {self.get_periode_display()} {self.tahun} sudah diverifikasi; "
                 "statusnya tidak dapat diubah atau dihapus."
             )
+        return None
+
+    def alasan_isian(self) -> str | None:
+        """Why the kecamatan cannot change the period's values as read (status in memory):
+        verified (locked for everyone) or waiting for Bappeda. None while it is editable."""
+        if self.status == self.Status.DIVERIFIKASI:
+            return self.pesan_terverifikasi(self.tahun, self.periode)
+        if self.status == self.Status.DIAJUKAN:
+            return (
+                f"Realisasi {Periode(self.periode).label} {self.tahun} sedang diajukan ke "
+                "Bappeda dan tidak dapat diubah sampai diverifikasi atau dikembalikan."
+            )
+        return None
+
+    @staticmethod
+    def pesan_terverifikasi(tahun: int, periode: str) -> str:
+        return (
+            f"Realisasi {Periode(periode).label} {tahun} sudah diverifikasi Bappeda dan "
+            "tidak dapat diubah."
+        )
 
     @classmethod
-    def jaga_periode(cls, kecamatan_id: int, tahun: int, periode: str) -> None:
-        if cls.objects.filter(
-            kecamatan_id=kecamatan_id, tahun=tahun, periode=periode, status=cls.Status.DIVERIFIKASI
-        ).exists():
-            raise DataTerkunci(
-                f"Realisasi {Periode(periode).label} {tahun} sudah diverifikasi Bappeda dan "
-                "tidak dapat diubah."
-            )
+    def periode_terverifikasi(cls, *, kecamatan_id: int, tahun: int) -> list[str]:
+        """The verified periods of a year (one query): their values are locked."""
+        return list(
+            cls.objects.filter(
+                kecamatan_id=kecamatan_id, tahun=tahun, status=cls.Status.DIVERIFIKASI
+            ).values_list("periode", flat=True)
+        )
+
+    @classmethod
+    def alasan_periode(cls, kecamatan_id: int, tahun: int, periode: str) -> str | None:
+        """Why the values of a period (realisasi, budget realisasi) are locked: verified."""
+        if periode in cls.periode_terverifikasi(kecamatan_id=kecamatan_id, tahun=tahun):
+            return cls.pesan_terverifikasi(tahun, periode)
+        return None
+
+
+# Realisasi of a period: draft → diajukan → diverifikasi or dikembalikan; dikembalikan →
+# diajukan again. No row in the database means draft.
+ALUR_PELAPORAN = Alur(
+    nama="Realisasi",
+    status=PelaporanRealisasi.Status,
+    transisi={
+        ("draft", "ajukan"): "diajukan",
+        ("dikembalikan", "ajukan"): "diajukan",
+        ("diajukan", "verifikasi"): "diverifikasi",
+        ("diajukan", "kembalikan"): "dikembalikan",
+    },
+    aksi={
+        "ajukan": "diajukan",
+        "verifikasi": "diverifikasi",
+        "kembalikan": "dikembalikan",
+    },
+    catatan={
+        "draft": "Hanya realisasi yang diajukan yang dapat diverifikasi atau dikembalikan.",
+        "dikembalikan": "Perbaiki lalu ajukan lagi.",
+        "diverifikasi": "Nilai yang sudah diverifikasi terkunci.",
+    },
+)
 
 
 class NarasiSasaran(Terjaga):
@@ -518,15 +660,14 @@ class NarasiSasaran(Terjaga):
     def __str__(self):
         return f"Narasi {self.sasaran.uraian[:60]} {self.tahun}"
 
-    def jaga(self, *, hapus: bool = False) -> None:
+    def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
         """The narratives are part of the LKIP: locked with it once the camat approves it."""
         # The LKIP's own rule (laporan.models.LaporanKinerjaQuerySet.ditetapkan), reached
         # through the kecamatan's reverse relation: laporan sits above this app.
         kecamatan = Kecamatan.objects.get(renstra__tujuan__sasaran=self.sasaran_id)
         if kecamatan.laporan.ditetapkan().filter(tahun=self.tahun).exists():
-            raise DataTerkunci(
-                f"LKIP {self.tahun} sudah ditetapkan; narasinya tidak dapat diubah lagi."
-            )
+            return f"LKIP {self.tahun} sudah ditetapkan; narasinya tidak dapat diubah lagi."
+        return None
 
 
 class SurveiKepuasan(models.Model):

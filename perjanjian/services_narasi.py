@@ -1,7 +1,8 @@
 """Narratives per sasaran (faktor pendorong, penghambat, tantangan dan langkah perbaikan).
 
 Reads: ``narasi_tahun`` lists every sasaran of every PK of the year with its capaian (from
-``perjanjian.capaian``, for context) and its narrative, in a bounded number of queries.
+``perjanjian.selectors``: the rows and means the LKIP prints) and its narrative, in a bounded
+number of queries.
 Writes: ``narasi_simpan`` saves every sasaran's texts in one transaction with the stale-save
 check. The narratives are part of the LKIP: once the LKIP of the year is ditetapkan they are
 refused too.
@@ -14,15 +15,14 @@ from decimal import Decimal
 from django.db import transaction
 
 from iku.models import Sasaran
-from kecamatan.models import JenisSkala, Kecamatan, Pengguna
-from kecamatan.skala import skala_tahun
-from sakip import akses, kinerja, konkurensi
+from kecamatan.models import Kecamatan, Pengguna
+from sakip import akses, konkurensi
 from sakip.akses import Izin
 from sakip.kinerja import Pita
 from sakip.penguncian import DataTerkunci, TransisiDitolak
 
-from .capaian import BarisCapaian, capaian_tahunan
 from .models import NarasiSasaran, PerjanjianKinerja, TargetPerjanjian
+from .selectors import CapaianIndikator, capaian_kecamatan
 
 KOLOM_NARASI = ("faktor_pendorong", "faktor_penghambat", "tantangan")
 
@@ -34,7 +34,7 @@ class CapaianSasaran:
     perjanjian: PerjanjianKinerja
     rata_rata: Decimal | None
     kriteria: Pita | None
-    indikator: tuple[BarisCapaian, ...]
+    indikator: tuple[CapaianIndikator, ...]
 
 
 @dataclass
@@ -81,19 +81,17 @@ def lkip_ditetapkan(*, kecamatan: Kecamatan, tahun: int) -> bool:
 
 
 def narasi_tahun(*, kecamatan: Kecamatan, tahun: int) -> NarasiTahun:
-    skala = skala_tahun(kabupaten_id=kecamatan.kabupaten_id, tahun=tahun)[
-        JenisSkala.KRITERIA_CAPAIAN
-    ]
+    capaian = capaian_kecamatan(kecamatan=kecamatan, tahun=tahun)
     per_sasaran: dict[int, BarisNarasi] = {}
-    for tabel in capaian_tahunan(kecamatan_id=kecamatan.id, tahun=tahun):
-        for e in tabel.efisiensi:
-            b = per_sasaran.setdefault(e.sasaran.id, BarisNarasi(e.sasaran))
+    for pk in capaian.perjanjian:
+        for s in capaian.sasaran(pk):
+            b = per_sasaran.setdefault(s.sasaran.id, BarisNarasi(s.sasaran))
             b.capaian.append(
                 CapaianSasaran(
-                    perjanjian=tabel.perjanjian,
-                    rata_rata=e.capaian_kinerja,
-                    kriteria=kinerja.kriteria(e.capaian_kinerja, skala),
-                    indikator=e.indikator,
+                    perjanjian=pk,
+                    rata_rata=s.rata_rata,
+                    kriteria=s.kriteria,
+                    indikator=s.indikator,
                 )
             )
     tersimpan = list(

@@ -16,6 +16,7 @@ from kecamatan.models import Kecamatan, Pengguna
 from kecamatan.pejabat import camat_terakhir
 from sakip import akses, konkurensi
 from sakip.akses import Izin
+from sakip.alur import jalankan_transisi
 from sakip.kinerja import Nilai
 from sakip.penguncian import DataTerkunci, TransisiDitolak
 
@@ -207,13 +208,11 @@ def _kunci(perjanjian: PerjanjianKinerja):
 
 
 def jaga_draft(pk: PerjanjianKinerja) -> None:
-    if pk.status == Status.DITETAPKAN:
-        raise DataTerkunci(PerjanjianKinerja.PESAN_TERKUNCI)
-    if pk.status != Status.DRAFT:
-        raise TransisiDitolak(
-            "Perjanjian Kinerja yang sudah diajukan tidak dapat diubah; minta camat "
-            "mengembalikannya ke draft."
-        )
+    """Refuse an edit of a PK that is not a draft, with the model's reason: locked for
+    everyone once ditetapkan (DataTerkunci), waiting for the camat while diajukan."""
+    alasan = pk.alasan_tidak_dapat_diubah()
+    if alasan:
+        raise (DataTerkunci if pk.ditetapkan else TransisiDitolak)(alasan)
 
 
 def perjanjian_ubah(
@@ -267,22 +266,14 @@ def perjanjian_hapus(*, perjanjian: PerjanjianKinerja, oleh: Pengguna) -> None:
         pk.delete()
 
 
-def _transisi(perjanjian, dari: str, ke: str, oleh, **kolom) -> PerjanjianKinerja:
+def perjanjian_transisi(
+    *, perjanjian: PerjanjianKinerja, aksi: str, oleh: Pengguna, **kolom
+) -> PerjanjianKinerja:
+    """One step of the PK's transition table (PerjanjianKinerja.alur) on the stored row,
+    locked for the transaction. The public services below check who may act first."""
     with transaction.atomic():
         pk = PerjanjianKinerja.objects.select_for_update().get(pk=perjanjian.pk)
-        if pk.status == Status.DITETAPKAN:
-            raise DataTerkunci(PerjanjianKinerja.PESAN_TERKUNCI)
-        if pk.status != dari:
-            raise TransisiDitolak(
-                f"{pk.get_jenis_display()} {pk.tahun} berstatus {pk.get_status_display()}, "
-                f"bukan {Status(dari).label}; halaman ini mungkin sudah usang, muat ulang."
-            )
-        pk.status = ke
-        for k, v in kolom.items():
-            setattr(pk, k, v)
-        pk._history_user = oleh
-        pk.save()
-        return pk
+        return jalankan_transisi(dokumen=pk, aksi=aksi, oleh=oleh, **kolom)
 
 
 def perjanjian_ajukan(*, perjanjian: PerjanjianKinerja, oleh: Pengguna) -> PerjanjianKinerja:
@@ -292,7 +283,7 @@ def perjanjian_ajukan(*, perjanjian: PerjanjianKinerja, oleh: Pengguna) -> Perja
         raise TransisiDitolak("Isi tanggal perjanjian sebelum mengajukan ke camat.")
     if not perjanjian.target.exists():
         raise TransisiDitolak("Perjanjian Kinerja ini belum memiliki target.")
-    return _transisi(perjanjian, Status.DRAFT, Status.DIAJUKAN, oleh)
+    return perjanjian_transisi(perjanjian=perjanjian, aksi="ajukan", oleh=oleh)
 
 
 def _jaga_camat(perjanjian, oleh, apa: str) -> None:
@@ -302,7 +293,7 @@ def _jaga_camat(perjanjian, oleh, apa: str) -> None:
 def perjanjian_tetapkan(*, perjanjian: PerjanjianKinerja, oleh: Pengguna) -> PerjanjianKinerja:
     """diajukan → ditetapkan, by the camat only; from then on the PK is locked."""
     _jaga_camat(perjanjian, oleh, "menetapkan Perjanjian Kinerja")
-    return _transisi(perjanjian, Status.DIAJUKAN, Status.DITETAPKAN, oleh, komentar="")
+    return perjanjian_transisi(perjanjian=perjanjian, aksi="tetapkan", oleh=oleh, komentar="")
 
 
 def perjanjian_kembalikan(
@@ -313,7 +304,9 @@ def perjanjian_kembalikan(
     komentar = (komentar or "").strip()
     if not komentar:
         raise TransisiDitolak("Tulis alasan pengembalian untuk operator.")
-    return _transisi(perjanjian, Status.DIAJUKAN, Status.DRAFT, oleh, komentar=komentar)
+    return perjanjian_transisi(
+        perjanjian=perjanjian, aksi="kembalikan", oleh=oleh, komentar=komentar
+    )
 
 
 def perjanjian_kembalikan_bappeda(
@@ -329,6 +322,9 @@ def perjanjian_kembalikan_bappeda(
         raise TransisiDitolak(
             "Tuliskan alasan pengembalian agar kecamatan tahu yang harus diperbaiki."
         )
-    return _transisi(
-        perjanjian, Status.DIAJUKAN, Status.DRAFT, oleh, komentar=f"Bappeda: {komentar}"
+    return perjanjian_transisi(
+        perjanjian=perjanjian,
+        aksi="kembalikan_bappeda",
+        oleh=oleh,
+        komentar=f"Bappeda: {komentar}",
     )

@@ -22,16 +22,16 @@ from decimal import Decimal
 from django.db import transaction
 
 from iku.models import Indikator, Ukuran
-from kecamatan.models import JenisSkala, Kecamatan, Pengguna
-from kecamatan.skala import skala_tahun
+from kecamatan.models import Kecamatan, Pengguna
 from sakip import akses, kinerja, konkurensi
 from sakip.akses import Izin
+from sakip.alur import jalankan_transisi
 from sakip.format_id import format_nilai
 from sakip.kinerja import Nilai, Pita
 from sakip.penguncian import DataTerkunci, TransisiDitolak
 
-from .capaian import nilai_indikator
 from .models import PelaporanRealisasi, Periode, PerjanjianKinerja, Realisasi, TargetPerjanjian
+from .selectors import capaian_kecamatan, nilai_indikator, ukur_capaian
 
 Status = PelaporanRealisasi.Status
 
@@ -66,12 +66,22 @@ def hitung_capaian(
         return HasilCapaian(
             keterangan="belum dapat dihitung: indikator ini tidak punya target dalam PK"
         )
-    angka = kinerja.capaian(
-        target.nilai, nilai.angka, indikator.polaritas, indikator.metode_negatif
+    angka, kriteria = ukur_capaian(
+        indikator=indikator, target=target.nilai, realisasi=nilai.angka, skala=skala
     )
-    if angka is None:
+    return hasil_capaian(nilai=nilai, capaian=angka, kriteria=kriteria)
+
+
+def hasil_capaian(
+    *, nilai: Nilai | None, capaian: Decimal | None, kriteria: Pita | None
+) -> HasilCapaian:
+    """What the cell shows for a row of the selector (or a typed value) measured against its
+    target: nothing without a realisasi, why not when the capaian is not computable."""
+    if nilai is None:
+        return HasilCapaian()
+    if capaian is None:
         return HasilCapaian(keterangan="belum dapat dihitung")
-    return HasilCapaian(capaian=angka, kriteria=kinerja.kriteria(angka, skala))
+    return HasilCapaian(capaian=capaian, kriteria=kriteria)
 
 
 def hitung_teks(
@@ -215,59 +225,40 @@ def _ukuran_renstra(kecamatan: Kecamatan, tahun: int) -> dict[int, Ukuran]:
 
 
 def grid_realisasi(*, kecamatan: Kecamatan, tahun: int, periode: str) -> GridRealisasi:
-    """Every indicator of every PK of the year with its realisasi of ``periode``; seven
-    queries however many indicators there are."""
+    """Every indicator of every PK of the year with its realisasi of ``periode``: the rows of
+    ``capaian_kecamatan`` (target in force, capaian, kriteria), plus the period's workflow
+    status and the Renstra's other measures; seven queries however many indicators there are."""
     periode = Periode(periode)
-    perjanjian = list(
-        PerjanjianKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun)
-        .select_related("renstra")
-        .order_by("jenis")
-    )
-    target = list(
-        TargetPerjanjian.objects.filter(perjanjian__in=perjanjian).select_related(
-            "indikator__ukuran", "indikator__tujuan", "indikator__sasaran__tujuan"
-        )
-    )
-    tersimpan = list(
-        Realisasi.objects.filter(kecamatan=kecamatan, tahun=tahun, periode=periode)
-        .select_related("ukuran")
-        .order_by("id")
-    )
-    per_ukuran = {r.ukuran_id: r for r in tersimpan}
+    capaian = capaian_kecamatan(kecamatan=kecamatan, tahun=tahun, periode=periode)
+    tersimpan = list(capaian.tersimpan)
+    per_ukuran = {r.ukuran_id for r in tersimpan}
     pelaporan = PelaporanRealisasi.objects.filter(
         kecamatan=kecamatan, tahun=tahun, periode=periode
     ).first()
-    skala = skala_tahun(kabupaten_id=kecamatan.kabupaten_id, tahun=tahun)[
-        JenisSkala.KRITERIA_CAPAIAN
-    ]
+    skala = capaian.skala_kriteria
 
-    target_per_pk: dict[int, list[TargetPerjanjian]] = {}
-    for t in target:
-        target_per_pk.setdefault(t.perjanjian_id, []).append(t)
     kelompok = []
-    pertama: dict[int, BarisRealisasi] = {}
-    for pk in perjanjian:
+    pertama: set[int] = set()
+    for pk in capaian.perjanjian:
         baris = []
-        for t in sorted(target_per_pk.get(pk.id, []), key=lambda t: t.indikator.urutan_renstra):
-            ind = t.indikator
-            r = per_ukuran.get(ind.ukuran_id)
-            b = BarisRealisasi(
-                prefix=f"b{pk.id}_{ind.id}",
-                ukuran=ind.ukuran,
-                perjanjian=pk,
-                target=t,
-                indikator=ind,
-                tingkat=f"Sasaran {ind.sasaran.kode}"
-                if ind.sasaran_id
-                else f"Tujuan {ind.tujuan.nomor}",
-                uraian=(ind.sasaran or ind.tujuan).uraian,
-                target_nilai=nilai_indikator(ind, t.nilai, t.huruf),
-                realisasi=r,
-                pertama=ind.ukuran_id not in pertama,
+        for c in capaian.untuk(pk):
+            ind = c.indikator
+            baris.append(
+                BarisRealisasi(
+                    prefix=f"b{pk.id}_{ind.id}",
+                    ukuran=ind.ukuran,
+                    perjanjian=pk,
+                    target=c.target_pk,
+                    indikator=ind,
+                    tingkat=c.tingkat,
+                    uraian=c.uraian,
+                    target_nilai=c.target,
+                    realisasi=c.tersimpan,
+                    hasil=hasil_capaian(nilai=c.realisasi, capaian=c.capaian, kriteria=c.kriteria),
+                    pertama=ind.ukuran_id not in pertama,
+                )
             )
-            b.hasil = hitung_capaian(indikator=ind, target=t, nilai=b.nilai, skala=skala)
-            pertama.setdefault(ind.ukuran_id, b)
-            baris.append(b)
+            pertama.add(ind.ukuran_id)
         kelompok.append(KelompokPK(pk, baris))
 
     # Rows of the same measure know each other (the htmx answer updates them all).
@@ -352,17 +343,11 @@ def _pelaporan_terkunci(*, kecamatan: Kecamatan, tahun: int, periode: str):
 
 def jaga_dapat_diubah(p: PelaporanRealisasi | None, tahun: int, periode: str) -> None:
     """Refuse a change while the period is diajukan (TransisiDitolak) or verified
-    (DataTerkunci)."""
-    label = f"Realisasi {Periode(periode).label} {tahun}"
-    if p is None:
-        return
-    if p.status == Status.DIVERIFIKASI:
-        raise DataTerkunci(f"{label} sudah diverifikasi Bappeda dan tidak dapat diubah.")
-    if p.status == Status.DIAJUKAN:
-        raise TransisiDitolak(
-            f"{label} sedang diajukan ke Bappeda dan tidak dapat diubah sampai diverifikasi "
-            "atau dikembalikan."
-        )
+    (DataTerkunci), with the reason the reporting row gives (PelaporanRealisasi.alasan_isian).
+    ``tahun`` and ``periode`` are those of ``p``; no row means a draft."""
+    alasan = p.alasan_isian() if p is not None else None
+    if alasan:
+        raise (DataTerkunci if p.status == Status.DIVERIFIKASI else TransisiDitolak)(alasan)
 
 
 def realisasi_simpan(
@@ -481,14 +466,10 @@ def realisasi_ajukan(
     label = f"Realisasi {Periode(periode).label} {tahun}"
     with transaction.atomic():
         p = _pelaporan_untuk_transisi(kecamatan, tahun, periode)
-        if p.status not in (Status.DRAFT, Status.DIKEMBALIKAN):
-            raise TransisiDitolak(f"{label} sudah {p.get_status_display().lower()}.")
+        p.alur.tujuan(dari=p.status, aksi="ajukan", nama=p.nama_alur)  # refused before the rest
         if not Realisasi.objects.filter(kecamatan=kecamatan, tahun=tahun, periode=periode).exists():
             raise TransisiDitolak(f"{label} belum diisi; isi dan simpan dulu sebelum mengajukan.")
-        p.status = Status.DIAJUKAN
-        p._history_user = oleh
-        p.save()
-    return p
+        return jalankan_transisi(dokumen=p, aksi="ajukan", oleh=oleh)
 
 
 TINDAKAN_VERIFIKASI = "memverifikasi realisasi"
@@ -498,28 +479,21 @@ def _jaga_verifikator(kecamatan: Kecamatan, oleh: Pengguna) -> None:
     akses.wajib(oleh, Izin.MEMVERIFIKASI, kecamatan, tindakan=TINDAKAN_VERIFIKASI)
 
 
-def _putuskan(kecamatan, tahun, periode, oleh, status, komentar) -> PelaporanRealisasi:
+def _putuskan(kecamatan, tahun, periode, oleh, aksi, komentar) -> PelaporanRealisasi:
     periode = Periode(periode).value
     _jaga_verifikator(kecamatan, oleh)
-    label = f"Realisasi {Periode(periode).label} {tahun}"
     with transaction.atomic():
+        # The period's row locked for the transaction, created on its first step (no row
+        # means draft); the step itself is the table's (PelaporanRealisasi.alur).
         p = _pelaporan_untuk_transisi(kecamatan, tahun, periode)
-        if p.status != Status.DIAJUKAN:
-            raise TransisiDitolak(
-                f"{label} berstatus {p.get_status_display().lower()}, bukan diajukan; "
-                "hanya realisasi yang diajukan yang dapat diverifikasi atau dikembalikan."
-            )
-        p.status, p.komentar = status, komentar.strip()
-        p._history_user = oleh
-        p.save()
-    return p
+        return jalankan_transisi(dokumen=p, aksi=aksi, oleh=oleh, komentar=komentar.strip())
 
 
 def realisasi_verifikasi(
     *, kecamatan: Kecamatan, tahun: int, periode: str, oleh: Pengguna, komentar: str = ""
 ) -> PelaporanRealisasi:
     """Diajukan → diverifikasi, by Bappeda: the values are locked from now on."""
-    return _putuskan(kecamatan, tahun, periode, oleh, Status.DIVERIFIKASI, komentar)
+    return _putuskan(kecamatan, tahun, periode, oleh, "verifikasi", komentar)
 
 
 def realisasi_kembalikan(
@@ -530,4 +504,4 @@ def realisasi_kembalikan(
         raise TransisiDitolak(
             "Tuliskan alasan pengembalian agar kecamatan tahu yang harus diperbaiki."
         )
-    return _putuskan(kecamatan, tahun, periode, oleh, Status.DIKEMBALIKAN, komentar)
+    return _putuskan(kecamatan, tahun, periode, oleh, "kembalikan", komentar)

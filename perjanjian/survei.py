@@ -34,6 +34,8 @@ from iku.models import Ukuran
 from kecamatan.models import Kecamatan, Pengguna
 from sakip import akses, kinerja
 from sakip.akses import Izin
+from sakip.berkas import Berkas
+from sakip.excel import FORMAT_TANGGAL, Lembar
 from sakip.format_id import format_angka
 from sakip.grafik import gaya_grafik, mpl_grafik, svg_sebaris
 from sakip.kinerja import UNSUR_IKM, Nilai
@@ -607,47 +609,25 @@ JUDUL_TEMPLAT = ["No", "Jenis Layanan", "Tanggal"] + [
 ]
 
 
-def templat_xlsx() -> bytes:
+def render_templat() -> Berkas:
     """An empty survey sheet with the header row, answers limited to 1–4, and a sheet of
     instructions."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Survei"
-    ws.append(JUDUL_TEMPLAT)
-    for sel in ws[1]:
-        sel.font = Font(bold=True)
-        sel.fill = PatternFill("solid", fgColor="DDEBF7")
-        sel.alignment = Alignment(wrap_text=True, vertical="top")
-    ws.row_dimensions[1].height = 45
-    ws.freeze_panes = "A2"
-    ws.column_dimensions["A"].width = 6
-    ws.column_dimensions["B"].width = 28
-    ws.column_dimensions["C"].width = 12
-    for kolom in range(4, 13):
-        ws.column_dimensions[_huruf_kolom(kolom - 1)].width = 14
-    skor = DataValidation(
-        type="whole",
-        operator="between",
-        formula1="1",
-        formula2="4",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Nilai tidak sah",
-        error="Isi dengan 1, 2, 3 atau 4 (kosongkan bila tidak dijawab).",
+    lembar = Lembar("Survei")
+    lembar.header(tuple(JUDUL_TEMPLAT), (6, 28, 12, *[14] * 9), tinggi=45)
+    lembar.batasi_bulat(
+        "D2:L5001",
+        minimal=1,
+        maksimal=4,
+        pesan="Isi dengan 1, 2, 3 atau 4 (kosongkan bila tidak dijawab).",
     )
-    skor.add("D2:L5001")
-    ws.add_data_validation(skor)
-    for baris in ws.iter_rows(min_row=2, max_row=501, min_col=3, max_col=3):
-        for sel in baris:
-            sel.number_format = "DD/MM/YYYY"
+    lembar.format_kolom(2, sampai=501, format=FORMAT_TANGGAL)
 
-    petunjuk = wb.create_sheet("Petunjuk")
+    petunjuk = lembar.lembar_baru("Petunjuk")
+    petunjuk.lebar((100,))
+    petunjuk.tulis(
+        ["Petunjuk pengisian Survei Kepuasan Masyarakat (PermenPANRB 14/2017)"], tebal=True
+    )
     for teks in [
-        "Petunjuk pengisian Survei Kepuasan Masyarakat (PermenPANRB 14/2017)",
         "",
         "Satu baris per responden pada lembar 'Survei', di bawah baris judul.",
         "Kolom U1–U9: jawaban tiap unsur, 1 = tidak baik, 2 = kurang baik, 3 = baik, "
@@ -661,9 +641,5 @@ def templat_xlsx() -> bytes:
         "Unsur:",
         *(f"U{n}  {nama}" for n, nama in enumerate(UNSUR_IKM, start=1)),
     ]:
-        petunjuk.append([teks])
-    petunjuk["A1"].font = Font(bold=True)
-    petunjuk.column_dimensions["A"].width = 100
-    keluaran = io.BytesIO()
-    wb.save(keluaran)
-    return keluaran.getvalue()
+        petunjuk.tulis([teks])
+    return lembar.berkas("templat-survei-kepuasan.xlsx")

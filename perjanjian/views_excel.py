@@ -7,23 +7,23 @@ from django.views.generic import TemplateView
 from kecamatan.halaman import KecamatanMixin
 from perjanjian import excel
 from perjanjian.models import Periode
-from perjanjian.views.anggaran import kunci_anggaran
-from sakip.excel import AlurImpor, respons_xlsx
+from sakip.berkas import respons_berkas
+from sakip.excel import AlurImpor
 
 
 class _Unduh(KecamatanMixin, View):
     templat = False
-    ekspor = None
+    penyaji = None
 
     def get(self, request, *args, **kwargs):
-        nama, _, isi = type(self).ekspor(
-            kecamatan=self.kecamatan, tahun=self.tahun, templat=self.templat
+        penyaji = type(self).penyaji
+        return respons_berkas(
+            penyaji(kecamatan=self.kecamatan, tahun=self.tahun, templat=self.templat)
         )
-        return respons_xlsx(nama, isi)
 
 
 class RealisasiUnduh(_Unduh):
-    ekspor = excel.ekspor_realisasi
+    penyaji = excel.render_realisasi
 
 
 class RealisasiTemplat(RealisasiUnduh):
@@ -31,7 +31,7 @@ class RealisasiTemplat(RealisasiUnduh):
 
 
 class AnggaranUnduh(_Unduh):
-    ekspor = excel.ekspor_anggaran
+    penyaji = excel.render_anggaran
 
 
 class AnggaranTemplat(AnggaranUnduh):
@@ -88,7 +88,6 @@ class AnggaranImpor(AlurImpor, KecamatanMixin, TemplateView):
             kecamatan=self.kecamatan,
             tahun=self.tahun,
             data=data,
-            kunci=kunci_anggaran(kecamatan=self.kecamatan, tahun=self.tahun),
         )
 
     def terapkan(self, pratinjau) -> int:

@@ -3,7 +3,6 @@
 
 from django import forms
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views import View
@@ -20,11 +19,12 @@ from perjanjian.survei import (
     di_luar_periode,
     grafik_unsur,
     laporan_survei,
+    render_templat,
     survei_pakai,
     survei_simpan,
-    templat_xlsx,
 )
 from sakip.akses import Izin
+from sakip.berkas import respons_berkas
 from sakip.format_id import format_angka
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
 from sakip.riwayat import riwayat
@@ -195,9 +195,4 @@ class SurveiTemplat(KecamatanMixin, View):
     """The empty survey sheet to fill."""
 
     def get(self, request, *args, **kwargs):
-        response = HttpResponse(
-            templat_xlsx(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = 'attachment; filename="templat-survei-kepuasan.xlsx"'
-        return response
+        return respons_berkas(render_templat())

@@ -1,4 +1,5 @@
-"""Excel in and out, shared by the three imports (Renstra targets, realisasi, anggaran).
+"""Excel in and out: the three imports (Renstra targets, realisasi, anggaran) and the one
+workbook writer (``Lembar``) every Excel download is made with.
 
 Reading a cell: Excel numbers come as floats, typed text as strings; both are read into the
 project's Decimal ``Nilai`` with a note saying how a text cell was understood ("92,33" and
@@ -16,14 +17,16 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import forms
 from django.contrib import messages
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from import_export.tmp_storages import MediaStorage
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from sakip import kinerja
 from sakip.akses import Izin
+from sakip.berkas import JENIS_XLSX, Berkas
 from sakip.format_id import format_angka
 from sakip.kinerja import Nilai
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
@@ -32,7 +35,6 @@ PESAN_BASI_IMPOR = (
     "Data ini telah diubah oleh pengguna lain sejak pratinjau dibuat. Pratinjau di bawah "
     "dihitung ulang terhadap nilai terbaru; unggah berkas lagi bila masih ingin menyimpannya."
 )
-JENIS_XLSX = "application/vnd.openxml" + "formats-officedocument.spreadsheetml.sheet"
 UKURAN_MAKS = 5 * 1024 * 1024
 KOSONG = {"", "-", "—", "–"}
 
@@ -174,8 +176,15 @@ def sel_ref(kolom: int, baris: int) -> str:
 
 
 # --- writing ------------------------------------------------------------------------------------
+# Every workbook the application hands out (the three imports' exports and templates, the
+# dashboard, the survey template) is written through ``Lembar``, so headers, number formats and
+# column widths look the same in each, and each renderer ends with ``lembar.berkas(nama)``.
 
 FORMAT_UANG = "#,##0.00"
+FORMAT_DUA_DESIMAL = FORMAT_UANG  # a value shown with two decimals and thousands separators
+FORMAT_PERSEN = "0.00"
+FORMAT_BULAT = "0"
+FORMAT_TANGGAL = "DD/MM/YYYY"
 _TEBAL = Font(bold=True)
 _JUDUL = Font(bold=True, size=12)
 _ISI_HEADER = PatternFill("solid", fgColor="DDEBF7")
@@ -196,14 +205,30 @@ def angka_sel(angka: Decimal | None):
     return int(angka) if angka == angka.to_integral_value() else float(angka)
 
 
-class Lembar:
-    """A sheet written top to bottom: title lines, a header row, then data rows."""
+def _isi_warna(warna: str) -> PatternFill:
+    return PatternFill("solid", fgColor=warna.lstrip("#").upper())
 
-    def __init__(self, judul_lembar: str):
-        self.buku = Workbook()
-        self.ws = self.buku.active
+
+class Lembar:
+    """A sheet written top to bottom: title lines, a header row, then data rows.
+
+    ``lembar_baru()`` adds another sheet to the same workbook; ``berkas(nama)`` is the finished
+    workbook under the one file contract.
+    """
+
+    def __init__(self, judul_lembar: str, *, buku: Workbook | None = None):
+        if buku is None:
+            self.buku = Workbook()
+            self.ws = self.buku.active
+        else:
+            self.buku = buku
+            self.ws = buku.create_sheet()
         self.ws.title = judul_lembar[:31]
         self.baris = 0
+        self.baris_header = 0
+
+    def lembar_baru(self, judul_lembar: str) -> "Lembar":
+        return Lembar(judul_lembar, buku=self.buku)
 
     def judul(self, teks: str, *, tebal: bool = True) -> None:
         self.baris += 1
@@ -213,47 +238,102 @@ class Lembar:
     def kosong(self) -> None:
         self.baris += 1
 
-    def header(self, kolom: tuple[str, ...], lebar: tuple[int, ...]) -> None:
+    def lebar(self, lebar: tuple[int, ...]) -> None:
+        """Column widths from column A on (for a sheet without a header row)."""
+        for i, w in enumerate(lebar, start=1):
+            self.ws.column_dimensions[get_column_letter(i)].width = w
+
+    def header(
+        self,
+        kolom: tuple[str, ...],
+        lebar: tuple[int, ...],
+        *,
+        tinggi: int | None = None,
+        beku_kolom: int = 0,
+    ) -> None:
+        """The header row; the rows above it and ``beku_kolom`` columns stay in view when the
+        reader scrolls."""
         self.baris += 1
+        self.baris_header = self.baris
         for i, (nama, w) in enumerate(zip(kolom, lebar, strict=True), start=1):
             sel = self.ws.cell(row=self.baris, column=i, value=nama)
             sel.font, sel.fill = _TEBAL, _ISI_HEADER
-            sel.alignment = Alignment(wrap_text=True, vertical="center")
+            sel.alignment = Alignment(wrap_text=True, vertical="top")
             self.ws.column_dimensions[get_column_letter(i)].width = w
-        self.ws.freeze_panes = self.ws.cell(row=self.baris + 1, column=1)
+        if tinggi:
+            self.ws.row_dimensions[self.baris].height = tinggi
+        self.ws.freeze_panes = self.ws.cell(row=self.baris + 1, column=beku_kolom + 1)
 
-    def tulis(self, nilai: list, *, kelompok: bool = False, uang: set[int] = frozenset()) -> None:
-        """A row; Decimal cells become numbers with a format, a Nilai with a letter becomes
-        its text ("B (67)"); ``uang`` are 0-based columns formatted as Rupiah."""
+    def tulis(
+        self,
+        nilai: list,
+        *,
+        kelompok: bool = False,
+        tebal: bool = False,
+        format: dict[int, str] | None = None,
+        warna: dict[int, str] | None = None,
+    ) -> None:
+        """A row; Decimal cells become numbers with a format showing their decimals, a Nilai
+        with a letter becomes its text ("B (67)"). ``format`` fixes the number format of
+        0-based columns (also on an empty cell, so a value typed later shows alike);
+        ``warna`` fills cells with a hex colour; ``kelompok`` marks a group row (a program
+        over its kegiatan)."""
+        format, warna = format or {}, warna or {}
         self.baris += 1
         for i, v in enumerate(nilai):
-            fmt = None
+            fmt = format.get(i)
             if isinstance(v, Nilai):
                 if v.huruf:
                     v = f"{v.huruf} ({format_angka(v.angka, desimal=4, buang_nol=True)})"
                 else:
                     v = v.angka
             if isinstance(v, Decimal):
-                fmt = FORMAT_UANG if i in uang else format_nilai_sel(v)
+                fmt = fmt or format_nilai_sel(v)
                 v = angka_sel(v)
             sel = self.ws.cell(row=self.baris, column=i + 1, value=v)
             if fmt:
                 sel.number_format = fmt
-            elif i in uang:
-                sel.number_format = FORMAT_UANG
             if kelompok:
                 sel.font, sel.fill = _TEBAL, _ISI_KELOMPOK
+            elif tebal:
+                sel.font = _TEBAL
+            if i in warna:
+                sel.fill = _isi_warna(warna[i])
+
+    def format_kolom(self, kolom: int, *, sampai: int, format: str) -> None:
+        """A number format on the empty cells of a 0-based column below the header, up to
+        row ``sampai`` (a template's date column)."""
+        for baris in range(self.baris + 1, sampai + 1):
+            self.ws.cell(row=baris, column=kolom + 1).number_format = format
+
+    def batasi_bulat(self, rentang: str, *, minimal: int, maksimal: int, pesan: str) -> None:
+        """Excel refuses anything but a whole number in [minimal, maksimal] typed in
+        ``rentang`` ("D2:L5001"); an empty cell stays allowed."""
+        aturan = DataValidation(
+            type="whole",
+            operator="between",
+            formula1=str(minimal),
+            formula2=str(maksimal),
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="Nilai tidak sah",
+            error=pesan,
+        )
+        aturan.add(rentang)
+        self.ws.add_data_validation(aturan)
+
+    def saring(self) -> None:
+        """A filter on the header row over every row written."""
+        akhir = get_column_letter(self.ws.max_column)
+        self.ws.auto_filter.ref = f"A{self.baris_header}:{akhir}{self.baris}"
 
     def simpan(self) -> bytes:
         keluar = io.BytesIO()
         self.buku.save(keluar)
         return keluar.getvalue()
 
-
-def respons_xlsx(nama_berkas: str, isi: bytes) -> HttpResponse:
-    r = HttpResponse(isi, content_type=JENIS_XLSX)
-    r["Content-Disposition"] = f'attachment; filename="{nama_berkas}"'
-    return r
+    def berkas(self, nama: str) -> Berkas:
+        return Berkas(nama, JENIS_XLSX, self.simpan())
 
 
 # --- the preview ------------------------------------------------------------------------------

@@ -320,6 +320,31 @@ def arah_terakhir(nilai: Sequence[Decimal | None]) -> Tren | None:
     return _arah(sesudah > sebelum, sesudah < sebelum)
 
 
+# --- Ranking across kecamatan --------------------------------------------------------------------
+
+
+def peringkat(nilai: Sequence[Decimal | int], polaritas: Polaritas | str) -> tuple[int, ...]:
+    """The rank of each value, aligned with ``nilai``: 1 = best, i.e. the highest value of a
+    positive measure and the lowest of a negative one.
+
+    Equal values share a rank and the next rank skips (1, 2, 2, 4): a kecamatan is "2nd of 31"
+    only when exactly one other did better, whatever order the rows came in. Values are compared
+    unrounded, as capaian is counted (``hitung_tercapai``). The benchmark of the LKIP and the
+    kabupaten dashboard both rank with this, so a kecamatan has one rank everywhere.
+    """
+    arah = _pilihan(Polaritas, polaritas, "Polaritas")
+    angka = [_desimal(n, "Nilai peringkat") for n in nilai]
+    if any(a is None for a in angka):
+        raise ValueError("Nilai peringkat tidak boleh kosong; saring nilai kosong dahulu.")
+    urut = sorted(angka, reverse=arah == Polaritas.POSITIF)
+    # The rank of a value is one more than the number of values strictly better than it: the
+    # position of its first occurrence in the best-first order.
+    pertama: dict[Decimal, int] = {}
+    for posisi, a in enumerate(urut, start=1):
+        pertama.setdefault(a, posisi)
+    return tuple(pertama[a] for a in angka)
+
+
 # --- Rating scales -------------------------------------------------------------------------------
 
 _WARNA_HEX = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")

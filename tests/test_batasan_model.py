@@ -36,6 +36,7 @@ from perjanjian.models import (
     RealisasiAnggaran,
     SubKegiatan,
 )
+from sakip.penguncian import kunci_dilepas
 
 NIP_CAMAT = "197302062003121002"
 
@@ -57,9 +58,10 @@ def renstra_2025(kencong):
 @pytest.fixture
 def pk_draft_2025(kencong):
     """These tests exercise the database's own constraints, below the approval locks of
-    sakip.penguncian: Kencong's 2025 PKs are put back to draft by a direct update, as only a
-    test may."""
-    PerjanjianKinerja.objects.filter(kecamatan=kencong, tahun=2025).update(status="draft")
+    sakip.penguncian: Kencong's 2025 PKs are put back to draft with the locks lifted
+    (kunci_dilepas), as only a test may."""
+    with kunci_dilepas():
+        PerjanjianKinerja.objects.filter(kecamatan=kencong, tahun=2025).update(status="draft")
 
 
 @pytest.fixture

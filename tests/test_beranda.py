@@ -14,6 +14,7 @@ from perjanjian.models import (
     SubKegiatan,
     TargetPerjanjian,
 )
+from sakip.penguncian import kunci_dilepas
 
 
 def beranda(client, user, tahun=2025, slug="kencong"):
@@ -42,7 +43,8 @@ def test_tahun_tanpa_dokumen_menunjukkan_yang_kurang_dengan_tautan(client, opera
 
 
 def test_peringatan_tercantum_di_beranda(client, operator_kencong, kencong):
-    PerjanjianKinerja.objects.filter(kecamatan=kencong, tahun=2025).update(status="draft")
+    with kunci_dilepas():
+        PerjanjianKinerja.objects.filter(kecamatan=kencong, tahun=2025).update(status="draft")
     ikm = TargetPerjanjian.objects.get(
         perjanjian__kecamatan=kencong, perjanjian__jenis="awal", indikator__ukuran__kode="ikm"
     )
@@ -56,9 +58,10 @@ def test_peringatan_tercantum_di_beranda(client, operator_kencong, kencong):
 
 
 def test_camat_melihat_yang_menunggu_tindakannya(client, camat_kencong, kencong):
-    PerjanjianKinerja.objects.filter(kecamatan=kencong, tahun=2025, jenis="perubahan").update(
-        status="diajukan"
-    )
+    with kunci_dilepas():
+        PerjanjianKinerja.objects.filter(kecamatan=kencong, tahun=2025, jenis="perubahan").update(
+            status="diajukan"
+        )
     teks = beranda(client, camat_kencong).text
     assert "Menunggu tindakan" in teks
     assert "Perjanjian Kinerja Perubahan 2025 diajukan, menunggu penetapan Anda." in teks
@@ -94,7 +97,8 @@ def test_query_beranda_tidak_bertambah_dengan_jumlah_indikator_dan_program(
         client.get(url)
     sebelum = len(awal.captured_queries)
 
-    PerjanjianKinerja.objects.filter(kecamatan=kencong, tahun=2025).update(status="draft")
+    with kunci_dilepas():
+        PerjanjianKinerja.objects.filter(kecamatan=kencong, tahun=2025).update(status="draft")
     renstra = Renstra.objects.get(kecamatan=kencong, nama="Renstra 2025-2029")
     pk = PerjanjianKinerja.objects.get(kecamatan=kencong, tahun=2025, jenis="perubahan")
     tujuan = Tujuan.objects.create(renstra=renstra, nomor=9, uraian="Tujuan uji")

@@ -173,4 +173,4 @@ def test_operator_patrang_tidak_dapat_mengimpor_ke_kencong(
 def test_unduhan_tidak_bertambah_query_per_indikator(django_assert_max_num_queries, kencong):
     # Seven queries per period (the realisasi page's grid), five periods.
     with django_assert_max_num_queries(35):
-        excel.ekspor_realisasi(kecamatan=kencong, tahun=2025)
+        excel.render_realisasi(kecamatan=kencong, tahun=2025)

@@ -220,4 +220,4 @@ def test_unduhan_tidak_bertambah_query_per_indikator(django_assert_max_num_queri
     from iku import excel
 
     with django_assert_max_num_queries(8):
-        excel.ekspor(renstra=renstra)
+        excel.render(renstra=renstra)

@@ -21,7 +21,7 @@ from perjanjian.models import (
 )
 from perjanjian.services_anggaran import anggaran_simpan, program_tambah, sidik_anggaran
 from sakip.konkurensi import PESAN_BASI
-from sakip.penguncian import DataTerkunci, TransisiDitolak
+from sakip.penguncian import DataTerkunci, TransisiDitolak, kunci_dilepas
 
 
 def url(tahun=2025, slug="kencong"):
@@ -327,7 +327,8 @@ class TestIndikatorProgram:
 
     def test_draft_diubah_ditambah_dan_salah_ketik(self, client, operator):
         pk = self.pk("perubahan")
-        PerjanjianKinerja.objects.filter(pk=pk.pk).update(status="draft")
+        with kunci_dilepas():
+            PerjanjianKinerja.objects.filter(pk=pk.pk).update(status="draft")
         response = client.get(self.u(pk))
         form = response.context["form"]
         data = {n: form[n].field.widget.format_value(form[n].value()) or "" for n in form.fields}
@@ -365,7 +366,8 @@ class TestAkses:
     def test_operator_patrang_mendapat_404(self, client, operator_patrang, kencong):
         program = Program.objects.get(kecamatan=kencong, tahun=2025, kode="1")
         pk = PerjanjianKinerja.objects.get(kecamatan=kencong, tahun=2025, jenis="awal")
-        PerjanjianKinerja.objects.filter(pk=pk.pk).update(status="draft")
+        with kunci_dilepas():
+            PerjanjianKinerja.objects.filter(pk=pk.pk).update(status="draft")
         client.force_login(operator_patrang)
         urls = [
             url(),
@@ -407,7 +409,8 @@ class TestJumlahQuery:
         self, client, operator, kencong, django_assert_max_num_queries
     ):
         pk = PerjanjianKinerja.objects.get(kecamatan=kencong, tahun=2025, jenis="awal")
-        PerjanjianKinerja.objects.filter(pk=pk.pk).update(status="draft")
+        with kunci_dilepas():
+            PerjanjianKinerja.objects.filter(pk=pk.pk).update(status="draft")
         indikator = reverse("perjanjian:pk-indikator-program", args=["kencong", pk.id])
 
         def buka():

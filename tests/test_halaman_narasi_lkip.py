@@ -10,7 +10,7 @@ from iku.models import Indikator, Sasaran, Ukuran
 from laporan.evaluasi import lkip_reviu
 from laporan.models import EvaluasiAKIP, LaporanKinerja, RekomendasiLHE, TindakLanjutLHE
 from perjanjian.models import NarasiSasaran, PerjanjianKinerja, TargetPerjanjian
-from sakip.penguncian import DataTerkunci
+from sakip.penguncian import DataTerkunci, kunci_dilepas
 
 TAHUN = 2025
 
@@ -163,7 +163,8 @@ BATAS_KUERI_NARASI = 26
 def tambah_sasaran(kencong, jumlah_sasaran=5, per_sasaran=3):
     """Five more sasaran with three indicators each, all with a target in the PK awal."""
     awal = PerjanjianKinerja.objects.get(kecamatan=kencong, tahun=TAHUN, jenis="awal")
-    PerjanjianKinerja.objects.filter(pk=awal.pk).update(status="draft")
+    with kunci_dilepas():
+        PerjanjianKinerja.objects.filter(pk=awal.pk).update(status="draft")
     tujuan = sasaran_ikm(kencong).tujuan
     for i in range(jumlah_sasaran):
         s = Sasaran.objects.create(tujuan=tujuan, nomor=50 + i, uraian=f"Sasaran uji {i}")

@@ -17,7 +17,7 @@ from perjanjian.models import (
 )
 from perjanjian.services_pk import perjanjian_tetapkan
 from sakip.konkurensi import PESAN_BASI
-from sakip.penguncian import DataTerkunci, TransisiDitolak
+from sakip.penguncian import DataTerkunci, TransisiDitolak, kunci_dilepas
 
 TERKUNCI = PerjanjianKinerja.PESAN_TERKUNCI
 
@@ -425,7 +425,8 @@ class TestAkses:
 
     def test_operator_patrang_mendapat_404(self, client, operator_patrang, kencong):
         pk = PerjanjianKinerja.objects.get(kecamatan=kencong, tahun=2025, jenis="awal")
-        PerjanjianKinerja.objects.filter(pk=pk.pk).update(status="diajukan")
+        with kunci_dilepas():
+            PerjanjianKinerja.objects.filter(pk=pk.pk).update(status="diajukan")
         client.force_login(operator_patrang)
         for url in self.urls(pk):
             assert client.get(url).status_code == 404, url
@@ -436,7 +437,8 @@ class TestAkses:
 
     def test_bappeda_membaca_tetapi_tidak_dapat_post(self, client, bappeda, kencong):
         pk = PerjanjianKinerja.objects.get(kecamatan=kencong, tahun=2025, jenis="awal")
-        PerjanjianKinerja.objects.filter(pk=pk.pk).update(status="diajukan")
+        with kunci_dilepas():
+            PerjanjianKinerja.objects.filter(pk=pk.pk).update(status="diajukan")
         client.force_login(bappeda)
         teks = client.get(detail_url(pk)).text
         assert "Indeks Kepuasan Masyarakat" in teks

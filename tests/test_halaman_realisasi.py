@@ -10,7 +10,7 @@ from django.urls import reverse
 from iku.models import Indikator, Renstra, Ukuran
 from perjanjian.models import PelaporanRealisasi, PerjanjianKinerja, Realisasi, TargetPerjanjian
 from perjanjian.services_realisasi import realisasi_verifikasi
-from sakip.penguncian import DataTerkunci, TransisiDitolak
+from sakip.penguncian import DataTerkunci, TransisiDitolak, kunci_dilepas
 
 TAHUN = 2025
 
@@ -496,7 +496,8 @@ BATAS_KUERI_HITUNG = 11
 def tambah_indikator(kencong, jumlah=15):
     """Fifteen more indicators with a target in the PK awal, each with a TW IV realisasi."""
     awal = pk(kencong, "awal")
-    PerjanjianKinerja.objects.filter(pk=awal.pk).update(status="draft")
+    with kunci_dilepas():
+        PerjanjianKinerja.objects.filter(pk=awal.pk).update(status="draft")
     sasaran = TargetPerjanjian.objects.get(
         perjanjian=awal, indikator__ukuran__kode="ikm"
     ).indikator.sasaran

@@ -46,6 +46,7 @@ from sakip.kinerja import (
     nilai_form_ipp,
     nilai_unsur_ikm,
     parse_nilai,
+    peringkat,
     persentase_tercapai,
     predikat_sakip,
     rata_rata,
@@ -378,6 +379,45 @@ class TestTren:
     )
     def test_last_step(self, nilai, hasil):
         assert arah_terakhir(nilai) is hasil
+
+
+class TestPeringkat:
+    """Rank among the kecamatan of a kabupaten (analysis point d, the dashboard)."""
+
+    def test_positive_highest_first_ties_share_and_skip(self):
+        # IKM of five kecamatan: 92,33 is best; two at 90 share 2nd, the next is 4th.
+        nilai = [D("90"), D("92.33"), D("88"), D("90.0"), D("85")]
+        assert peringkat(nilai, Polaritas.POSITIF) == (2, 1, 4, 2, 5)
+
+    def test_negative_lowest_first(self):
+        # Complaints: fewer is better.
+        assert peringkat([D("3"), D("1"), D("3"), D("7")], "negatif") == (2, 1, 2, 4)
+
+    def test_unrounded_values_are_compared(self):
+        # 99,996 and 100 print alike as 100,00 but are not the same realisasi.
+        assert peringkat([D("99.996"), D("100")], Polaritas.POSITIF) == (2, 1)
+
+    def test_empty_and_single(self):
+        assert peringkat([], Polaritas.POSITIF) == ()
+        assert peringkat([7], Polaritas.NEGATIF) == (1,)
+
+    def test_missing_value_and_float_refused(self):
+        with pytest.raises(ValueError, match="tidak boleh kosong"):
+            peringkat([D("1"), None], Polaritas.POSITIF)
+        with pytest.raises(ValueError, match="float"):
+            peringkat([1.5], Polaritas.POSITIF)
+        with pytest.raises(ValueError, match="Polaritas tidak dikenal"):
+            peringkat([D("1")], "naik")
+
+
+@given(st.lists(st.decimals(min_value=-1000, max_value=1000, places=2), max_size=12))
+def test_rank_is_one_plus_the_number_strictly_better(nilai):
+    for polaritas, lebih_baik in (
+        (Polaritas.POSITIF, lambda a, b: a > b),
+        (Polaritas.NEGATIF, lambda a, b: a < b),
+    ):
+        hasil = peringkat(nilai, polaritas)
+        assert hasil == tuple(1 + sum(lebih_baik(b, a) for b in nilai) for a in nilai)
 
 
 # --- rating scales -------------------------------------------------------------------------------

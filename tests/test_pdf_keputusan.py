@@ -16,9 +16,10 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from iku.models import IndikatorKeputusan, KeputusanIKU, Renstra
+from iku.selectors import isi_keputusan, pecah_butir
 from iku.services import keputusan_buat
 from kecamatan.models import Kecamatan
-from laporan.dokumen.keputusan import PenyajiKeputusan, isi_keputusan, pecah_butir
+from laporan.dokumen.keputusan import PenyajiKeputusan
 from laporan.models import DokumenPDF
 
 LAMA = "000.8.6.3/22/35.09.02/2025"  # Renstra Perubahan 2021-2026, one IKU table

@@ -162,3 +162,14 @@ def test_verifikasi_tidak_dapat_ditarik_kembali(kencong):
         pelaporan.save()
     with pytest.raises(DataTerkunci):
         PelaporanRealisasi.objects.get(pk=pelaporan.pk).delete()
+
+
+def test_admin_membuka_baris_terkunci_hanya_dibaca_dengan_alasannya(
+    client, admin_kabupaten, pk_awal
+):
+    """The admin asks the same reason as the guard: a ditetapkan PK opens read-only."""
+    client.force_login(admin_kabupaten)
+    url = reverse("admin:perjanjian_perjanjiankinerja_change", args=[pk_awal.pk])
+    response = client.get(url)
+    assert f"Hanya dapat dibaca: {PerjanjianKinerja.PESAN_TERKUNCI}" in response.text
+    assert 'name="tempat"' not in response.text

@@ -12,6 +12,7 @@ from django.urls import reverse
 from iku import services
 from iku.forms import DiktumFormSet, KeputusanForm, LampiranForm
 from iku.models import Diktum, KeputusanIKU, Renstra
+from iku.selectors import isi_keputusan
 from iku.teks_bawaan import tata_letak_untuk, teks_keputusan
 from kecamatan.halaman import tahun_berjalan
 from kecamatan.pejabat import camat_terakhir
@@ -21,7 +22,6 @@ from sakip.riwayat import riwayat
 
 from .dasar import AksiPost, HalamanIku
 
-HURUF = "abcdefghijklmnopqrstuvwxyz"
 LABEL_DIKTUM = dict(enumerate(Diktum.LABEL, start=1))
 
 
@@ -128,7 +128,7 @@ class KeputusanDetail(HalamanIku):
 
     @property
     def bisa_ubah(self) -> bool:
-        return self.bisa_mengisi and self.obj.status == KeputusanIKU.Status.DRAFT
+        return self.bisa_mengisi and self.obj.alasan_terkunci() is None
 
     def muat(self):
         self.diktum = list(self.obj.diktum.order_by("urutan"))
@@ -166,25 +166,10 @@ class KeputusanDetail(HalamanIku):
         ctx = super().get_context_data(**kwargs)
         if not hasattr(self, "diktum"):
             self.muat()
-        lampiran = {1: [], 2: []}
-        for b in sorted(self.lampiran, key=lambda b: (b.lampiran, b.urutan, b.id)):
-            ind = b.indikator
-            b.kinerja = ind.sasaran.uraian if ind.sasaran_id else ind.tujuan.uraian
-            lampiran[b.lampiran].append(b)
-        k = self.obj
-        if k.tata_letak == KeputusanIKU.TataLetak.TERPISAH:
-            tabel = [
-                ("Lampiran 1. Indikator Kinerja Utama", lampiran[1]),
-                ("Lampiran 2. Indikator Kinerja Lainnya", lampiran[2]),
-            ]
-        else:
-            judul = f"Indikator Kinerja Utama (IKU) Kecamatan {self.kecamatan.nama}"
-            tabel = [(judul, lampiran[1])]
         ctx.update(
-            keputusan=k,
-            diktum=self.diktum,
-            menimbang=list(zip(HURUF, k.menimbang.splitlines(), strict=False)),
-            lampiran_tabel=tabel,
+            keputusan=self.obj,
+            # The naskah shows the lines the printed decree shows: one builder for both.
+            isi=isi_keputusan(keputusan=self.obj),
             label_diktum=LABEL_DIKTUM,
             bisa_ubah=self.bisa_ubah,
             riwayat=riwayat(KeputusanIKU.riwayat.filter(id=self.obj.id)),
@@ -198,8 +183,9 @@ class KeputusanDetail(HalamanIku):
         return ctx
 
     def post(self, request, *args, **kwargs):
-        if self.obj.status != KeputusanIKU.Status.DRAFT:
-            self.tolak(DataTerkunci(KeputusanIKU.PESAN_TERKUNCI))
+        alasan = self.obj.alasan_terkunci()  # the model's reason, before reading the forms
+        if alasan:
+            self.tolak(DataTerkunci(alasan))
             return redirect("iku:keputusan-detail", self.kecamatan.slug, self.obj.pk)
         self.muat()
         if request.POST.get("bagian") == "lampiran":

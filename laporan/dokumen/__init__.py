@@ -2,5 +2,6 @@
 
 Each is a renderer (``Penyaji``) with one contract: ``html()`` from a Django template and the
 data its selectors gather, then ``render() -> Berkas(nama, content_type, isi)`` through
-WeasyPrint. ``penyaji_untuk(jenis, objek)`` finds the renderer of a kind.
+WeasyPrint; ``Berkas`` is ``sakip.berkas``'s, the contract of every download.
+``penyaji_untuk(jenis, objek)`` finds the renderer of a kind.
 """

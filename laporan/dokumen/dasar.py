@@ -1,8 +1,8 @@
-"""The renderer contract shared by every printed document."""
+"""The base of every printed document: HTML from a template, PDF through WeasyPrint, handed
+out as a ``sakip.berkas.Berkas`` like every other download."""
 
 import mimetypes
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -10,15 +10,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
-CONTENT_TYPE_PDF = "application/pdf"
-
-
-@dataclass(frozen=True)
-class Berkas:
-    nama: str
-    content_type: str
-    isi: bytes
-    jumlah_halaman: int | None = None
+from sakip.berkas import JENIS_PDF, Berkas
 
 
 def ambil_berkas_lokal(url: str):
@@ -84,5 +76,5 @@ class Penyaji:
         return isi, len(dokumen.pages), time.perf_counter() - mulai
 
     def render(self) -> Berkas:
-        isi, halaman, _ = self.cetak(self.html())
-        return Berkas(self.nama_berkas(), CONTENT_TYPE_PDF, isi, halaman)
+        isi, _, _ = self.cetak(self.html())
+        return Berkas(self.nama_berkas(), JENIS_PDF, isi)

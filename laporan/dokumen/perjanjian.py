@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from perjanjian.anggaran import pohon_anggaran
-from perjanjian.capaian import nilai_indikator
 from perjanjian.models import PerjanjianKinerja, TargetPerjanjian
+from perjanjian.selectors import nilai_indikator
 from sakip.kinerja import Nilai
 
 from .dasar import Penyaji

@@ -27,8 +27,9 @@ from kecamatan.models.profil import PENDIDIKAN
 from kecamatan.pejabat import camat_terakhir
 from laporan.evaluasi import tabel_tindak_lanjut
 from perjanjian.anggaran import Jumlah, PohonAnggaran, Simpul, pohon_anggaran
-from perjanjian.capaian import _target_akhir, nilai_indikator
+from perjanjian.capaian import _target_akhir
 from perjanjian.models import PerjanjianKinerja, TargetPerjanjian
+from perjanjian.selectors import nilai_indikator
 from sakip import kinerja
 from sakip.format_id import format_tanggal
 from sakip.kinerja import Nilai

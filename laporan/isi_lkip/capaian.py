@@ -17,24 +17,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from iku.models import Sasaran, Tujuan
-from kecamatan.models import JenisSkala, SkalaPenilaian
-from kecamatan.skala import skala_tahun
+from kecamatan.models import SkalaPenilaian
 from laporan.grafik import Grafik, grafik_tahunan
 from laporan.pembanding import Pembanding, pembanding_tahunan
 from perjanjian.anggaran import PohonAnggaran, Simpul, pohon_anggaran
-from perjanjian.capaian import (
-    BarisCapaian,
-    BarisEfisiensi,
-    TabelCapaian,
-    capaian_tahunan,
-    satuan_tampil,
-)
+from perjanjian.capaian import BarisCapaian, BarisEfisiensi, TabelCapaian, capaian_tahunan
 from perjanjian.models import (
     IndikatorProgram,
     NarasiSasaran,
     PerjanjianKinerja,
     Program,
 )
+from perjanjian.selectors import capaian_indikator_program, capaian_kecamatan, satuan_tampil
 from sakip import kinerja
 from sakip.format_id import format_angka
 from sakip.kinerja import MetodeNegatif, Nilai, Pita, Skala
@@ -232,7 +226,7 @@ def _indikator_pendukung(ip: IndikatorProgram) -> IndikatorPendukung:
         satuan=ip.satuan,
         target=Nilai(ip.target, satuan=satuan),
         realisasi=Nilai(ip.realisasi, satuan=satuan) if ip.realisasi is not None else None,
-        capaian=kinerja.capaian(ip.target, ip.realisasi),
+        capaian=capaian_indikator_program(ip),
     )
 
 
@@ -440,13 +434,13 @@ def _sumber_skala(skala: Skala) -> str:
 def konteks_capaian(laporan) -> dict:
     kecamatan = laporan.kecamatan
     tahun = laporan.tahun
-    tabel = capaian_tahunan(kecamatan_id=kecamatan.id, tahun=tahun)
+    # The year's capaian rows, loaded once for the tables and the charts.
+    capaian = capaian_kecamatan(kecamatan=kecamatan, tahun=tahun, lengkap=True)
+    tabel = capaian_tahunan(kecamatan=kecamatan, tahun=tahun, capaian=capaian)
     anggaran: PohonAnggaran = (
         tabel[0].anggaran if tabel else pohon_anggaran(kecamatan_id=kecamatan.id, tahun=tahun)
     )
-    skala = skala_tahun(kabupaten_id=kecamatan.kabupaten_id, tahun=tahun)[
-        JenisSkala.KRITERIA_CAPAIAN
-    ]
+    skala = capaian.skala_kriteria
     semua_baris = [b for t in tabel for b in t.baris]
     pembanding = pembanding_tahunan(
         kecamatan=kecamatan, tahun=tahun, indikator=[b.indikator for b in semua_baris]
@@ -457,7 +451,10 @@ def konteks_capaian(laporan) -> dict:
         n.sasaran_id: n
         for n in NarasiSasaran.objects.filter(sasaran_id__in=sasaran_ids, tahun=tahun)
     }
-    grafik = {g.perjanjian.id: g.grafik for g in grafik_tahunan(kecamatan=kecamatan, tahun=tahun)}
+    grafik = {
+        g.perjanjian.id: g.grafik
+        for g in grafik_tahunan(kecamatan=kecamatan, tahun=tahun, capaian=capaian)
+    }
 
     nomor_tabel = [1]  # Tabel 3.1 is the scale
     bagian_pk = []

@@ -12,7 +12,7 @@ from django.views.generic import TemplateView
 
 from iku.models import Sasaran
 from kecamatan.halaman import KecamatanMixin
-from perjanjian.anggaran import Simpul, pohon_anggaran
+from perjanjian.anggaran import Simpul, kunci_anggaran, pohon_anggaran
 from perjanjian.forms_anggaran import (
     AnggaranForm,
     IndikatorProgramForm,
@@ -25,13 +25,13 @@ from perjanjian.forms_anggaran import (
 from perjanjian.models import (
     IndikatorProgram,
     Kegiatan,
-    PelaporanRealisasi,
     Periode,
     PerjanjianKinerja,
     Program,
     RealisasiAnggaran,
     SubKegiatan,
 )
+from perjanjian.selectors import capaian_indikator_program
 from perjanjian.services_anggaran import (
     PERIODE,
     anggaran_simpan,
@@ -57,24 +57,6 @@ LABEL_PERIODE = {
     Periode.TAHUNAN: "tahunan",
 }
 PESAN_PERIKSA = "Periksa isian yang ditandai; tidak ada yang disimpan."
-
-
-def kunci_anggaran(*, kecamatan, tahun: int) -> dict[str, str]:
-    """Budget columns that can no longer change, with the reason shown beside them."""
-    kunci = {}
-    for jenis in PerjanjianKinerja.objects.filter(
-        kecamatan=kecamatan, tahun=tahun, status=PerjanjianKinerja.Status.DITETAPKAN
-    ).values_list("jenis", flat=True):
-        kolom = "pagu_awal" if jenis == PerjanjianKinerja.Jenis.AWAL else "pagu_perubahan"
-        kunci[kolom] = (
-            f"Dijanjikan dalam {PerjanjianKinerja.Jenis(jenis).label} {tahun} yang sudah "
-            "ditetapkan."
-        )
-    for periode in PelaporanRealisasi.objects.filter(
-        kecamatan=kecamatan, tahun=tahun, status=PelaporanRealisasi.Status.DIVERIFIKASI
-    ).values_list("periode", flat=True):
-        kunci[periode] = f"Realisasi {Periode(periode).label} {tahun} sudah diverifikasi Bappeda."
-    return kunci
 
 
 def sasaran_berlaku(*, kecamatan, tahun: int):
@@ -117,7 +99,7 @@ class AnggaranPohon(KecamatanMixin, TemplateView):
 
     def _muat(self):
         self.pohon = pohon_anggaran(kecamatan_id=self.kecamatan.id, tahun=self.tahun)
-        self.kunci = kunci_anggaran(kecamatan=self.kecamatan, tahun=self.tahun)
+        self.kunci = kunci_anggaran(kecamatan_id=self.kecamatan.id, tahun=self.tahun)
 
     def get(self, request, *args, **kwargs):
         self._muat()
@@ -382,7 +364,7 @@ class IndikatorProgramUbah(KecamatanMixin, TemplateView):
 
     @property
     def bisa_mengubah(self) -> bool:
-        return self.bisa_mengisi and self.perjanjian.status == PerjanjianKinerja.Status.DRAFT
+        return self.bisa_mengisi and self.perjanjian.alasan_tidak_dapat_diubah() is None
 
     def _form(self, data=None):
         return IndikatorProgramForm(
@@ -407,19 +389,13 @@ class IndikatorProgramUbah(KecamatanMixin, TemplateView):
         for s in self.pohon.baris():
             b = BarisIndikator(s)
             for i in per_simpul.get(kunci_simpul(s.objek), []):
-                capaian = kinerja.capaian(i.target, i.realisasi)
+                capaian = capaian_indikator_program(i)
                 if s.tingkat == "program":
                     capaian_program.append(capaian)
                 b.indikator.append((i, capaian, form.baris(i) if form else None))
             baris.append(b)
         pk = self.perjanjian
-        alasan = None
-        if pk.ditetapkan:
-            alasan = PerjanjianKinerja.PESAN_TERKUNCI
-        elif pk.status == PerjanjianKinerja.Status.DIAJUKAN:
-            alasan = (
-                "Perjanjian Kinerja ini sedang diajukan ke camat; indikator tidak dapat diubah."
-            )
+        alasan = pk.alasan_tidak_dapat_diubah()
         ctx.update(
             pk=pk,
             baris=baris,

@@ -13,7 +13,6 @@ from django.views.generic import TemplateView
 from iku.models import TargetIndikator
 from kecamatan.halaman import KecamatanMixin
 from perjanjian.anggaran import Simpul, pohon_anggaran
-from perjanjian.capaian import nilai_indikator
 from perjanjian.forms_pk import (
     KembalikanForm,
     PerjanjianBuatForm,
@@ -22,6 +21,7 @@ from perjanjian.forms_pk import (
 )
 from perjanjian.models import IndikatorProgram, PerjanjianKinerja, TargetPerjanjian
 from perjanjian.peringatan import peringatan_target
+from perjanjian.selectors import CapaianIndikator, capaian_kecamatan, nilai_indikator
 from perjanjian.services_pk import (
     jaga_draft,
     perjanjian_ajukan,
@@ -157,6 +157,7 @@ class BarisTarget:
     nilai: Nilai | None
     renstra: Nilai | None
     peringatan: str | None
+    capaian: CapaianIndikator | None = None  # realisasi, capaian and kriteria of the year
     field: object = None
 
 
@@ -187,7 +188,7 @@ class PerjanjianDetail(KecamatanMixin, TemplateView):
 
     @property
     def bisa_mengubah(self) -> bool:
-        return self.bisa_mengisi and self.perjanjian.status == Status.DRAFT
+        return self.bisa_mengisi and self.perjanjian.alasan_tidak_dapat_diubah() is None
 
     def get(self, request, *args, **kwargs):
         self._muat()
@@ -214,6 +215,8 @@ class PerjanjianDetail(KecamatanMixin, TemplateView):
                 indikator__in=[t.indikator_id for t in self.target], tahun=pk.tahun
             )
         }
+        # The same rows as the realisasi grid, the LKIP and the dashboard (one assembly).
+        capaian = capaian_kecamatan(kecamatan=self.kecamatan, tahun=pk.tahun).per_target()
         baris = []
         for nomor, t in enumerate(self.target, start=1):
             ind, r = t.indikator, renstra.get(t.indikator_id)
@@ -227,6 +230,7 @@ class PerjanjianDetail(KecamatanMixin, TemplateView):
                     nilai=nilai_indikator(ind, t.nilai, t.huruf),
                     renstra=nilai_indikator(ind, r.nilai, r.huruf) if r else None,
                     peringatan=peringatan_target(t, r),
+                    capaian=capaian.get(t.id),
                     field=form.field_target(t) if form else None,
                 )
             )
@@ -252,9 +256,7 @@ class PerjanjianDetail(KecamatanMixin, TemplateView):
             bisa_mengubah=self.bisa_mengubah,
             program=[BarisProgram(p, p.jumlah.pagu(kolom)) for p in pohon.program],
             total_pagu=pohon.total.pagu(kolom),
-            label_pagu=(
-                "Pagu sebelum perubahan" if kolom == "pagu_awal" else "Pagu sesudah perubahan"
-            ),
+            label_pagu=pk.label_pagu,
             ada_peringatan=any(b.peringatan for b in baris),
             riwayat=riwayat(
                 PerjanjianKinerja.riwayat.filter(id=pk.id),

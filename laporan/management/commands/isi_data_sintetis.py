@@ -40,6 +40,7 @@ from perjanjian.models import (
     TargetPerjanjian,
 )
 from sakip import kinerja
+from sakip.penguncian import kunci_dilepas
 
 PENANDA = PENANDA_SINTETIS
 CATATAN = "DATA SINTETIS untuk demo dan uji beban, bukan data resmi"
@@ -334,7 +335,9 @@ class Command(BaseCommand):
                 jumlah[label] = jumlah.get(label, 0) + n
 
         try:
-            with transaction.atomic():
+            # Synthetic "ditetapkan" documents were never approved by anyone: the locks, which
+            # also refuse cascades and queryset deletes, are lifted for exactly these rows.
+            with transaction.atomic(), kunci_dilepas():
                 hapus_semua(
                     LaporanKinerja.objects.filter(kecamatan__in=kecamatan, kata_pengantar=CATATAN)
                 )

@@ -90,7 +90,7 @@ class Command(BaseCommand):
         )
         if kec is None:
             raise CommandError(f"Kecamatan '{kecamatan}' tidak ditemukan.")
-        tabel = capaian_tahunan(kecamatan_id=kec.id, tahun=tahun)
+        tabel = capaian_tahunan(kecamatan=kec, tahun=tahun)
         if not tabel:
             raise CommandError(f"{kec} belum memiliki Perjanjian Kinerja tahun {tahun}.")
         if json:
