@@ -12,12 +12,12 @@ K = "kecamatan/<slug:kecamatan>"
 
 urlpatterns = [
     # Renstra
-    path(f"{K}/renstra/", views.RenstraList.as_view(), name="renstra-daftar"),
+    path(f"{K}/renstra/", views.RenstraDaftar.as_view(), name="renstra-daftar"),
     path(f"{K}/renstra/<int:pk>/", views.RenstraDetail.as_view(), name="renstra-detail"),
-    path(f"{K}/renstra/<int:pk>/ubah/", views.RenstraUpdate.as_view(), name="renstra-ubah"),
+    path(f"{K}/renstra/<int:pk>/ubah/", views.RenstraUbah.as_view(), name="renstra-ubah"),
     path(
         f"{K}/renstra/<int:pk>/target/",
-        views.TargetRenstraUpdate.as_view(),
+        views.TargetRenstraUbah.as_view(),
         name="renstra-target",
     ),
     path(
@@ -37,38 +37,38 @@ urlpatterns = [
     ),
     # tujuan and sasaran
     path(
-        f"{K}/renstra/<int:pk>/tujuan/tambah/", views.TujuanCreate.as_view(), name="tujuan-tambah"
+        f"{K}/renstra/<int:pk>/tujuan/tambah/", views.TujuanTambah.as_view(), name="tujuan-tambah"
     ),
-    path(f"{K}/tujuan/<int:pk>/ubah/", views.TujuanUpdate.as_view(), name="tujuan-ubah"),
-    path(f"{K}/tujuan/<int:pk>/hapus/", views.TujuanDelete.as_view(), name="tujuan-hapus"),
+    path(f"{K}/tujuan/<int:pk>/ubah/", views.TujuanUbah.as_view(), name="tujuan-ubah"),
+    path(f"{K}/tujuan/<int:pk>/hapus/", views.TujuanHapus.as_view(), name="tujuan-hapus"),
     path(
         f"{K}/tujuan/<int:pk>/sasaran/tambah/",
-        views.SasaranCreate.as_view(),
+        views.SasaranTambah.as_view(),
         name="sasaran-tambah",
     ),
-    path(f"{K}/sasaran/<int:pk>/ubah/", views.SasaranUpdate.as_view(), name="sasaran-ubah"),
-    path(f"{K}/sasaran/<int:pk>/hapus/", views.SasaranDelete.as_view(), name="sasaran-hapus"),
+    path(f"{K}/sasaran/<int:pk>/ubah/", views.SasaranUbah.as_view(), name="sasaran-ubah"),
+    path(f"{K}/sasaran/<int:pk>/hapus/", views.SasaranHapus.as_view(), name="sasaran-hapus"),
     # indicators
     path(
         f"{K}/tujuan/<int:pk>/indikator/tambah/",
-        views.IndikatorCreate.as_view(model=Tujuan),
+        views.IndikatorTambah.as_view(model=Tujuan),
         name="indikator-tambah-tujuan",
     ),
     path(
         f"{K}/sasaran/<int:pk>/indikator/tambah/",
-        views.IndikatorCreate.as_view(model=Sasaran),
+        views.IndikatorTambah.as_view(model=Sasaran),
         name="indikator-tambah-sasaran",
     ),
-    path(f"{K}/indikator/<int:pk>/ubah/", views.IndikatorUpdate.as_view(), name="indikator-ubah"),
-    path(f"{K}/indikator/<int:pk>/hapus/", views.IndikatorDelete.as_view(), name="indikator-hapus"),
+    path(f"{K}/indikator/<int:pk>/ubah/", views.IndikatorUbah.as_view(), name="indikator-ubah"),
+    path(f"{K}/indikator/<int:pk>/hapus/", views.IndikatorHapus.as_view(), name="indikator-hapus"),
     # IKU decrees
-    path(f"{K}/iku/", views.KeputusanList.as_view(), name="keputusan-daftar"),
-    path(f"{K}/iku/buat/<int:renstra>/", views.KeputusanCreate.as_view(), name="keputusan-buat"),
+    path(f"{K}/iku/", views.KeputusanDaftar.as_view(), name="keputusan-daftar"),
+    path(f"{K}/iku/buat/<int:renstra>/", views.KeputusanTambah.as_view(), name="keputusan-buat"),
     path(f"{K}/iku/<int:pk>/", views.KeputusanDetail.as_view(), name="keputusan-detail"),
     path(
         f"{K}/iku/<int:pk>/tetapkan/",
         views.KeputusanTetapkan.as_view(),
         name="keputusan-tetapkan",
     ),
-    path(f"{K}/iku/<int:pk>/hapus/", views.KeputusanDelete.as_view(), name="keputusan-hapus"),
+    path(f"{K}/iku/<int:pk>/hapus/", views.KeputusanHapus.as_view(), name="keputusan-hapus"),
 ]

@@ -7,14 +7,14 @@ app_name = "laporan"
 L = "kecamatan/<slug:kecamatan>/lkip/<int:tahun>"
 
 urlpatterns = [
-    path("kabupaten/dasbor/", views_dasbor.KabupatenDasbor.as_view(), name="dasbor"),
+    path("kabupaten/dasbor/", views_dasbor.DasborDetail.as_view(), name="dasbor"),
     path(
         "kabupaten/dasbor/unduh.xlsx",
-        views_dasbor.KabupatenDasborExcel.as_view(),
+        views_dasbor.DasborUnduh.as_view(),
         name="dasbor-excel",
     ),
-    path("kecamatan/<slug:kecamatan>/", views_beranda.KecamatanBeranda.as_view(), name="beranda"),
-    path(f"{L}/", views.LaporanUpdate.as_view(), name="lkip"),
+    path("kecamatan/<slug:kecamatan>/", views_beranda.BerandaDetail.as_view(), name="beranda"),
+    path(f"{L}/", views.LaporanUbah.as_view(), name="lkip"),
     path(f"{L}/mulai/", views.LaporanMulai.as_view(), name="lkip-mulai"),
     path(f"{L}/tetapkan/", views.LaporanTetapkan.as_view(), name="lkip-tetapkan"),
 ]

@@ -43,7 +43,7 @@ class LaporanMixin(KecamatanMixin):
         return reverse("laporan:lkip", args=[self.kecamatan.slug, self.tahun])
 
 
-class LaporanUpdate(LaporanMixin, TemplateView):
+class LaporanUbah(LaporanMixin, TemplateView):
     template_name = "laporan/lkip/halaman.html"
     izin_kirim = Izin.MENGISI
 

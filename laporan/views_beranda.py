@@ -9,7 +9,7 @@ from perjanjian.models import PelaporanRealisasi, PerjanjianKinerja
 from .beranda import ringkasan_tahun
 
 
-class KecamatanBeranda(KecamatanMixin, TemplateView):
+class BerandaDetail(KecamatanMixin, TemplateView):
     template_name = "kecamatan/beranda.html"
 
     def get_context_data(self, **kwargs):

@@ -65,7 +65,7 @@ class DasborMixin(IzinMixin):
         self.baris = urutkan_baris(baris, self.dasbor, self.urut)
 
 
-class KabupatenDasbor(DasborMixin, TemplateView):
+class DasborDetail(DasborMixin, TemplateView):
     template_name = "kabupaten/dasbor.html"
 
     def get_context_data(self, **kwargs):
@@ -132,7 +132,7 @@ def _kunci_dasar(d) -> list[str]:
     return kunci
 
 
-class KabupatenDasborExcel(DasborMixin, View):
+class DasborUnduh(DasborMixin, View):
     def get(self, request, *args, **kwargs):
         self.muat()
         berkas = dasbor_excel.render(

@@ -15,7 +15,7 @@ urlpatterns = [
         anggaran.IndikatorProgramUbah.as_view(),
         name="pk-indikator-program",
     ),
-    path(f"{K}/anggaran/<int:tahun>/", anggaran.AnggaranPohon.as_view(), name="anggaran"),
+    path(f"{K}/anggaran/<int:tahun>/", anggaran.AnggaranDetail.as_view(), name="anggaran"),
     path(
         f"{K}/anggaran/program/<int:pk>/",
         anggaran.ProgramUbah.as_view(),

@@ -5,5 +5,5 @@ from django.urls import path
 from perjanjian.views import verifikasi
 
 urlpatterns = [
-    path("verifikasi/", verifikasi.AntreanVerifikasi.as_view(), name="verifikasi"),
+    path("verifikasi/", verifikasi.VerifikasiDaftar.as_view(), name="verifikasi"),
 ]

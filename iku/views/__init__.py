@@ -1,41 +1,41 @@
 """Pages of the Renstra and the IKU decree, one module per entity."""
 
-from .indikator import IndikatorCreate, IndikatorDelete, IndikatorUpdate
+from .indikator import IndikatorHapus, IndikatorTambah, IndikatorUbah
 from .keputusan import (
-    KeputusanCreate,
-    KeputusanDelete,
+    KeputusanDaftar,
     KeputusanDetail,
-    KeputusanList,
+    KeputusanHapus,
+    KeputusanTambah,
     KeputusanTetapkan,
 )
-from .renstra import RenstraDetail, RenstraList, RenstraUpdate
+from .renstra import RenstraDaftar, RenstraDetail, RenstraUbah
 from .struktur import (
-    SasaranCreate,
-    SasaranDelete,
-    SasaranUpdate,
-    TujuanCreate,
-    TujuanDelete,
-    TujuanUpdate,
+    SasaranHapus,
+    SasaranTambah,
+    SasaranUbah,
+    TujuanHapus,
+    TujuanTambah,
+    TujuanUbah,
 )
-from .target import TargetRenstraUpdate
+from .target import TargetRenstraUbah
 
 __all__ = [
-    "IndikatorCreate",
-    "IndikatorDelete",
-    "IndikatorUpdate",
-    "KeputusanCreate",
-    "KeputusanDelete",
+    "IndikatorHapus",
+    "IndikatorTambah",
+    "IndikatorUbah",
+    "KeputusanDaftar",
     "KeputusanDetail",
-    "KeputusanList",
+    "KeputusanHapus",
+    "KeputusanTambah",
     "KeputusanTetapkan",
+    "RenstraDaftar",
     "RenstraDetail",
-    "RenstraList",
-    "RenstraUpdate",
-    "SasaranCreate",
-    "SasaranDelete",
-    "SasaranUpdate",
-    "TargetRenstraUpdate",
-    "TujuanCreate",
-    "TujuanDelete",
-    "TujuanUpdate",
+    "RenstraUbah",
+    "SasaranHapus",
+    "SasaranTambah",
+    "SasaranUbah",
+    "TargetRenstraUbah",
+    "TujuanHapus",
+    "TujuanTambah",
+    "TujuanUbah",
 ]

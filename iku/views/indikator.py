@@ -22,7 +22,7 @@ def _renstra_id(indikator: Indikator) -> int:
     return indikator.sasaran.tujuan.renstra_id
 
 
-class IndikatorCreate(HalamanIku):
+class IndikatorTambah(HalamanIku):
     """``model`` is Tujuan or Sasaran: the indicator's parent (one view, two routes)."""
 
     template_name = "iku/indikator/tambah.html"
@@ -74,7 +74,7 @@ class IndikatorCreate(HalamanIku):
         return self.render_to_response(self.get_context_data(form=form))
 
 
-class IndikatorUpdate(HalamanIku):
+class IndikatorUbah(HalamanIku):
     template_name = "iku/indikator/ubah.html"
     model = Indikator
     izin_kirim = Izin.MENGISI
@@ -132,7 +132,7 @@ class IndikatorUpdate(HalamanIku):
         return self.render_to_response(self.get_context_data(form=form))
 
 
-class IndikatorDelete(AksiPost):
+class IndikatorHapus(AksiPost):
     model = Indikator
 
     def queryset_objek(self):

@@ -25,7 +25,7 @@ from .dasar import AksiPost, HalamanIku
 LABEL_DIKTUM = dict(enumerate(Diktum.LABEL, start=1))
 
 
-class KeputusanList(HalamanIku):
+class KeputusanDaftar(HalamanIku):
     template_name = "iku/keputusan/daftar.html"
 
     def get_context_data(self, **kwargs):
@@ -41,7 +41,7 @@ class KeputusanList(HalamanIku):
         return ctx
 
 
-class KeputusanCreate(HalamanIku):
+class KeputusanTambah(HalamanIku):
     template_name = "iku/keputusan/buat.html"
     model_kwargs = {"renstra": Renstra}
     izin = Izin.MENGISI
@@ -251,7 +251,7 @@ class KeputusanTetapkan(AksiPost):
         return redirect(self.kembali())
 
 
-class KeputusanDelete(AksiPost):
+class KeputusanHapus(AksiPost):
     model = KeputusanIKU
 
     def kembali(self):

@@ -16,7 +16,7 @@ from .dasar import HalamanIku
 from .pohon import pohon, semua_indikator
 
 
-class RenstraList(HalamanIku):
+class RenstraDaftar(HalamanIku):
     template_name = "iku/renstra/daftar.html"
     izin_kirim = Izin.MENGISI
 
@@ -77,7 +77,7 @@ class RenstraDetail(HalamanIku):
         return ctx
 
 
-class RenstraUpdate(HalamanIku):
+class RenstraUbah(HalamanIku):
     template_name = "iku/renstra/ubah.html"
     model = Renstra
     izin_kirim = Izin.MENGISI

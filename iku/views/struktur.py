@@ -65,7 +65,7 @@ def _nomor_berikut(qs) -> int:
     return (qs.aggregate(n=Max("nomor"))["n"] or 0) + 1
 
 
-class TujuanCreate(_StrukturForm):
+class TujuanTambah(_StrukturForm):
     model = Renstra
     judul = "Tambah tujuan"
 
@@ -84,7 +84,7 @@ class TujuanCreate(_StrukturForm):
         )
 
 
-class TujuanUpdate(_StrukturForm):
+class TujuanUbah(_StrukturForm):
     model = Tujuan
 
     def queryset_objek(self):
@@ -111,7 +111,7 @@ class TujuanUpdate(_StrukturForm):
         )
 
 
-class TujuanDelete(AksiPost):
+class TujuanHapus(AksiPost):
     model = Tujuan
 
     def kembali(self):
@@ -127,7 +127,7 @@ class TujuanDelete(AksiPost):
         return redirect(self.kembali())
 
 
-class SasaranCreate(_StrukturForm):
+class SasaranTambah(_StrukturForm):
     model = Tujuan
 
     def queryset_objek(self):
@@ -151,7 +151,7 @@ class SasaranCreate(_StrukturForm):
         )
 
 
-class SasaranUpdate(_StrukturForm):
+class SasaranUbah(_StrukturForm):
     model = Sasaran
 
     def queryset_objek(self):
@@ -178,7 +178,7 @@ class SasaranUpdate(_StrukturForm):
         )
 
 
-class SasaranDelete(AksiPost):
+class SasaranHapus(AksiPost):
     model = Sasaran
 
     def queryset_objek(self):

@@ -15,7 +15,7 @@ from .dasar import HalamanIku
 from .pohon import pohon, rata, semua_indikator
 
 
-class TargetRenstraUpdate(HalamanIku):
+class TargetRenstraUbah(HalamanIku):
     template_name = "iku/renstra/target.html"
     model = Renstra
     izin_kirim = Izin.MENGISI

@@ -93,7 +93,7 @@ class BarisPohon:
         )
 
 
-class AnggaranPohon(KecamatanMixin, TemplateView):
+class AnggaranDetail(KecamatanMixin, TemplateView):
     template_name = "perjanjian/anggaran/pohon.html"
     izin_kirim = Izin.MENGISI
 

@@ -15,7 +15,7 @@ from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
 from sakip.riwayat import riwayat
 
 
-class NarasiUpdate(KecamatanMixin, TemplateView):
+class NarasiUbah(KecamatanMixin, TemplateView):
     template_name = "perjanjian/narasi/halaman.html"
     izin_kirim = Izin.MENGISI
 

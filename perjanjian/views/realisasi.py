@@ -56,7 +56,7 @@ class RealisasiMixin(KecamatanMixin):
         return RealisasiGridForm(data, grid=self.grid, url_hitung=self.url("realisasi-hitung"))
 
 
-class RealisasiUpdate(RealisasiMixin, TemplateView):
+class RealisasiUbah(RealisasiMixin, TemplateView):
     """The realisasi of every indicator of every PK of the year for one period."""
 
     template_name = "perjanjian/realisasi/halaman.html"
@@ -150,7 +150,7 @@ class RealisasiUpdate(RealisasiMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form, galat=pesan))
 
 
-class RealisasiAjukan(RealisasiUpdate):
+class RealisasiAjukan(RealisasiUbah):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
@@ -169,7 +169,7 @@ class RealisasiAjukan(RealisasiUpdate):
         return redirect(self.url("realisasi"))
 
 
-class _Putusan(RealisasiUpdate):
+class _Putusan(RealisasiUbah):
     """Verifikasi or kembalikan, by Bappeda of the kabupaten."""
 
     http_method_names = ["post"]

@@ -18,7 +18,7 @@ from sakip.penguncian import DataTerkunci, TransisiDitolak
 StatusR = PelaporanRealisasi.Status
 
 
-class AntreanVerifikasi(IzinMixin, TemplateView):
+class VerifikasiDaftar(IzinMixin, TemplateView):
     """Read by every kabupaten role; decided by Bappeda (each decision's service checks the
     kecamatan's own Bappeda again)."""
 
