@@ -8,7 +8,7 @@ from sakip.akses import Izin
 class KecamatanDaftar(IzinMixin, TemplateView):
     """The kabupaten's view: every kecamatan it may see (Bappeda, Inspektorat, admin)."""
 
-    template_name = "kabupaten/daftar_kecamatan.html"
+    template_name = "kecamatan/kecamatan/daftar.html"
     izin = Izin.MELIHAT  # kabupaten-wide: the kabupaten roles
 
     def get_context_data(self, **kwargs):

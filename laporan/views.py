@@ -44,7 +44,7 @@ class LaporanMixin(KecamatanMixin):
 
 
 class LaporanUbah(LaporanMixin, TemplateView):
-    template_name = "laporan/lkip/halaman.html"
+    template_name = "laporan/lkip/ubah.html"
     izin_kirim = Izin.MENGISI
 
     @cached_property

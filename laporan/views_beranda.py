@@ -10,7 +10,7 @@ from .beranda import ringkasan_tahun
 
 
 class BerandaDetail(KecamatanMixin, TemplateView):
-    template_name = "kecamatan/beranda.html"
+    template_name = "laporan/beranda/detail.html"
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

@@ -66,7 +66,7 @@ class DasborMixin(IzinMixin):
 
 
 class DasborDetail(DasborMixin, TemplateView):
-    template_name = "kabupaten/dasbor.html"
+    template_name = "laporan/dasbor/detail.html"
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

@@ -67,7 +67,7 @@ class EvaluasiUbah(KecamatanMixin, TemplateView):
     """The LHE of a kecamatan and year: the Inspektorat enters it, the kecamatan answers
     each recommendation, everyone who sees the kecamatan reads it."""
 
-    template_name = "laporan/evaluasi/halaman.html"
+    template_name = "laporan/evaluasi/ubah.html"
     # The Inspektorat records the LHE; the kecamatan answers its recommendations.
     izin_kirim = Izin.MENGEVALUASI
     izin_aksi = {"tindak-lanjut": Izin.MENGISI}

@@ -42,7 +42,7 @@ class KeputusanDaftar(HalamanIku):
 
 
 class KeputusanTambah(HalamanIku):
-    template_name = "iku/keputusan/buat.html"
+    template_name = "iku/keputusan/tambah.html"
     model_kwargs = {"renstra": Renstra}
     izin = Izin.MENGISI
 

@@ -16,7 +16,7 @@ from .pohon import pohon, rata, semua_indikator
 
 
 class TargetRenstraUbah(HalamanIku):
-    template_name = "iku/renstra/target.html"
+    template_name = "iku/target/ubah.html"
     model = Renstra
     izin_kirim = Izin.MENGISI
 

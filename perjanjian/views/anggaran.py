@@ -94,7 +94,7 @@ class BarisPohon:
 
 
 class AnggaranDetail(KecamatanMixin, TemplateView):
-    template_name = "perjanjian/anggaran/pohon.html"
+    template_name = "perjanjian/anggaran/detail.html"
     izin_kirim = Izin.MENGISI
 
     def _muat(self):
@@ -284,7 +284,7 @@ class AnggaranDetail(KecamatanMixin, TemplateView):
 class ProgramUbah(KecamatanMixin, TemplateView):
     """One program: code, name, the sasaran it supports, driving and hindering factors."""
 
-    template_name = "perjanjian/anggaran/program.html"
+    template_name = "perjanjian/program/ubah.html"
     model = Program  # what the URL's pk is (the scoping walk reads it)
     izin_kirim = Izin.MENGISI
 
@@ -347,7 +347,7 @@ class BarisIndikator:
 
 
 class IndikatorProgramUbah(KecamatanMixin, TemplateView):
-    template_name = "perjanjian/anggaran/indikator_program.html"
+    template_name = "perjanjian/indikator_program/ubah.html"
     model = PerjanjianKinerja  # what the URL's pk is (the scoping walk reads it)
     izin_kirim = Izin.MENGISI
 

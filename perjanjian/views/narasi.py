@@ -16,7 +16,7 @@ from sakip.riwayat import riwayat
 
 
 class NarasiUbah(KecamatanMixin, TemplateView):
-    template_name = "perjanjian/narasi/halaman.html"
+    template_name = "perjanjian/narasi/ubah.html"
     izin_kirim = Izin.MENGISI
 
     @cached_property

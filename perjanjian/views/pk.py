@@ -65,7 +65,7 @@ def perjanjian_tahun(view: KecamatanMixin) -> dict[str, PerjanjianKinerja]:
 
 
 class PerjanjianDaftar(KecamatanMixin, TemplateView):
-    template_name = "perjanjian/pk/daftar.html"
+    template_name = "perjanjian/perjanjian/daftar.html"
     izin_kirim = Izin.MENGISI
 
     def get_context_data(self, form_buat=None, form_perubahan=None, **kwargs):
@@ -168,7 +168,7 @@ class BarisProgram:
 
 
 class PerjanjianDetail(KecamatanMixin, TemplateView):
-    template_name = "perjanjian/pk/detail.html"
+    template_name = "perjanjian/perjanjian/detail.html"
     model = PerjanjianKinerja  # what the URL's pk is (the scoping walk reads it)
     # Every action of the page is the kecamatan's; tetapkan and kembalikan are the camat's,
     # refused by their services with a message on the page (as any refused step is).
@@ -401,7 +401,7 @@ def banding_target(awal: list[TargetPerjanjian], perubahan: list[TargetPerjanjia
 
 
 class PerjanjianBanding(KecamatanMixin, TemplateView):
-    template_name = "perjanjian/pk/banding.html"
+    template_name = "perjanjian/perjanjian/banding.html"
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

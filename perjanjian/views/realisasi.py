@@ -59,7 +59,7 @@ class RealisasiMixin(KecamatanMixin):
 class RealisasiUbah(RealisasiMixin, TemplateView):
     """The realisasi of every indicator of every PK of the year for one period."""
 
-    template_name = "perjanjian/realisasi/halaman.html"
+    template_name = "perjanjian/realisasi/ubah.html"
     izin_kirim = Izin.MENGISI
 
     def get_context_data(self, **kwargs):

@@ -22,7 +22,7 @@ class VerifikasiDaftar(IzinMixin, TemplateView):
     """Read by every kabupaten role; decided by Bappeda (each decision's service checks the
     kecamatan's own Bappeda again)."""
 
-    template_name = "perjanjian/verifikasi/antrean.html"
+    template_name = "perjanjian/verifikasi/daftar.html"
     izin = Izin.MELIHAT
     izin_kirim = Izin.MEMVERIFIKASI
 
