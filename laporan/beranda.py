@@ -119,15 +119,16 @@ def _kekurangan(r: RingkasanTahun, slug: str, target) -> list[Kekurangan]:
                     reverse("iku:keputusan-detail", args=[slug, k.id]),
                 )
             )
-    daftar_pk = reverse("perjanjian:pk-daftar", args=[slug, r.tahun])
+    url_daftar = reverse("perjanjian:pk-daftar", args=[slug, r.tahun])
     if not r.perjanjian:
-        hasil.append(Kekurangan(f"Perjanjian Kinerja {r.tahun} belum dibuat.", daftar_pk))
-    for pk in r.perjanjian:
-        if pk.status != PerjanjianKinerja.Status.DITETAPKAN:
+        hasil.append(Kekurangan(f"Perjanjian Kinerja {r.tahun} belum dibuat.", url_daftar))
+    for perjanjian in r.perjanjian:
+        if perjanjian.status != PerjanjianKinerja.Status.DITETAPKAN:
             hasil.append(
                 Kekurangan(
-                    f"{pk.get_jenis_display()} {r.tahun} masih {pk.get_status_display().lower()}.",
-                    reverse("perjanjian:pk-detail", args=[slug, pk.id]),
+                    f"{perjanjian.get_jenis_display()} {r.tahun} masih "
+                    f"{perjanjian.get_status_display().lower()}.",
+                    reverse("perjanjian:pk-detail", args=[slug, perjanjian.id]),
                 )
             )
     for s in r.realisasi:

@@ -76,7 +76,7 @@ class Kelengkapan:
     lkip: str | None  # LaporanKinerja status, None: not started
 
     @property
-    def pk_ditetapkan(self) -> bool:
+    def perjanjian_ditetapkan(self) -> bool:
         return bool(self.perjanjian) and all(
             s == PerjanjianKinerja.Status.DITETAPKAN for _, s, _ in self.perjanjian
         )
@@ -88,7 +88,7 @@ class Kelengkapan:
         return (
             bool(self.renstra),
             self.keputusan == KeputusanIKU.Status.DITETAPKAN,
-            self.pk_ditetapkan,
+            self.perjanjian_ditetapkan,
             *(s == PelaporanRealisasi.Status.DIVERIFIKASI for _, s, _ in self.realisasi),
             self.lkip == LaporanKinerja.Status.DITETAPKAN,
         )
@@ -116,7 +116,7 @@ class BarisDasbor:
     kecamatan: Kecamatan
     sel: tuple[Sel, ...]  # aligned with Dasbor.ukuran
     kelengkapan: Kelengkapan
-    dasar_pk: str  # the label of the PK the targets come from, "" when none
+    dasar_perjanjian: str  # the label of the PK the targets come from, "" when none
 
 
 @dataclass(frozen=True)
@@ -221,8 +221,8 @@ def dasbor_kabupaten(
 
     baris = []
     for kec in daftar_kecamatan:
-        daftar_pk = capaian.perjanjian.get(kec.id, ())
-        dasar_pk = capaian.dasar_pk.get(kec.id)
+        daftar_perjanjian = capaian.perjanjian.get(kec.id, ())
+        dasar_perjanjian = capaian.dasar_pk.get(kec.id)
         sel = []
         for u in ukuran:
             c = capaian.untuk(kec.id, u.id)
@@ -241,7 +241,7 @@ def dasbor_kabupaten(
             renstra=tuple(r.nama for r in daftar_renstra),
             keputusan=keputusan,
             perjanjian=tuple(
-                (p.get_jenis_display(), p.status, p.get_status_display()) for p in daftar_pk
+                (p.get_jenis_display(), p.status, p.get_status_display()) for p in daftar_perjanjian
             ),
             realisasi=tuple(
                 (
@@ -258,7 +258,7 @@ def dasbor_kabupaten(
                 kecamatan=kec,
                 sel=tuple(sel),
                 kelengkapan=kelengkapan,
-                dasar_pk=dasar_pk.get_jenis_display() if dasar_pk else "",
+                dasar_perjanjian=dasar_perjanjian.get_jenis_display() if dasar_perjanjian else "",
             )
         )
 

@@ -57,7 +57,7 @@ def render(*, dasbor: Dasbor, baris: list[BarisDasbor], kabupaten: str) -> Berka
         )
     for no, b in enumerate(baris, start=1):
         k = b.kelengkapan
-        isi: list = [no, b.kecamatan.kode, b.kecamatan.nama, b.dasar_pk or "Belum ada PK"]
+        isi: list = [no, b.kecamatan.kode, b.kecamatan.nama, b.dasar_perjanjian or "Belum ada PK"]
         warna = {}
         for j, s in enumerate(b.sel):
             isi += [

@@ -221,7 +221,7 @@ class Grafik:
 
 
 @dataclass(frozen=True)
-class GrafikPK:
+class GrafikPerjanjian:
     perjanjian: object  # PerjanjianKinerja
     judul: str
     grafik: tuple[Grafik, ...]
@@ -250,7 +250,7 @@ def _seri(indikator, renstra, realisasi: dict, tahun: int) -> SeriTren:
 
 def grafik_tahunan(
     *, kecamatan, tahun: int, capaian: CapaianKecamatan | None = None
-) -> list[GrafikPK]:
+) -> list[GrafikPerjanjian]:
     """Per PK of the year (awal, then perubahan): the trend of its IKU and the capaian of its
     sasaran. The capaian bars are the selector's mean per sasaran (``capaian_kecamatan``, the
     rows of Tabel 3.2 / 3.8), so chart and table cannot disagree; the LKIP passes the rows it
@@ -260,16 +260,20 @@ def grafik_tahunan(
         capaian = capaian_kecamatan(
             kecamatan=kecamatan, tahun=tahun, lengkap=True, tanpa_perjanjian_kosong=True
         )
-    per_pk = [(pk, daftar) for pk in capaian.perjanjian if (daftar := capaian.untuk(pk))]
-    if not per_pk:
+    per_perjanjian = [
+        (perjanjian, daftar)
+        for perjanjian in capaian.perjanjian
+        if (daftar := capaian.untuk(perjanjian))
+    ]
+    if not per_perjanjian:
         return []
     realisasi = {k: r.nilai for k, r in capaian.riwayat.items()}
     realisasi.update({(r.ukuran_id, tahun): r.nilai for r in capaian.tersimpan})
 
     hasil, nomor = [], 0
-    for pk, daftar in per_pk:
-        renstra = pk.renstra
-        nama = f"{'PK Perubahan' if pk.jenis == 'perubahan' else 'PK'} {pk.tahun}"
+    for perjanjian, daftar in per_perjanjian:
+        renstra = perjanjian.renstra
+        nama = f"{'PK Perubahan' if perjanjian.jenis == 'perubahan' else 'PK'} {perjanjian.tahun}"
         grafik = []
 
         iku = [b.indikator for b in daftar if b.indikator.jenis == Indikator.Jenis.IKU]
@@ -281,10 +285,14 @@ def grafik_tahunan(
             )
             seri = [_seri(ind, renstra, realisasi, tahun) for ind in iku]
             grafik.append(
-                Grafik(f"3.{nomor}", judul, grafik_tren(seri, kunci=f"tren-{pk.id}", judul=judul))
+                Grafik(
+                    f"3.{nomor}",
+                    judul,
+                    grafik_tren(seri, kunci=f"tren-{perjanjian.id}", judul=judul),
+                )
             )
 
-        sasaran = capaian.sasaran(pk)
+        sasaran = capaian.sasaran(perjanjian)
         if sasaran:
             nomor += 1
             judul = f"Capaian kinerja per sasaran {nama} (rata-rata capaian indikatornya)"
@@ -300,10 +308,14 @@ def grafik_tahunan(
                 Grafik(
                     f"3.{nomor}",
                     judul,
-                    grafik_capaian(batang, kunci=f"capaian-{pk.id}", judul=judul),
+                    grafik_capaian(batang, kunci=f"capaian-{perjanjian.id}", judul=judul),
                 )
             )
         hasil.append(
-            GrafikPK(pk, f"{pk.get_jenis_display()} {tahun} (dasar {renstra.nama})", tuple(grafik))
+            GrafikPerjanjian(
+                perjanjian,
+                f"{perjanjian.get_jenis_display()} {tahun} (dasar {renstra.nama})",
+                tuple(grafik),
+            )
         )
     return hasil

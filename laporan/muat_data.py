@@ -182,8 +182,8 @@ def muat_kecamatan(kabupaten: Kabupaten, data: dict, hasil: Hasil) -> None:
     level = {}
     for a in data.get("anggaran", []):
         level.update(muat_anggaran(kecamatan, a, sasaran))
-    for pk in data.get("perjanjian", []):
-        muat_perjanjian(kecamatan, pk, renstra, indikator, level)
+    for p in data.get("perjanjian", []):
+        muat_perjanjian(kecamatan, p, renstra, indikator, level)
     for n in data.get("narasi", []):
         NarasiSasaran.objects.create(
             sasaran=sasaran[tuple(n["sasaran"])],
@@ -411,22 +411,22 @@ def muat_anggaran(kecamatan, a: dict, sasaran: dict) -> dict[str, object]:
     return level
 
 
-def muat_perjanjian(kecamatan, pk: dict, renstra: dict, indikator: dict, level: dict) -> None:
-    satu, dua = pk["pihak_pertama"], pk["pihak_kedua"]
+def muat_perjanjian(kecamatan, data: dict, renstra: dict, indikator: dict, level: dict) -> None:
+    satu, dua = data["pihak_pertama"], data["pihak_kedua"]
     asal = None
-    if pk["jenis"] == PerjanjianKinerja.Jenis.PERUBAHAN:
+    if data["jenis"] == PerjanjianKinerja.Jenis.PERUBAHAN:
         asal = PerjanjianKinerja.objects.filter(
-            kecamatan=kecamatan, tahun=pk["tahun"], jenis=PerjanjianKinerja.Jenis.AWAL
+            kecamatan=kecamatan, tahun=data["tahun"], jenis=PerjanjianKinerja.Jenis.AWAL
         ).first()
     perjanjian = PerjanjianKinerja.objects.create(
         kecamatan=kecamatan,
-        tahun=pk["tahun"],
-        jenis=pk["jenis"],
-        renstra=renstra[pk["renstra"]],
+        tahun=data["tahun"],
+        jenis=data["jenis"],
+        renstra=renstra[data["renstra"]],
         asal=asal,
-        tempat=pk.get("tempat", "Jember"),
-        tanggal=pk.get("tanggal"),
-        sumber_dana=pk["sumber_dana"],
+        tempat=data.get("tempat", "Jember"),
+        tanggal=data.get("tanggal"),
+        sumber_dana=data["sumber_dana"],
         pihak_pertama_nama=satu["nama"],
         pihak_pertama_jabatan=satu["jabatan"],
         pihak_pertama_pangkat=satu.get("pangkat", ""),
@@ -435,19 +435,19 @@ def muat_perjanjian(kecamatan, pk: dict, renstra: dict, indikator: dict, level: 
         pihak_kedua_jabatan=dua["jabatan"],
         pihak_kedua_nip=dua.get("nip", ""),
     )
-    for urutan, (nama, teks) in enumerate(pk["target"], start=1):
+    for urutan, (nama, teks) in enumerate(data["target"], start=1):
         tempat = f"{perjanjian} target {nama!r}"
         try:
-            ind = indikator[(pk["renstra"], nama)]
+            ind = indikator[(data["renstra"], nama)]
         except KeyError as e:
-            raise DataTidakValid(f"{tempat}: indikator tidak ada di {pk['renstra']}") from e
+            raise DataTidakValid(f"{tempat}: indikator tidak ada di {data['renstra']}") from e
         t = nilai(teks, tempat)
         TargetPerjanjian.objects.create(
             perjanjian=perjanjian, indikator=ind, urutan=urutan, nilai=t.angka, huruf=t.huruf or ""
         )
     tingkat = {"P": "program", "K": "kegiatan", "S": "sub_kegiatan"}
     for urutan, (kode, uraian, satuan, target, realisasi) in enumerate(
-        pk.get("indikator_program", []), start=1
+        data.get("indikator_program", []), start=1
     ):
         tempat = f"{perjanjian} indikator program {kode}"
         if kode not in level:
@@ -461,7 +461,7 @@ def muat_perjanjian(kecamatan, pk: dict, renstra: dict, indikator: dict, level: 
             realisasi=nilai(realisasi, tempat).angka if realisasi is not None else None,
             **{tingkat[kode[0]]: level[kode]},
         )
-    tetapkan_status(perjanjian, pk.get("status"))
+    tetapkan_status(perjanjian, data.get("status"))
 
 
 def muat_laporan(kecamatan, lap: dict) -> None:

@@ -18,9 +18,10 @@ class BerandaDetail(KecamatanMixin, TemplateView):
         menunggu = []
         if self.bisa_menetapkan:
             menunggu += [
-                f"{pk.get_jenis_display()} {pk.tahun} diajukan, menunggu penetapan Anda."
-                for pk in r.perjanjian
-                if pk.status == PerjanjianKinerja.Status.DIAJUKAN
+                f"{perjanjian.get_jenis_display()} {perjanjian.tahun} diajukan, "
+                "menunggu penetapan Anda."
+                for perjanjian in r.perjanjian
+                if perjanjian.status == PerjanjianKinerja.Status.DIAJUKAN
             ]
         if self.bisa_mengisi:
             menunggu += [

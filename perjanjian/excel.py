@@ -70,7 +70,7 @@ class BarisRealisasiExcel:
     kode: str
     nama: str
     satuan: str
-    pk: str
+    perjanjian: str
     target: Nilai | None
 
 
@@ -97,14 +97,14 @@ def data_realisasi(*, kecamatan: Kecamatan, tahun: int) -> DataRealisasi:
         for k in grid.kelompok:
             for b in k.baris:
                 if b.ukuran.id in dilihat:
-                    dilihat[b.ukuran.id].pk += f", {k.perjanjian.get_jenis_display()}"
+                    dilihat[b.ukuran.id].perjanjian += f", {k.perjanjian.get_jenis_display()}"
                     continue
                 dilihat[b.ukuran.id] = BarisRealisasiExcel(
                     ukuran_id=b.ukuran.id,
                     kode=b.ukuran.kode,
                     nama=b.indikator.nama,
                     satuan=b.indikator.satuan,
-                    pk=k.perjanjian.get_jenis_display(),
+                    perjanjian=k.perjanjian.get_jenis_display(),
                     target=Nilai(b.target.nilai, b.target.huruf or None),
                 )
                 baris.append(dilihat[b.ukuran.id])
@@ -133,7 +133,9 @@ def render_realisasi(*, kecamatan: Kecamatan, tahun: int, templat: bool = False)
             None if templat else _nilai_tersimpan(data.tersimpan.get((p.value, b.ukuran_id)))
             for p in PERIODE
         ]
-        lembar.tulis([kecamatan.kode, tahun, b.kode, b.nama, b.satuan, b.pk, b.target, *nilai])
+        lembar.tulis(
+            [kecamatan.kode, tahun, b.kode, b.nama, b.satuan, b.perjanjian, b.target, *nilai]
+        )
     jenis = "templat-realisasi" if templat else "realisasi"
     return lembar.berkas(f"{jenis}-{kecamatan.slug}-{tahun}.xlsx")
 

@@ -475,8 +475,12 @@ class IndikatorProgram(Terjaga):
         ):
             return alasan
         if lama is not None and lama.realisasi != self.realisasi:
-            pk = PerjanjianKinerja.objects.only("kecamatan_id", "tahun").get(pk=self.perjanjian_id)
-            return PelaporanRealisasi.alasan_periode(pk.kecamatan_id, pk.tahun, Periode.TAHUNAN)
+            perjanjian = PerjanjianKinerja.objects.only("kecamatan_id", "tahun").get(
+                pk=self.perjanjian_id
+            )
+            return PelaporanRealisasi.alasan_periode(
+                perjanjian.kecamatan_id, perjanjian.tahun, Periode.TAHUNAN
+            )
         return None
 
 

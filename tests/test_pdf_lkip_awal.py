@@ -368,7 +368,7 @@ class TestSelektor:
         assert [t.nomor for t in awal.cascading] == ["2.1"]
         assert [t.nomor for t in awal.matriks] == ["2.2"]
         assert [t.nomor for t in awal.iku] == ["2.3"]
-        assert awal.pk == ()
+        assert awal.tabel_perjanjian == ()
         assert awal.struktur.nomor == "2.4"
         # BAB III has the measurement framework, then straight to the finances.
         bab3 = [e.judul for e in awal.daftar_isi if e.href.startswith("#bab-3-")]

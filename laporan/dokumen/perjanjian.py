@@ -67,29 +67,31 @@ def _baris_target(target: list[TargetPerjanjian]) -> tuple[BarisTarget, ...]:
 def isi_perjanjian(*, perjanjian: PerjanjianKinerja) -> dict:
     """Selector: everything the printed PK shows, in a fixed number of queries (the PK, its
     targets, the budget tree) whatever the number of targets and programs."""
-    pk = PerjanjianKinerja.objects.select_related("kecamatan__kabupaten").get(pk=perjanjian.pk)
+    perjanjian = PerjanjianKinerja.objects.select_related("kecamatan__kabupaten").get(
+        pk=perjanjian.pk
+    )
     target = list(
-        pk.target.select_related(
+        perjanjian.target.select_related(
             "indikator__tujuan", "indikator__sasaran__tujuan", "indikator__ukuran"
         ).order_by("urutan", "id")
     )
-    pohon = pohon_anggaran(kecamatan_id=pk.kecamatan_id, tahun=pk.tahun)
-    kolom = pk.kolom_pagu
+    pohon = pohon_anggaran(kecamatan_id=perjanjian.kecamatan_id, tahun=perjanjian.tahun)
+    kolom = perjanjian.kolom_pagu
     program = tuple(
         BarisProgram(nomor=n, nama=p.objek.nama, anggaran=p.jumlah.pagu(kolom))
         for n, p in enumerate(pohon.program, start=1)
     )
-    kecamatan = pk.kecamatan
+    kecamatan = perjanjian.kecamatan
     judul = "PERJANJIAN KINERJA"
-    if pk.jenis == PerjanjianKinerja.Jenis.PERUBAHAN:
+    if perjanjian.jenis == PerjanjianKinerja.Jenis.PERUBAHAN:
         judul = "PERJANJIAN KINERJA PERUBAHAN"
     return {
-        "perjanjian": pk,
+        "perjanjian": perjanjian,
         "kecamatan": kecamatan,
         "kabupaten": kecamatan.kabupaten,
-        "draf": pk.status != PerjanjianKinerja.Status.DITETAPKAN,
-        "judul": f"{judul} TAHUN {pk.tahun}",
-        "judul_lampiran": f"{judul} TAHUN {pk.tahun} KECAMATAN {kecamatan.nama.upper()}",
+        "draf": perjanjian.status != PerjanjianKinerja.Status.DITETAPKAN,
+        "judul": f"{judul} TAHUN {perjanjian.tahun}",
+        "judul_lampiran": f"{judul} TAHUN {perjanjian.tahun} KECAMATAN {kecamatan.nama.upper()}",
         "target": _baris_target(target),
         "program": program,
         "jumlah_anggaran": pohon.total.pagu(kolom),
@@ -105,6 +107,6 @@ class PenyajiPerjanjian(Penyaji):
         return isi_perjanjian(perjanjian=self.objek)
 
     def nama_berkas(self) -> str:
-        pk = self.objek
-        jenis = "PK" if pk.jenis == pk.Jenis.AWAL else "PK-Perubahan"
-        return f"{jenis}-{pk.kecamatan.slug}-{pk.tahun}.pdf"
+        perjanjian = self.objek
+        jenis = "PK" if perjanjian.jenis == perjanjian.Jenis.AWAL else "PK-Perubahan"
+        return f"{jenis}-{perjanjian.kecamatan.slug}-{perjanjian.tahun}.pdf"

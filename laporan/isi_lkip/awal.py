@@ -652,7 +652,7 @@ class IsiAwal:
     matriks: tuple[TabelMatriks, ...]
     iku: tuple[TabelIKU, ...]
     renstra_tanpa_keputusan: tuple[Renstra, ...]
-    pk: tuple[TabelPK, ...]
+    tabel_perjanjian: tuple[TabelPK, ...]
     struktur: TabelStruktur
     daftar_isi: tuple[EntriDaftarIsi, ...]
     lampiran: tuple[EntriLampiran, ...]
@@ -680,12 +680,12 @@ def daftar_isi(tahun: int, perjanjian: list[PerjanjianKinerja]) -> tuple[EntriDa
     e = EntriDaftarIsi
     huruf = "ABCDEFGHIJ"
     bab3 = [e(f"A. KERANGKA PENGUKURAN KINERJA TAHUN {tahun}", "#bab-3-a", 1)]
-    for i, pk in enumerate(perjanjian, start=1):
+    for i, p in enumerate(perjanjian, start=1):
         bab3.append(
             e(
-                f"{huruf[i]}. CAPAIAN DAN ANALISIS KINERJA – {pk.get_jenis_display().upper()} "
-                f"TAHUN {tahun} DENGAN DASAR RENSTRA {periode(pk.renstra, ' – ')}",
-                f"#bab-3-pk-{pk.pk}",
+                f"{huruf[i]}. CAPAIAN DAN ANALISIS KINERJA – {p.get_jenis_display().upper()} "
+                f"TAHUN {tahun} DENGAN DASAR RENSTRA {periode(p.renstra, ' – ')}",
+                f"#bab-3-pk-{p.pk}",
                 1,
             )
         )
@@ -721,14 +721,14 @@ def daftar_lampiran(
     """The annexed documents, listed with what identifies them (they are printed by their own
     renderers, not again inside the LKIP)."""
     hasil = []
-    for pk in perjanjian:
-        pihak = f"{pk.pihak_pertama_jabatan} dan {pk.pihak_kedua_jabatan}"
-        tanggal = f", {format_tanggal(pk.tanggal)}" if pk.tanggal else ""
+    for p in perjanjian:
+        pihak = f"{p.pihak_pertama_jabatan} dan {p.pihak_kedua_jabatan}"
+        tanggal = f", {format_tanggal(p.tanggal)}" if p.tanggal else ""
         hasil.append(
             (
-                f"{pk.get_jenis_display()} Tahun {pk.tahun}",
-                f"Ditandatangani {pihak} di {pk.tempat}{tanggal}; "
-                f"dasar Renstra {periode(pk.renstra)}.",
+                f"{p.get_jenis_display()} Tahun {p.tahun}",
+                f"Ditandatangani {pihak} di {p.tempat}{tanggal}; "
+                f"dasar Renstra {periode(p.renstra)}.",
             )
         )
     for t in iku:
@@ -761,7 +761,7 @@ def konteks_awal(laporan) -> dict:
     cascading = [tabel_cascading(r, nomor()) for r in renstra]
     matriks = [tabel_matriks(r, nomor()) for r in renstra]
     iku = [tabel_iku(keputusan[r.id], r, nomor()) for r in renstra if r.id in keputusan]
-    pk = [tabel_pk(p, anggaran, nomor()) for p in perjanjian]
+    tabel_perjanjian = [tabel_pk(p, anggaran, nomor()) for p in perjanjian]
     struktur = tabel_struktur(anggaran, nomor())
 
     tabel_13 = tabel_tindak_lanjut(laporan)
@@ -781,7 +781,7 @@ def konteks_awal(laporan) -> dict:
             matriks=tuple(matriks),
             iku=tuple(iku),
             renstra_tanpa_keputusan=tuple(r for r in renstra if r.id not in keputusan),
-            pk=tuple(pk),
+            tabel_perjanjian=tuple(tabel_perjanjian),
             struktur=struktur,
             daftar_isi=daftar_isi(tahun, perjanjian),
             lampiran=daftar_lampiran(kecamatan, perjanjian, iku, matriks),

@@ -318,8 +318,8 @@ def _bagian_pk(
     narasi: dict[int, NarasiSasaran],
     grafik: tuple[Grafik, ...],
 ) -> BagianPK:
-    pk = tabel.perjanjian
-    renstra = pk.renstra
+    perjanjian = tabel.perjanjian
+    renstra = perjanjian.renstra
     tahun_tren = tuple(
         th
         for th, _ in (tabel.baris[0].tren if tabel.baris else ())
@@ -360,7 +360,7 @@ def _bagian_pk(
             sasaran = daftar[0].baris.sasaran
             nomor_tabel[0] += 1
             baris_p, program = _program_pendukung(
-                tabel.anggaran.untuk_sasaran(sid), indikator_program.get(pk.id, {})
+                tabel.anggaran.untuk_sasaran(sid), indikator_program.get(perjanjian.id, {})
             )
             n = narasi.get(sid)
             sasaran_list.append(
@@ -389,10 +389,10 @@ def _bagian_pk(
     nomor_tabel[0] += 1
     return BagianPK(
         huruf=huruf,
-        anker=f"bab-3-pk-{pk.id}",
-        perjanjian=pk,
+        anker=f"bab-3-pk-{perjanjian.id}",
+        perjanjian=perjanjian,
         tabel=tabel,
-        nama_pk="PK Perubahan" if pk.jenis == pk.Jenis.PERUBAHAN else "PK",
+        nama_pk="PK Perubahan" if perjanjian.jenis == perjanjian.Jenis.PERUBAHAN else "PK",
         nama_renstra=f"Renstra {renstra.tahun_awal}-{renstra.tahun_akhir}",
         nomor_tabel=nomor_capaian,
         baris=tuple(analisis),

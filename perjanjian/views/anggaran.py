@@ -394,10 +394,10 @@ class IndikatorProgramUbah(KecamatanMixin, TemplateView):
                     capaian_program.append(capaian)
                 b.indikator.append((i, capaian, form.baris(i) if form else None))
             baris.append(b)
-        pk = self.perjanjian
-        alasan = pk.alasan_tidak_dapat_diubah()
+        perjanjian = self.perjanjian
+        alasan = perjanjian.alasan_tidak_dapat_diubah()
         ctx.update(
-            pk=pk,
+            perjanjian=perjanjian,
             baris=baris,
             form=form,
             alasan=alasan,
@@ -405,7 +405,7 @@ class IndikatorProgramUbah(KecamatanMixin, TemplateView):
             persentase_tercapai=kinerja.persentase_tercapai(capaian_program),
             riwayat=riwayat(
                 (
-                    IndikatorProgram.riwayat.filter(perjanjian_id=pk.id),
+                    IndikatorProgram.riwayat.filter(perjanjian_id=perjanjian.id),
                     lambda c: f"Indikator: {c.uraian}",
                 )
             ),

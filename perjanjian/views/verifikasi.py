@@ -40,7 +40,7 @@ class VerifikasiDaftar(IzinMixin, TemplateView):
         ctx.update(
             realisasi_diajukan=[p for p in pelaporan if p.status == StatusR.DIAJUKAN],
             realisasi_dikembalikan=[p for p in pelaporan if p.status == StatusR.DIKEMBALIKAN],
-            pk_diajukan=list(
+            perjanjian_diajukan=list(
                 akses.lingkup(PerjanjianKinerja.objects.all(), user)
                 .filter(status=PerjanjianKinerja.Status.DIAJUKAN)
                 .select_related("kecamatan")
@@ -73,17 +73,20 @@ class VerifikasiDaftar(IzinMixin, TemplateView):
                 else:
                     messages.error(request, "Tindakan tidak dikenal.")
             elif jenis == "pk":
-                pk = get_object_or_404(
+                perjanjian = get_object_or_404(
                     akses.lingkup(PerjanjianKinerja.objects.all(), user).select_related(
                         "kecamatan"
                     ),
                     pk=request.POST.get("id") or 0,
                 )
                 if aksi == "kembalikan":
-                    perjanjian_kembalikan_bappeda(perjanjian=pk, komentar=komentar, oleh=user)
+                    perjanjian_kembalikan_bappeda(
+                        perjanjian=perjanjian, komentar=komentar, oleh=user
+                    )
                     messages.success(
                         request,
-                        f"{pk.get_jenis_display()} {pk.tahun} {pk.kecamatan.nama} dikembalikan "
+                        f"{perjanjian.get_jenis_display()} {perjanjian.tahun} "
+                        f"{perjanjian.kecamatan.nama} dikembalikan "
                         "ke draft dengan catatan.",
                     )
                 else:

@@ -19,7 +19,9 @@ class Command(PerintahDokumen):
         )
 
     def objek(self, kecamatan, *, tahun, jenis, **options):
-        pk = PerjanjianKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun, jenis=jenis).first()
-        if pk is None:
+        perjanjian = PerjanjianKinerja.objects.filter(
+            kecamatan=kecamatan, tahun=tahun, jenis=jenis
+        ).first()
+        if perjanjian is None:
             raise CommandError(f"{kecamatan} belum memiliki PK ({jenis}) tahun {tahun}.")
-        return pk
+        return perjanjian

@@ -238,14 +238,14 @@ class Command(BaseCommand):
 
     def isi_tahun(self, kec, renstra, indikator, tahun: int, acak) -> None:
         # Every draw first, whatever already exists, so a second run decides the same.
-        undian_pk, maju, dikembalikan, undian_lkip = (
+        undian_perjanjian, maju, dikembalikan, undian_lkip = (
             acak.random(),
             acak.randint(0, 5),  # reporting periods verified
             acak.random() < 0.3,
             acak.random(),
         )
         if not PerjanjianKinerja.objects.filter(kecamatan=kec, tahun=tahun).exists():
-            pk = PerjanjianKinerja.objects.create(
+            perjanjian = PerjanjianKinerja.objects.create(
                 kecamatan=kec,
                 tahun=tahun,
                 renstra=renstra,
@@ -261,13 +261,17 @@ class Command(BaseCommand):
             for urutan, ind in enumerate(indikator, start=1):
                 t = target[ind.id]
                 TargetPerjanjian.objects.create(
-                    perjanjian=pk, indikator=ind, urutan=urutan, nilai=t.nilai, huruf=t.huruf
+                    perjanjian=perjanjian,
+                    indikator=ind,
+                    urutan=urutan,
+                    nilai=t.nilai,
+                    huruf=t.huruf,
                 )
-            if undian_pk < 0.8:
-                pk.status = PerjanjianKinerja.Status.DITETAPKAN
-            elif undian_pk < 0.9:
-                pk.status = PerjanjianKinerja.Status.DIAJUKAN
-            pk.save()
+            if undian_perjanjian < 0.8:
+                perjanjian.status = PerjanjianKinerja.Status.DITETAPKAN
+            elif undian_perjanjian < 0.9:
+                perjanjian.status = PerjanjianKinerja.Status.DIAJUKAN
+            perjanjian.save()
 
         for ind in indikator:
             kode = ind.ukuran.kode

@@ -109,9 +109,12 @@ class Command(BaseCommand):
         w = self.stdout.write
         w(f"Capaian kinerja {kec} tahun {tahun}")
         for t in tabel:
-            pk = t.perjanjian
+            perjanjian = t.perjanjian
             w("")
-            w(f"{pk.get_jenis_display()} {pk.tahun} (dasar {pk.renstra.nama})")
+            w(
+                f"{perjanjian.get_jenis_display()} {perjanjian.tahun} "
+                f"(dasar {perjanjian.renstra.nama})"
+            )
             w(
                 f"{'No':>2}  {'Indikator':<48} {'Target':>10} {'Realisasi':>11} {'Capaian':>9}  "
                 f"{'Kriteria':<14} {'Target akhir':>13} {'Thd akhir':>9}"

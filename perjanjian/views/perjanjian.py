@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 from iku.models import TargetIndikator
 from kecamatan.halaman import KecamatanMixin
 from perjanjian.anggaran import Simpul, pohon_anggaran
-from perjanjian.forms_pk import (
+from perjanjian.forms_perjanjian import (
     KembalikanForm,
     PerjanjianBuatForm,
     PerjanjianForm,
@@ -58,7 +58,7 @@ def perjanjian_tahun(view: KecamatanMixin) -> dict[str, PerjanjianKinerja]:
     daftar = view.lingkup(PerjanjianKinerja.objects.filter(tahun=view.tahun)).select_related(
         "renstra", "asal"
     )
-    return {pk.jenis: pk for pk in daftar}
+    return {p.jenis: p for p in daftar}
 
 
 # --- the PKs of a year ----------------------------------------------------------------------
@@ -70,8 +70,8 @@ class PerjanjianDaftar(KecamatanMixin, TemplateView):
 
     def get_context_data(self, form_buat=None, form_perubahan=None, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        pk = perjanjian_tahun(self)
-        awal, perubahan = pk.get(Jenis.AWAL), pk.get(Jenis.PERUBAHAN)
+        per_jenis = perjanjian_tahun(self)
+        awal, perubahan = per_jenis.get(Jenis.AWAL), per_jenis.get(Jenis.PERUBAHAN)
         renstra = list(renstra_berlaku(kecamatan=self.kecamatan, tahun=self.tahun))
         if self.bisa_mengisi and awal is None and renstra and form_buat is None:
             form_buat = PerjanjianBuatForm(kecamatan=self.kecamatan, tahun=self.tahun)
@@ -102,32 +102,33 @@ class PerjanjianDaftar(KecamatanMixin, TemplateView):
         messages.error(request, "Tindakan tidak dikenal.")
         return redirect(request.path)
 
-    def _selesai(self, pk, tanpa_target):
+    def _selesai(self, perjanjian, tanpa_target):
         messages.success(
             self.request,
-            f"{pk.get_jenis_display()} {pk.tahun} dibuat dengan {pk.target.count()} target "
+            f"{perjanjian.get_jenis_display()} {perjanjian.tahun} dibuat dengan "
+            f"{perjanjian.target.count()} target "
             "yang sudah diisi; periksa dan ubah bila perlu, lalu ajukan ke camat.",
         )
         if tanpa_target:
             messages.warning(
                 self.request,
-                f"Indikator tanpa target Renstra tahun {pk.tahun} tidak dimasukkan: "
+                f"Indikator tanpa target Renstra tahun {perjanjian.tahun} tidak dimasukkan: "
                 + "; ".join(i.nama for i in tanpa_target)
                 + ". Isi targetnya di Renstra, lalu buat ulang bila perlu.",
             )
-        return redirect("perjanjian:pk-detail", self.kecamatan.slug, pk.id)
+        return redirect("perjanjian:pk-detail", self.kecamatan.slug, perjanjian.id)
 
     def _buat(self):
         form = PerjanjianBuatForm(self.request.POST, kecamatan=self.kecamatan, tahun=self.tahun)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form_buat=form))
-        pk, tanpa = perjanjian_buat(
+        perjanjian, tanpa = perjanjian_buat(
             kecamatan=self.kecamatan,
             tahun=self.tahun,
             renstra=form.cleaned_data["renstra"],
             oleh=self.request.user,
         )
-        return self._selesai(pk, tanpa)
+        return self._selesai(perjanjian, tanpa)
 
     def _perubahan(self):
         asal = perjanjian_tahun(self).get(Jenis.AWAL)
@@ -139,10 +140,10 @@ class PerjanjianDaftar(KecamatanMixin, TemplateView):
         form = PerjanjianPerubahanForm(self.request.POST, asal=asal, renstra=renstra)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form_perubahan=form))
-        pk, tanpa = perjanjian_perubahan_buat(
+        perjanjian, tanpa = perjanjian_perubahan_buat(
             asal=asal, renstra=form.renstra_terpilih(), oleh=self.request.user
         )
-        return self._selesai(pk, tanpa)
+        return self._selesai(perjanjian, tanpa)
 
 
 # --- one PK ---------------------------------------------------------------------------------
@@ -204,19 +205,23 @@ class PerjanjianDetail(KecamatanMixin, TemplateView):
 
     def get_context_data(self, form=None, form_kembalikan=None, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        pk = self.perjanjian
+        perjanjian = self.perjanjian
         if form is None and self.bisa_mengubah:
             form = self._form_ubah()
-        if form_kembalikan is None and self.bisa_menetapkan and pk.status == Status.DIAJUKAN:
+        if (
+            form_kembalikan is None
+            and self.bisa_menetapkan
+            and perjanjian.status == Status.DIAJUKAN
+        ):
             form_kembalikan = KembalikanForm()
         renstra = {
             t.indikator_id: t
             for t in TargetIndikator.objects.filter(
-                indikator__in=[t.indikator_id for t in self.target], tahun=pk.tahun
+                indikator__in=[t.indikator_id for t in self.target], tahun=perjanjian.tahun
             )
         }
         # The same rows as the realisasi grid, the LKIP and the dashboard (one assembly).
-        capaian = capaian_kecamatan(kecamatan=self.kecamatan, tahun=pk.tahun).per_target()
+        capaian = capaian_kecamatan(kecamatan=self.kecamatan, tahun=perjanjian.tahun).per_target()
         baris = []
         for nomor, t in enumerate(self.target, start=1):
             ind, r = t.indikator, renstra.get(t.indikator_id)
@@ -234,20 +239,26 @@ class PerjanjianDetail(KecamatanMixin, TemplateView):
                     field=form.field_target(t) if form else None,
                 )
             )
-        pohon = pohon_anggaran(kecamatan_id=self.kecamatan.id, tahun=pk.tahun)
-        kolom = pk.kolom_pagu
+        pohon = pohon_anggaran(kecamatan_id=self.kecamatan.id, tahun=perjanjian.tahun)
+        kolom = perjanjian.kolom_pagu
         perubahan = None
-        if pk.jenis == Jenis.AWAL:
+        if perjanjian.jenis == Jenis.AWAL:
             perubahan = self.lingkup(
-                PerjanjianKinerja.objects.filter(tahun=pk.tahun, jenis=Jenis.PERUBAHAN)
+                PerjanjianKinerja.objects.filter(tahun=perjanjian.tahun, jenis=Jenis.PERUBAHAN)
             ).first()
         form_perubahan = None
-        if pk.ditetapkan and pk.jenis == Jenis.AWAL and perubahan is None and self.bisa_mengisi:
+        if (
+            perjanjian.ditetapkan
+            and perjanjian.jenis == Jenis.AWAL
+            and perubahan is None
+            and self.bisa_mengisi
+        ):
             form_perubahan = PerjanjianPerubahanForm(
-                asal=pk, renstra=renstra_berlaku(kecamatan=self.kecamatan, tahun=pk.tahun)
+                asal=perjanjian,
+                renstra=renstra_berlaku(kecamatan=self.kecamatan, tahun=perjanjian.tahun),
             )
         ctx.update(
-            pk=pk,
+            perjanjian=perjanjian,
             baris=baris,
             form=form,
             form_kembalikan=form_kembalikan,
@@ -256,18 +267,18 @@ class PerjanjianDetail(KecamatanMixin, TemplateView):
             bisa_mengubah=self.bisa_mengubah,
             program=[BarisProgram(p, p.jumlah.pagu(kolom)) for p in pohon.program],
             total_pagu=pohon.total.pagu(kolom),
-            label_pagu=pk.label_pagu,
+            label_pagu=perjanjian.label_pagu,
             ada_peringatan=any(b.peringatan for b in baris),
             riwayat=riwayat(
-                PerjanjianKinerja.riwayat.filter(id=pk.id),
+                PerjanjianKinerja.riwayat.filter(id=perjanjian.id),
                 (
-                    TargetPerjanjian.riwayat.filter(perjanjian_id=pk.id).select_related(
+                    TargetPerjanjian.riwayat.filter(perjanjian_id=perjanjian.id).select_related(
                         "indikator"
                     ),
                     lambda c: f"Target {c.indikator.nama}",
                 ),
                 (
-                    IndikatorProgram.riwayat.filter(perjanjian_id=pk.id),
+                    IndikatorProgram.riwayat.filter(perjanjian_id=perjanjian.id),
                     lambda c: f"Indikator program: {c.uraian}",
                 ),
             ),
@@ -326,10 +337,12 @@ class PerjanjianDetail(KecamatanMixin, TemplateView):
         return redirect(self.request.path)
 
     def _hapus(self):
-        pk = self.perjanjian
-        perjanjian_hapus(perjanjian=pk, oleh=self.request.user)
-        messages.success(self.request, f"{pk.get_jenis_display()} {pk.tahun} (draft) dihapus.")
-        return redirect("perjanjian:pk-daftar", self.kecamatan.slug, pk.tahun)
+        perjanjian = self.perjanjian
+        perjanjian_hapus(perjanjian=perjanjian, oleh=self.request.user)
+        messages.success(
+            self.request, f"{perjanjian.get_jenis_display()} {perjanjian.tahun} (draft) dihapus."
+        )
+        return redirect("perjanjian:pk-daftar", self.kecamatan.slug, perjanjian.tahun)
 
     def _kembalikan(self):
         form = KembalikanForm(self.request.POST)
@@ -405,10 +418,10 @@ class PerjanjianBanding(KecamatanMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        pk = perjanjian_tahun(self)
-        awal, perubahan = pk.get(Jenis.AWAL), pk.get(Jenis.PERUBAHAN)
-        target: dict[int, list] = {p.id: [] for p in pk.values()}
-        for t in TargetPerjanjian.objects.filter(perjanjian__in=pk.values()).select_related(
+        per_jenis = perjanjian_tahun(self)
+        awal, perubahan = per_jenis.get(Jenis.AWAL), per_jenis.get(Jenis.PERUBAHAN)
+        target: dict[int, list] = {p.id: [] for p in per_jenis.values()}
+        for t in TargetPerjanjian.objects.filter(perjanjian__in=per_jenis.values()).select_related(
             *TARGET_RELASI
         ):
             target[t.perjanjian_id].append(t)

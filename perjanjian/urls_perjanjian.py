@@ -2,14 +2,14 @@
 
 from django.urls import path
 
-from perjanjian.views import anggaran, pk
+from perjanjian.views import anggaran, perjanjian
 
 K = "kecamatan/<slug:kecamatan>"
 
 urlpatterns = [
-    path(f"{K}/pk/<int:tahun>/", pk.PerjanjianDaftar.as_view(), name="pk-daftar"),
-    path(f"{K}/pk/<int:tahun>/banding/", pk.PerjanjianBanding.as_view(), name="pk-banding"),
-    path(f"{K}/pk/detail/<int:pk>/", pk.PerjanjianDetail.as_view(), name="pk-detail"),
+    path(f"{K}/pk/<int:tahun>/", perjanjian.PerjanjianDaftar.as_view(), name="pk-daftar"),
+    path(f"{K}/pk/<int:tahun>/banding/", perjanjian.PerjanjianBanding.as_view(), name="pk-banding"),
+    path(f"{K}/pk/detail/<int:pk>/", perjanjian.PerjanjianDetail.as_view(), name="pk-detail"),
     path(
         f"{K}/pk/detail/<int:pk>/indikator-program/",
         anggaran.IndikatorProgramUbah.as_view(),
