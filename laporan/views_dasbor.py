@@ -1,7 +1,7 @@
 """The kabupaten dashboard (Bappeda, Inspektorat, admin kabupaten) and its Excel download.
 
 Kecamatan users are refused (403): the page shows every kecamatan of the kabupaten. The rows
-come from laporan.dasbor over akses.kecamatan_terlihat, so the scoping stays in one place.
+come from laporan.dasbor over ``Kecamatan.objects.terlihat``, so the scoping stays in one place.
 """
 
 from django.views.generic import TemplateView, View

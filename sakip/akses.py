@@ -6,9 +6,9 @@ services call ``wajib()`` with the same izin, so a page and its service cannot d
 who may act. A refusal says one sentence per izin (``pesan_tolak``).
 
 Every queryset a user can reach goes through ``lingkup`` (all kecamatan the user may see) or
-``di_kecamatan`` (one kecamatan already resolved through ``kecamatan_terlihat``). A model that
-is not in ``JALUR`` cannot be scoped and both functions refuse it, so a new model has to be
-placed here before a view can show it. Objects of another kecamatan are simply not found: the
+``di_kecamatan`` (one kecamatan already resolved through ``Kecamatan.objects.terlihat``). A
+model that is not in ``JALUR`` cannot be scoped and both functions refuse it, so a new model has
+to be placed here before a view can show it. Objects of another kecamatan are simply not found: the
 answer is 404, never "forbidden", so their existence is not leaked either.
 """
 

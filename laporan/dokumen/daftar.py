@@ -1,10 +1,6 @@
-"""Which renderer prints which kind of document, and how its source object is found."""
+"""Which renderer prints which kind of document."""
 
-from django.db.models import Model
-
-from iku.models import KeputusanIKU
-from laporan.models import DokumenPDF, LaporanKinerja
-from perjanjian.models import PerjanjianKinerja
+from laporan.models import DokumenPDF
 
 from .dasar import Penyaji
 from .keputusan import PenyajiKeputusan
@@ -17,14 +13,6 @@ def kelas_penyaji(jenis: str) -> type[Penyaji]:
         DokumenPDF.Jenis.LKIP: PenyajiLKIP,
         DokumenPDF.Jenis.KEPUTUSAN: PenyajiKeputusan,
         DokumenPDF.Jenis.PERJANJIAN: PenyajiPerjanjian,
-    }[jenis]
-
-
-def model_sumber(jenis: str) -> type[Model]:
-    return {
-        DokumenPDF.Jenis.LKIP: LaporanKinerja,
-        DokumenPDF.Jenis.KEPUTUSAN: KeputusanIKU,
-        DokumenPDF.Jenis.PERJANJIAN: PerjanjianKinerja,
     }[jenis]
 
 
