@@ -15,7 +15,7 @@ from perjanjian.models import (
     Realisasi,
     TargetPerjanjian,
 )
-from perjanjian.peringatan import Peringatan, peringatan_tahun
+from perjanjian.selectors import Peringatan, peringatan_tahun
 
 PERIODE_TRIWULAN = (Periode.TW1, Periode.TW2, Periode.TW3, Periode.TW4, Periode.TAHUNAN)
 

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from kecamatan.models import Kecamatan, Pengguna
-from kecamatan.pejabat import camat_terakhir
+from kecamatan.selectors import camat_terakhir
 from perjanjian.models import NarasiSasaran, PelaporanRealisasi, Periode, TargetPerjanjian
 from sakip import akses, konkurensi
 from sakip.akses import Izin

@@ -10,7 +10,7 @@ PermenPANRB 14/2017 computes the NRR of an unsur over the answers given to it
 (``kinerja.ikm``), so such a respondent is used and counted in the message.
 
 Writes: ``survei_simpan`` stores the result; ``survei_pakai`` takes its IKM as the realisasi
-through ``services_realisasi.realisasi_simpan``, so the period's locks, the stale-save check,
+through ``perjanjian.services.realisasi_simpan``, so the period's locks, the stale-save check,
 the warnings and the change history are those of the realisasi page.
 """
 
@@ -32,6 +32,8 @@ from django.utils import timezone
 
 from iku.models import Ukuran
 from kecamatan.models import Kecamatan, Pengguna
+from perjanjian.models import Periode, Realisasi, SurveiKepuasan
+from perjanjian.services.realisasi import HasilSimpan, Isian, realisasi_simpan
 from sakip import akses, kinerja
 from sakip.akses import Izin
 from sakip.berkas import Berkas
@@ -40,9 +42,6 @@ from sakip.format_id import format_angka
 from sakip.grafik import gaya_grafik, mpl_grafik, svg_sebaris
 from sakip.kinerja import UNSUR_IKM, Nilai
 from sakip.penguncian import TransisiDitolak
-
-from .models import Periode, Realisasi, SurveiKepuasan
-from .services_realisasi import HasilSimpan, Isian, realisasi_simpan
 
 UKURAN_IKM = "ikm"  # the kode of the kabupaten's shared IKM measure
 MAKS_UKURAN = 5 * 1024 * 1024

@@ -10,9 +10,8 @@ change for the first PK, after it for the PK Perubahan), never typed twice.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from perjanjian.anggaran import pohon_anggaran
 from perjanjian.models import PerjanjianKinerja, TargetPerjanjian
-from perjanjian.selectors import nilai_indikator
+from perjanjian.selectors import nilai_indikator, pohon_anggaran
 from sakip.kinerja import Nilai
 
 from .dasar import Penyaji

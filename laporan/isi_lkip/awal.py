@@ -22,14 +22,18 @@ from iku.models import (
     TargetIndikator,
     Tujuan,
 )
-from kecamatan.models import ProfilTahunan, SaranaPrasarana, UnitKerja
-from kecamatan.models.profil import PENDIDIKAN
-from kecamatan.pejabat import camat_terakhir
+from kecamatan.models import PENDIDIKAN, ProfilTahunan, SaranaPrasarana, UnitKerja
+from kecamatan.selectors import camat_terakhir
 from laporan.evaluasi import tabel_tindak_lanjut
-from perjanjian.anggaran import Jumlah, PohonAnggaran, Simpul, pohon_anggaran
-from perjanjian.capaian import _target_akhir
 from perjanjian.models import PerjanjianKinerja, TargetPerjanjian
-from perjanjian.selectors import nilai_indikator
+from perjanjian.selectors import (
+    Jumlah,
+    PohonAnggaran,
+    Simpul,
+    nilai_indikator,
+    pohon_anggaran,
+    target_akhir_renstra,
+)
 from sakip import kinerja
 from sakip.format_id import format_tanggal
 from sakip.kinerja import Nilai
@@ -364,7 +368,7 @@ def _baris_indikator(
                     nilai_indikator(ind, t.nilai, t.huruf) if (t := per_tahun.get(th)) else None
                     for th in renstra.tahun
                 ),
-                target_akhir=_target_akhir(ind, renstra.tahun_akhir),
+                target_akhir=target_akhir_renstra(ind, renstra.tahun_akhir),
             )
         )
     return hasil

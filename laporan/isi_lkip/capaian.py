@@ -1,6 +1,6 @@
 """Ikhtisar eksekutif, BAB III and BAB IV of the LKIP.
 
-Everything is read through the selectors of the measurement (``perjanjian.capaian``: one
+Everything is read through the selectors of the measurement (``perjanjian.selectors.tabel``: one
 budget tree shared by every PK of the year), plus one query each for the program indicators,
 the narratives, the benchmark across kecamatan and the realisasi over the Renstra years (for
 the charts): the number of queries does not grow with indicators, programs or years. Every
@@ -20,15 +20,24 @@ from iku.models import Sasaran, Tujuan
 from kecamatan.models import SkalaPenilaian
 from laporan.grafik import Grafik, grafik_tahunan
 from laporan.pembanding import Pembanding, pembanding_tahunan
-from perjanjian.anggaran import PohonAnggaran, Simpul, pohon_anggaran
-from perjanjian.capaian import BarisCapaian, BarisEfisiensi, TabelCapaian, capaian_tahunan
 from perjanjian.models import (
     IndikatorProgram,
     NarasiSasaran,
     PerjanjianKinerja,
     Program,
 )
-from perjanjian.selectors import capaian_indikator_program, capaian_kecamatan, satuan_tampil
+from perjanjian.selectors import (
+    BarisCapaian,
+    BarisEfisiensi,
+    PohonAnggaran,
+    Simpul,
+    TabelCapaian,
+    capaian_indikator_program,
+    capaian_kecamatan,
+    capaian_tahunan,
+    pohon_anggaran,
+    satuan_tampil,
+)
 from sakip import kinerja
 from sakip.format_id import format_angka
 from sakip.kinerja import MetodeNegatif, Nilai, Pita, Skala

@@ -12,7 +12,6 @@ from django.views.generic import TemplateView
 
 from iku.models import Sasaran
 from kecamatan.halaman import KecamatanMixin
-from perjanjian.anggaran import Simpul, kunci_anggaran, pohon_anggaran
 from perjanjian.forms_anggaran import (
     AnggaranForm,
     IndikatorProgramForm,
@@ -31,8 +30,9 @@ from perjanjian.models import (
     RealisasiAnggaran,
     SubKegiatan,
 )
-from perjanjian.selectors import capaian_indikator_program
-from perjanjian.services_anggaran import (
+from perjanjian.selectors.anggaran import Simpul, kunci_anggaran, pohon_anggaran
+from perjanjian.selectors.capaian import capaian_indikator_program
+from perjanjian.services.anggaran import (
     PERIODE,
     anggaran_simpan,
     indikator_program_simpan,
@@ -43,7 +43,7 @@ from perjanjian.services_anggaran import (
     sidik_indikator_program,
     sub_kegiatan_tambah,
 )
-from perjanjian.services_pk import jaga_draft, renstra_berlaku
+from perjanjian.services.perjanjian import jaga_draft, renstra_berlaku
 from sakip import kinerja
 from sakip.akses import Izin
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak

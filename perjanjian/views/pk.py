@@ -12,7 +12,6 @@ from django.views.generic import TemplateView
 
 from iku.models import TargetIndikator
 from kecamatan.halaman import KecamatanMixin
-from perjanjian.anggaran import Simpul, pohon_anggaran
 from perjanjian.forms_pk import (
     KembalikanForm,
     PerjanjianBuatForm,
@@ -20,9 +19,10 @@ from perjanjian.forms_pk import (
     PerjanjianPerubahanForm,
 )
 from perjanjian.models import IndikatorProgram, PerjanjianKinerja, TargetPerjanjian
-from perjanjian.peringatan import peringatan_target
-from perjanjian.selectors import CapaianIndikator, capaian_kecamatan, nilai_indikator
-from perjanjian.services_pk import (
+from perjanjian.selectors.anggaran import Simpul, pohon_anggaran
+from perjanjian.selectors.capaian import CapaianIndikator, capaian_kecamatan, nilai_indikator
+from perjanjian.selectors.peringatan import peringatan_target
+from perjanjian.services.perjanjian import (
     jaga_draft,
     perjanjian_ajukan,
     perjanjian_buat,

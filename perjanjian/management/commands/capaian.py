@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.core.management.base import BaseCommand, CommandError
 
 from kecamatan.models import Kecamatan
-from perjanjian.capaian import BarisCapaian, BarisEfisiensi, TabelCapaian, capaian_tahunan
+from perjanjian.selectors.tabel import BarisCapaian, BarisEfisiensi, TabelCapaian, capaian_tahunan
 from sakip.format_id import format_nilai, format_persen, format_rupiah
 from sakip.kinerja import Nilai, bulatkan
 

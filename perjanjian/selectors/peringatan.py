@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from iku.models import TargetIndikator
+from perjanjian.models import Periode, Realisasi, TargetPerjanjian
+from perjanjian.selectors.anggaran import pohon_anggaran
 from sakip import kinerja
 from sakip.format_id import format_angka, format_persen, format_rupiah
-
-from .anggaran import pohon_anggaran
-from .models import Periode, Realisasi, TargetPerjanjian
 
 # A PK target further than this from the Renstra target of the same year is flagged.
 AMBANG_SIMPANGAN_TARGET = Decimal(10)

@@ -23,15 +23,20 @@ from django.db import transaction
 
 from iku.models import Indikator, Ukuran
 from kecamatan.models import Kecamatan, Pengguna
+from perjanjian.models import (
+    PelaporanRealisasi,
+    Periode,
+    PerjanjianKinerja,
+    Realisasi,
+    TargetPerjanjian,
+)
+from perjanjian.selectors.capaian import capaian_kecamatan, nilai_indikator, ukur_capaian
 from sakip import akses, kinerja, konkurensi
 from sakip.akses import Izin
 from sakip.alur import jalankan_transisi
 from sakip.format_id import format_nilai
 from sakip.kinerja import Nilai, Pita
 from sakip.penguncian import DataTerkunci, TransisiDitolak
-
-from .models import PelaporanRealisasi, Periode, PerjanjianKinerja, Realisasi, TargetPerjanjian
-from .selectors import capaian_kecamatan, nilai_indikator, ukur_capaian
 
 Status = PelaporanRealisasi.Status
 

@@ -13,14 +13,13 @@ from django.db.models import Q
 
 from iku.models import Indikator, Renstra, TargetIndikator
 from kecamatan.models import Kecamatan, Pengguna
-from kecamatan.pejabat import camat_terakhir
+from kecamatan.selectors import camat_terakhir
+from perjanjian.models import IndikatorProgram, PerjanjianKinerja, TargetPerjanjian
 from sakip import akses, konkurensi
 from sakip.akses import Izin
 from sakip.alur import jalankan_transisi
 from sakip.kinerja import Nilai
 from sakip.penguncian import DataTerkunci, TransisiDitolak
-
-from .models import IndikatorProgram, PerjanjianKinerja, TargetPerjanjian
 
 Status = PerjanjianKinerja.Status
 Jenis = PerjanjianKinerja.Jenis

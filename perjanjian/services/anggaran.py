@@ -13,12 +13,7 @@ from django.db import IntegrityError, transaction
 
 from iku.models import Sasaran
 from kecamatan.models import Kecamatan, Pengguna
-from sakip import akses, konkurensi
-from sakip.akses import Izin
-from sakip.kinerja import Nilai
-from sakip.penguncian import TransisiDitolak
-
-from .models import (
+from perjanjian.models import (
     IndikatorProgram,
     Kegiatan,
     Periode,
@@ -27,7 +22,11 @@ from .models import (
     RealisasiAnggaran,
     SubKegiatan,
 )
-from .services_pk import jaga_draft
+from perjanjian.services.perjanjian import jaga_draft
+from sakip import akses, konkurensi
+from sakip.akses import Izin
+from sakip.kinerja import Nilai
+from sakip.penguncian import TransisiDitolak
 
 KOLOM_PAGU = ("pagu_awal", "pagu_pergeseran", "pagu_perubahan")
 PERIODE = (Periode.TW1, Periode.TW2, Periode.TW3, Periode.TW4, Periode.TAHUNAN)

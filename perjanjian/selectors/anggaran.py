@@ -9,9 +9,8 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 
+from perjanjian.models import Kegiatan, PelaporanRealisasi, Periode, Program, SubKegiatan
 from sakip import kinerja
-
-from .models import Kegiatan, PelaporanRealisasi, Periode, Program, SubKegiatan
 
 
 @dataclass(frozen=True)
