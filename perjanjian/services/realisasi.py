@@ -22,7 +22,9 @@ from decimal import Decimal
 from django.db import transaction
 
 from iku.models import Indikator, Ukuran
+from iku.selectors import ukuran_renstra
 from kecamatan.models import Kecamatan, Pengguna
+from kecamatan.services import kecamatan_kunci
 from perjanjian.models import (
     PelaporanRealisasi,
     Periode,
@@ -220,15 +222,6 @@ class GridRealisasi:
         return len(self.ukuran_bertarget)
 
 
-def _ukuran_renstra(kecamatan: Kecamatan, tahun: int) -> dict[int, Ukuran]:
-    """The measures of the kecamatan's Renstra in force in the year (one query)."""
-    indikator = akses.di_kecamatan(
-        Indikator.objects.berlaku(tahun=tahun),
-        kecamatan,
-    ).select_related("ukuran")
-    return {i.ukuran_id: i.ukuran for i in indikator}
-
-
 def grid_realisasi(*, kecamatan: Kecamatan, tahun: int, periode: str) -> GridRealisasi:
     """Every indicator of every PK of the year with its realisasi of ``periode``: the rows of
     ``capaian_kecamatan`` (target in force, capaian, kriteria), plus the period's workflow
@@ -282,7 +275,7 @@ def grid_realisasi(*, kecamatan: Kecamatan, tahun: int, periode: str) -> GridRea
     ]
     for b in tanpa_target:
         b.hasil = hitung_capaian(indikator=None, target=None, nilai=b.nilai, skala=skala)
-    renstra = _ukuran_renstra(kecamatan, tahun)
+    renstra = ukuran_renstra(kecamatan=kecamatan, tahun=tahun)
     ukuran_lain = sorted(
         (u for uid, u in renstra.items() if uid not in grup and uid not in per_ukuran),
         key=lambda u: u.nama,
@@ -370,7 +363,7 @@ def realisasi_simpan(
     _jaga_pengisi(kecamatan, oleh)
     with transaction.atomic():
         # One writer per kecamatan at a time: the row lock also covers rows not created yet.
-        Kecamatan.objects.select_for_update().filter(pk=kecamatan.pk).first()
+        kecamatan_kunci(kecamatan=kecamatan)
         jaga_dapat_diubah(
             _pelaporan_terkunci(kecamatan=kecamatan, tahun=tahun, periode=periode),
             tahun,
@@ -385,7 +378,10 @@ def realisasi_simpan(
         konkurensi.periksa(sidik, konkurensi.sidik(tersimpan))
 
         # A measure of the Renstra in force, or one already stored for the period.
-        sah = {**_ukuran_renstra(kecamatan, tahun), **{r.ukuran_id: r.ukuran for r in tersimpan}}
+        sah = {
+            **ukuran_renstra(kecamatan=kecamatan, tahun=tahun),
+            **{r.ukuran_id: r.ukuran for r in tersimpan},
+        }
         asing = set(isian) - set(sah)
         if asing:
             raise TransisiDitolak("Indikator yang diisi bukan indikator Renstra kecamatan ini.")

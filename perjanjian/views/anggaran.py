@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 
 from iku.models import Sasaran
+from iku.selectors import sasaran_berlaku
 from kecamatan.halaman import KecamatanMixin
 from perjanjian.forms_anggaran import (
     AnggaranForm,
@@ -43,7 +44,7 @@ from perjanjian.services.anggaran import (
     sidik_indikator_program,
     sub_kegiatan_tambah,
 )
-from perjanjian.services.perjanjian import jaga_draft, renstra_berlaku
+from perjanjian.services.perjanjian import jaga_draft
 from sakip import kinerja
 from sakip.akses import Izin
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
@@ -57,12 +58,6 @@ LABEL_PERIODE = {
     Periode.TAHUNAN: "tahunan",
 }
 PESAN_PERIKSA = "Periksa isian yang ditandai; tidak ada yang disimpan."
-
-
-def sasaran_berlaku(*, kecamatan, tahun: int):
-    return Sasaran.objects.filter(
-        tujuan__renstra__in=renstra_berlaku(kecamatan=kecamatan, tahun=tahun)
-    ).select_related("tujuan__renstra")
 
 
 def sasaran_program(program_ids) -> dict[int, list[Sasaran]]:

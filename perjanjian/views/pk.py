@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from iku.models import TargetIndikator
+from iku.selectors import renstra_berlaku, target_renstra
 from kecamatan.halaman import KecamatanMixin
 from perjanjian.forms_pk import (
     KembalikanForm,
@@ -31,7 +31,6 @@ from perjanjian.services.perjanjian import (
     perjanjian_perubahan_buat,
     perjanjian_tetapkan,
     perjanjian_ubah,
-    renstra_berlaku,
     sidik_perjanjian,
 )
 from sakip import kinerja
@@ -209,12 +208,9 @@ class PerjanjianDetail(KecamatanMixin, TemplateView):
             form = self._form_ubah()
         if form_kembalikan is None and self.bisa_menetapkan and pk.status == Status.DIAJUKAN:
             form_kembalikan = KembalikanForm()
-        renstra = {
-            t.indikator_id: t
-            for t in TargetIndikator.objects.filter(
-                indikator__in=[t.indikator_id for t in self.target], tahun=pk.tahun
-            )
-        }
+        renstra = target_renstra(
+            indikator_ids=[t.indikator_id for t in self.target], tahun=pk.tahun
+        )
         # The same rows as the realisasi grid, the LKIP and the dashboard (one assembly).
         capaian = capaian_kecamatan(kecamatan=self.kecamatan, tahun=pk.tahun).per_target()
         baris = []
