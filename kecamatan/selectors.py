@@ -110,7 +110,7 @@ def _urut(relasi: str) -> QuerySet:
     return model.objects.order_by("urutan", "id")
 
 
-def profil_tahunan(*, kecamatan_id: int, tahun: int) -> ProfilTahunan | None:
+def profil_tahunan_lengkap(*, kecamatan_id: int, tahun: int) -> ProfilTahunan | None:
     """The profile of exactly ``tahun`` with its staff, facilities and strategic issues in
     their order: four queries (the LKIP's chapter I tables)."""
     return (

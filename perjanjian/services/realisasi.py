@@ -506,3 +506,42 @@ def realisasi_kembalikan(
             "Tuliskan alasan pengembalian agar kecamatan tahu yang harus diperbaiki."
         )
     return _putuskan(kecamatan, tahun, periode, oleh, "kembalikan", komentar)
+
+
+def realisasi_tulis_dari_lhe(
+    *,
+    kecamatan: Kecamatan,
+    ukuran: Ukuran,
+    tahun: int,
+    nilai: Decimal,
+    huruf: str,
+    sumber: str,
+    oleh: Pengguna,
+) -> None:
+    """Write the annual realisasi of ``ukuran`` (the Nilai SAKIP) from the Inspektorat's LHE.
+
+    Called by laporan's LHE service inside its transaction, after it checked the evaluator's
+    permission: the kecamatan does not type this value, so ``realisasi_simpan``'s filler check
+    does not apply. Nothing is written when the stored row already says the same; a year whose
+    annual realisasi Bappeda verified refuses a different value, so the verified number stays
+    the one every table shows."""
+    r = Realisasi.objects.filter(
+        kecamatan=kecamatan, ukuran=ukuran, tahun=tahun, periode=Periode.TAHUNAN
+    ).first()
+    if r is not None and (r.nilai, r.huruf, r.catatan_sumber) == (nilai, huruf, sumber):
+        return
+    if PelaporanRealisasi.objects.filter(
+        kecamatan=kecamatan,
+        tahun=tahun,
+        periode=Periode.TAHUNAN,
+        status=PelaporanRealisasi.Status.DIVERIFIKASI,
+    ).exists():
+        raise DataTerkunci(
+            f"Realisasi Tahunan {tahun} sudah diverifikasi Bappeda dengan Nilai SAKIP lain; "
+            "nilai LHE tidak dapat menggantikannya. Tidak ada yang disimpan."
+        )
+    if r is None:
+        r = Realisasi(kecamatan=kecamatan, ukuran=ukuran, tahun=tahun, periode=Periode.TAHUNAN)
+    r.nilai, r.huruf, r.catatan_sumber = nilai, huruf, sumber
+    r._history_user = oleh
+    r.save()

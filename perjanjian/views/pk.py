@@ -22,6 +22,7 @@ from perjanjian.models import IndikatorProgram, PerjanjianKinerja, TargetPerjanj
 from perjanjian.selectors.anggaran import Simpul, pohon_anggaran
 from perjanjian.selectors.capaian import CapaianIndikator, capaian_kecamatan, nilai_indikator
 from perjanjian.selectors.peringatan import peringatan_target
+from perjanjian.selectors.tahun import target_perjanjian
 from perjanjian.services.perjanjian import (
     jaga_draft,
     perjanjian_ajukan,
@@ -404,9 +405,7 @@ class PerjanjianBanding(KecamatanMixin, TemplateView):
         pk = perjanjian_tahun(self)
         awal, perubahan = pk.get(Jenis.AWAL), pk.get(Jenis.PERUBAHAN)
         target: dict[int, list] = {p.id: [] for p in pk.values()}
-        for t in TargetPerjanjian.objects.filter(perjanjian__in=pk.values()).select_related(
-            *TARGET_RELASI
-        ):
+        for t in target_perjanjian(perjanjian=pk.values(), relasi=TARGET_RELASI):
             target[t.perjanjian_id].append(t)
         for daftar in target.values():
             daftar.sort(key=lambda t: (t.urutan, t.indikator.urutan_renstra))
