@@ -1,11 +1,20 @@
-"""Reads of the kecamatan app that other apps use: who signs for a kecamatan, the rating
-scales in force. (The kecamatan a user may see: ``Kecamatan.objects.terlihat(user)``.)"""
+"""Reads of the kecamatan app that other apps use: the kecamatan a user sees, who signs for
+a kecamatan, its units and yearly profile, the rating scales in force. The apps above call
+these rather than querying the kecamatan models, so each read has one owner here."""
 
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q, QuerySet
 
 from sakip import kinerja
 
-from .models import Kecamatan, Pejabat, PemakaianSkala, SkalaPenilaian
+from .models import (
+    Kecamatan,
+    Pejabat,
+    PemakaianSkala,
+    Pengguna,
+    ProfilTahunan,
+    SkalaPenilaian,
+    UnitKerja,
+)
 from .models.skala import BAWAAN_PER_JENIS
 
 
@@ -57,3 +66,64 @@ def skala_tahun(*, kabupaten_id: int, tahun: int) -> dict[str, kinerja.Skala]:
     for p in pemakaian:
         hasil[p.jenis] = ke_kinerja(p.skala)
     return hasil
+
+
+def kecamatan_terlihat(*, pengguna: Pengguna) -> QuerySet[Kecamatan]:
+    """The kecamatan ``pengguna`` may see (the scoping rule is
+    ``KecamatanQuerySet.terlihat``); a lazy queryset, so callers may use it as a subquery."""
+    return Kecamatan.objects.terlihat(pengguna)
+
+
+def kecamatan_cari(*, teks: str) -> Kecamatan | None:
+    """The kecamatan a command line names, by slug first, else by name (any case)."""
+    return (
+        Kecamatan.objects.filter(slug=teks.lower()).first()
+        or Kecamatan.objects.filter(nama__iexact=teks).first()
+    )
+
+
+def unit_kerja(*, kecamatan: Kecamatan) -> QuerySet[UnitKerja]:
+    """The units (seksi, sub bagian) of a kecamatan: the choices of an indicator's
+    penanggung jawab."""
+    return UnitKerja.objects.filter(kecamatan=kecamatan)
+
+
+def unit_kerja_urut() -> QuerySet[UnitKerja]:
+    """Units in their printed order, for a ``Prefetch`` of an indicator's penanggung jawab
+    (the decree and the LKIP list them alike)."""
+    return UnitKerja.objects.order_by("urutan", "nama")
+
+
+def profil_terakhir(*, kecamatan: Kecamatan, tahun: int) -> ProfilTahunan | None:
+    """The tugas and fungsi of the kecamatan in ``tahun``, or of the latest year before it
+    (a decree quotes them though the profile of its year may not be written yet)."""
+    return (
+        ProfilTahunan.objects.filter(kecamatan=kecamatan, tahun__lte=tahun)
+        .order_by("-tahun")
+        .only("tahun", "tugas", "fungsi")
+        .first()
+    )
+
+
+def _urut(relasi: str) -> QuerySet:
+    model = ProfilTahunan._meta.get_field(relasi).related_model
+    return model.objects.order_by("urutan", "id")
+
+
+def profil_tahunan_lengkap(*, kecamatan_id: int, tahun: int) -> ProfilTahunan | None:
+    """The profile of exactly ``tahun`` with its staff, facilities and strategic issues in
+    their order: four queries (the LKIP's chapter I tables)."""
+    return (
+        ProfilTahunan.objects.filter(kecamatan_id=kecamatan_id, tahun=tahun)
+        .prefetch_related(
+            Prefetch("komposisi_sdm", queryset=_urut("komposisi_sdm")),
+            Prefetch("sarana_prasarana", queryset=_urut("sarana_prasarana")),
+            Prefetch("isu_strategis", queryset=_urut("isu_strategis")),
+        )
+        .first()
+    )
+
+
+def sumber_skala(*, kode: str) -> str:
+    """Where a rating scale comes from (the regulation the LKIP cites under its table)."""
+    return SkalaPenilaian.objects.filter(kode=kode).values_list("sumber", flat=True).first() or ""

@@ -1,6 +1,6 @@
 """Writes of the kecamatan app that other apps (and migrations) use."""
 
-from .models import PitaSkala, SkalaPenilaian
+from .models import Kecamatan, PitaSkala, SkalaPenilaian
 from .models.skala import BAWAAN_PER_JENIS, SUMBER_BAWAAN
 
 
@@ -30,3 +30,10 @@ def pasang_skala_bawaan(skala_model=SkalaPenilaian, pita_model=PitaSkala) -> Non
                 )
                 for urutan, p in enumerate(skala.pita, start=1)
             )
+
+
+def kecamatan_kunci(*, kecamatan: Kecamatan) -> None:
+    """Lock the kecamatan's row for the rest of the transaction: a grid or report writer of
+    another app serialises on it, so two writers of one kecamatan cannot interleave (the row
+    lock also covers rows not created yet). Call inside ``transaction.atomic()``."""
+    Kecamatan.objects.select_for_update().filter(pk=kecamatan.pk).first()

@@ -2,9 +2,10 @@
 
 from django import forms
 
+from iku.selectors import renstra_berlaku
 from perjanjian.models import PerjanjianKinerja
 from perjanjian.selectors.capaian import nilai_indikator
-from perjanjian.services.perjanjian import KOLOM_PERJANJIAN, renstra_berlaku
+from perjanjian.services.perjanjian import KOLOM_PERJANJIAN
 from sakip.isian import NilaiField, NipField
 from sakip.konkurensi import SidikField
 

@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from kecamatan.models import Kecamatan
+from iku.selectors import kecamatan_sasaran
 from sakip.alur import Alur
 from sakip.format_id import format_angka
 from sakip.penguncian import Terjaga
@@ -664,7 +664,7 @@ class NarasiSasaran(Terjaga):
         """The narratives are part of the LKIP: locked with it once the camat approves it."""
         # The LKIP's own rule (laporan.models.LaporanKinerjaQuerySet.ditetapkan), reached
         # through the kecamatan's reverse relation: laporan sits above this app.
-        kecamatan = Kecamatan.objects.get(renstra__tujuan__sasaran=self.sasaran_id)
+        kecamatan = kecamatan_sasaran(sasaran_id=self.sasaran_id)
         if kecamatan.laporan.ditetapkan().filter(tahun=self.tahun).exists():
             return f"LKIP {self.tahun} sudah ditetapkan; narasinya tidak dapat diubah lagi."
         return None

@@ -31,6 +31,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from iku.models import Ukuran
+from iku.selectors import ukuran_kode
 from kecamatan.models import Kecamatan, Pengguna
 from perjanjian.models import Periode, Realisasi, SurveiKepuasan
 from perjanjian.services.realisasi import HasilSimpan, Isian, realisasi_simpan
@@ -453,8 +454,8 @@ def survei_simpan(
 def ukuran_ikm(kecamatan: Kecamatan) -> Ukuran | None:
     """The kabupaten's shared IKM measure (what every kecamatan's IKM realisasi is stored
     under)."""
-    return Ukuran.objects.filter(
-        kabupaten_id=kecamatan.kabupaten_id, kode=UKURAN_IKM, kecamatan__isnull=True
+    return ukuran_kode(
+        kabupaten_id=kecamatan.kabupaten_id, kode=UKURAN_IKM, hanya_bersama=True
     ).first()
 
 

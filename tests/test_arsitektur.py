@@ -3,6 +3,8 @@ contract of import-linter (`lint-imports` in CI):
 
 - another app is reached only through its public modules: ``models`` (foreign keys and
   types), ``selectors`` (reads) and ``services`` (writes), plus the page base of kecamatan;
+- another app's models are never queried directly (``<Model>.objects``) outside the data
+  loaders;
 - no project module is imported inside a function (the way cycles used to be dodged), except
   in ``AppConfig.ready()``, where Django wants app code imported late.
 """
@@ -11,6 +13,7 @@ import ast
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 
 APLIKASI = ("kecamatan", "iku", "perjanjian", "laporan")
@@ -73,3 +76,44 @@ def test_setiap_aplikasi_bawah_punya_selectors_dan_services(aplikasi):
         assert (AKAR / aplikasi / f"{nama}.py").exists() or (
             AKAR / aplikasi / nama / "__init__.py"
         ).exists(), f"{aplikasi}.{nama}"
+
+
+# The data loaders write whole fixtures across every app in dependency order, the way a
+# migration does; a selector or service per model would only restate their rows. They are the
+# one exception to "another app's models are queried only by that app".
+PEMUAT_DATA = {
+    Path("laporan/muat_data.py"),
+    Path("laporan/management/commands/isi_data_sintetis.py"),
+}
+
+
+def model_per_aplikasi() -> dict[str, str]:
+    """Model class name → the app that declares it (each app's models module or package)."""
+    return {
+        m.__name__: m._meta.app_label
+        for m in apps.get_models()
+        if m._meta.app_label in APLIKASI and not m.__name__.startswith("Historical")
+    }
+
+
+def test_model_aplikasi_lain_tidak_dikueri_langsung():
+    """``<Model>.objects`` of a lower app appears only in that app: the apps above read
+    through its selectors and write through its services."""
+    pemilik = model_per_aplikasi()
+    pelanggaran = []
+    for berkas, aplikasi, pohon in modul_proyek():
+        if aplikasi not in APLIKASI or berkas.relative_to(AKAR) in PEMUAT_DATA:
+            continue
+        for simpul in ast.walk(pohon):
+            if not (
+                isinstance(simpul, ast.Attribute)
+                and simpul.attr == "objects"
+                and isinstance(simpul.value, ast.Name)
+            ):
+                continue
+            milik = pemilik.get(simpul.value.id)
+            if milik is not None and milik != aplikasi:
+                pelanggaran.append(
+                    f"{berkas.relative_to(AKAR)}:{simpul.lineno} → {simpul.value.id}.objects"
+                )
+    assert pelanggaran == [], "\n".join(pelanggaran)

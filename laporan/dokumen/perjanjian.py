@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from perjanjian.models import PerjanjianKinerja, TargetPerjanjian
-from perjanjian.selectors import nilai_indikator, pohon_anggaran
+from perjanjian.selectors import nilai_indikator, perjanjian_dengan_wilayah, pohon_anggaran
 from sakip.kinerja import Nilai
 
 from .dasar import Penyaji
@@ -66,7 +66,7 @@ def _baris_target(target: list[TargetPerjanjian]) -> tuple[BarisTarget, ...]:
 def isi_perjanjian(*, perjanjian: PerjanjianKinerja) -> dict:
     """Selector: everything the printed PK shows, in a fixed number of queries (the PK, its
     targets, the budget tree) whatever the number of targets and programs."""
-    pk = PerjanjianKinerja.objects.select_related("kecamatan__kabupaten").get(pk=perjanjian.pk)
+    pk = perjanjian_dengan_wilayah(perjanjian=perjanjian)
     target = list(
         pk.target.select_related(
             "indikator__tujuan", "indikator__sasaran__tujuan", "indikator__ukuran"

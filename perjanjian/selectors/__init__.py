@@ -1,7 +1,9 @@
 """The reads of the perjanjian app, for its own pages and for the apps above it (laporan
 imports from here, never from the modules inside): the one capaian assembly
 (``capaian``), the LKIP's capaian and efficiency tables (``tabel``), the budget tree and its
-locks (``anggaran``), the warnings of a year (``peringatan``)."""
+locks (``anggaran``), the warnings of a year (``peringatan``),
+a year's PKs, targets, realisasi status and narratives as the report pages read them
+(``tahun``)."""
 
 from .anggaran import (
     Jumlah,
@@ -9,6 +11,7 @@ from .anggaran import (
     Simpul,
     kunci_anggaran,
     pohon_anggaran,
+    sasaran_program,
 )
 from .capaian import (
     BerSatuan,
@@ -42,6 +45,24 @@ from .tabel import (
     tabel_capaian,
     target_akhir_renstra,
 )
+from .tahun import (
+    indikator_program_pk,
+    narasi_sasaran,
+    pelaporan_tahun,
+    perjanjian_cari,
+    perjanjian_daftar,
+    perjanjian_dengan_wilayah,
+    perjanjian_tahun,
+    realisasi_tahunan_kabupaten,
+    realisasi_terisi,
+    realisasi_tren,
+    sasaran_bernarasi,
+    sasaran_bertarget,
+    status_pelaporan,
+    status_pelaporan_kabupaten,
+    tahun_pk_terakhir,
+    target_perjanjian,
+)
 
 __all__ = [
     "BarisCapaian",
@@ -71,8 +92,25 @@ __all__ = [
     "peringatan_target",
     "perjanjian_berlaku",
     "pohon_anggaran",
+    "sasaran_program",
     "satuan_tampil",
     "tabel_capaian",
     "target_akhir_renstra",
     "ukur_capaian",
+    "indikator_program_pk",
+    "narasi_sasaran",
+    "pelaporan_tahun",
+    "perjanjian_cari",
+    "perjanjian_daftar",
+    "perjanjian_dengan_wilayah",
+    "perjanjian_tahun",
+    "realisasi_tahunan_kabupaten",
+    "realisasi_tren",
+    "realisasi_terisi",
+    "sasaran_bernarasi",
+    "sasaran_bertarget",
+    "status_pelaporan",
+    "status_pelaporan_kabupaten",
+    "tahun_pk_terakhir",
+    "target_perjanjian",
 ]

@@ -21,7 +21,6 @@ from .narasi import (
     narasi_tahun,
 )
 from .perjanjian import (
-    indikator_renstra,
     jaga_draft,
     perjanjian_ajukan,
     perjanjian_buat,
@@ -32,7 +31,6 @@ from .perjanjian import (
     perjanjian_tetapkan,
     perjanjian_transisi,
     perjanjian_ubah,
-    renstra_berlaku,
     sidik_perjanjian,
 )
 from .realisasi import (
@@ -51,6 +49,7 @@ from .realisasi import (
     realisasi_ajukan,
     realisasi_kembalikan,
     realisasi_simpan,
+    realisasi_tulis_dari_lhe,
     realisasi_verifikasi,
     status_periode,
     teks_nilai,
@@ -72,7 +71,6 @@ __all__ = [
     "hitung_capaian",
     "hitung_teks",
     "indikator_program_simpan",
-    "indikator_renstra",
     "jaga_dapat_diubah",
     "jaga_draft",
     "kegiatan_tambah",
@@ -93,8 +91,8 @@ __all__ = [
     "realisasi_ajukan",
     "realisasi_kembalikan",
     "realisasi_simpan",
+    "realisasi_tulis_dari_lhe",
     "realisasi_verifikasi",
-    "renstra_berlaku",
     "sidik_anggaran",
     "sidik_indikator_program",
     "sidik_perjanjian",

@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 
 from iku.models import Sasaran
+from iku.selectors import ada_sasaran_asing
 from kecamatan.models import Kecamatan, Pengguna
 from perjanjian.models import (
     IndikatorProgram,
@@ -139,10 +140,7 @@ def program_tambah(
 
 def _jaga_sasaran(kecamatan: Kecamatan, sasaran: Iterable[Sasaran]) -> list[Sasaran]:
     sasaran = list(sasaran)
-    asing = Sasaran.objects.filter(id__in=[s.id for s in sasaran]).exclude(
-        tujuan__renstra__kecamatan=kecamatan
-    )
-    if asing.exists():
+    if ada_sasaran_asing(kecamatan=kecamatan, sasaran_ids=[s.id for s in sasaran]):
         raise TransisiDitolak("Sasaran itu bukan milik Renstra kecamatan ini.")
     return sasaran
 

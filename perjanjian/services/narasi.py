@@ -16,6 +16,7 @@ from django.db import transaction
 
 from iku.models import Sasaran
 from kecamatan.models import Kecamatan, Pengguna
+from kecamatan.services import kecamatan_kunci
 from perjanjian.models import NarasiSasaran, PerjanjianKinerja, TargetPerjanjian
 from perjanjian.selectors.capaian import CapaianIndikator, capaian_kecamatan
 from sakip import akses, konkurensi
@@ -123,7 +124,7 @@ def narasi_simpan(
     no narrative. Returns how many were created, changed or removed."""
     akses.wajib(oleh, Izin.MENGISI, kecamatan)
     with transaction.atomic():
-        Kecamatan.objects.select_for_update().filter(pk=kecamatan.pk).first()
+        kecamatan_kunci(kecamatan=kecamatan)
         if lkip_ditetapkan(kecamatan=kecamatan, tahun=tahun):
             raise DataTerkunci(
                 f"LKIP {tahun} sudah ditetapkan; narasi sasaran tahun {tahun} tidak dapat diubah."

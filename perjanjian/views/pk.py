@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from iku.models import TargetIndikator
+from iku.selectors import renstra_berlaku, target_renstra
 from kecamatan.halaman import KecamatanMixin
 from perjanjian.forms_pk import (
     KembalikanForm,
@@ -22,6 +22,7 @@ from perjanjian.models import IndikatorProgram, PerjanjianKinerja, TargetPerjanj
 from perjanjian.selectors.anggaran import Simpul, pohon_anggaran
 from perjanjian.selectors.capaian import CapaianIndikator, capaian_kecamatan, nilai_indikator
 from perjanjian.selectors.peringatan import peringatan_target
+from perjanjian.selectors.tahun import target_perjanjian
 from perjanjian.services.perjanjian import (
     jaga_draft,
     perjanjian_ajukan,
@@ -31,7 +32,6 @@ from perjanjian.services.perjanjian import (
     perjanjian_perubahan_buat,
     perjanjian_tetapkan,
     perjanjian_ubah,
-    renstra_berlaku,
     sidik_perjanjian,
 )
 from sakip import kinerja
@@ -209,12 +209,9 @@ class PerjanjianDetail(KecamatanMixin, TemplateView):
             form = self._form_ubah()
         if form_kembalikan is None and self.bisa_menetapkan and pk.status == Status.DIAJUKAN:
             form_kembalikan = KembalikanForm()
-        renstra = {
-            t.indikator_id: t
-            for t in TargetIndikator.objects.filter(
-                indikator__in=[t.indikator_id for t in self.target], tahun=pk.tahun
-            )
-        }
+        renstra = target_renstra(
+            indikator_ids=[t.indikator_id for t in self.target], tahun=pk.tahun
+        )
         # The same rows as the realisasi grid, the LKIP and the dashboard (one assembly).
         capaian = capaian_kecamatan(kecamatan=self.kecamatan, tahun=pk.tahun).per_target()
         baris = []
@@ -408,9 +405,7 @@ class PerjanjianBanding(KecamatanMixin, TemplateView):
         pk = perjanjian_tahun(self)
         awal, perubahan = pk.get(Jenis.AWAL), pk.get(Jenis.PERUBAHAN)
         target: dict[int, list] = {p.id: [] for p in pk.values()}
-        for t in TargetPerjanjian.objects.filter(perjanjian__in=pk.values()).select_related(
-            *TARGET_RELASI
-        ):
+        for t in target_perjanjian(perjanjian=pk.values(), relasi=TARGET_RELASI):
             target[t.perjanjian_id].append(t)
         for daftar in target.values():
             daftar.sort(key=lambda t: (t.urutan, t.indikator.urutan_renstra))
