@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from iku import services
 from iku.models import Indikator, KeputusanIKU, Renstra, Sasaran, Tujuan
 from kecamatan.halaman import tahun_berjalan
-from kecamatan.models import UnitKerja
+from kecamatan.selectors import unit_kerja
 from sakip.isian import NilaiField, NipField
 from sakip.kinerja import Nilai
 from sakip.konkurensi import SidikField
@@ -188,7 +188,7 @@ class IndikatorForm(forms.ModelForm):
 
     def __init__(self, *args, kecamatan, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["penanggung_jawab"].queryset = UnitKerja.objects.filter(kecamatan=kecamatan)
+        self.fields["penanggung_jawab"].queryset = unit_kerja(kecamatan=kecamatan)
         self.fields["penanggung_jawab"].help_text = "Seksi atau sub bagian yang bertanggung jawab."
         self.fields["urutan"].required = False
         self.fields["urutan"].widget.attrs.update(min=1, max=99)

@@ -6,7 +6,7 @@ class LaporanConfig(AppConfig):
     verbose_name = "Laporan Kinerja (LKIP)"
 
     def ready(self):
-        from perjanjian.services_realisasi import daftarkan_penulis_realisasi
+        from perjanjian.services import daftarkan_penulis_realisasi
 
         from .evaluasi import ukuran_dari_lhe
 

@@ -5,17 +5,23 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 
 from iku.models import KeputusanIKU, Renstra
+from iku.selectors import keputusan_renstra, renstra_berlaku
 from kecamatan.models import Kecamatan
 from laporan.models import LaporanKinerja
 from perjanjian.models import (
-    NarasiSasaran,
     PelaporanRealisasi,
     Periode,
     PerjanjianKinerja,
-    Realisasi,
-    TargetPerjanjian,
 )
-from perjanjian.peringatan import Peringatan, peringatan_tahun
+from perjanjian.selectors import (
+    Peringatan,
+    pelaporan_tahun,
+    peringatan_tahun,
+    perjanjian_daftar,
+    realisasi_terisi,
+    sasaran_bernarasi,
+    target_perjanjian,
+)
 
 PERIODE_TRIWULAN = (Periode.TW1, Periode.TW2, Periode.TW3, Periode.TW4, Periode.TAHUNAN)
 
@@ -51,27 +57,15 @@ class RingkasanTahun:
 
 def ringkasan_tahun(*, kecamatan: Kecamatan, tahun: int) -> RingkasanTahun:
     slug = kecamatan.slug
-    renstra = list(Renstra.objects.berlaku(tahun=tahun).filter(kecamatan=kecamatan))
+    renstra = list(renstra_berlaku(kecamatan=kecamatan, tahun=tahun))
     keputusan: dict[int, KeputusanIKU | None] = {r.id: None for r in renstra}
-    for k in KeputusanIKU.objects.filter(renstra__in=renstra).order_by("tanggal", "id"):
+    for k in keputusan_renstra(renstra=renstra):
         keputusan[k.renstra_id] = k
-    perjanjian = list(
-        PerjanjianKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun)
-        .select_related("renstra")
-        .order_by("jenis")
-    )
-    target = list(
-        TargetPerjanjian.objects.filter(perjanjian__in=perjanjian).select_related("indikator")
-    )
+    perjanjian = perjanjian_daftar(kecamatan=kecamatan, tahun=tahun)
+    target = target_perjanjian(perjanjian=perjanjian)
     ukuran = {t.indikator.ukuran_id for t in target}
-    terisi: dict[str, set[int]] = {}
-    for periode, ukuran_id in Realisasi.objects.filter(
-        kecamatan=kecamatan, tahun=tahun, ukuran_id__in=ukuran
-    ).values_list("periode", "ukuran_id"):
-        terisi.setdefault(periode, set()).add(ukuran_id)
-    pelaporan = {
-        p.periode: p for p in PelaporanRealisasi.objects.filter(kecamatan=kecamatan, tahun=tahun)
-    }
+    terisi = realisasi_terisi(kecamatan=kecamatan, tahun=tahun, ukuran_ids=ukuran)
+    pelaporan = pelaporan_tahun(kecamatan=kecamatan, tahun=tahun)
     realisasi = []
     for periode in PERIODE_TRIWULAN:
         p = pelaporan.get(periode)
@@ -140,11 +134,7 @@ def _kekurangan(r: RingkasanTahun, slug: str, target) -> list[Kekurangan]:
                 )
             )
     sasaran = {t.indikator.sasaran_id for t in target if t.indikator.sasaran_id}
-    bernarasi = set(
-        NarasiSasaran.objects.filter(sasaran_id__in=sasaran, tahun=r.tahun).values_list(
-            "sasaran_id", flat=True
-        )
-    )
+    bernarasi = sasaran_bernarasi(sasaran_ids=sasaran, tahun=r.tahun)
     if sasaran - bernarasi:
         hasil.append(
             Kekurangan(

@@ -13,18 +13,21 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from iku.models import Indikator, KeputusanIKU, Renstra, berlaku_pada
+from iku.models import KeputusanIKU, Renstra
+from iku.selectors import pemakaian_ukuran_bersama, renstra_berlaku_di, status_keputusan_terakhir
 from kecamatan.models import Kecamatan
 from laporan.models import LaporanKinerja
 from laporan.pembanding import MINIMAL_PEMBANDING, NilaiKecamatan, Pembanding, urutkan
-from perjanjian.models import PelaporanRealisasi, Periode, PerjanjianKinerja, Realisasi
+from perjanjian.models import PelaporanRealisasi, Periode, PerjanjianKinerja
 from perjanjian.selectors import (
     DasarPK,
     capaian_kabupaten,
     nilai_indikator,
+    realisasi_tren,
     satuan_tampil,
+    status_pelaporan_kabupaten,
 )
 from sakip import kinerja
 from sakip.kinerja import Nilai, Pita, Polaritas
@@ -141,12 +144,7 @@ class Dasbor:
 def _ukuran_bersama(kabupaten_id: int) -> list[UkuranDasbor]:
     """The kabupaten's shared measures that some indicator uses, with the polarity and unit
     of their indicators (the most common, should two indicators disagree)."""
-    baris = (
-        Indikator.objects.filter(ukuran__kabupaten_id=kabupaten_id, ukuran__kecamatan__isnull=True)
-        .values_list("ukuran_id", "ukuran__kode", "ukuran__nama", "polaritas", "satuan")
-        .order_by()
-        .distinct()
-    )
+    baris = pemakaian_ukuran_bersama(kabupaten_id=kabupaten_id)
     info: dict[int, tuple[str, str]] = {}
     polaritas: dict[int, Counter] = {}
     satuan: dict[int, Counter] = {}
@@ -178,20 +176,8 @@ def dasbor_kabupaten(
     terlihat = kecamatan.values("id")
     semua_ukuran = _ukuran_bersama(kabupaten_id)
 
-    renstra = list(
-        Renstra.objects.berlaku(tahun=tahun)
-        .filter(kecamatan_id__in=terlihat)
-        .only("id", "kecamatan_id", "nama")
-    )
-    keputusan_terakhir: dict[int, str] = {}
-    for renstra_id, status in (
-        KeputusanIKU.objects.filter(
-            berlaku_pada(tahun, jalur="renstra"), renstra__kecamatan_id__in=terlihat
-        )
-        .order_by("tanggal", "id")
-        .values_list("renstra_id", "status")
-    ):
-        keputusan_terakhir[renstra_id] = status
+    renstra = list(renstra_berlaku_di(kecamatan=kecamatan, tahun=tahun))
+    keputusan_terakhir = status_keputusan_terakhir(kecamatan=kecamatan, tahun=tahun)
     capaian = capaian_kabupaten(
         kecamatan=kecamatan,
         kabupaten_id=kabupaten_id,
@@ -199,12 +185,7 @@ def dasbor_kabupaten(
         ukuran=semua_ukuran,
         dasar=dasar,
     )
-    pelaporan = {
-        (kid, periode): status
-        for kid, periode, status in PelaporanRealisasi.objects.filter(
-            kecamatan_id__in=terlihat, tahun=tahun
-        ).values_list("kecamatan_id", "periode", "status")
-    }
+    pelaporan = status_pelaporan_kabupaten(kecamatan=kecamatan, tahun=tahun)
     lkip = dict(
         LaporanKinerja.objects.filter(kecamatan_id__in=terlihat, tahun=tahun).values_list(
             "kecamatan_id", "status"
@@ -394,12 +375,7 @@ def tren_kecamatan(
     ``jumlah_tahun`` years up to ``tahun``: one query."""
     daftar_tahun = list(range(tahun - jumlah_tahun + 1, tahun + 1))
     per_tahun: dict[int, list[NilaiKecamatan]] = {t: [] for t in daftar_tahun}
-    for r in Realisasi.objects.filter(
-        Q(kecamatan_id__in=kecamatan.values("id")),
-        ukuran_id=ukuran.id,
-        tahun__in=daftar_tahun,
-        periode=Periode.TAHUNAN,
-    ).only("kecamatan_id", "tahun", "nilai", "huruf"):
+    for r in realisasi_tren(kecamatan=kecamatan, ukuran_id=ukuran.id, daftar_tahun=daftar_tahun):
         per_tahun[r.tahun].append(
             NilaiKecamatan(r.kecamatan_id, "", nilai_indikator(ukuran, r.nilai, r.huruf))
         )

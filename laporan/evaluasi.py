@@ -14,9 +14,10 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from iku.models import Ukuran
+from iku.selectors import ukuran_kode
 from kecamatan.models import Kecamatan, Pengguna
-from perjanjian.models import PelaporanRealisasi, Periode, Realisasi
+from kecamatan.services import kecamatan_kunci
+from perjanjian.services import realisasi_tulis_dari_lhe
 from sakip import akses, kinerja
 from sakip.akses import Izin
 from sakip.alur import jalankan_transisi
@@ -147,9 +148,9 @@ def ukuran_dari_lhe(*, kecamatan: Kecamatan, tahun: int) -> set[int]:
     ):
         return set()
     return set(
-        Ukuran.objects.filter(
-            kabupaten_id=kecamatan.kabupaten_id, kode=KODE_UKURAN_NILAI_SAKIP
-        ).values_list("id", flat=True)
+        ukuran_kode(kabupaten_id=kecamatan.kabupaten_id, kode=KODE_UKURAN_NILAI_SAKIP).values_list(
+            "id", flat=True
+        )
     )
 
 
@@ -177,7 +178,7 @@ def lhe_simpan(*, kecamatan: Kecamatan, tahun: int, data: DataLHE, oleh: Penggun
     rekomendasi = [r.replace("\r\n", "\n").strip() for r in data.rekomendasi]
     rekomendasi = [r for r in rekomendasi if r]
     with transaction.atomic():
-        Kecamatan.objects.select_for_update().filter(pk=kecamatan.pk).first()
+        kecamatan_kunci(kecamatan=kecamatan)
         lhe = EvaluasiAKIP.objects.filter(kecamatan=kecamatan, tahun=tahun).first()
         if lhe is None:
             lhe = EvaluasiAKIP(kecamatan=kecamatan, tahun=tahun)
@@ -219,39 +220,21 @@ def _tulis_realisasi_nilai_sakip(
     lhe: EvaluasiAKIP, hasil: kinerja.HasilAKIP, oleh: Pengguna
 ) -> None:
     """The LHE's Nilai is the realisasi of the shared measure "Nilai SAKIP" for its year."""
-    ukuran = Ukuran.objects.filter(
+    ukuran = ukuran_kode(
         kabupaten_id=lhe.kecamatan.kabupaten_id, kode=KODE_UKURAN_NILAI_SAKIP
     ).first()
     if ukuran is None:
         return
-    nilai = kinerja.bulatkan(hasil.nilai, 2)
     sumber = (lhe.judul + (f", surat Nomor {lhe.nomor_surat}" if lhe.nomor_surat else ""))[:255]
-    r = Realisasi.objects.filter(
-        kecamatan=lhe.kecamatan, ukuran=ukuran, tahun=lhe.tahun, periode=Periode.TAHUNAN
-    ).first()
-    if r is not None and (r.nilai, r.huruf, r.catatan_sumber) == (
-        nilai,
-        hasil.predikat.kode,
-        sumber,
-    ):
-        return
-    if PelaporanRealisasi.objects.filter(
+    realisasi_tulis_dari_lhe(
         kecamatan=lhe.kecamatan,
+        ukuran=ukuran,
         tahun=lhe.tahun,
-        periode=Periode.TAHUNAN,
-        status=PelaporanRealisasi.Status.DIVERIFIKASI,
-    ).exists():
-        raise DataTerkunci(
-            f"Realisasi Tahunan {lhe.tahun} sudah diverifikasi Bappeda dengan Nilai SAKIP lain; "
-            "nilai LHE tidak dapat menggantikannya. Tidak ada yang disimpan."
-        )
-    if r is None:
-        r = Realisasi(
-            kecamatan=lhe.kecamatan, ukuran=ukuran, tahun=lhe.tahun, periode=Periode.TAHUNAN
-        )
-    r.nilai, r.huruf, r.catatan_sumber = nilai, hasil.predikat.kode, sumber
-    r._history_user = oleh
-    r.save()
+        nilai=kinerja.bulatkan(hasil.nilai, 2),
+        huruf=hasil.predikat.kode,
+        sumber=sumber,
+        oleh=oleh,
+    )
 
 
 def tindak_lanjut_simpan(

@@ -27,6 +27,7 @@ from iku.models import (
     Ukuran,
 )
 from kecamatan.models import (
+    PENDIDIKAN,
     IsuStrategis,
     Kabupaten,
     Kecamatan,
@@ -38,8 +39,7 @@ from kecamatan.models import (
     SkalaPenilaian,
     UnitKerja,
 )
-from kecamatan.models.profil import PENDIDIKAN
-from kecamatan.skala import pasang_skala_bawaan
+from kecamatan.services import pasang_skala_bawaan
 from laporan.models import EvaluasiAKIP, LaporanKinerja, RekomendasiLHE, TindakLanjutLHE
 from perjanjian.models import (
     IndikatorProgram,

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from iku.models import Indikator
-from perjanjian.models import Periode, Realisasi
-from perjanjian.selectors import nilai_indikator
+from perjanjian.selectors import nilai_indikator, realisasi_tahunan_kabupaten
 from sakip import kinerja
 from sakip.kinerja import Nilai, Polaritas
 
@@ -106,15 +105,8 @@ def pembanding_tahunan(
         per_ukuran.setdefault(ind.ukuran_id, ind)
     if not per_ukuran:
         return {}
-    baris = (
-        Realisasi.objects.filter(
-            kecamatan__kabupaten_id=kecamatan.kabupaten_id,
-            ukuran_id__in=per_ukuran,
-            tahun=tahun,
-            periode=Periode.TAHUNAN,
-        )
-        .select_related("kecamatan", "ukuran")
-        .only("nilai", "huruf", "ukuran__nama", "kecamatan__nama", "kecamatan_id", "ukuran_id")
+    baris = realisasi_tahunan_kabupaten(
+        kabupaten_id=kecamatan.kabupaten_id, ukuran_ids=per_ukuran, tahun=tahun
     )
     nilai: dict[int, list[NilaiKecamatan]] = {u: [] for u in per_ukuran}
     nama_ukuran: dict[int, str] = {}

@@ -14,8 +14,10 @@ from django.db import transaction
 from django.urls import reverse
 
 from kecamatan.models import Kecamatan, Pengguna
-from kecamatan.pejabat import camat_terakhir
-from perjanjian.models import NarasiSasaran, PelaporanRealisasi, Periode, TargetPerjanjian
+from kecamatan.selectors import camat_terakhir
+from kecamatan.services import kecamatan_kunci
+from perjanjian.models import PelaporanRealisasi, Periode
+from perjanjian.selectors import sasaran_bernarasi, sasaran_bertarget, status_pelaporan
 from sakip import akses, konkurensi
 from sakip.akses import Izin
 from sakip.alur import jalankan_transisi
@@ -67,7 +69,7 @@ def laporan_mulai(*, kecamatan: Kecamatan, tahun: int, oleh: Pengguna) -> Lapora
     """Create the year's LKIP, the signatory prefilled from the latest camat."""
     _jaga_pengisi(kecamatan, oleh)
     with transaction.atomic():
-        Kecamatan.objects.select_for_update().filter(pk=kecamatan.pk).first()
+        kecamatan_kunci(kecamatan=kecamatan)
         if LaporanKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun).exists():
             raise TransisiDitolak(f"LKIP {tahun} sudah dimulai.")
         camat = camat_terakhir(kecamatan)
@@ -232,19 +234,8 @@ def laporan_buka_versi_baru(*, laporan: LaporanKinerja, oleh: Pengguna) -> Lapor
 
 def sasaran_tanpa_narasi(*, kecamatan: Kecamatan, tahun: int) -> list:
     """The sasaran of the year's PKs that have no narrative yet, in Renstra order."""
-    sasaran = {
-        t.indikator.sasaran_id: t.indikator.sasaran
-        for t in TargetPerjanjian.objects.filter(
-            perjanjian__kecamatan=kecamatan,
-            perjanjian__tahun=tahun,
-            indikator__sasaran__isnull=False,
-        ).select_related("indikator__sasaran__tujuan")
-    }
-    bernarasi = set(
-        NarasiSasaran.objects.filter(sasaran_id__in=sasaran, tahun=tahun).values_list(
-            "sasaran_id", flat=True
-        )
-    )
+    sasaran = sasaran_bertarget(kecamatan=kecamatan, tahun=tahun)
+    bernarasi = sasaran_bernarasi(sasaran_ids=sasaran, tahun=tahun)
     return sorted(
         (s for sid, s in sasaran.items() if sid not in bernarasi),
         key=lambda s: (s.tujuan.nomor, s.nomor),
@@ -285,11 +276,7 @@ def kekurangan_lkip(
     for s in sasaran_tanpa_narasi(kecamatan=kecamatan, tahun=tahun):
         hasil.append(Kekurangan(f"Narasi Sasaran {s.kode} ({s.uraian}) belum ditulis.", url_narasi))
 
-    status = dict(
-        PelaporanRealisasi.objects.filter(kecamatan=kecamatan, tahun=tahun).values_list(
-            "periode", "status"
-        )
-    )
+    status = status_pelaporan(kecamatan=kecamatan, tahun=tahun)
     for p in Periode:
         s = status.get(p.value, PelaporanRealisasi.Status.DRAFT)
         if s != PelaporanRealisasi.Status.DIVERIFIKASI:

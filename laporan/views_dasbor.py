@@ -7,8 +7,8 @@ come from laporan.dasbor over ``Kecamatan.objects.terlihat``, so the scoping sta
 from django.views.generic import TemplateView, View
 
 from kecamatan.halaman import IzinMixin, tahun_berjalan
-from kecamatan.models import Kecamatan
-from perjanjian.models import PerjanjianKinerja
+from kecamatan.selectors import kecamatan_terlihat
+from perjanjian.selectors import tahun_pk_terakhir
 from sakip.akses import Izin
 from sakip.berkas import respons_berkas
 
@@ -32,19 +32,12 @@ class DasborMixin(IzinMixin):
 
     def tahun_bawaan(self) -> int:
         """The latest year a kecamatan of the kabupaten has a PK for, up to this year."""
-        terakhir = (
-            PerjanjianKinerja.objects.filter(
-                kecamatan__in=self.kecamatan_terlihat, tahun__lte=tahun_berjalan()
-            )
-            .order_by("-tahun")
-            .values_list("tahun", flat=True)
-            .first()
-        )
+        terakhir = tahun_pk_terakhir(kecamatan=self.kecamatan_terlihat, sampai=tahun_berjalan())
         return terakhir or tahun_berjalan()
 
     def muat(self):
         g = self.request.GET
-        self.kecamatan_terlihat = Kecamatan.objects.terlihat(self.request.user)
+        self.kecamatan_terlihat = kecamatan_terlihat(pengguna=self.request.user)
         try:
             self.tahun = int(g.get("tahun", ""))
             if not 2000 <= self.tahun <= 2100:

@@ -9,7 +9,7 @@ from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 
 from kecamatan.halaman import IzinMixin, KecamatanMixin, tahun_berjalan
-from kecamatan.models import Kecamatan
+from kecamatan.selectors import kecamatan_terlihat
 from sakip import akses
 from sakip.akses import Izin
 from sakip.penguncian import DataTerkunci, TransisiDitolak
@@ -39,7 +39,7 @@ class EvaluasiDaftar(IzinMixin, TemplateView):
             tahun = int(self.request.GET.get("tahun", ""))
         except ValueError:
             tahun = tahun_berjalan() - 1
-        kecamatan = list(Kecamatan.objects.terlihat(self.request.user).order_by("nama"))
+        kecamatan = list(kecamatan_terlihat(pengguna=self.request.user).order_by("nama"))
         lhe = {
             e.kecamatan_id: e
             for e in EvaluasiAKIP.objects.filter(kecamatan__in=kecamatan, tahun=tahun)

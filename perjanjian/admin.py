@@ -1,8 +1,6 @@
 from django.contrib import admin
 
-from sakip.admin_dasar import AdminSakip
-
-from .models import (
+from perjanjian.models import (
     IndikatorProgram,
     Kegiatan,
     NarasiSasaran,
@@ -15,6 +13,7 @@ from .models import (
     SurveiKepuasan,
     TargetPerjanjian,
 )
+from sakip.admin_dasar import AdminSakip
 
 
 class TargetPerjanjianInline(admin.TabularInline):

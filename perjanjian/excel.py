@@ -13,6 +13,10 @@ from decimal import Decimal
 from django.db import transaction
 
 from kecamatan.models import Kecamatan
+from perjanjian.models import PelaporanRealisasi, Periode, Realisasi
+from perjanjian.selectors.anggaran import kunci_anggaran, pohon_anggaran
+from perjanjian.services.anggaran import KOLOM_PAGU, PERIODE, anggaran_simpan, sidik_anggaran
+from perjanjian.services.realisasi import Isian, grid_realisasi, realisasi_simpan
 from sakip import kinerja
 from sakip.berkas import Berkas
 from sakip.excel import (
@@ -27,11 +31,6 @@ from sakip.excel import (
     teks_sel,
 )
 from sakip.kinerja import Nilai
-
-from .anggaran import kunci_anggaran, pohon_anggaran
-from .models import PelaporanRealisasi, Periode, Realisasi
-from .services_anggaran import KOLOM_PAGU, PERIODE, anggaran_simpan, sidik_anggaran
-from .services_realisasi import Isian, grid_realisasi, realisasi_simpan
 
 LABEL_PERIODE = {
     Periode.TW1: "TW I",
@@ -283,7 +282,7 @@ def pratinjau_anggaran(
     *, kecamatan: Kecamatan, tahun: int, data: bytes, kunci: dict | None = None
 ) -> Pratinjau:
     """``kunci``: locked columns with their reason, by default the page's own
-    (perjanjian.anggaran.kunci_anggaran); a test passes ``{}`` to reach the model guard."""
+    (perjanjian.selectors.kunci_anggaran); a test passes ``{}`` to reach the model guard."""
     if kunci is None:
         kunci = kunci_anggaran(kecamatan_id=kecamatan.id, tahun=tahun)
     header, isi = baris_lembar(buka_buku(data), AWAL_ANGGARAN[:3])

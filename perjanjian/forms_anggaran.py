@@ -1,17 +1,16 @@
-"""Forms of the budget pages: they only validate; services_anggaran writes."""
+"""Forms of the budget pages: they only validate; perjanjian.services writes."""
 
 from decimal import Decimal
 
 from django import forms
 
 from iku.models import Sasaran
-from perjanjian.anggaran import PohonAnggaran
 from perjanjian.models import Kegiatan, Program, SubKegiatan
+from perjanjian.selectors.anggaran import PohonAnggaran
+from perjanjian.services.anggaran import KOLOM_PAGU, PERIODE
 from sakip.format_id import format_angka
 from sakip.isian import NilaiField, UangField
 from sakip.konkurensi import SidikField
-
-from .services_anggaran import KOLOM_PAGU, PERIODE
 
 
 def teks_uang(nilai: Decimal | None) -> str:

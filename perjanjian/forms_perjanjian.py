@@ -1,13 +1,13 @@
-"""Forms of the Perjanjian Kinerja pages: they only validate; services_pk writes."""
+"""Forms of the Perjanjian Kinerja pages: they only validate; perjanjian.services writes."""
 
 from django import forms
 
+from iku.selectors import renstra_berlaku
 from perjanjian.models import PerjanjianKinerja
-from perjanjian.selectors import nilai_indikator
+from perjanjian.selectors.capaian import nilai_indikator
+from perjanjian.services.perjanjian import KOLOM_PERJANJIAN
 from sakip.isian import NilaiField, NipField
 from sakip.konkurensi import SidikField
-
-from .services_pk import KOLOM_PERJANJIAN, renstra_berlaku
 
 
 class PerjanjianBuatForm(forms.Form):

@@ -1,4 +1,4 @@
-"""Forms of the realisasi page: they validate what was typed; services_realisasi writes.
+"""Forms of the realisasi page: they validate what was typed; perjanjian.services writes.
 
 The grid has one row per indicator of every PK of the year, but a value per measure: when IKM
 is an indicator of both PKs its two rows are two inputs of ONE value. Each row keeps its own
@@ -9,11 +9,10 @@ values.
 
 from django import forms
 
+from perjanjian.services.narasi import KOLOM_NARASI, NarasiTahun
+from perjanjian.services.realisasi import GridRealisasi, Isian, hitung_teks, teks_nilai
 from sakip.isian import NilaiField
 from sakip.konkurensi import SidikField
-
-from .services_narasi import KOLOM_NARASI, NarasiTahun
-from .services_realisasi import GridRealisasi, Isian, hitung_teks, teks_nilai
 
 PANJANG_CATATAN = 255
 PESAN_BERBEDA = (

@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from kecamatan.models import Kecamatan
+from iku.selectors import kecamatan_sasaran
 from sakip.alur import Alur
 from sakip.format_id import format_angka
 from sakip.penguncian import Terjaga
@@ -355,7 +355,7 @@ class SubKegiatan(Terjaga):
     def pagu_dijanjikan(cls, *, kecamatan_id: int, tahun: int) -> dict[str, str]:
         """The budget columns of the year that a ditetapkan PK has promised, each with that
         PK ({"pagu_awal": "Perjanjian Kinerja 2025"}); one query. The guard above and the
-        budget page, form and Excel import (perjanjian.anggaran.kunci_anggaran) read it."""
+        budget page, form and Excel import (perjanjian.selectors.kunci_anggaran) read it."""
         return {
             PerjanjianKinerja.kolom_pagu_untuk(jenis): (
                 f"{PerjanjianKinerja.Jenis(jenis).label} {tahun}"
@@ -668,7 +668,7 @@ class NarasiSasaran(Terjaga):
         """The narratives are part of the LKIP: locked with it once the camat approves it."""
         # The LKIP's own rule (laporan.models.LaporanKinerjaQuerySet.ditetapkan), reached
         # through the kecamatan's reverse relation: laporan sits above this app.
-        kecamatan = Kecamatan.objects.get(renstra__tujuan__sasaran=self.sasaran_id)
+        kecamatan = kecamatan_sasaran(sasaran_id=self.sasaran_id)
         if kecamatan.laporan.ditetapkan().filter(tahun=self.tahun).exists():
             return f"LKIP {self.tahun} sudah ditetapkan; narasinya tidak dapat diubah lagi."
         return None

@@ -10,7 +10,7 @@ PermenPANRB 14/2017 computes the NRR of an unsur over the answers given to it
 (``kinerja.ikm``), so such a respondent is used and counted in the message.
 
 Writes: ``survei_simpan`` stores the result; ``survei_pakai`` takes its IKM as the realisasi
-through ``services_realisasi.realisasi_simpan``, so the period's locks, the stale-save check,
+through ``perjanjian.services.realisasi_simpan``, so the period's locks, the stale-save check,
 the warnings and the change history are those of the realisasi page.
 """
 
@@ -31,7 +31,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from iku.models import Ukuran
+from iku.selectors import ukuran_kode
 from kecamatan.models import Kecamatan, Pengguna
+from perjanjian.models import Periode, Realisasi, SurveiKepuasan
+from perjanjian.services.realisasi import HasilSimpan, Isian, realisasi_simpan
 from sakip import akses, kinerja
 from sakip.akses import Izin
 from sakip.berkas import Berkas
@@ -40,9 +43,6 @@ from sakip.format_id import format_angka
 from sakip.grafik import gaya_grafik, mpl_grafik, svg_sebaris
 from sakip.kinerja import UNSUR_IKM, Nilai
 from sakip.penguncian import TransisiDitolak
-
-from .models import Periode, Realisasi, SurveiKepuasan
-from .services_realisasi import HasilSimpan, Isian, realisasi_simpan
 
 UKURAN_IKM = "ikm"  # the kode of the kabupaten's shared IKM measure
 MAKS_UKURAN = 5 * 1024 * 1024
@@ -454,8 +454,8 @@ def survei_simpan(
 def ukuran_ikm(kecamatan: Kecamatan) -> Ukuran | None:
     """The kabupaten's shared IKM measure (what every kecamatan's IKM realisasi is stored
     under)."""
-    return Ukuran.objects.filter(
-        kabupaten_id=kecamatan.kabupaten_id, kode=UKURAN_IKM, kecamatan__isnull=True
+    return ukuran_kode(
+        kabupaten_id=kecamatan.kabupaten_id, kode=UKURAN_IKM, hanya_bersama=True
     ).first()
 
 

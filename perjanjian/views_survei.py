@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 
 from kecamatan.halaman import KecamatanMixin
 from perjanjian.models import PelaporanRealisasi, Periode, SurveiKepuasan
-from perjanjian.services_realisasi import grid_realisasi
+from perjanjian.services.realisasi import grid_realisasi
 from perjanjian.survei import (
     JUDUL_TEMPLAT,
     MAKS_UKURAN,

@@ -16,13 +16,11 @@ from laporan.models import ALUR_LAPORAN, LaporanKinerja
 from laporan.services import laporan_buka_versi_baru, laporan_tetapkan
 from perjanjian.models import ALUR_PELAPORAN, ALUR_PERJANJIAN, PelaporanRealisasi
 from perjanjian.models import PerjanjianKinerja as PK
-from perjanjian.services_pk import (
+from perjanjian.services import (
     perjanjian_ajukan,
     perjanjian_kembalikan,
     perjanjian_kembalikan_bappeda,
     perjanjian_tetapkan,
-)
-from perjanjian.services_realisasi import (
     realisasi_ajukan,
     realisasi_kembalikan,
     realisasi_verifikasi,

@@ -3,8 +3,8 @@ fixed number of queries however large the tree."""
 
 from decimal import Decimal
 
-from perjanjian.anggaran import pohon_anggaran
 from perjanjian.models import Kegiatan, Program, RealisasiAnggaran, SubKegiatan
+from perjanjian.selectors import pohon_anggaran
 
 
 def test_tabel_2_9_dan_3_13_kencong(kencong):

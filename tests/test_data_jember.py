@@ -12,8 +12,8 @@ from django.core.management import CommandError, call_command
 from iku.models import Indikator, KeputusanIKU, Renstra
 from kecamatan.models import Kecamatan, KomposisiSDM, ProfilTahunan, SaranaPrasarana
 from laporan.models import EvaluasiAKIP, LaporanKinerja
-from perjanjian.anggaran import pohon_anggaran
 from perjanjian.models import PerjanjianKinerja, Realisasi, SubKegiatan
+from perjanjian.selectors import pohon_anggaran
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "jember"
 

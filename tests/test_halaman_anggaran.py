@@ -9,7 +9,6 @@ import pytest
 from django.urls import reverse
 
 from iku.models import Sasaran
-from perjanjian.anggaran import pohon_anggaran
 from perjanjian.models import (
     IndikatorProgram,
     Kegiatan,
@@ -19,7 +18,8 @@ from perjanjian.models import (
     RealisasiAnggaran,
     SubKegiatan,
 )
-from perjanjian.services_anggaran import anggaran_simpan, program_tambah, sidik_anggaran
+from perjanjian.selectors import pohon_anggaran
+from perjanjian.services import anggaran_simpan, program_tambah, sidik_anggaran
 from sakip.konkurensi import PESAN_BASI
 from sakip.penguncian import DataTerkunci, TransisiDitolak, kunci_dilepas
 

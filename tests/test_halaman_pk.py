@@ -15,7 +15,7 @@ from perjanjian.models import (
     SubKegiatan,
     TargetPerjanjian,
 )
-from perjanjian.services_pk import perjanjian_tetapkan
+from perjanjian.services import perjanjian_tetapkan
 from sakip.konkurensi import PESAN_BASI
 from sakip.penguncian import DataTerkunci, TransisiDitolak, kunci_dilepas
 

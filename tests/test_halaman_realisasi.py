@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from iku.models import Indikator, Renstra, Ukuran
 from perjanjian.models import PelaporanRealisasi, PerjanjianKinerja, Realisasi, TargetPerjanjian
-from perjanjian.services_realisasi import realisasi_verifikasi
+from perjanjian.services import realisasi_verifikasi
 from sakip.penguncian import DataTerkunci, TransisiDitolak, kunci_dilepas
 
 TAHUN = 2025

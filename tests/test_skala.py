@@ -8,7 +8,7 @@ from io import StringIO
 from django.core.management import call_command
 
 from kecamatan.models import JenisSkala, PemakaianSkala, PitaSkala, SkalaPenilaian
-from kecamatan.skala import skala_tahun
+from kecamatan.selectors import skala_tahun
 from sakip import kinerja
 
 

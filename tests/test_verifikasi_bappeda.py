@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from perjanjian.models import PelaporanRealisasi, PerjanjianKinerja
-from perjanjian.services_realisasi import realisasi_ajukan
+from perjanjian.services import realisasi_ajukan
 
 TAHUN = 2025
 URL = "/verifikasi/"

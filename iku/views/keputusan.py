@@ -15,7 +15,7 @@ from iku.models import Diktum, KeputusanIKU, Renstra
 from iku.selectors import isi_keputusan
 from iku.teks_bawaan import tata_letak_untuk, teks_keputusan
 from kecamatan.halaman import tahun_berjalan
-from kecamatan.pejabat import camat_terakhir
+from kecamatan.selectors import camat_terakhir
 from sakip.akses import Izin
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
 from sakip.riwayat import riwayat

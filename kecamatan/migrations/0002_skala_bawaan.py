@@ -10,7 +10,7 @@ from sakip import kinerja
 
 
 def pasang(apps, schema_editor):
-    from kecamatan.skala import pasang_skala_bawaan
+    from kecamatan.services import pasang_skala_bawaan
 
     pasang_skala_bawaan(
         apps.get_model("kecamatan", "SkalaPenilaian"), apps.get_model("kecamatan", "PitaSkala")

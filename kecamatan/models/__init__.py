@@ -1,9 +1,10 @@
 from .pengguna import PERAN_KECAMATAN, Pengguna, Peran
-from .profil import IsuStrategis, KomposisiSDM, ProfilTahunan, SaranaPrasarana
+from .profil import PENDIDIKAN, IsuStrategis, KomposisiSDM, ProfilTahunan, SaranaPrasarana
 from .skala import JenisSkala, PemakaianSkala, PitaSkala, SkalaPenilaian
 from .wilayah import Kabupaten, Kecamatan, Pejabat, UnitKerja
 
 __all__ = [
+    "PENDIDIKAN",
     "PERAN_KECAMATAN",
     "IsuStrategis",
     "JenisSkala",

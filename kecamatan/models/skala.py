@@ -2,10 +2,12 @@
 
 sakip.kinerja holds the defaults of DOMAIN.md as plain data; the migration copies them here
 so an admin can define another scale (a four-band one, the regulation's "91" variant …)
-without code. kecamatan.skala.skala_berlaku() turns a row back into a kinerja.Skala.
+without code. kecamatan.selectors.ke_kinerja() turns a row back into a kinerja.Skala.
 """
 
 from django.db import models
+
+from sakip import kinerja
 
 
 class JenisSkala(models.TextChoices):
@@ -113,3 +115,22 @@ class PemakaianSkala(models.Model):
                     f"{self.get_jenis_display()}."
                 }
             )
+
+
+# The DOMAIN.md default scale of each kind, and the regulation it comes from: used where a
+# kabupaten chose none for a year (kecamatan.selectors.skala_tahun) and stored by
+# kecamatan.services.pasang_skala_bawaan.
+BAWAAN_PER_JENIS = {
+    JenisSkala.KRITERIA_CAPAIAN: kinerja.SKALA_KRITERIA_CAPAIAN,
+    JenisSkala.IKM: kinerja.SKALA_IKM,
+    JenisSkala.IPP: kinerja.SKALA_IPP,
+    JenisSkala.PREDIKAT_SAKIP: kinerja.SKALA_PREDIKAT_SAKIP,
+}
+
+
+SUMBER_BAWAAN = {
+    JenisSkala.KRITERIA_CAPAIAN: "Permendagri 86 Tahun 2017",
+    JenisSkala.IKM: "PermenPANRB 14 Tahun 2017",
+    JenisSkala.IPP: "PermenPANRB 29 Tahun 2022",
+    JenisSkala.PREDIKAT_SAKIP: "PermenPANRB 88 Tahun 2021",
+}

@@ -10,9 +10,8 @@ change for the first PK, after it for the PK Perubahan), never typed twice.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from perjanjian.anggaran import pohon_anggaran
 from perjanjian.models import PerjanjianKinerja, TargetPerjanjian
-from perjanjian.selectors import nilai_indikator
+from perjanjian.selectors import nilai_indikator, perjanjian_dengan_wilayah, pohon_anggaran
 from sakip.kinerja import Nilai
 
 from .dasar import Penyaji
@@ -67,9 +66,7 @@ def _baris_target(target: list[TargetPerjanjian]) -> tuple[BarisTarget, ...]:
 def isi_perjanjian(*, perjanjian: PerjanjianKinerja) -> dict:
     """Selector: everything the printed PK shows, in a fixed number of queries (the PK, its
     targets, the budget tree) whatever the number of targets and programs."""
-    perjanjian = PerjanjianKinerja.objects.select_related("kecamatan__kabupaten").get(
-        pk=perjanjian.pk
-    )
+    perjanjian = perjanjian_dengan_wilayah(perjanjian=perjanjian)
     target = list(
         perjanjian.target.select_related(
             "indikator__tujuan", "indikator__sasaran__tujuan", "indikator__ukuran"

@@ -11,25 +11,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Prefetch
-
 from iku.models import (
     Indikator,
-    IndikatorKeputusan,
     KeputusanIKU,
     Renstra,
-    Sasaran,
-    TargetIndikator,
-    Tujuan,
 )
-from kecamatan.models import ProfilTahunan, SaranaPrasarana, UnitKerja
-from kecamatan.models.profil import PENDIDIKAN
-from kecamatan.pejabat import camat_terakhir
+from iku.selectors import keputusan_ditetapkan, renstra_tahun
+from kecamatan.models import PENDIDIKAN, ProfilTahunan, SaranaPrasarana
+from kecamatan.selectors import camat_terakhir, profil_tahunan_lengkap
 from laporan.evaluasi import tabel_tindak_lanjut
-from perjanjian.anggaran import Jumlah, PohonAnggaran, Simpul, pohon_anggaran
-from perjanjian.capaian import _target_akhir
 from perjanjian.models import PerjanjianKinerja, TargetPerjanjian
-from perjanjian.selectors import nilai_indikator
+from perjanjian.selectors import (
+    Jumlah,
+    PohonAnggaran,
+    Simpul,
+    nilai_indikator,
+    perjanjian_tahun,
+    pohon_anggaran,
+    target_akhir_renstra,
+)
 from sakip import kinerja
 from sakip.format_id import format_tanggal
 from sakip.kinerja import Nilai
@@ -227,15 +227,7 @@ def tabel_sarana(profil: ProfilTahunan) -> TabelSarana | None:
 
 
 def profil_tahunan(*, kecamatan_id: int, tahun: int) -> Profil | None:
-    profil = (
-        ProfilTahunan.objects.filter(kecamatan_id=kecamatan_id, tahun=tahun)
-        .prefetch_related(
-            Prefetch("komposisi_sdm", queryset=_urut("komposisi_sdm")),
-            Prefetch("sarana_prasarana", queryset=_urut("sarana_prasarana")),
-            Prefetch("isu_strategis", queryset=_urut("isu_strategis")),
-        )
-        .first()
-    )
+    profil = profil_tahunan_lengkap(kecamatan_id=kecamatan_id, tahun=tahun)
     if profil is None:
         return None
     return Profil(
@@ -251,11 +243,6 @@ def profil_tahunan(*, kecamatan_id: int, tahun: int) -> Profil | None:
         uraian_isu_strategis=profil.uraian_isu_strategis,
         isu_strategis=tuple(i.uraian for i in profil.isu_strategis.all()),
     )
-
-
-def _urut(relasi: str):
-    model = ProfilTahunan._meta.get_field(relasi).related_model
-    return model.objects.order_by("urutan", "id")
 
 
 # --- BAB II: Renstra --------------------------------------------------------------------------
@@ -304,31 +291,6 @@ class TabelMatriks:
     baris: tuple[BarisMatriks, ...]
 
 
-def renstra_tahun(*, kecamatan_id: int, tahun: int) -> list[Renstra]:
-    """The Renstra in force in the year (a revised one gives way to its revision), oldest first,
-    with tujuan, sasaran, indicators and their yearly targets prefetched."""
-    indikator = Indikator.objects.order_by("urutan", "id").prefetch_related(
-        Prefetch("target", queryset=_target_urut())
-    )
-    semua = list(
-        Renstra.objects.berlaku(tahun=tahun)
-        .filter(kecamatan_id=kecamatan_id)
-        .order_by("tahun_awal", "id")
-        .prefetch_related(
-            Prefetch("tujuan", queryset=Tujuan.objects.order_by("nomor")),
-            Prefetch("tujuan__indikator", queryset=indikator),
-            Prefetch("tujuan__sasaran", queryset=Sasaran.objects.order_by("nomor")),
-            Prefetch("tujuan__sasaran__indikator", queryset=indikator),
-        )
-    )
-    diganti = {r.revisi_dari_id for r in semua if r.revisi_dari_id}
-    return [r for r in semua if r.id not in diganti]
-
-
-def _target_urut():
-    return TargetIndikator.objects.order_by("tahun")
-
-
 def tabel_cascading(renstra: Renstra, nomor: str) -> TabelCascading:
     return TabelCascading(
         nomor=nomor,
@@ -364,7 +326,7 @@ def _baris_indikator(
                     nilai_indikator(ind, t.nilai, t.huruf) if (t := per_tahun.get(th)) else None
                     for th in renstra.tahun
                 ),
-                target_akhir=_target_akhir(ind, renstra.tahun_akhir),
+                target_akhir=target_akhir_renstra(ind, renstra.tahun_akhir),
             )
         )
     return hasil
@@ -418,34 +380,6 @@ class TabelIKU:
 
 
 JUDUL_LAMPIRAN_IKU = {1: "Indikator Kinerja Utama", 2: "Indikator Kinerja Lainnya"}
-
-
-def keputusan_renstra(renstra_ids: list[int]) -> dict[int, KeputusanIKU]:
-    """The latest ditetapkan decree of each Renstra, with its indicators."""
-    baris = IndikatorKeputusan.objects.order_by("lampiran", "urutan", "id").select_related(
-        "indikator__tujuan", "indikator__sasaran__tujuan"
-    )
-    keputusan = (
-        KeputusanIKU.objects.filter(
-            renstra_id__in=renstra_ids, status=KeputusanIKU.Status.DITETAPKAN
-        )
-        .order_by("renstra_id", "-tanggal", "-id")
-        .prefetch_related(
-            Prefetch("indikator_lampiran", queryset=baris),
-            Prefetch(
-                "indikator_lampiran__indikator__penanggung_jawab",
-                queryset=_unit_urut(),
-            ),
-        )
-    )
-    hasil: dict[int, KeputusanIKU] = {}
-    for k in keputusan:
-        hasil.setdefault(k.renstra_id, k)
-    return hasil
-
-
-def _unit_urut():
-    return UnitKerja.objects.order_by("urutan", "nama")
 
 
 def tabel_iku(keputusan: KeputusanIKU, renstra: Renstra, nomor: str) -> TabelIKU:
@@ -508,19 +442,6 @@ class TabelPK:
     program: tuple[ProgramPK, ...]
     jumlah: Decimal | None
     keterangan: str  # "Sumber Dana APBD"
-
-
-def perjanjian_tahun(*, kecamatan_id: int, tahun: int) -> list[PerjanjianKinerja]:
-    """Every PK of the year, awal first (the order of capaian_tahunan), with its targets."""
-    target = TargetPerjanjian.objects.order_by("urutan", "id").select_related(
-        "indikator__tujuan", "indikator__sasaran__tujuan"
-    )
-    return list(
-        PerjanjianKinerja.objects.filter(kecamatan_id=kecamatan_id, tahun=tahun)
-        .select_related("renstra")
-        .prefetch_related(Prefetch("target", queryset=target))
-        .order_by("jenis")
-    )
 
 
 def _induk(indikator: Indikator) -> tuple[str, int]:
@@ -755,7 +676,7 @@ def konteks_awal(laporan) -> dict:
     renstra = renstra_tahun(kecamatan_id=kecamatan.id, tahun=tahun)
     perjanjian = perjanjian_tahun(kecamatan_id=kecamatan.id, tahun=tahun)
     anggaran = pohon_anggaran(kecamatan_id=kecamatan.id, tahun=tahun)
-    keputusan = keputusan_renstra([r.id for r in renstra])
+    keputusan = keputusan_ditetapkan(renstra_ids=[r.id for r in renstra])
 
     nomor = Penomor(2)
     cascading = [tabel_cascading(r, nomor()) for r in renstra]

@@ -1,6 +1,6 @@
 """Ikhtisar eksekutif, BAB III and BAB IV of the LKIP.
 
-Everything is read through the selectors of the measurement (``perjanjian.capaian``: one
+Everything is read through the selectors of the measurement (``perjanjian.selectors.tabel``: one
 budget tree shared by every PK of the year), plus one query each for the program indicators,
 the narratives, the benchmark across kecamatan and the realisasi over the Renstra years (for
 the charts): the number of queries does not grow with indicators, programs or years. Every
@@ -17,18 +17,29 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from iku.models import Sasaran, Tujuan
-from kecamatan.models import SkalaPenilaian
+from kecamatan.selectors import sumber_skala
 from laporan.grafik import Grafik, grafik_tahunan
 from laporan.pembanding import Pembanding, pembanding_tahunan
-from perjanjian.anggaran import PohonAnggaran, Simpul, pohon_anggaran
-from perjanjian.capaian import BarisCapaian, BarisEfisiensi, TabelCapaian, capaian_tahunan
 from perjanjian.models import (
     IndikatorProgram,
     NarasiSasaran,
     PerjanjianKinerja,
     Program,
 )
-from perjanjian.selectors import capaian_indikator_program, capaian_kecamatan, satuan_tampil
+from perjanjian.selectors import (
+    BarisCapaian,
+    BarisEfisiensi,
+    PohonAnggaran,
+    Simpul,
+    TabelCapaian,
+    capaian_indikator_program,
+    capaian_kecamatan,
+    capaian_tahunan,
+    indikator_program_pk,
+    narasi_sasaran,
+    pohon_anggaran,
+    satuan_tampil,
+)
 from sakip import kinerja
 from sakip.format_id import format_angka
 from sakip.kinerja import MetodeNegatif, Nilai, Pita, Skala
@@ -270,9 +281,7 @@ def _program_pendukung(
 def _indikator_program(perjanjian_ids: list[int]) -> dict[int, dict]:
     """Per PK: (level, id) → its indicators, in their order. One query."""
     hasil: dict[int, dict] = {pid: {} for pid in perjanjian_ids}
-    for ip in IndikatorProgram.objects.filter(perjanjian_id__in=perjanjian_ids).order_by(
-        "urutan", "id"
-    ):
+    for ip in indikator_program_pk(perjanjian_ids=perjanjian_ids):
         if ip.program_id:
             kunci = ("program", ip.program_id)
         elif ip.kegiatan_id:
@@ -425,10 +434,7 @@ class Bagian:
 
 
 def _sumber_skala(skala: Skala) -> str:
-    return (
-        SkalaPenilaian.objects.filter(kode=skala.kode).values_list("sumber", flat=True).first()
-        or ""
-    )
+    return sumber_skala(kode=skala.kode)
 
 
 def konteks_capaian(laporan) -> dict:
@@ -447,10 +453,7 @@ def konteks_capaian(laporan) -> dict:
     )
     indikator_program = _indikator_program([t.perjanjian.id for t in tabel])
     sasaran_ids = {b.sasaran.id for b in semua_baris if b.sasaran is not None}
-    narasi = {
-        n.sasaran_id: n
-        for n in NarasiSasaran.objects.filter(sasaran_id__in=sasaran_ids, tahun=tahun)
-    }
+    narasi = narasi_sasaran(sasaran_ids=sasaran_ids, tahun=tahun)
     grafik = {
         g.perjanjian.id: g.grafik
         for g in grafik_tahunan(kecamatan=kecamatan, tahun=tahun, capaian=capaian)

@@ -7,6 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from kecamatan.models import Kecamatan
+from kecamatan.selectors import kecamatan_cari
 from laporan.dokumen.daftar import penyaji_untuk
 from sakip.format_id import format_angka
 
@@ -22,10 +23,7 @@ class PerintahDokumen(BaseCommand):
         )
 
     def cari_kecamatan(self, teks: str) -> Kecamatan:
-        kecamatan = (
-            Kecamatan.objects.filter(slug=teks.lower()).first()
-            or Kecamatan.objects.filter(nama__iexact=teks).first()
-        )
+        kecamatan = kecamatan_cari(teks=teks)
         if kecamatan is None:
             raise CommandError(f"Kecamatan '{teks}' tidak ditemukan.")
         return kecamatan

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 
 from iku.models import Sasaran
+from iku.selectors import sasaran_berlaku
 from kecamatan.halaman import KecamatanMixin
-from perjanjian.anggaran import Simpul, kunci_anggaran, pohon_anggaran
 from perjanjian.forms_anggaran import (
     AnggaranForm,
     IndikatorProgramForm,
@@ -31,8 +31,10 @@ from perjanjian.models import (
     RealisasiAnggaran,
     SubKegiatan,
 )
-from perjanjian.selectors import capaian_indikator_program
-from perjanjian.services_anggaran import (
+from perjanjian.selectors.anggaran import Simpul, kunci_anggaran, pohon_anggaran, sasaran_program
+from perjanjian.selectors.capaian import capaian_indikator_program
+from perjanjian.selectors.tahun import indikator_program_pk
+from perjanjian.services.anggaran import (
     PERIODE,
     anggaran_simpan,
     indikator_program_simpan,
@@ -43,7 +45,7 @@ from perjanjian.services_anggaran import (
     sidik_indikator_program,
     sub_kegiatan_tambah,
 )
-from perjanjian.services_pk import jaga_draft, renstra_berlaku
+from perjanjian.services.perjanjian import jaga_draft
 from sakip import kinerja
 from sakip.akses import Izin
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
@@ -57,22 +59,6 @@ LABEL_PERIODE = {
     Periode.TAHUNAN: "tahunan",
 }
 PESAN_PERIKSA = "Periksa isian yang ditandai; tidak ada yang disimpan."
-
-
-def sasaran_berlaku(*, kecamatan, tahun: int):
-    return Sasaran.objects.filter(
-        tujuan__renstra__in=renstra_berlaku(kecamatan=kecamatan, tahun=tahun)
-    ).select_related("tujuan__renstra")
-
-
-def sasaran_program(program_ids) -> dict[int, list[Sasaran]]:
-    """The sasaran each program supports, with their tujuan, in one query."""
-    hasil: dict[int, list[Sasaran]] = {}
-    for link in Program.sasaran.through.objects.filter(program_id__in=program_ids).select_related(
-        "sasaran__tujuan__renstra"
-    ):
-        hasil.setdefault(link.program_id, []).append(link.sasaran)
-    return hasil
 
 
 @dataclass
@@ -130,7 +116,7 @@ class AnggaranDetail(KecamatanMixin, TemplateView):
         ubah = self.bisa_mengisi and (form is not None or self.request.GET.get("ubah") == "1")
         if ubah and form is None:
             form = self._form_anggaran()
-        sasaran = sasaran_program([p.objek.id for p in self.pohon.program])
+        sasaran = sasaran_program(program_ids=[p.objek.id for p in self.pohon.program])
         baris = []
         for s in self.pohon.baris():
             b = BarisPohon(s, sasaran=sasaran.get(s.objek.id, []) if s.tingkat == "program" else [])
@@ -312,7 +298,7 @@ class ProgramUbah(KecamatanMixin, TemplateView):
         ctx.update(
             program=self.program,
             form=form,
-            sasaran=sasaran_program([self.program.id]).get(self.program.id, []),
+            sasaran=sasaran_program(program_ids=[self.program.id]).get(self.program.id, []),
             kegiatan=self.program.kegiatan.order_by("kode"),
         )
         return ctx
@@ -357,9 +343,7 @@ class IndikatorProgramUbah(KecamatanMixin, TemplateView):
         )
         self.perjanjian.kecamatan = self.kecamatan
         self.tahun = self.perjanjian.tahun
-        self.indikator = list(
-            IndikatorProgram.objects.filter(perjanjian=self.perjanjian).order_by("urutan", "id")
-        )
+        self.indikator = indikator_program_pk(perjanjian_ids=[self.perjanjian.id])
         self.pohon = pohon_anggaran(kecamatan_id=self.kecamatan.id, tahun=self.tahun)
 
     @property

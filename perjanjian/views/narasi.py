@@ -9,7 +9,7 @@ from django.views.generic import TemplateView
 from kecamatan.halaman import KecamatanMixin
 from perjanjian.forms_realisasi import NarasiForm
 from perjanjian.models import NarasiSasaran
-from perjanjian.services_narasi import narasi_simpan, narasi_tahun
+from perjanjian.services.narasi import narasi_simpan, narasi_tahun
 from sakip.akses import Izin
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
 from sakip.riwayat import riwayat

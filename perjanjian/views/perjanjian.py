@@ -10,9 +10,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from iku.models import TargetIndikator
+from iku.selectors import renstra_berlaku, target_renstra
 from kecamatan.halaman import KecamatanMixin
-from perjanjian.anggaran import Simpul, pohon_anggaran
 from perjanjian.forms_perjanjian import (
     KembalikanForm,
     PerjanjianBuatForm,
@@ -20,9 +19,11 @@ from perjanjian.forms_perjanjian import (
     PerjanjianPerubahanForm,
 )
 from perjanjian.models import IndikatorProgram, PerjanjianKinerja, TargetPerjanjian
-from perjanjian.peringatan import peringatan_target
-from perjanjian.selectors import CapaianIndikator, capaian_kecamatan, nilai_indikator
-from perjanjian.services_pk import (
+from perjanjian.selectors.anggaran import Simpul, pohon_anggaran
+from perjanjian.selectors.capaian import CapaianIndikator, capaian_kecamatan, nilai_indikator
+from perjanjian.selectors.peringatan import peringatan_target
+from perjanjian.selectors.tahun import target_perjanjian
+from perjanjian.services.perjanjian import (
     jaga_draft,
     perjanjian_ajukan,
     perjanjian_buat,
@@ -31,7 +32,6 @@ from perjanjian.services_pk import (
     perjanjian_perubahan_buat,
     perjanjian_tetapkan,
     perjanjian_ubah,
-    renstra_berlaku,
     sidik_perjanjian,
 )
 from sakip import kinerja
@@ -214,12 +214,9 @@ class PerjanjianDetail(KecamatanMixin, TemplateView):
             and perjanjian.status == Status.DIAJUKAN
         ):
             form_kembalikan = KembalikanForm()
-        renstra = {
-            t.indikator_id: t
-            for t in TargetIndikator.objects.filter(
-                indikator__in=[t.indikator_id for t in self.target], tahun=perjanjian.tahun
-            )
-        }
+        renstra = target_renstra(
+            indikator_ids=[t.indikator_id for t in self.target], tahun=perjanjian.tahun
+        )
         # The same rows as the realisasi grid, the LKIP and the dashboard (one assembly).
         capaian = capaian_kecamatan(kecamatan=self.kecamatan, tahun=perjanjian.tahun).per_target()
         baris = []
@@ -421,9 +418,7 @@ class PerjanjianBanding(KecamatanMixin, TemplateView):
         per_jenis = perjanjian_tahun(self)
         awal, perubahan = per_jenis.get(Jenis.AWAL), per_jenis.get(Jenis.PERUBAHAN)
         target: dict[int, list] = {p.id: [] for p in per_jenis.values()}
-        for t in TargetPerjanjian.objects.filter(perjanjian__in=per_jenis.values()).select_related(
-            *TARGET_RELASI
-        ):
+        for t in target_perjanjian(perjanjian=per_jenis.values(), relasi=TARGET_RELASI):
             target[t.perjanjian_id].append(t)
         for daftar in target.values():
             daftar.sort(key=lambda t: (t.urutan, t.indikator.urutan_renstra))

@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 from kecamatan.halaman import KecamatanMixin
 from perjanjian.forms_realisasi import KembalikanForm, RealisasiGridForm, VerifikasiForm
 from perjanjian.models import PelaporanRealisasi, Periode, Realisasi
-from perjanjian.services_realisasi import (
+from perjanjian.services.realisasi import (
     TINDAKAN_VERIFIKASI,
     grid_realisasi,
     hitung_teks,

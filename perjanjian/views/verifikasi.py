@@ -9,8 +9,8 @@ from django.views.generic import TemplateView
 
 from kecamatan.halaman import IzinMixin
 from perjanjian.models import PelaporanRealisasi, Periode, PerjanjianKinerja
-from perjanjian.services_pk import perjanjian_kembalikan_bappeda
-from perjanjian.services_realisasi import realisasi_kembalikan, realisasi_verifikasi
+from perjanjian.services.perjanjian import perjanjian_kembalikan_bappeda
+from perjanjian.services.realisasi import realisasi_kembalikan, realisasi_verifikasi
 from sakip import akses
 from sakip.akses import Izin
 from sakip.penguncian import DataTerkunci, TransisiDitolak

@@ -1,6 +1,6 @@
 from django.core.management.base import CommandError
 
-from iku.models import KeputusanIKU
+from iku.selectors import keputusan_cari
 from laporan.management.perintah_dokumen import PerintahDokumen
 
 
@@ -18,12 +18,7 @@ class Command(PerintahDokumen):
         parser.add_argument("--tahun", type=int, help="tahun penetapan")
 
     def objek(self, kecamatan, *, nomor, tahun, **options):
-        keputusan = KeputusanIKU.objects.filter(kecamatan=kecamatan)
-        if nomor:
-            keputusan = keputusan.filter(nomor=nomor)
-        elif tahun:
-            keputusan = keputusan.filter(tanggal__year=tahun)
-        hasil = keputusan.order_by("-tanggal", "-id").first()
+        hasil = keputusan_cari(kecamatan=kecamatan, nomor=nomor, tahun=tahun)
         if hasil is None:
             dicari = f" nomor {nomor}" if nomor else f" tahun {tahun}" if tahun else ""
             raise CommandError(f"Keputusan IKU {kecamatan}{dicari} tidak ditemukan.")

@@ -1,7 +1,7 @@
 from django.core.management.base import CommandError
 
 from laporan.management.perintah_dokumen import PerintahDokumen
-from perjanjian.models import PerjanjianKinerja
+from perjanjian.selectors import perjanjian_cari
 
 
 class Command(PerintahDokumen):
@@ -19,9 +19,7 @@ class Command(PerintahDokumen):
         )
 
     def objek(self, kecamatan, *, tahun, jenis, **options):
-        perjanjian = PerjanjianKinerja.objects.filter(
-            kecamatan=kecamatan, tahun=tahun, jenis=jenis
-        ).first()
+        perjanjian = perjanjian_cari(kecamatan=kecamatan, tahun=tahun, jenis=jenis)
         if perjanjian is None:
             raise CommandError(f"{kecamatan} belum memiliki PK ({jenis}) tahun {tahun}.")
         return perjanjian

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kecamatan.models import Kecamatan
-from perjanjian.capaian import BarisCapaian, BarisEfisiensi, TabelCapaian, capaian_tahunan
+from kecamatan.selectors import kecamatan_cari
+from perjanjian.selectors.tabel import BarisCapaian, BarisEfisiensi, TabelCapaian, capaian_tahunan
 from sakip.format_id import format_nilai, format_persen, format_rupiah
 from sakip.kinerja import Nilai, bulatkan
 
@@ -84,10 +84,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, kecamatan, tahun, json, efisiensi, **options):
-        kec = (
-            Kecamatan.objects.filter(slug=kecamatan.lower()).first()
-            or Kecamatan.objects.filter(nama__iexact=kecamatan).first()
-        )
+        kec = kecamatan_cari(teks=kecamatan)
         if kec is None:
             raise CommandError(f"Kecamatan '{kecamatan}' tidak ditemukan.")
         tabel = capaian_tahunan(kecamatan=kec, tahun=tahun)

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 
 from iku.models import Diktum, IndikatorKeputusan, KeputusanIKU
-from kecamatan.models import Kabupaten, Kecamatan, ProfilTahunan, UnitKerja
+from kecamatan.models import Kabupaten, Kecamatan, ProfilTahunan
+from kecamatan.selectors import profil_terakhir, unit_kerja_urut
 
 HURUF = "abcdefghijklmnopqrstuvwxyz"
 
@@ -194,7 +195,7 @@ def isi_keputusan(*, keputusan: KeputusanIKU) -> IsiKeputusan:
                 .prefetch_related(
                     Prefetch(
                         "indikator__penanggung_jawab",
-                        queryset=UnitKerja.objects.order_by("urutan", "nama"),
+                        queryset=unit_kerja_urut(),
                     )
                 )
                 .order_by("lampiran", "urutan", "id"),
@@ -215,12 +216,7 @@ def isi_keputusan(*, keputusan: KeputusanIKU) -> IsiKeputusan:
             Lampiran(2, "Indikator Kinerja Lainnya", _baris_lampiran(per_lampiran[2])),
         )
         # The tugas and fungsi of the kecamatan in the decree's year, or the latest before.
-        profil = (
-            ProfilTahunan.objects.filter(kecamatan=kecamatan, tahun__lte=tahun)
-            .order_by("-tahun")
-            .only("tahun", "tugas", "fungsi")
-            .first()
-        )
+        profil = profil_terakhir(kecamatan=kecamatan, tahun=tahun)
     else:
         # The single-table layout has only lampiran 1.
         judul = f"Indikator Kinerja Utama Kecamatan {kecamatan.nama}"

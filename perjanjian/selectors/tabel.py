@@ -12,18 +12,17 @@ from decimal import Decimal
 
 from iku.models import Indikator, Sasaran
 from kecamatan.models import Kecamatan
-from sakip import kinerja
-from sakip.kinerja import Nilai, Pita
-
-from .anggaran import Jumlah, PohonAnggaran, Simpul, pohon_anggaran
-from .models import PerjanjianKinerja
-from .selectors import (
+from perjanjian.models import PerjanjianKinerja
+from perjanjian.selectors.anggaran import Jumlah, PohonAnggaran, Simpul, pohon_anggaran
+from perjanjian.selectors.capaian import (
     TAHUN_TREN,
     CapaianIndikator,
     CapaianKecamatan,
     capaian_kecamatan,
     nilai_indikator,
 )
+from sakip import kinerja
+from sakip.kinerja import Nilai, Pita
 
 
 @dataclass(frozen=True)
@@ -100,7 +99,7 @@ def _baris_lkip(
     ind = c.indikator
     nilai_r = c.realisasi
     hitung = {"polaritas": ind.polaritas, "metode": ind.metode_negatif}
-    akhir = _target_akhir(ind, tahun_akhir)
+    akhir = target_akhir_renstra(ind, tahun_akhir)
     tren = tuple(
         (
             th,
@@ -138,7 +137,7 @@ def _baris_lkip(
     )
 
 
-def _target_akhir(indikator: Indikator, tahun_akhir: int) -> Nilai | None:
+def target_akhir_renstra(indikator: Indikator, tahun_akhir: int) -> Nilai | None:
     """The Renstra end target; when none was entered, the target of the Renstra's last year."""
     if indikator.target_akhir is not None:
         return nilai_indikator(indikator, indikator.target_akhir, indikator.target_akhir_huruf)

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from iku.models import TargetIndikator
+from iku.selectors import target_renstra
+from perjanjian.models import Periode, Realisasi, TargetPerjanjian
+from perjanjian.selectors.anggaran import pohon_anggaran
 from sakip import kinerja
 from sakip.format_id import format_angka, format_persen, format_rupiah
-
-from .anggaran import pohon_anggaran
-from .models import Periode, Realisasi, TargetPerjanjian
 
 # A PK target further than this from the Renstra target of the same year is flagged.
 AMBANG_SIMPANGAN_TARGET = Decimal(10)
@@ -47,12 +47,7 @@ def peringatan_tahun(*, kecamatan_id: int, tahun: int) -> list[Peringatan]:
             perjanjian__kecamatan_id=kecamatan_id, perjanjian__tahun=tahun
         ).select_related("indikator", "perjanjian")
     )
-    renstra = {
-        t.indikator_id: t
-        for t in TargetIndikator.objects.filter(
-            indikator_id__in=[t.indikator_id for t in target], tahun=tahun
-        )
-    }
+    renstra = target_renstra(indikator_ids=[t.indikator_id for t in target], tahun=tahun)
     for t in target:
         pesan = peringatan_target(t, renstra.get(t.indikator_id))
         if pesan:

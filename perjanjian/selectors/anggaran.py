@@ -4,14 +4,15 @@ Only sub kegiatan carry amounts; the kegiatan, program and grand totals are sums
 so Tabel 2.7, 2.8, 2.9, 3.7, 3.12 and 3.13 of an LKIP all read the same numbers.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Prefetch
 
+from iku.models import Sasaran
+from perjanjian.models import Kegiatan, PelaporanRealisasi, Periode, Program, SubKegiatan
 from sakip import kinerja
-
-from .models import Kegiatan, PelaporanRealisasi, Periode, Program, SubKegiatan
 
 
 @dataclass(frozen=True)
@@ -131,3 +132,13 @@ def kunci_anggaran(*, kecamatan_id: int, tahun: int) -> dict[str, str]:
     for periode in PelaporanRealisasi.periode_terverifikasi(kecamatan_id=kecamatan_id, tahun=tahun):
         kunci[periode] = f"Realisasi {Periode(periode).label} {tahun} sudah diverifikasi Bappeda."
     return kunci
+
+
+def sasaran_program(*, program_ids: Iterable[int]) -> dict[int, list[Sasaran]]:
+    """The sasaran each program supports, with their tujuan and Renstra, in one query."""
+    hasil: dict[int, list[Sasaran]] = {}
+    for link in Program.sasaran.through.objects.filter(
+        program_id__in=list(program_ids)
+    ).select_related("sasaran__tujuan__renstra"):
+        hasil.setdefault(link.program_id, []).append(link.sasaran)
+    return hasil

@@ -1,7 +1,7 @@
 """Narratives per sasaran (faktor pendorong, penghambat, tantangan dan langkah perbaikan).
 
 Reads: ``narasi_tahun`` lists every sasaran of every PK of the year with its capaian (from
-``perjanjian.selectors``: the rows and means the LKIP prints) and its narrative, in a bounded
+``selectors.capaian``: the rows and means the LKIP prints) and its narrative, in a bounded
 number of queries.
 Writes: ``narasi_simpan`` saves every sasaran's texts in one transaction with the stale-save
 check. The narratives are part of the LKIP: once the LKIP of the year is ditetapkan they are
@@ -16,13 +16,13 @@ from django.db import transaction
 
 from iku.models import Sasaran
 from kecamatan.models import Kecamatan, Pengguna
+from kecamatan.services import kecamatan_kunci
+from perjanjian.models import NarasiSasaran, PerjanjianKinerja, TargetPerjanjian
+from perjanjian.selectors.capaian import CapaianIndikator, capaian_kecamatan
 from sakip import akses, konkurensi
 from sakip.akses import Izin
 from sakip.kinerja import Pita
 from sakip.penguncian import DataTerkunci, TransisiDitolak
-
-from .models import NarasiSasaran, PerjanjianKinerja, TargetPerjanjian
-from .selectors import CapaianIndikator, capaian_kecamatan
 
 KOLOM_NARASI = ("faktor_pendorong", "faktor_penghambat", "tantangan")
 
@@ -124,7 +124,7 @@ def narasi_simpan(
     no narrative. Returns how many were created, changed or removed."""
     akses.wajib(oleh, Izin.MENGISI, kecamatan)
     with transaction.atomic():
-        Kecamatan.objects.select_for_update().filter(pk=kecamatan.pk).first()
+        kecamatan_kunci(kecamatan=kecamatan)
         if lkip_ditetapkan(kecamatan=kecamatan, tahun=tahun):
             raise DataTerkunci(
                 f"LKIP {tahun} sudah ditetapkan; narasi sasaran tahun {tahun} tidak dapat diubah."

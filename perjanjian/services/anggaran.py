@@ -2,7 +2,7 @@
 realisasi, and the program / kegiatan indicators of a PK.
 
 Amounts are written on the sub kegiatan only; every total is computed by
-perjanjian.anggaran. A pagu promised by a ditetapkan PK and a verified realisasi are refused
+perjanjian.selectors.anggaran. A pagu promised by a ditetapkan PK and a verified realisasi are refused
 by the model guards (DataTerkunci), which roll the whole save back.
 """
 
@@ -12,13 +12,9 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 
 from iku.models import Sasaran
+from iku.selectors import ada_sasaran_asing
 from kecamatan.models import Kecamatan, Pengguna
-from sakip import akses, konkurensi
-from sakip.akses import Izin
-from sakip.kinerja import Nilai
-from sakip.penguncian import TransisiDitolak
-
-from .models import (
+from perjanjian.models import (
     IndikatorProgram,
     Kegiatan,
     Periode,
@@ -27,7 +23,11 @@ from .models import (
     RealisasiAnggaran,
     SubKegiatan,
 )
-from .services_pk import jaga_draft
+from perjanjian.services.perjanjian import jaga_draft
+from sakip import akses, konkurensi
+from sakip.akses import Izin
+from sakip.kinerja import Nilai
+from sakip.penguncian import TransisiDitolak
 
 KOLOM_PAGU = ("pagu_awal", "pagu_pergeseran", "pagu_perubahan")
 PERIODE = (Periode.TW1, Periode.TW2, Periode.TW3, Periode.TW4, Periode.TAHUNAN)
@@ -140,10 +140,7 @@ def program_tambah(
 
 def _jaga_sasaran(kecamatan: Kecamatan, sasaran: Iterable[Sasaran]) -> list[Sasaran]:
     sasaran = list(sasaran)
-    asing = Sasaran.objects.filter(id__in=[s.id for s in sasaran]).exclude(
-        tujuan__renstra__kecamatan=kecamatan
-    )
-    if asing.exists():
+    if ada_sasaran_asing(kecamatan=kecamatan, sasaran_ids=[s.id for s in sasaran]):
         raise TransisiDitolak("Sasaran itu bukan milik Renstra kecamatan ini.")
     return sasaran
 

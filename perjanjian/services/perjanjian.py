@@ -9,18 +9,17 @@ by the model guard (sakip.penguncian).
 from collections.abc import Mapping
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 
-from iku.models import Indikator, Renstra, TargetIndikator
+from iku.models import Indikator, Renstra
+from iku.selectors import indikator_urut_renstra, target_renstra
 from kecamatan.models import Kecamatan, Pengguna
-from kecamatan.pejabat import camat_terakhir
+from kecamatan.selectors import camat_terakhir
+from perjanjian.models import IndikatorProgram, PerjanjianKinerja, TargetPerjanjian
 from sakip import akses, konkurensi
 from sakip.akses import Izin
 from sakip.alur import jalankan_transisi
 from sakip.kinerja import Nilai
 from sakip.penguncian import DataTerkunci, TransisiDitolak
-
-from .models import IndikatorProgram, PerjanjianKinerja, TargetPerjanjian
 
 Status = PerjanjianKinerja.Status
 Jenis = PerjanjianKinerja.Jenis
@@ -38,23 +37,6 @@ KOLOM_PERJANJIAN = (
     "pihak_kedua_jabatan",
     "pihak_kedua_nip",
 )
-
-
-def indikator_renstra(renstra: Renstra) -> list[Indikator]:
-    return sorted(
-        Indikator.objects.filter(
-            Q(tujuan__renstra=renstra) | Q(sasaran__tujuan__renstra=renstra)
-        ).select_related("ukuran", "tujuan", "sasaran__tujuan"),
-        key=lambda i: i.urutan_renstra,
-    )
-
-
-def renstra_berlaku(*, kecamatan: Kecamatan, tahun: int):
-    return (
-        Renstra.objects.berlaku(tahun=tahun)
-        .filter(kecamatan=kecamatan)
-        .order_by("tahun_awal", "id")
-    )
 
 
 def _pihak(kecamatan: Kecamatan) -> dict:
@@ -79,11 +61,8 @@ def _jaga_pengisi(perjanjian_or_kecamatan, oleh: Pengguna) -> None:
 def _target_dari_renstra(perjanjian: PerjanjianKinerja, oleh) -> list[Indikator]:
     """One target per indicator of the PK's Renstra, from the Renstra's target of the year.
     Returns the indicators left out because the Renstra has no target for that year."""
-    indikator = indikator_renstra(perjanjian.renstra)
-    target = {
-        t.indikator_id: t
-        for t in TargetIndikator.objects.filter(indikator__in=indikator, tahun=perjanjian.tahun)
-    }
+    indikator = indikator_urut_renstra(renstra=perjanjian.renstra)
+    target = target_renstra(indikator_ids=[i.id for i in indikator], tahun=perjanjian.tahun)
     tanpa_target = []
     urutan = 0
     for ind in indikator:

@@ -4,7 +4,7 @@ A capaian row is the target in force for an indicator (its PK's, or the PK Perub
 realisasi stored for the indicator's measure, the capaian ``sakip.kinerja`` computes from the
 two by the indicator's polarity and method, and the kriteria band of the year's scale. Every
 page, table, chart and export that shows a capaian reads it from here: the realisasi grid, the
-PK page, the narratives, the LKIP tables and charts (``perjanjian.capaian``, ``laporan``) and
+PK page, the narratives, the LKIP tables and charts (``selectors.tabel``, ``laporan``) and
 the kabupaten dashboard. Assembled once, the same indicator cannot show 99,82 % "Sangat Tinggi"
 on one page and something else on another.
 
@@ -21,11 +21,16 @@ from django.db.models import QuerySet
 
 from iku.models import Indikator, Sasaran
 from kecamatan.models import JenisSkala, Kecamatan
-from kecamatan.skala import skala_tahun
+from kecamatan.selectors import skala_tahun
+from perjanjian.models import (
+    IndikatorProgram,
+    Periode,
+    PerjanjianKinerja,
+    Realisasi,
+    TargetPerjanjian,
+)
 from sakip import kinerja
 from sakip.kinerja import Nilai, Pita
-
-from .models import IndikatorProgram, Periode, PerjanjianKinerja, Realisasi, TargetPerjanjian
 
 # Units that are not written after the number: "92,33", not "92,33 Indeks".
 SATUAN_TANPA_TULISAN = {"indeks", "nilai", "angka", "skor", "poin"}

@@ -22,16 +22,23 @@ from decimal import Decimal
 from django.db import transaction
 
 from iku.models import Indikator, Ukuran
+from iku.selectors import ukuran_renstra
 from kecamatan.models import Kecamatan, Pengguna
+from kecamatan.services import kecamatan_kunci
+from perjanjian.models import (
+    PelaporanRealisasi,
+    Periode,
+    PerjanjianKinerja,
+    Realisasi,
+    TargetPerjanjian,
+)
+from perjanjian.selectors.capaian import capaian_kecamatan, nilai_indikator, ukur_capaian
 from sakip import akses, kinerja, konkurensi
 from sakip.akses import Izin
 from sakip.alur import jalankan_transisi
 from sakip.format_id import format_nilai
 from sakip.kinerja import Nilai, Pita
 from sakip.penguncian import DataTerkunci, TransisiDitolak
-
-from .models import PelaporanRealisasi, Periode, PerjanjianKinerja, Realisasi, TargetPerjanjian
-from .selectors import capaian_kecamatan, nilai_indikator, ukur_capaian
 
 Status = PelaporanRealisasi.Status
 
@@ -215,15 +222,6 @@ class GridRealisasi:
         return len(self.ukuran_bertarget)
 
 
-def _ukuran_renstra(kecamatan: Kecamatan, tahun: int) -> dict[int, Ukuran]:
-    """The measures of the kecamatan's Renstra in force in the year (one query)."""
-    indikator = akses.di_kecamatan(
-        Indikator.objects.berlaku(tahun=tahun),
-        kecamatan,
-    ).select_related("ukuran")
-    return {i.ukuran_id: i.ukuran for i in indikator}
-
-
 def grid_realisasi(*, kecamatan: Kecamatan, tahun: int, periode: str) -> GridRealisasi:
     """Every indicator of every PK of the year with its realisasi of ``periode``: the rows of
     ``capaian_kecamatan`` (target in force, capaian, kriteria), plus the period's workflow
@@ -277,7 +275,7 @@ def grid_realisasi(*, kecamatan: Kecamatan, tahun: int, periode: str) -> GridRea
     ]
     for b in tanpa_target:
         b.hasil = hitung_capaian(indikator=None, target=None, nilai=b.nilai, skala=skala)
-    renstra = _ukuran_renstra(kecamatan, tahun)
+    renstra = ukuran_renstra(kecamatan=kecamatan, tahun=tahun)
     ukuran_lain = sorted(
         (u for uid, u in renstra.items() if uid not in grup and uid not in per_ukuran),
         key=lambda u: u.nama,
@@ -365,7 +363,7 @@ def realisasi_simpan(
     _jaga_pengisi(kecamatan, oleh)
     with transaction.atomic():
         # One writer per kecamatan at a time: the row lock also covers rows not created yet.
-        Kecamatan.objects.select_for_update().filter(pk=kecamatan.pk).first()
+        kecamatan_kunci(kecamatan=kecamatan)
         jaga_dapat_diubah(
             _pelaporan_terkunci(kecamatan=kecamatan, tahun=tahun, periode=periode),
             tahun,
@@ -380,7 +378,10 @@ def realisasi_simpan(
         konkurensi.periksa(sidik, konkurensi.sidik(tersimpan))
 
         # A measure of the Renstra in force, or one already stored for the period.
-        sah = {**_ukuran_renstra(kecamatan, tahun), **{r.ukuran_id: r.ukuran for r in tersimpan}}
+        sah = {
+            **ukuran_renstra(kecamatan=kecamatan, tahun=tahun),
+            **{r.ukuran_id: r.ukuran for r in tersimpan},
+        }
         asing = set(isian) - set(sah)
         if asing:
             raise TransisiDitolak("Indikator yang diisi bukan indikator Renstra kecamatan ini.")
@@ -505,3 +506,42 @@ def realisasi_kembalikan(
             "Tuliskan alasan pengembalian agar kecamatan tahu yang harus diperbaiki."
         )
     return _putuskan(kecamatan, tahun, periode, oleh, "kembalikan", komentar)
+
+
+def realisasi_tulis_dari_lhe(
+    *,
+    kecamatan: Kecamatan,
+    ukuran: Ukuran,
+    tahun: int,
+    nilai: Decimal,
+    huruf: str,
+    sumber: str,
+    oleh: Pengguna,
+) -> None:
+    """Write the annual realisasi of ``ukuran`` (the Nilai SAKIP) from the Inspektorat's LHE.
+
+    Called by laporan's LHE service inside its transaction, after it checked the evaluator's
+    permission: the kecamatan does not type this value, so ``realisasi_simpan``'s filler check
+    does not apply. Nothing is written when the stored row already says the same; a year whose
+    annual realisasi Bappeda verified refuses a different value, so the verified number stays
+    the one every table shows."""
+    r = Realisasi.objects.filter(
+        kecamatan=kecamatan, ukuran=ukuran, tahun=tahun, periode=Periode.TAHUNAN
+    ).first()
+    if r is not None and (r.nilai, r.huruf, r.catatan_sumber) == (nilai, huruf, sumber):
+        return
+    if PelaporanRealisasi.objects.filter(
+        kecamatan=kecamatan,
+        tahun=tahun,
+        periode=Periode.TAHUNAN,
+        status=PelaporanRealisasi.Status.DIVERIFIKASI,
+    ).exists():
+        raise DataTerkunci(
+            f"Realisasi Tahunan {tahun} sudah diverifikasi Bappeda dengan Nilai SAKIP lain; "
+            "nilai LHE tidak dapat menggantikannya. Tidak ada yang disimpan."
+        )
+    if r is None:
+        r = Realisasi(kecamatan=kecamatan, ukuran=ukuran, tahun=tahun, periode=Periode.TAHUNAN)
+    r.nilai, r.huruf, r.catatan_sumber = nilai, huruf, sumber
+    r._history_user = oleh
+    r.save()

@@ -1,0 +1,185 @@
+"""Reads of a kecamatan's year as the report pages see it: its PKs and their targets, which
+periods hold realisasi and how far their workflow got, which sasaran have a narrative, and the
+annual realisasi of the kabupaten for comparisons. laporan reads these rather than querying
+perjanjian's models, so each read has one owner here."""
+
+from collections.abc import Iterable
+
+from django.db.models import Prefetch, QuerySet
+
+from iku.models import Sasaran
+from kecamatan.models import Kecamatan
+from perjanjian.models import (
+    IndikatorProgram,
+    NarasiSasaran,
+    PelaporanRealisasi,
+    Periode,
+    PerjanjianKinerja,
+    Realisasi,
+    TargetPerjanjian,
+)
+
+
+def perjanjian_tahun(*, kecamatan_id: int, tahun: int) -> list[PerjanjianKinerja]:
+    """Every PK of the year, awal first (the order of capaian_tahunan), with its Renstra and
+    its targets (indicator, tujuan, sasaran) prefetched: two queries."""
+    target = TargetPerjanjian.objects.order_by("urutan", "id").select_related(
+        "indikator__tujuan", "indikator__sasaran__tujuan"
+    )
+    return list(
+        PerjanjianKinerja.objects.filter(kecamatan_id=kecamatan_id, tahun=tahun)
+        .select_related("renstra")
+        .prefetch_related(Prefetch("target", queryset=target))
+        .order_by("jenis")
+    )
+
+
+def perjanjian_daftar(*, kecamatan: Kecamatan, tahun: int) -> list[PerjanjianKinerja]:
+    """The PKs of the year with their Renstra, awal first, without their targets (one
+    query)."""
+    return list(
+        PerjanjianKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun)
+        .select_related("renstra")
+        .order_by("jenis")
+    )
+
+
+def target_perjanjian(
+    *, perjanjian: Iterable[PerjanjianKinerja], relasi: Iterable[str] = ("indikator",)
+) -> list[TargetPerjanjian]:
+    """The targets of these PKs with ``relasi`` joined (one query)."""
+    return list(
+        TargetPerjanjian.objects.filter(perjanjian__in=list(perjanjian)).select_related(*relasi)
+    )
+
+
+def perjanjian_cari(*, kecamatan: Kecamatan, tahun: int, jenis: str) -> PerjanjianKinerja | None:
+    """The kecamatan's PK of one year and kind (``awal`` or ``perubahan``), if any."""
+    return PerjanjianKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun, jenis=jenis).first()
+
+
+def perjanjian_dengan_wilayah(*, perjanjian: PerjanjianKinerja) -> PerjanjianKinerja:
+    """The PK read afresh with its kecamatan and kabupaten (what its print shows), one
+    query."""
+    return PerjanjianKinerja.objects.select_related("kecamatan__kabupaten").get(pk=perjanjian.pk)
+
+
+def tahun_pk_terakhir(*, kecamatan: QuerySet[Kecamatan], sampai: int) -> int | None:
+    """The latest year up to ``sampai`` in which a kecamatan of ``kecamatan`` has a PK."""
+    return (
+        PerjanjianKinerja.objects.filter(kecamatan__in=kecamatan, tahun__lte=sampai)
+        .order_by("-tahun")
+        .values_list("tahun", flat=True)
+        .first()
+    )
+
+
+def sasaran_bertarget(*, kecamatan: Kecamatan, tahun: int) -> dict[int, Sasaran]:
+    """Sasaran id → sasaran (with its tujuan) of every indicator the year's PKs target under
+    a sasaran: the sasaran a narrative is expected for (one query)."""
+    return {
+        t.indikator.sasaran_id: t.indikator.sasaran
+        for t in TargetPerjanjian.objects.filter(
+            perjanjian__kecamatan=kecamatan,
+            perjanjian__tahun=tahun,
+            indikator__sasaran__isnull=False,
+        ).select_related("indikator__sasaran__tujuan")
+    }
+
+
+def indikator_program_pk(*, perjanjian_ids: Iterable[int]) -> list[IndikatorProgram]:
+    """The program, kegiatan and sub kegiatan indicators of these PKs, in their order (one
+    query)."""
+    return list(
+        IndikatorProgram.objects.filter(perjanjian_id__in=list(perjanjian_ids)).order_by(
+            "urutan", "id"
+        )
+    )
+
+
+def realisasi_terisi(
+    *, kecamatan: Kecamatan, tahun: int, ukuran_ids: Iterable[int]
+) -> dict[str, set[int]]:
+    """Period → the measure ids (of ``ukuran_ids``) with a realisasi stored (one query)."""
+    terisi: dict[str, set[int]] = {}
+    for periode, ukuran_id in Realisasi.objects.filter(
+        kecamatan=kecamatan, tahun=tahun, ukuran_id__in=list(ukuran_ids)
+    ).values_list("periode", "ukuran_id"):
+        terisi.setdefault(periode, set()).add(ukuran_id)
+    return terisi
+
+
+def realisasi_tahunan_kabupaten(
+    *, kabupaten_id: int, ukuran_ids: Iterable[int], tahun: int
+) -> QuerySet[Realisasi]:
+    """The annual realisasi of these measures in every kecamatan of the kabupaten, with the
+    names a comparison prints (one query)."""
+    return (
+        Realisasi.objects.filter(
+            kecamatan__kabupaten_id=kabupaten_id,
+            ukuran_id__in=list(ukuran_ids),
+            tahun=tahun,
+            periode=Periode.TAHUNAN,
+        )
+        .select_related("kecamatan", "ukuran")
+        .only("nilai", "huruf", "ukuran__nama", "kecamatan__nama", "kecamatan_id", "ukuran_id")
+    )
+
+
+def realisasi_tren(
+    *, kecamatan: QuerySet[Kecamatan], ukuran_id: int, daftar_tahun: Iterable[int]
+) -> QuerySet[Realisasi]:
+    """The annual realisasi of one measure over several years for every kecamatan of
+    ``kecamatan`` (a subquery: one query in all)."""
+    return Realisasi.objects.filter(
+        kecamatan_id__in=kecamatan.values("id"),
+        ukuran_id=ukuran_id,
+        tahun__in=list(daftar_tahun),
+        periode=Periode.TAHUNAN,
+    ).only("kecamatan_id", "tahun", "nilai", "huruf")
+
+
+def pelaporan_tahun(*, kecamatan: Kecamatan, tahun: int) -> dict[str, PelaporanRealisasi]:
+    """Period → its realisasi workflow row; a period never submitted is absent (one query)."""
+    return {
+        p.periode: p for p in PelaporanRealisasi.objects.filter(kecamatan=kecamatan, tahun=tahun)
+    }
+
+
+def status_pelaporan(*, kecamatan: Kecamatan, tahun: int) -> dict[str, str]:
+    """Period → status of its realisasi workflow (absent: still draft), one query."""
+    return dict(
+        PelaporanRealisasi.objects.filter(kecamatan=kecamatan, tahun=tahun).values_list(
+            "periode", "status"
+        )
+    )
+
+
+def status_pelaporan_kabupaten(
+    *, kecamatan: QuerySet[Kecamatan], tahun: int
+) -> dict[tuple[int, str], str]:
+    """(kecamatan id, period) → workflow status for every kecamatan of ``kecamatan`` (one
+    query)."""
+    return {
+        (kid, periode): status
+        for kid, periode, status in PelaporanRealisasi.objects.filter(
+            kecamatan_id__in=kecamatan.values("id"), tahun=tahun
+        ).values_list("kecamatan_id", "periode", "status")
+    }
+
+
+def sasaran_bernarasi(*, sasaran_ids: Iterable[int], tahun: int) -> set[int]:
+    """Which of these sasaran have a narrative for ``tahun`` (one query)."""
+    return set(
+        NarasiSasaran.objects.filter(sasaran_id__in=list(sasaran_ids), tahun=tahun).values_list(
+            "sasaran_id", flat=True
+        )
+    )
+
+
+def narasi_sasaran(*, sasaran_ids: Iterable[int], tahun: int) -> dict[int, NarasiSasaran]:
+    """Sasaran id → its narrative of ``tahun`` (one query)."""
+    return {
+        n.sasaran_id: n
+        for n in NarasiSasaran.objects.filter(sasaran_id__in=list(sasaran_ids), tahun=tahun)
+    }
