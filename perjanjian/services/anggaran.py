@@ -2,7 +2,7 @@
 realisasi, and the program / kegiatan indicators of a PK.
 
 Amounts are written on the sub kegiatan only; every total is computed by
-perjanjian.selectors.anggaran. A pagu promised by a ditetapkan PK and a verified realisasi are refused
+perjanjian.selectors. A pagu promised by a ditetapkan PK and a verified realisasi are refused
 by the model guards (DataTerkunci), which roll the whole save back.
 """
 
