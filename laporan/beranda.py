@@ -113,7 +113,7 @@ def _kekurangan(r: RingkasanTahun, slug: str, target) -> list[Kekurangan]:
                     reverse("iku:keputusan-detail", args=[slug, k.id]),
                 )
             )
-    url_daftar = reverse("perjanjian:pk-daftar", args=[slug, r.tahun])
+    url_daftar = reverse("perjanjian:perjanjian-daftar", args=[slug, r.tahun])
     if not r.perjanjian:
         hasil.append(Kekurangan(f"Perjanjian Kinerja {r.tahun} belum dibuat.", url_daftar))
     for perjanjian in r.perjanjian:
@@ -122,7 +122,7 @@ def _kekurangan(r: RingkasanTahun, slug: str, target) -> list[Kekurangan]:
                 Kekurangan(
                     f"{perjanjian.get_jenis_display()} {r.tahun} masih "
                     f"{perjanjian.get_status_display().lower()}.",
-                    reverse("perjanjian:pk-detail", args=[slug, perjanjian.id]),
+                    reverse("perjanjian:perjanjian-detail", args=[slug, perjanjian.id]),
                 )
             )
     for s in r.realisasi:

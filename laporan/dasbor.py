@@ -22,7 +22,7 @@ from laporan.models import LaporanKinerja
 from laporan.pembanding import MINIMAL_PEMBANDING, NilaiKecamatan, Pembanding, urutkan
 from perjanjian.models import PelaporanRealisasi, Periode, PerjanjianKinerja
 from perjanjian.selectors import (
-    DasarPK,
+    DasarPerjanjian,
     capaian_kabupaten,
     nilai_indikator,
     realisasi_tren,
@@ -168,7 +168,11 @@ def _ukuran_bersama(kabupaten_id: int) -> list[UkuranDasbor]:
 
 
 def dasbor_kabupaten(
-    *, kecamatan: QuerySet[Kecamatan], kabupaten_id: int, tahun: int, dasar: str = DasarPK.BERLAKU
+    *,
+    kecamatan: QuerySet[Kecamatan],
+    kabupaten_id: int,
+    tahun: int,
+    dasar: str = DasarPerjanjian.BERLAKU,
 ) -> Dasbor:
     """The table of every kecamatan in ``kecamatan`` (already scoped to the user), in
     kode order. Eleven queries, whatever the number of rows."""

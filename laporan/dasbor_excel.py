@@ -10,7 +10,7 @@ from sakip import kinerja
 from sakip.berkas import Berkas
 from sakip.excel import FORMAT_BULAT, FORMAT_DUA_DESIMAL, FORMAT_PERSEN, Lembar
 
-from .dasbor import BarisDasbor, DasarPK, Dasbor
+from .dasbor import BarisDasbor, DasarPerjanjian, Dasbor
 
 
 def render(*, dasbor: Dasbor, baris: list[BarisDasbor], kabupaten: str) -> Berkas:
@@ -84,7 +84,7 @@ def render(*, dasbor: Dasbor, baris: list[BarisDasbor], kabupaten: str) -> Berka
 
     ket = lembar.lembar_baru("Keterangan")
     ket.lebar((24, 90))
-    dasar = dict(DasarPK.PILIHAN)[dasbor.dasar]
+    dasar = dict(DasarPerjanjian.PILIHAN)[dasbor.dasar]
     ket.tulis(["Dasbor kinerja kecamatan", f"Kabupaten {kabupaten}"], tebal=True)
     for baris_ket in (
         ("Tahun", dasbor.tahun),

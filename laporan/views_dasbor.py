@@ -14,7 +14,7 @@ from sakip.berkas import respons_berkas
 
 from . import dasbor_excel
 from .dasbor import (
-    DasarPK,
+    DasarPerjanjian,
     dasbor_kabupaten,
     saring,
     tren_kecamatan,
@@ -44,7 +44,9 @@ class DasborMixin(IzinMixin):
                 raise ValueError
         except ValueError:
             self.tahun = self.tahun_bawaan()
-        self.dasar = g.get("pk") if g.get("pk") in dict(DasarPK.PILIHAN) else DasarPK.BERLAKU
+        self.dasar = (
+            g.get("pk") if g.get("pk") in dict(DasarPerjanjian.PILIHAN) else DasarPerjanjian.BERLAKU
+        )
         self.cari = g.get("q", "").strip()[:100]
         self.belum_lengkap = g.get("belum_lengkap") == "1"
         self.dasbor = dasbor_kabupaten(
@@ -105,9 +107,9 @@ class DasborDetail(DasborMixin, TemplateView):
             tanpa_realisasi=not any(d.jumlah_realisasi),
             tahun=self.tahun,
             tahun_pilihan=range(min(self.tahun, tahun_berjalan()) - 4, tahun_berjalan() + 2),
-            dasar_pilihan=DasarPK.PILIHAN,
+            dasar_pilihan=DasarPerjanjian.PILIHAN,
             dasar=self.dasar,
-            dasar_label=dict(DasarPK.PILIHAN)[self.dasar],
+            dasar_label=dict(DasarPerjanjian.PILIHAN)[self.dasar],
             cari=self.cari,
             belum_lengkap=self.belum_lengkap,
             urut=urut_kini,

@@ -7,13 +7,19 @@ from perjanjian.views import anggaran, perjanjian
 K = "kecamatan/<slug:kecamatan>"
 
 urlpatterns = [
-    path(f"{K}/pk/<int:tahun>/", perjanjian.PerjanjianDaftar.as_view(), name="pk-daftar"),
-    path(f"{K}/pk/<int:tahun>/banding/", perjanjian.PerjanjianBanding.as_view(), name="pk-banding"),
-    path(f"{K}/pk/detail/<int:pk>/", perjanjian.PerjanjianDetail.as_view(), name="pk-detail"),
+    path(f"{K}/pk/<int:tahun>/", perjanjian.PerjanjianDaftar.as_view(), name="perjanjian-daftar"),
+    path(
+        f"{K}/pk/<int:tahun>/banding/",
+        perjanjian.PerjanjianBanding.as_view(),
+        name="perjanjian-banding",
+    ),
+    path(
+        f"{K}/pk/detail/<int:pk>/", perjanjian.PerjanjianDetail.as_view(), name="perjanjian-detail"
+    ),
     path(
         f"{K}/pk/detail/<int:pk>/indikator-program/",
         anggaran.IndikatorProgramUbah.as_view(),
-        name="pk-indikator-program",
+        name="perjanjian-indikator-program",
     ),
     path(f"{K}/anggaran/<int:tahun>/", anggaran.AnggaranDetail.as_view(), name="anggaran"),
     path(

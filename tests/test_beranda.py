@@ -38,7 +38,7 @@ def test_kencong_2025_sekilas(client, operator_kencong):
 def test_tahun_tanpa_dokumen_menunjukkan_yang_kurang_dengan_tautan(client, operator_kencong):
     response = beranda(client, operator_kencong, tahun=2027)
     assert "Perjanjian Kinerja 2027 belum dibuat." in response.text
-    assert reverse("perjanjian:pk-daftar", args=["kencong", 2027]) in response.text
+    assert reverse("perjanjian:perjanjian-daftar", args=["kencong", 2027]) in response.text
     assert "LKIP 2027 belum dimulai." in response.text
 
 

@@ -41,7 +41,7 @@ def di_halaman_realisasi(client, user, t: TargetPerjanjian) -> str:
 
 def di_halaman_pk(client, user, t: TargetPerjanjian) -> str:
     client.force_login(user)
-    url = reverse("perjanjian:pk-detail", args=["kencong", t.perjanjian_id])
+    url = reverse("perjanjian:perjanjian-detail", args=["kencong", t.perjanjian_id])
     return sel(client.get(url).text, f'data-testid="capaian-{t.id}"')
 
 

@@ -223,7 +223,7 @@ def test_dasbor_dengan_data_sintetis_memberi_peringkat(client, bappeda):
     pk = PerjanjianKinerja.objects.get(kecamatan=jombang, tahun=2025)
     for url in (
         reverse("laporan:beranda", args=["jombang"]) + "?tahun=2025",
-        reverse("perjanjian:pk-detail", args=["jombang", pk.id]),
+        reverse("perjanjian:perjanjian-detail", args=["jombang", pk.id]),
         reverse("laporan:lkip", args=["jombang", 2025]),
     ):
         response = client.get(url)

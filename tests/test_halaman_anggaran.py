@@ -308,7 +308,7 @@ class TestStruktur:
 
 class TestIndikatorProgram:
     def u(self, pk):
-        return reverse("perjanjian:pk-indikator-program", args=["kencong", pk.id])
+        return reverse("perjanjian:perjanjian-indikator-program", args=["kencong", pk.id])
 
     def pk(self, jenis="awal"):
         return PerjanjianKinerja.objects.get(kecamatan__slug="kencong", tahun=2025, jenis=jenis)
@@ -373,8 +373,8 @@ class TestAkses:
             url(),
             reverse("perjanjian:anggaran-program", args=["kencong", program.id]),
             reverse("perjanjian:anggaran-program", args=["patrang", program.id]),
-            reverse("perjanjian:pk-indikator-program", args=["kencong", pk.id]),
-            reverse("perjanjian:pk-indikator-program", args=["patrang", pk.id]),
+            reverse("perjanjian:perjanjian-indikator-program", args=["kencong", pk.id]),
+            reverse("perjanjian:perjanjian-indikator-program", args=["patrang", pk.id]),
         ]
         for u in urls:
             assert client.get(u).status_code == 404, u
@@ -411,7 +411,7 @@ class TestJumlahQuery:
         pk = PerjanjianKinerja.objects.get(kecamatan=kencong, tahun=2025, jenis="awal")
         with kunci_dilepas():
             PerjanjianKinerja.objects.filter(pk=pk.pk).update(status="draft")
-        indikator = reverse("perjanjian:pk-indikator-program", args=["kencong", pk.id])
+        indikator = reverse("perjanjian:perjanjian-indikator-program", args=["kencong", pk.id])
 
         def buka():
             assert client.get(url()).status_code == 200

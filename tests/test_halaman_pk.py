@@ -23,11 +23,11 @@ TERKUNCI = PerjanjianKinerja.PESAN_TERKUNCI
 
 
 def daftar_url(tahun=2026, slug="kencong"):
-    return reverse("perjanjian:pk-daftar", args=[slug, tahun])
+    return reverse("perjanjian:perjanjian-daftar", args=[slug, tahun])
 
 
 def detail_url(pk, slug="kencong"):
-    return reverse("perjanjian:pk-detail", args=[slug, pk.id])
+    return reverse("perjanjian:perjanjian-detail", args=[slug, pk.id])
 
 
 def isian(response) -> dict:
@@ -384,7 +384,7 @@ class TestPerubahan:
 class TestBanding:
     def test_kencong_2025_ikm_dan_anggaran_program(self, client, operator_kencong):
         client.force_login(operator_kencong)
-        teks = client.get(reverse("perjanjian:pk-banding", args=["kencong", 2025])).text
+        teks = client.get(reverse("perjanjian:perjanjian-banding", args=["kencong", 2025])).text
         assert "Ya: 92,5 → 93,5" in teks
         assert "Ya: B (67) → 81" in teks
         assert "Hanya di PK Perubahan" in teks and "Hanya di PK awal" in teks
@@ -394,7 +394,7 @@ class TestBanding:
 
     def test_tahun_tanpa_perubahan(self, client, operator_kencong):
         client.force_login(operator_kencong)
-        teks = client.get(reverse("perjanjian:pk-banding", args=["kencong", 2026])).text
+        teks = client.get(reverse("perjanjian:perjanjian-banding", args=["kencong", 2026])).text
         assert "Belum ada Perjanjian Kinerja 2026." in teks
 
     def test_detail_pk_2025_menampilkan_anggaran_kolom_yang_dijanjikan(
@@ -416,11 +416,11 @@ class TestAkses:
     def urls(self, kencong_pk):
         return [
             daftar_url(2025),
-            reverse("perjanjian:pk-banding", args=["kencong", 2025]),
+            reverse("perjanjian:perjanjian-banding", args=["kencong", 2025]),
             detail_url(kencong_pk),
             # Patrang's own slug with Kencong's object id
             detail_url(kencong_pk, slug="patrang"),
-            reverse("perjanjian:pk-indikator-program", args=["patrang", kencong_pk.id]),
+            reverse("perjanjian:perjanjian-indikator-program", args=["patrang", kencong_pk.id]),
         ]
 
     def test_operator_patrang_mendapat_404(self, client, operator_patrang, kencong):

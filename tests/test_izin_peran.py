@@ -70,10 +70,10 @@ TABEL_PERAN = {
     "iku:keputusan-tetapkan": TETAPKAN,
     "iku:keputusan-hapus": BACA_ISI,
     # Perjanjian Kinerja, budget, realisasi, narratives, survey
-    "perjanjian:pk-daftar": BACA_ISI,
-    "perjanjian:pk-banding": BACA,
-    "perjanjian:pk-detail": BACA_ISI,  # tetapkan/kembalikan: the camat, said by the service
-    "perjanjian:pk-indikator-program": BACA_ISI,
+    "perjanjian:perjanjian-daftar": BACA_ISI,
+    "perjanjian:perjanjian-banding": BACA,
+    "perjanjian:perjanjian-detail": BACA_ISI,  # tetapkan/kembalikan: the camat, said by the service
+    "perjanjian:perjanjian-indikator-program": BACA_ISI,
     "perjanjian:anggaran": BACA_ISI,
     "perjanjian:anggaran-program": BACA_ISI,
     "perjanjian:anggaran-excel": BACA,

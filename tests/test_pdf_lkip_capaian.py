@@ -335,7 +335,7 @@ def test_skala_lain_mengubah_tabel_3_1_dan_kriteria(kencong):
         "Kurang",
     ]
     assert k["capaian_skala_sumber"] == "Uji"
-    ipp = k["capaian_pk"][1].baris[0].baris
+    ipp = k["capaian_perjanjian"][1].baris[0].baris
     assert ipp.kriteria.label == "Cukup"  # 73,72 %
     k.update(kecamatan=kencong, kabupaten=kencong.kabupaten, tahun=2025)
     html = render_to_string("laporan/dokumen/lkip/_capaian_bab3.html", k)
@@ -384,7 +384,7 @@ def test_kueri_terbatas_walau_indikator_dan_program_bertambah(
 
     with django_assert_max_num_queries(30):
         k = konteks_capaian(laporan)
-    assert k["capaian_pk"][0].jumlah_sasaran == 8
+    assert k["capaian_perjanjian"][0].jumlah_sasaran == 8
     k.update(kecamatan=kencong, kabupaten=kencong.kabupaten, tahun=2025)
     html = render_to_string("laporan/dokumen/lkip/_capaian_bab3.html", k)
     assert "Sasaran uji 3" in html and "peringkat 1 dari 4" in html
@@ -394,7 +394,7 @@ def test_tahun_tanpa_pk_dan_anggaran_tetap_tersusun(patrang):
     """Patrang holds no PK, budget nor realisasi for 2025: the chapters say so, nothing breaks."""
     laporan = LaporanKinerja.objects.create(kecamatan=patrang, tahun=2025)
     k = konteks_capaian(laporan)
-    assert k["capaian_pk"] == () and k["capaian_huruf_keuangan"] == "B"
+    assert k["capaian_perjanjian"] == () and k["capaian_huruf_keuangan"] == "B"
     k.update(kecamatan=patrang, kabupaten=patrang.kabupaten, tahun=2025)
     teks = " ".join(
         render_to_string(f"laporan/dokumen/lkip/_capaian_{bagian}.html", k)

@@ -248,7 +248,7 @@ def test_tombol_unduh_pdf_pk_mengunduh_lalu_memakai_berkas_tersimpan(
 ):
     pk = PerjanjianKinerja.objects.get(kecamatan=kencong, tahun=2025, jenis="perubahan")
     client.force_login(camat_kencong)
-    halaman = client.get(reverse("perjanjian:pk-detail", args=["kencong", pk.pk])).content
+    halaman = client.get(reverse("perjanjian:perjanjian-detail", args=["kencong", pk.pk])).content
     assert f'action="{url_pdf(pk)}"' in halaman.decode()
     assert "Unduh PDF" in halaman.decode()
 

@@ -110,7 +110,9 @@ def test_bappeda_mengembalikan_pk_ke_draft(client, bappeda, operator_kencong, ke
     assert pk_diajukan.status == "draft"
 
     client.force_login(operator_kencong)
-    teks = client.get(reverse("perjanjian:pk-detail", args=["kencong", pk_diajukan.id])).text
+    teks = client.get(
+        reverse("perjanjian:perjanjian-detail", args=["kencong", pk_diajukan.id])
+    ).text
     assert "Dikembalikan Bappeda dengan catatan:" in teks
     assert "Target IKM di bawah Renstra." in teks
 

@@ -432,7 +432,7 @@ class ProgramPK:
 
 
 @dataclass(frozen=True)
-class TabelPK:
+class TabelPerjanjian:
     """Tabel 2.7 / 2.8: what a PK promises, then the budget of its programs (the column the
     PK is signed on: before the change for the first PK, after it for the PK Perubahan)."""
 
@@ -451,7 +451,9 @@ def _induk(indikator: Indikator) -> tuple[str, int]:
     return ("tujuan", indikator.tujuan_id)
 
 
-def tabel_pk(perjanjian: PerjanjianKinerja, anggaran: PohonAnggaran, nomor: str) -> TabelPK:
+def buat_tabel_perjanjian(
+    perjanjian: PerjanjianKinerja, anggaran: PohonAnggaran, nomor: str
+) -> TabelPerjanjian:
     # Consecutive targets of the same tujuan / sasaran share one numbered cell.
     kelompok: list[list[TargetPerjanjian]] = []
     for t in perjanjian.target.all():
@@ -473,7 +475,7 @@ def tabel_pk(perjanjian: PerjanjianKinerja, anggaran: PohonAnggaran, nomor: str)
                 )
             )
     kolom = perjanjian.kolom_pagu
-    return TabelPK(
+    return TabelPerjanjian(
         nomor=nomor,
         perjanjian=perjanjian,
         baris=tuple(baris),
@@ -573,7 +575,7 @@ class IsiAwal:
     matriks: tuple[TabelMatriks, ...]
     iku: tuple[TabelIKU, ...]
     renstra_tanpa_keputusan: tuple[Renstra, ...]
-    tabel_perjanjian: tuple[TabelPK, ...]
+    tabel_perjanjian: tuple[TabelPerjanjian, ...]
     struktur: TabelStruktur
     daftar_isi: tuple[EntriDaftarIsi, ...]
     lampiran: tuple[EntriLampiran, ...]
@@ -682,7 +684,7 @@ def konteks_awal(laporan) -> dict:
     cascading = [tabel_cascading(r, nomor()) for r in renstra]
     matriks = [tabel_matriks(r, nomor()) for r in renstra]
     iku = [tabel_iku(keputusan[r.id], r, nomor()) for r in renstra if r.id in keputusan]
-    tabel_perjanjian = [tabel_pk(p, anggaran, nomor()) for p in perjanjian]
+    tabel_perjanjian = [buat_tabel_perjanjian(p, anggaran, nomor()) for p in perjanjian]
     struktur = tabel_struktur(anggaran, nomor())
 
     tabel_13 = tabel_tindak_lanjut(laporan)

@@ -194,7 +194,7 @@ class BagianPK:
     anker: str
     perjanjian: PerjanjianKinerja
     tabel: TabelCapaian
-    nama_pk: str  # "PK" / "PK Perubahan"
+    nama_perjanjian: str  # "PK" / "PK Perubahan"
     nama_renstra: str  # "Renstra 2021-2026"
     nomor_tabel: str
     baris: tuple[AnalisisIndikator, ...]  # Tabel 3.2 / 3.8 in Renstra order
@@ -401,7 +401,7 @@ def _bagian_pk(
         anker=f"bab-3-pk-{perjanjian.id}",
         perjanjian=perjanjian,
         tabel=tabel,
-        nama_pk="PK Perubahan" if perjanjian.jenis == perjanjian.Jenis.PERUBAHAN else "PK",
+        nama_perjanjian="PK Perubahan" if perjanjian.jenis == perjanjian.Jenis.PERUBAHAN else "PK",
         nama_renstra=f"Renstra {renstra.tahun_awal}-{renstra.tahun_akhir}",
         nomor_tabel=nomor_capaian,
         baris=tuple(analisis),
@@ -498,7 +498,7 @@ def konteks_capaian(laporan) -> dict:
     ]
     return {
         "capaian_draf": laporan.status != laporan.Status.DITETAPKAN,
-        "capaian_pk": tuple(bagian_pk),
+        "capaian_perjanjian": tuple(bagian_pk),
         "capaian_bagian": tuple(daftar),
         "capaian_ketercapaian": kinerja.hitung_tercapai(b.capaian for b in semua_baris),
         "capaian_jumlah_indikator": len(semua_baris),

@@ -278,7 +278,7 @@ def capaian_kecamatan(
 # --- every kecamatan of a kabupaten ------------------------------------------------------------
 
 
-class DasarPK:
+class DasarPerjanjian:
     """Which PK of the year the targets come from. A PK Perubahan replaces the first PK
     (DOMAIN.md), so by default the PK in force is taken: the Perubahan once it exists."""
 
@@ -291,12 +291,12 @@ class DasarPK:
 
 
 def perjanjian_berlaku(
-    daftar: Sequence[PerjanjianKinerja], *, dasar: str = DasarPK.BERLAKU
+    daftar: Sequence[PerjanjianKinerja], *, dasar: str = DasarPerjanjian.BERLAKU
 ) -> PerjanjianKinerja | None:
     """Of a kecamatan's PKs of one year, the one whose targets are in force: the approved PK
     Perubahan, else the approved PK, else (nothing approved yet) the Perubahan, else the PK.
-    With ``DasarPK.AWAL``, the PK awal."""
-    if dasar == DasarPK.AWAL:
+    With ``DasarPerjanjian.AWAL``, the PK awal."""
+    if dasar == DasarPerjanjian.AWAL:
         return next((p for p in daftar if p.jenis == PerjanjianKinerja.Jenis.AWAL), None)
     ditetapkan = [p for p in daftar if p.ditetapkan] or list(daftar)
     perubahan = [p for p in ditetapkan if p.jenis == PerjanjianKinerja.Jenis.PERUBAHAN]
@@ -338,7 +338,7 @@ def capaian_kabupaten(
     kabupaten_id: int,
     tahun: int,
     ukuran: Sequence[UkuranBersama],
-    dasar: str = DasarPK.BERLAKU,
+    dasar: str = DasarPerjanjian.BERLAKU,
 ) -> CapaianKabupaten:
     """The yearly capaian of ``ukuran`` (shared measures) for every kecamatan of
     ``kecamatan`` (already scoped to the user), against each one's PK in force. Three queries

@@ -116,7 +116,7 @@ class PerjanjianDaftar(KecamatanMixin, TemplateView):
                 + "; ".join(i.nama for i in tanpa_target)
                 + ". Isi targetnya di Renstra, lalu buat ulang bila perlu.",
             )
-        return redirect("perjanjian:pk-detail", self.kecamatan.slug, perjanjian.id)
+        return redirect("perjanjian:perjanjian-detail", self.kecamatan.slug, perjanjian.id)
 
     def _buat(self):
         form = PerjanjianBuatForm(self.request.POST, kecamatan=self.kecamatan, tahun=self.tahun)
@@ -339,7 +339,7 @@ class PerjanjianDetail(KecamatanMixin, TemplateView):
         messages.success(
             self.request, f"{perjanjian.get_jenis_display()} {perjanjian.tahun} (draft) dihapus."
         )
-        return redirect("perjanjian:pk-daftar", self.kecamatan.slug, perjanjian.tahun)
+        return redirect("perjanjian:perjanjian-daftar", self.kecamatan.slug, perjanjian.tahun)
 
     def _kembalikan(self):
         form = KembalikanForm(self.request.POST)
@@ -445,6 +445,8 @@ class PerjanjianBanding(KecamatanMixin, TemplateView):
                 None, t.pagu_awal, t.pagu_perubahan, kinerja.selisih(t.pagu_perubahan, t.pagu_awal)
             ),
             jumlah_berubah=sum(1 for b in baris if b.keadaan != "sama"),
-            daftar_url=reverse("perjanjian:pk-daftar", args=[self.kecamatan.slug, self.tahun]),
+            daftar_url=reverse(
+                "perjanjian:perjanjian-daftar", args=[self.kecamatan.slug, self.tahun]
+            ),
         )
         return ctx
