@@ -18,7 +18,7 @@ from .models import (
 from .models.skala import BAWAAN_PER_JENIS
 
 
-def camat_terakhir(kecamatan: Kecamatan) -> Pejabat | None:
+def camat_terakhir(*, kecamatan: Kecamatan) -> Pejabat | None:
     """The kecamatan's latest camat (also a Plt./Plh.): the one who signs its PK, its IKU
     decree and its LKIP. Latest start of office first, else the last recorded."""
     return (

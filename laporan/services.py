@@ -72,7 +72,7 @@ def laporan_mulai(*, kecamatan: Kecamatan, tahun: int, oleh: Pengguna) -> Lapora
         kecamatan_kunci(kecamatan=kecamatan)
         if LaporanKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun).exists():
             raise TransisiDitolak(f"LKIP {tahun} sudah dimulai.")
-        camat = camat_terakhir(kecamatan)
+        camat = camat_terakhir(kecamatan=kecamatan)
         laporan = LaporanKinerja(
             kecamatan=kecamatan,
             tahun=tahun,

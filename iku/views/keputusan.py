@@ -59,7 +59,7 @@ class KeputusanTambah(HalamanIku):
             kabupaten=self.kecamatan.kabupaten.nama,
             tata_letak=self.tata_letak(),
         )
-        camat = camat_terakhir(self.kecamatan)
+        camat = camat_terakhir(kecamatan=self.kecamatan)
         isi = {
             "tentang": teks.tentang,
             "tempat": teks.tempat,

@@ -589,7 +589,7 @@ def _penandatangan(laporan) -> Penandatangan:
             laporan.penandatangan_pangkat,
             laporan.penandatangan_nip,
         )
-    camat = camat_terakhir(laporan.kecamatan)
+    camat = camat_terakhir(kecamatan=laporan.kecamatan)
     if camat is None:
         return Penandatangan("", f"Camat {laporan.kecamatan.nama}", "", "")
     return Penandatangan(camat.nama, camat.jabatan, camat.pangkat_golongan, camat.nip)

@@ -40,7 +40,7 @@ KOLOM_PERJANJIAN = (
 
 
 def _pihak(kecamatan: Kecamatan) -> dict:
-    camat = camat_terakhir(kecamatan)
+    camat = camat_terakhir(kecamatan=kecamatan)
     kabupaten = kecamatan.kabupaten
     return {
         "pihak_pertama_nama": camat.nama if camat else "",
