@@ -337,8 +337,8 @@ def indikator_hapus(*, indikator: Indikator, oleh) -> None:
     """Delete an indicator with its targets, unless a PK or a decree uses it (PROTECT)."""
     _jaga_pengisi(indikator_kecamatan(indikator), oleh)
     dipakai = [
-        f"{pk.get_jenis_display()} {pk.tahun}"
-        for pk in {t.perjanjian for t in indikator.target_perjanjian.select_related("perjanjian")}
+        f"{pj.get_jenis_display()} {pj.tahun}"
+        for pj in {t.perjanjian for t in indikator.target_perjanjian.select_related("perjanjian")}
     ]
     dipakai += [
         f"Keputusan IKU nomor {b.keputusan.nomor}"

@@ -207,7 +207,7 @@ def dasbor_kabupaten(
     baris = []
     for kec in daftar_kecamatan:
         daftar_perjanjian = capaian.perjanjian.get(kec.id, ())
-        dasar_perjanjian = capaian.dasar_pk.get(kec.id)
+        dasar_perjanjian = capaian.dasar_perjanjian.get(kec.id)
         sel = []
         for u in ukuran:
             c = capaian.untuk(kec.id, u.id)

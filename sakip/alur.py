@@ -43,6 +43,11 @@ class Alur:
     def boleh(self, dari: str, aksi: str) -> bool:
         return (dari, aksi) in self.transisi
 
+    def tersedia(self, dari: str) -> dict[str, bool]:
+        """Every action of the table and whether ``dari`` allows it: the flags a page shows its
+        buttons by, so a template never compares status strings."""
+        return {aksi: self.boleh(dari, aksi) for aksi in self.aksi}
+
     def asal(self, aksi: str) -> list[str]:
         """The statuses from which ``aksi`` is allowed, in the order of the status choices."""
         return [s for s in self.status.values if (s, aksi) in self.transisi]

@@ -227,15 +227,15 @@ def capaian_kecamatan(
         target = target.prefetch_related("indikator__target")
     target = list(target)
     if tanpa_perjanjian_kosong:
-        pk = {t.perjanjian_id: t.perjanjian for t in target}
-        perjanjian = sorted(pk.values(), key=lambda p: p.jenis)
+        per_id = {t.perjanjian_id: t.perjanjian for t in target}
+        perjanjian = sorted(per_id.values(), key=lambda p: p.jenis)
     else:
         perjanjian = list(
             PerjanjianKinerja.objects.filter(kecamatan_id=kecamatan.id, tahun=tahun)
             .select_related("renstra")
             .order_by("jenis")
         )
-        pk = {p.id: p for p in perjanjian}
+        per_id = {p.id: p for p in perjanjian}
     for p in perjanjian:
         p.kecamatan = kecamatan
 
@@ -254,14 +254,14 @@ def capaian_kecamatan(
     skala = skala_tahun(kabupaten_id=kecamatan.kabupaten_id, tahun=tahun)
     kriteria = skala[JenisSkala.KRITERIA_CAPAIAN]
 
-    per_pk: dict[int, list[TargetPerjanjian]] = {p.id: [] for p in perjanjian}
+    per_perjanjian: dict[int, list[TargetPerjanjian]] = {p.id: [] for p in perjanjian}
     for t in target:
-        t.perjanjian = pk[t.perjanjian_id]
-        per_pk[t.perjanjian_id].append(t)
+        t.perjanjian = per_id[t.perjanjian_id]
+        per_perjanjian[t.perjanjian_id].append(t)
     baris = tuple(
         baris_capaian(target=t, tersimpan=per_ukuran.get(t.indikator.ukuran_id), skala=kriteria)
         for p in perjanjian
-        for t in sorted(per_pk[p.id], key=lambda t: t.indikator.urutan_renstra)
+        for t in sorted(per_perjanjian[p.id], key=lambda t: t.indikator.urutan_renstra)
     )
     return CapaianKecamatan(
         kecamatan=kecamatan,
@@ -323,7 +323,7 @@ class CapaianKabupaten:
     tahun: int
     dasar: str
     perjanjian: dict[int, tuple[PerjanjianKinerja, ...]]  # kecamatan id → PKs, awal first
-    dasar_pk: dict[int, PerjanjianKinerja]  # kecamatan id → the PK whose targets count
+    dasar_perjanjian: dict[int, PerjanjianKinerja]  # kecamatan id → the PK whose targets count
     sel: dict[tuple[int, int], CapaianUkuran]  # (kecamatan id, ukuran id) → cell
     dipakai: frozenset[int]  # measures the year speaks about (a target or a realisasi)
     skala: kinerja.Skala
@@ -370,20 +370,22 @@ def capaian_kabupaten(
     }
     skala = skala_tahun(kabupaten_id=kabupaten_id, tahun=tahun)[JenisSkala.KRITERIA_CAPAIAN]
 
-    pk_per: dict[int, list[PerjanjianKinerja]] = {}
+    perjanjian_per: dict[int, list[PerjanjianKinerja]] = {}
     for p in perjanjian:
-        pk_per.setdefault(p.kecamatan_id, []).append(p)
-    dasar_pk = {
-        kid: p for kid, daftar in pk_per.items() if (p := perjanjian_berlaku(daftar, dasar=dasar))
+        perjanjian_per.setdefault(p.kecamatan_id, []).append(p)
+    dasar_perjanjian = {
+        kid: p
+        for kid, daftar in perjanjian_per.items()
+        if (p := perjanjian_berlaku(daftar, dasar=dasar))
     }
     target_per = {(t.perjanjian_id, t.indikator.ukuran_id): t for t in target}
 
     sel = {}
-    for kid in set(pk_per) | {k for k, _ in realisasi}:
-        pk = dasar_pk.get(kid)
+    for kid in set(perjanjian_per) | {k for k, _ in realisasi}:
+        pj = dasar_perjanjian.get(kid)
         for uid, u in per_id.items():
             r = realisasi.get((kid, uid))
-            t = target_per.get((pk.id, uid)) if pk else None
+            t = target_per.get((pj.id, uid)) if pj else None
             if r is None and t is None:
                 continue
             ind = t.indikator if t else u
@@ -407,8 +409,8 @@ def capaian_kabupaten(
     return CapaianKabupaten(
         tahun=tahun,
         dasar=dasar,
-        perjanjian={kid: tuple(daftar) for kid, daftar in pk_per.items()},
-        dasar_pk=dasar_pk,
+        perjanjian={kid: tuple(daftar) for kid, daftar in perjanjian_per.items()},
+        dasar_perjanjian=dasar_perjanjian,
         sel=sel,
         dipakai=frozenset({t.indikator.ukuran_id for t in target} | {u for _, u in realisasi}),
         skala=skala,

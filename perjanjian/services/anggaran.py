@@ -197,10 +197,12 @@ def indikator_program_simpan(
     """
     _jaga_pengisi(perjanjian.kecamatan, oleh)
     with transaction.atomic():
-        pk = PerjanjianKinerja.objects.select_for_update().get(pk=perjanjian.pk)
-        jaga_draft(pk)
-        ada = {i.id: i for i in IndikatorProgram.objects.select_for_update().filter(perjanjian=pk)}
-        konkurensi.periksa(sidik, sidik_indikator_program(pk, ada.values()))
+        segar = PerjanjianKinerja.objects.select_for_update().get(pk=perjanjian.pk)
+        jaga_draft(segar)
+        ada = {
+            i.id: i for i in IndikatorProgram.objects.select_for_update().filter(perjanjian=segar)
+        }
+        konkurensi.periksa(sidik, sidik_indikator_program(segar, ada.values()))
         hapus = set(hapus)
         for i in ada.values():
             if i.id in hapus:
@@ -220,8 +222,10 @@ def indikator_program_simpan(
         for nilai in tambah:
             urutan += 1
             tingkat = {k: nilai.get(k) for k in ("program", "kegiatan", "sub_kegiatan")}
-            _jaga_tingkat(pk, tingkat)
-            i = IndikatorProgram(perjanjian=pk, urutan=urutan, **tingkat, **_kolom_indikator(nilai))
+            _jaga_tingkat(segar, tingkat)
+            i = IndikatorProgram(
+                perjanjian=segar, urutan=urutan, **tingkat, **_kolom_indikator(nilai)
+            )
             i._history_user = oleh
             i.save()
 
@@ -237,7 +241,7 @@ def _kolom_indikator(nilai: Mapping) -> dict:
     }
 
 
-def _jaga_tingkat(pk: PerjanjianKinerja, tingkat: Mapping) -> None:
+def _jaga_tingkat(perjanjian: PerjanjianKinerja, tingkat: Mapping) -> None:
     """A new indicator hangs on a node of the PK's own kecamatan and year."""
     node = tingkat.get("program") or tingkat.get("kegiatan") or tingkat.get("sub_kegiatan")
     program = (
@@ -247,5 +251,5 @@ def _jaga_tingkat(pk: PerjanjianKinerja, tingkat: Mapping) -> None:
         if isinstance(node, Kegiatan)
         else node.kegiatan.program
     )
-    if (program.kecamatan_id, program.tahun) != (pk.kecamatan_id, pk.tahun):
+    if (program.kecamatan_id, program.tahun) != (perjanjian.kecamatan_id, perjanjian.tahun):
         raise TransisiDitolak("Program / kegiatan itu bukan milik tahun Perjanjian Kinerja ini.")

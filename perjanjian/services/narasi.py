@@ -83,12 +83,12 @@ def lkip_ditetapkan(*, kecamatan: Kecamatan, tahun: int) -> bool:
 def narasi_tahun(*, kecamatan: Kecamatan, tahun: int) -> NarasiTahun:
     capaian = capaian_kecamatan(kecamatan=kecamatan, tahun=tahun)
     per_sasaran: dict[int, BarisNarasi] = {}
-    for pk in capaian.perjanjian:
-        for s in capaian.sasaran(pk):
+    for pj in capaian.perjanjian:
+        for s in capaian.sasaran(pj):
             b = per_sasaran.setdefault(s.sasaran.id, BarisNarasi(s.sasaran))
             b.capaian.append(
                 CapaianSasaran(
-                    perjanjian=pk,
+                    perjanjian=pj,
                     rata_rata=s.rata_rata,
                     kriteria=s.kriteria,
                     indikator=s.indikator,

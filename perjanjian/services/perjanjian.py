@@ -84,7 +84,7 @@ def _baru(*, kecamatan, tahun, jenis, renstra, asal, oleh) -> PerjanjianKinerja:
         raise TransisiDitolak(f"{Jenis(jenis).label} {tahun} sudah ada.")
     if not (renstra.kecamatan_id == kecamatan.id and tahun in renstra.tahun):
         raise TransisiDitolak(f"{renstra.nama} tidak berlaku pada tahun {tahun}.")
-    pk = PerjanjianKinerja(
+    baru = PerjanjianKinerja(
         kecamatan=kecamatan,
         tahun=tahun,
         jenis=jenis,
@@ -94,13 +94,13 @@ def _baru(*, kecamatan, tahun, jenis, renstra, asal, oleh) -> PerjanjianKinerja:
         sumber_dana="APBD" if jenis == Jenis.AWAL else "P-APBD",
         **_pihak(kecamatan),
     )
-    pk._history_user = oleh
+    baru._history_user = oleh
     try:
         with transaction.atomic():
-            pk.save()
+            baru.save()
     except IntegrityError as e:  # made by someone else a moment ago
         raise TransisiDitolak(f"{Jenis(jenis).label} {tahun} sudah ada.") from e
-    return pk
+    return baru
 
 
 def perjanjian_buat(
@@ -112,7 +112,7 @@ def perjanjian_buat(
     """
     _jaga_pengisi(kecamatan, oleh)
     with transaction.atomic():
-        pk = _baru(
+        baru = _baru(
             kecamatan=kecamatan,
             tahun=tahun,
             jenis=Jenis.AWAL,
@@ -120,7 +120,7 @@ def perjanjian_buat(
             asal=None,
             oleh=oleh,
         )
-        return pk, _target_dari_renstra(pk, oleh)
+        return baru, _target_dari_renstra(baru, oleh)
 
 
 def perjanjian_perubahan_buat(
@@ -136,7 +136,7 @@ def perjanjian_perubahan_buat(
     if asal.jenis != Jenis.AWAL:
         raise TransisiDitolak("PK Perubahan dibuat dari Perjanjian Kinerja awal tahun itu.")
     with transaction.atomic():
-        pk = _baru(
+        baru = _baru(
             kecamatan=asal.kecamatan,
             tahun=asal.tahun,
             jenis=Jenis.PERUBAHAN,
@@ -145,10 +145,10 @@ def perjanjian_perubahan_buat(
             oleh=oleh,
         )
         if renstra is not None and renstra.id != asal.renstra_id:
-            return pk, _target_dari_renstra(pk, oleh)
+            return baru, _target_dari_renstra(baru, oleh)
         for t in asal.target.order_by("urutan", "id"):
             salinan = TargetPerjanjian(
-                perjanjian=pk,
+                perjanjian=baru,
                 indikator_id=t.indikator_id,
                 urutan=t.urutan,
                 nilai=t.nilai,
@@ -158,7 +158,7 @@ def perjanjian_perubahan_buat(
             salinan.save()
         for ip in asal.indikator_program.order_by("urutan", "id"):
             salinan = IndikatorProgram(
-                perjanjian=pk,
+                perjanjian=baru,
                 program_id=ip.program_id,
                 kegiatan_id=ip.kegiatan_id,
                 sub_kegiatan_id=ip.sub_kegiatan_id,
@@ -170,7 +170,7 @@ def perjanjian_perubahan_buat(
             )
             salinan._history_user = oleh
             salinan.save()
-        return pk, []
+        return baru, []
 
 
 def sidik_perjanjian(perjanjian: PerjanjianKinerja, target) -> str:
@@ -179,19 +179,21 @@ def sidik_perjanjian(perjanjian: PerjanjianKinerja, target) -> str:
 
 def _kunci(perjanjian: PerjanjianKinerja):
     """Re-read the PK and its targets with their rows locked, inside the transaction."""
-    pk = PerjanjianKinerja.objects.select_for_update().get(pk=perjanjian.pk)
+    segar = PerjanjianKinerja.objects.select_for_update().get(pk=perjanjian.pk)
     target = list(
-        TargetPerjanjian.objects.select_for_update().filter(perjanjian=pk).order_by("urutan", "id")
+        TargetPerjanjian.objects.select_for_update()
+        .filter(perjanjian=segar)
+        .order_by("urutan", "id")
     )
-    return pk, target
+    return segar, target
 
 
-def jaga_draft(pk: PerjanjianKinerja) -> None:
+def jaga_draft(perjanjian: PerjanjianKinerja) -> None:
     """Refuse an edit of a PK that is not a draft, with the model's reason: locked for
     everyone once ditetapkan (DataTerkunci), waiting for the camat while diajukan."""
-    alasan = pk.alasan_tidak_dapat_diubah()
+    alasan = perjanjian.alasan_tidak_dapat_diubah()
     if alasan:
-        raise (DataTerkunci if pk.ditetapkan else TransisiDitolak)(alasan)
+        raise (DataTerkunci if perjanjian.ditetapkan else TransisiDitolak)(alasan)
 
 
 def perjanjian_ubah(
@@ -205,18 +207,18 @@ def perjanjian_ubah(
     """Save the agreement data and the targets (by TargetPerjanjian id) all at once."""
     _jaga_pengisi(perjanjian, oleh)
     with transaction.atomic():
-        pk, baris = _kunci(perjanjian)
-        jaga_draft(pk)
-        konkurensi.periksa(sidik, sidik_perjanjian(pk, baris))
+        segar, baris = _kunci(perjanjian)
+        jaga_draft(segar)
+        konkurensi.periksa(sidik, sidik_perjanjian(segar, baris))
         berubah = False
         for kolom in KOLOM_PERJANJIAN:
-            if kolom in data and getattr(pk, kolom) != data[kolom]:
-                setattr(pk, kolom, data[kolom])
+            if kolom in data and getattr(segar, kolom) != data[kolom]:
+                setattr(segar, kolom, data[kolom])
                 berubah = True
         if berubah:
-            pk._history_user = oleh
-            pk.full_clean(exclude=["kecamatan", "renstra", "asal"], validate_unique=False)
-            pk.save()
+            segar._history_user = oleh
+            segar.full_clean(exclude=["kecamatan", "renstra", "asal"], validate_unique=False)
+            segar.save()
         for t in baris:
             nilai = target.get(t.id)
             if nilai is None:
@@ -232,17 +234,17 @@ def perjanjian_hapus(*, perjanjian: PerjanjianKinerja, oleh: Pengguna) -> None:
     """Remove a draft PK (e.g. made on the wrong Renstra), with its targets and indicators."""
     _jaga_pengisi(perjanjian, oleh)
     with transaction.atomic():
-        pk = PerjanjianKinerja.objects.select_for_update().get(pk=perjanjian.pk)
-        jaga_draft(pk)
-        if pk.perubahan.exists():
+        segar = PerjanjianKinerja.objects.select_for_update().get(pk=perjanjian.pk)
+        jaga_draft(segar)
+        if segar.perubahan.exists():
             raise TransisiDitolak(
                 "Perjanjian Kinerja ini sudah memiliki PK Perubahan; hapus PK Perubahan dahulu."
             )
-        for bagian in (*pk.target.all(), *pk.indikator_program.all()):
+        for bagian in (*segar.target.all(), *segar.indikator_program.all()):
             bagian._history_user = oleh
             bagian.delete()
-        pk._history_user = oleh
-        pk.delete()
+        segar._history_user = oleh
+        segar.delete()
 
 
 def perjanjian_transisi(
@@ -251,8 +253,8 @@ def perjanjian_transisi(
     """One step of the PK's transition table (PerjanjianKinerja.alur) on the stored row,
     locked for the transaction. The public services below check who may act first."""
     with transaction.atomic():
-        pk = PerjanjianKinerja.objects.select_for_update().get(pk=perjanjian.pk)
-        return jalankan_transisi(dokumen=pk, aksi=aksi, oleh=oleh, **kolom)
+        segar = PerjanjianKinerja.objects.select_for_update().get(pk=perjanjian.pk)
+        return jalankan_transisi(dokumen=segar, aksi=aksi, oleh=oleh, **kolom)
 
 
 def perjanjian_ajukan(*, perjanjian: PerjanjianKinerja, oleh: Pengguna) -> PerjanjianKinerja:

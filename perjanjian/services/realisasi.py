@@ -167,7 +167,7 @@ class BarisRealisasi:
 
 
 @dataclass
-class KelompokPK:
+class KelompokPerjanjian:
     perjanjian: PerjanjianKinerja
     baris: list[BarisRealisasi]
 
@@ -177,7 +177,7 @@ class GridRealisasi:
     kecamatan: Kecamatan
     tahun: int
     periode: Periode
-    kelompok: list[KelompokPK]
+    kelompok: list[KelompokPerjanjian]
     tanpa_target: list[BarisRealisasi]  # stored values of measures without target
     ukuran_lain: list[Ukuran]  # measures of the Renstra without target and without value
     pelaporan: PelaporanRealisasi | None
@@ -237,15 +237,15 @@ def grid_realisasi(*, kecamatan: Kecamatan, tahun: int, periode: str) -> GridRea
 
     kelompok = []
     pertama: set[int] = set()
-    for pk in capaian.perjanjian:
+    for pj in capaian.perjanjian:
         baris = []
-        for c in capaian.untuk(pk):
+        for c in capaian.untuk(pj):
             ind = c.indikator
             baris.append(
                 BarisRealisasi(
-                    prefix=f"b{pk.id}_{ind.id}",
+                    prefix=f"b{pj.id}_{ind.id}",
                     ukuran=ind.ukuran,
-                    perjanjian=pk,
+                    perjanjian=pj,
                     target=c.target_pk,
                     indikator=ind,
                     tingkat=c.tingkat,
@@ -257,7 +257,7 @@ def grid_realisasi(*, kecamatan: Kecamatan, tahun: int, periode: str) -> GridRea
                 )
             )
             pertama.add(ind.ukuran_id)
-        kelompok.append(KelompokPK(pk, baris))
+        kelompok.append(KelompokPerjanjian(pj, baris))
 
     # Rows of the same measure know each other (the htmx answer updates them all).
     grup: dict[int, list[BarisRealisasi]] = {}

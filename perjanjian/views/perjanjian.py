@@ -41,7 +41,6 @@ from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
 from sakip.riwayat import riwayat
 
 Jenis = PerjanjianKinerja.Jenis
-Status = PerjanjianKinerja.Status
 
 TARGET_RELASI = ("indikator__ukuran", "indikator__tujuan", "indikator__sasaran__tujuan")
 
@@ -208,11 +207,8 @@ class PerjanjianDetail(KecamatanMixin, TemplateView):
         perjanjian = self.perjanjian
         if form is None and self.bisa_mengubah:
             form = self._form_ubah()
-        if (
-            form_kembalikan is None
-            and self.bisa_menetapkan
-            and perjanjian.status == Status.DIAJUKAN
-        ):
+        aksi = perjanjian.alur.tersedia(perjanjian.status)
+        if form_kembalikan is None and self.bisa_menetapkan and aksi["kembalikan"]:
             form_kembalikan = KembalikanForm()
         renstra = target_renstra(
             indikator_ids=[t.indikator_id for t in self.target], tahun=perjanjian.tahun
@@ -256,6 +252,7 @@ class PerjanjianDetail(KecamatanMixin, TemplateView):
             )
         ctx.update(
             perjanjian=perjanjian,
+            aksi=aksi,
             baris=baris,
             form=form,
             form_kembalikan=form_kembalikan,
