@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from iku import services
 from iku.models import Indikator, Renstra, TargetIndikator
-from iku.views.pohon import pohon, rata
+from iku.selectors import pohon, rata
 from sakip.berkas import Berkas
 from sakip.excel import (
     Lembar,
@@ -42,7 +42,7 @@ def _nilai(angka, huruf) -> Nilai | None:
 def baris_renstra(renstra: Renstra) -> list[BarisTarget]:
     """The indicators of a Renstra in document order, each with a code people can read."""
     hasil, dipakai = [], set()
-    for simpul in rata(pohon(renstra, lengkap=True)):
+    for simpul in rata(pohon(renstra=renstra, lengkap=True)):
         for ind in simpul.indikator:
             kode = ind.ukuran.kode
             if kode in dipakai:  # the same measure twice in one Renstra

@@ -3,6 +3,7 @@ page of a kecamatan, the kecamatan resolved through the scoping of sakip.akses (
 kecamatan's slug or object answers 404), the year, and what the user may do there."""
 
 import datetime
+from collections.abc import Iterable
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -97,8 +98,22 @@ class KecamatanMixin(IzinMixin):
         """``queryset`` restricted to this page's kecamatan."""
         return akses.di_kecamatan(queryset, self.kecamatan)
 
-    def objek(self, model_or_qs: type[Model] | QuerySet, **kwargs):
+    def objek(
+        self,
+        model_or_qs: type[Model] | QuerySet,
+        *,
+        relasi: Iterable[str] = (),
+        prefetch: Iterable[str] = (),
+        **kwargs,
+    ):
+        """The URL's object within this kecamatan (404 otherwise), with ``relasi`` joined and
+        ``prefetch`` prefetched in the same lookup: resolving the page's object is the page
+        base's job, so the views name what they need rather than build a queryset."""
         qs = model_or_qs if isinstance(model_or_qs, QuerySet) else model_or_qs.objects.all()
+        if relasi:
+            qs = qs.select_related(*relasi)
+        if prefetch:
+            qs = qs.prefetch_related(*prefetch)
         return get_object_or_404(self.lingkup(qs), **kwargs)
 
     # --- what the user may do here ---

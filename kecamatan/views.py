@@ -1,7 +1,7 @@
 from django.views.generic import TemplateView
 
 from kecamatan.halaman import IzinMixin
-from kecamatan.models import Kecamatan
+from kecamatan.selectors import kecamatan_terlihat
 from sakip.akses import Izin
 
 
@@ -13,5 +13,5 @@ class KecamatanDaftar(IzinMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["daftar"] = Kecamatan.objects.terlihat(self.request.user).order_by("kode")
+        ctx["daftar"] = kecamatan_terlihat(pengguna=self.request.user).order_by("kode")
         return ctx

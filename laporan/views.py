@@ -20,6 +20,7 @@ from .forms import LaporanForm, TindakLanjutFormSet, awal_tindak_lanjut
 from .forms_evaluasi import ReviuForm
 from .grafik import grafik_tahunan
 from .models import LaporanKinerja, TindakLanjutLHE
+from .selectors import laporan_tahun, tindak_lanjut_laporan
 from .services import (
     TINDAKAN_TETAPKAN,
     kekurangan_lkip,
@@ -32,11 +33,7 @@ from .services import (
 class LaporanMixin(KecamatanMixin):
     @cached_property
     def laporan(self) -> LaporanKinerja | None:
-        return (
-            self.lingkup(LaporanKinerja.objects.select_related("kecamatan", "direviu_oleh"))
-            .filter(tahun=self.tahun)
-            .first()
-        )
+        return laporan_tahun(kecamatan=self.kecamatan, tahun=self.tahun)
 
     @property
     def url_halaman(self) -> str:
@@ -59,7 +56,7 @@ class LaporanUbah(LaporanMixin, TemplateView):
         """Rows typed on this page: only for a year whose LHE is not recorded here."""
         if self.laporan is None or self.lhe[0] is not None:
             return []
-        return list(TindakLanjutLHE.objects.filter(laporan=self.laporan).order_by("urutan"))
+        return tindak_lanjut_laporan(laporan=self.laporan)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

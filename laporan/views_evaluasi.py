@@ -2,7 +2,6 @@
 recommendations; the kecamatan answers with its tindak lanjut), and the reviu of an LKIP."""
 
 from django.contrib import messages
-from django.db.models import Count
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -23,7 +22,8 @@ from .evaluasi import (
     tindak_lanjut_simpan,
 )
 from .forms_evaluasi import LHEForm, ReviuForm, awal_lhe
-from .models import EvaluasiAKIP, LaporanKinerja, RekomendasiLHE, SkorAKIP
+from .models import EvaluasiAKIP, RekomendasiLHE, SkorAKIP
+from .selectors import evaluasi_kabupaten, laporan_tahun, lhe_tahun
 
 
 class EvaluasiDaftar(IzinMixin, TemplateView):
@@ -39,25 +39,12 @@ class EvaluasiDaftar(IzinMixin, TemplateView):
             tahun = int(self.request.GET.get("tahun", ""))
         except ValueError:
             tahun = tahun_berjalan() - 1
-        kecamatan = list(kecamatan_terlihat(pengguna=self.request.user).order_by("nama"))
-        lhe = {
-            e.kecamatan_id: e
-            for e in EvaluasiAKIP.objects.filter(kecamatan__in=kecamatan, tahun=tahun)
-            .annotate(jumlah_rekomendasi=Count("rekomendasi"))
-            .prefetch_related("skor")
-        }
-        lkip = {
-            lap.kecamatan_id: lap
-            for lap in LaporanKinerja.objects.filter(kecamatan__in=kecamatan, tahun=tahun)
-        }
+        kecamatan = kecamatan_terlihat(pengguna=self.request.user).order_by("nama")
         ctx.update(
             tahun=tahun,
             tahun_sebelum=tahun - 1,
             tahun_sesudah=tahun + 1,
-            baris=[
-                (k, lhe.get(k.id), ringkasan_akip(lhe.get(k.id)).hasil, lkip.get(k.id))
-                for k in kecamatan
-            ],
+            baris=evaluasi_kabupaten(kecamatan=kecamatan, tahun=tahun),
             bisa_mengevaluasi=akses.adalah_inspektorat(self.request.user),
         )
         return ctx
@@ -74,11 +61,7 @@ class EvaluasiUbah(KecamatanMixin, TemplateView):
 
     @cached_property
     def lhe(self) -> EvaluasiAKIP | None:
-        return (
-            self.lingkup(EvaluasiAKIP.objects.filter(tahun=self.tahun))
-            .prefetch_related("skor", "rekomendasi")
-            .first()
-        )
+        return lhe_tahun(kecamatan=self.kecamatan, tahun=self.tahun)
 
     @property
     def bisa_mengevaluasi(self) -> bool:
@@ -96,7 +79,7 @@ class EvaluasiUbah(KecamatanMixin, TemplateView):
                 "judul": f"LHE SAKIP Kecamatan {self.kecamatan.nama} Tahun {self.tahun}"
             }
             kwargs["form"] = LHEForm(initial=awal)
-        lap = self.lingkup(LaporanKinerja.objects.filter(tahun=self.tahun)).first()
+        lap = laporan_tahun(kecamatan=self.kecamatan, tahun=self.tahun)
         alasan_terkunci = RekomendasiLHE.alasan_tahun(self.kecamatan.id, self.tahun)
         rekomendasi = sorted(lhe.rekomendasi.all(), key=lambda r: r.urutan) if lhe else []
         ctx.update(
@@ -183,7 +166,7 @@ class LaporanReviu(KecamatanMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         url = reverse("laporan:lkip", args=[self.kecamatan.slug, self.tahun])
-        lap = self.lingkup(LaporanKinerja.objects.filter(tahun=self.tahun)).first()
+        lap = laporan_tahun(kecamatan=self.kecamatan, tahun=self.tahun)
         if lap is None:
             messages.error(request, f"LKIP {self.tahun} belum dimulai.")
             return redirect(url)

@@ -541,20 +541,6 @@ def laporan_survei(survei: SurveiKepuasan) -> LaporanSurvei:
     )
 
 
-def daftar_survei(*, kecamatan: Kecamatan, tahun: int) -> list[SurveiKepuasan]:
-    """The kecamatan's surveys of a year, newest first per period, each with its IKM
-    category as ``kategori`` (one query)."""
-    daftar = list(
-        akses.di_kecamatan(SurveiKepuasan.objects.all(), kecamatan)
-        .filter(tahun=tahun)
-        .select_related("diunggah_oleh", "dipakai_oleh")
-        .order_by("periode", "-diunggah_pada", "-id")
-    )
-    for s in daftar:
-        s.kategori = kinerja.kategori_ikm(s.nilai_ikm)
-    return daftar
-
-
 # --- the chart --------------------------------------------------------------------------------
 
 

@@ -10,12 +10,12 @@ from django.views.generic import TemplateView
 
 from kecamatan.halaman import KecamatanMixin
 from perjanjian.models import PelaporanRealisasi, Periode, SurveiKepuasan
+from perjanjian.selectors.halaman import daftar_survei
 from perjanjian.services.realisasi import grid_realisasi
 from perjanjian.survei import (
     JUDUL_TEMPLAT,
     MAKS_UKURAN,
     baca_survei,
-    daftar_survei,
     di_luar_periode,
     grafik_unsur,
     laporan_survei,
@@ -123,10 +123,11 @@ class SurveiDetail(KecamatanMixin, TemplateView):
     model = SurveiKepuasan
 
     def get_survei(self) -> SurveiKepuasan:
-        qs = SurveiKepuasan.objects.select_related(
-            "kecamatan__kabupaten", "diunggah_oleh", "dipakai_oleh"
+        survei = self.objek(
+            SurveiKepuasan,
+            relasi=("kecamatan__kabupaten", "diunggah_oleh", "dipakai_oleh"),
+            pk=self.kwargs["pk"],
         )
-        survei = self.objek(qs, pk=self.kwargs["pk"])
         self.tahun = survei.tahun
         return survei
 

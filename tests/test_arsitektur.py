@@ -5,6 +5,8 @@ contract of import-linter (`lint-imports` in CI):
   types), ``selectors`` (reads) and ``services`` (writes), plus the page base of kecamatan;
 - another app's models are never queried directly (``<Model>.objects``) outside the data
   loaders;
+- a view module queries nothing itself (no ``.objects``): it resolves its object through the
+  page base and calls its app's selectors, services and forms;
 - no project module is imported inside a function (the way cycles used to be dodged), except
   in ``AppConfig.ready()``, where Django wants app code imported late.
 """
@@ -117,3 +119,31 @@ def test_model_aplikasi_lain_tidak_dikueri_langsung():
                     f"{berkas.relative_to(AKAR)}:{simpul.lineno} → {simpul.value.id}.objects"
                 )
     assert pelanggaran == [], "\n".join(pelanggaran)
+
+
+def modul_view():
+    """Every view module: a ``views*.py`` file or a module of a ``views/`` package."""
+    for berkas, _aplikasi, pohon in modul_proyek():
+        bagian = berkas.relative_to(AKAR).parts
+        if berkas.name.startswith("views") or "views" in bagian[:-1]:
+            yield berkas, pohon
+
+
+def test_view_tidak_memakai_manager_model():
+    """A view resolves its object through the page base (``objek``, ``lingkup``) and reads
+    everything else through its app's selectors: ``<anything>.objects`` in a view module is a
+    query that belongs in a selector. Nothing is allowed here: a page that needs a new read
+    gets a selector."""
+    pelanggaran = [
+        f"{berkas.relative_to(AKAR)}:{simpul.lineno}"
+        for berkas, pohon in modul_view()
+        for simpul in ast.walk(pohon)
+        if isinstance(simpul, ast.Attribute) and simpul.attr == "objects"
+    ]
+    assert pelanggaran == [], "\n".join(pelanggaran)
+
+
+def test_daftar_modul_view_tidak_kosong():
+    """The rule above walks real files: each app's view modules are found."""
+    ditemukan = {berkas.relative_to(AKAR).parts[0] for berkas, _pohon in modul_view()}
+    assert {"kecamatan", "iku", "perjanjian", "laporan"} <= ditemukan

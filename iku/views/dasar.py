@@ -11,19 +11,24 @@ from sakip.akses import Izin
 
 
 class _ObjekUrl(KecamatanMixin):
-    """Resolves ``self.obj`` (kwarg ``pk``, model ``model``) and each kwarg of
-    ``model_kwargs`` within the page's kecamatan (before the izin is checked: 404 first)."""
+    """Resolves ``self.obj`` (kwarg ``pk``, model ``model``, with ``relasi_objek`` joined
+    and ``prefetch_objek`` prefetched) and each kwarg of ``model_kwargs`` within the page's
+    kecamatan (before the izin is checked: 404 first)."""
 
     model = None
     model_kwargs: dict = {}
-
-    def queryset_objek(self):
-        return self.model.objects.all()
+    relasi_objek: tuple[str, ...] = ()
+    prefetch_objek: tuple[str, ...] = ()
 
     def siapkan(self, request, **kwargs) -> None:
         super().siapkan(request, **kwargs)
         if self.model is not None and "pk" in kwargs:
-            self.obj = self.objek(self.queryset_objek(), pk=kwargs["pk"])
+            self.obj = self.objek(
+                self.model,
+                relasi=self.relasi_objek,
+                prefetch=self.prefetch_objek,
+                pk=kwargs["pk"],
+            )
         for nama, model in self.model_kwargs.items():
             setattr(self, nama, self.objek(model, pk=kwargs[nama]))
 

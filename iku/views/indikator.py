@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from iku import services
 from iku.forms import IndikatorBaruForm, IndikatorForm
-from iku.models import Indikator, Sasaran, TargetIndikator, Tujuan
+from iku.models import Indikator, Sasaran, TargetIndikator
 from sakip.akses import Izin
 from sakip.penguncian import DataBasi, TransisiDitolak
 from sakip.riwayat import riwayat
@@ -28,10 +28,9 @@ class IndikatorTambah(HalamanIku):
     template_name = "iku/indikator/tambah.html"
     izin = Izin.MENGISI
 
-    def queryset_objek(self):
-        if self.model is Sasaran:
-            return Sasaran.objects.select_related("tujuan__renstra")
-        return Tujuan.objects.select_related("renstra")
+    @property
+    def relasi_objek(self):
+        return ("tujuan__renstra",) if self.model is Sasaran else ("renstra",)
 
     @property
     def renstra(self):
@@ -79,10 +78,8 @@ class IndikatorUbah(HalamanIku):
     model = Indikator
     izin_kirim = Izin.MENGISI
 
-    def queryset_objek(self):
-        return Indikator.objects.select_related(
-            "ukuran", "tujuan__renstra", "sasaran__tujuan__renstra"
-        ).prefetch_related("penanggung_jawab")
+    relasi_objek = ("ukuran", "tujuan__renstra", "sasaran__tujuan__renstra")
+    prefetch_objek = ("penanggung_jawab",)
 
     def form_baru(self, data=None):
         unit = [u.id for u in self.obj.penanggung_jawab.all()]
@@ -135,8 +132,7 @@ class IndikatorUbah(HalamanIku):
 class IndikatorHapus(AksiPost):
     model = Indikator
 
-    def queryset_objek(self):
-        return Indikator.objects.select_related("tujuan", "sasaran__tujuan")
+    relasi_objek = ("tujuan", "sasaran__tujuan")
 
     def kembali(self):
         return reverse("iku:renstra-detail", args=[self.kecamatan.slug, _renstra_id(self.obj)])

@@ -1,18 +1,22 @@
 """The IKU decrees of a kecamatan: list, create (prefilled with the usual texts), view and
 edit a draft, choose its lampiran, tetapkan (camat only), delete a draft."""
 
+import copy
 import datetime
-from collections import defaultdict
 
 from django.contrib import messages
-from django.db.models import F, Prefetch
 from django.shortcuts import redirect
 from django.urls import reverse
 
 from iku import services
 from iku.forms import DiktumFormSet, KeputusanForm, LampiranForm
 from iku.models import Diktum, KeputusanIKU, Renstra
-from iku.selectors import isi_keputusan
+from iku.selectors import (
+    diktum_keputusan,
+    isi_keputusan,
+    keputusan_per_renstra,
+    lampiran_keputusan,
+)
 from iku.teks_bawaan import tata_letak_untuk, teks_keputusan
 from kecamatan.halaman import tahun_berjalan
 from kecamatan.selectors import camat_terakhir
@@ -30,14 +34,7 @@ class KeputusanDaftar(HalamanIku):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        keputusan = self.lingkup(KeputusanIKU.objects.all()).select_related("renstra")
-        per_renstra = defaultdict(list)
-        for k in keputusan.order_by(F("tanggal").desc(nulls_first=True), "-id"):
-            per_renstra[k.renstra_id].append(k)
-        renstra = list(self.lingkup(Renstra.objects.all()).order_by("-tahun_awal", "-id"))
-        for r in renstra:
-            r.daftar_keputusan = per_renstra.get(r.id, [])
-        ctx["renstra_list"] = renstra
+        ctx["renstra_list"] = keputusan_per_renstra(kecamatan=self.kecamatan)
         return ctx
 
 
@@ -123,28 +120,21 @@ class KeputusanDetail(HalamanIku):
     model = KeputusanIKU
     izin_kirim = Izin.MENGISI
 
-    def queryset_objek(self):
-        return KeputusanIKU.objects.select_related("renstra", "kecamatan__kabupaten")
+    relasi_objek = ("renstra", "kecamatan__kabupaten")
 
     @property
     def bisa_ubah(self) -> bool:
         return self.bisa_mengisi and self.obj.alasan_terkunci() is None
 
     def muat(self):
-        self.diktum = list(self.obj.diktum.order_by("urutan"))
-        self.lampiran = list(
-            self.obj.indikator_lampiran.select_related(
-                "indikator__tujuan", "indikator__sasaran__tujuan"
-            ).prefetch_related(
-                Prefetch("indikator__penanggung_jawab"),
-            )
-        )
+        self.diktum = diktum_keputusan(keputusan=self.obj)
+        self.lampiran = lampiran_keputusan(keputusan=self.obj)
         self.indikator = services.urutan_pohon(self.obj.renstra)
 
     def form_isi(self, data=None):
         return KeputusanForm(
             data,
-            instance=KeputusanIKU.objects.get(pk=self.obj.pk),
+            instance=copy.copy(self.obj),  # the form writes into its instance; keep ours clean
             kecamatan=self.kecamatan,
             keputusan=self.obj,
             initial={"sidik": services.sidik_keputusan(self.obj, self.diktum)},

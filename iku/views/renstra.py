@@ -1,19 +1,20 @@
 """The Renstra of a kecamatan: the list (with "Tambah Renstra"), the tree, the edit form."""
 
+import copy
+
 from django.contrib import messages
-from django.db.models import Count
 from django.shortcuts import redirect
 from django.urls import reverse
 
 from iku import services
 from iku.forms import RenstraForm
 from iku.models import Indikator, Renstra
+from iku.selectors import pohon, renstra_daftar, semua_indikator
 from sakip.akses import Izin
 from sakip.penguncian import TransisiDitolak
 from sakip.riwayat import riwayat
 
 from .dasar import HalamanIku
-from .pohon import pohon, semua_indikator
 
 
 class RenstraDaftar(HalamanIku):
@@ -22,17 +23,7 @@ class RenstraDaftar(HalamanIku):
 
     def get_context_data(self, form=None, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["daftar"] = (
-            self.lingkup(Renstra.objects.all())
-            .select_related("revisi_dari")
-            .annotate(
-                jumlah_tujuan=Count("tujuan", distinct=True),
-                jumlah_indikator_tujuan=Count("tujuan__indikator", distinct=True),
-                jumlah_indikator_sasaran=Count("tujuan__sasaran__indikator", distinct=True),
-                jumlah_keputusan=Count("keputusan_iku", distinct=True),
-            )
-            .order_by("-tahun_awal", "-id")
-        )
+        ctx["daftar"] = renstra_daftar(kecamatan=self.kecamatan)
         if self.bisa_mengisi:
             ctx["form"] = form or RenstraForm(kecamatan=self.kecamatan)
         return ctx
@@ -59,12 +50,11 @@ class RenstraDetail(HalamanIku):
     template_name = "iku/renstra/detail.html"
     model = Renstra
 
-    def queryset_objek(self):
-        return Renstra.objects.select_related("revisi_dari")
+    relasi_objek = ("revisi_dari",)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        simpul = pohon(self.obj)
+        simpul = pohon(renstra=self.obj)
         ids = [i.id for i in semua_indikator(simpul)]
         ctx.update(
             renstra=self.obj,
@@ -90,7 +80,7 @@ class RenstraUbah(HalamanIku):
         return ctx
 
     def post(self, request, *args, **kwargs):
-        salinan = Renstra.objects.get(pk=self.obj.pk)  # the form writes into its instance
+        salinan = copy.copy(self.obj)  # the form writes into its instance; keep ours clean
         form = RenstraForm(request.POST, instance=salinan, kecamatan=self.kecamatan)
         if form.is_valid():
             try:

@@ -1,13 +1,15 @@
 """Add, edit and delete the tujuan and sasaran of a Renstra."""
 
+import copy
+
 from django.contrib import messages
-from django.db.models import Max
 from django.shortcuts import redirect
 from django.urls import reverse
 
 from iku import services
 from iku.forms import SasaranForm, TujuanForm
 from iku.models import Renstra, Sasaran, Tujuan
+from iku.selectors import nomor_sasaran_berikut, nomor_tujuan_berikut
 from sakip.akses import Izin
 from sakip.penguncian import TransisiDitolak
 
@@ -61,10 +63,6 @@ class _StrukturForm(HalamanIku):
         return f"{objek._meta.model_name}-{objek.pk}"
 
 
-def _nomor_berikut(qs) -> int:
-    return (qs.aggregate(n=Max("nomor"))["n"] or 0) + 1
-
-
 class TujuanTambah(_StrukturForm):
     model = Renstra
     judul = "Tambah tujuan"
@@ -74,7 +72,7 @@ class TujuanTambah(_StrukturForm):
 
     def buat_form(self, data=None):
         return TujuanForm(
-            data, renstra=self.obj, initial={"nomor": _nomor_berikut(self.obj.tujuan.all())}
+            data, renstra=self.obj, initial={"nomor": nomor_tujuan_berikut(renstra=self.obj)}
         )
 
     def simpan(self, form):
@@ -86,9 +84,7 @@ class TujuanTambah(_StrukturForm):
 
 class TujuanUbah(_StrukturForm):
     model = Tujuan
-
-    def queryset_objek(self):
-        return Tujuan.objects.select_related("renstra")
+    relasi_objek = ("renstra",)
 
     def judul_halaman(self):
         return f"Ubah tujuan {self.obj.nomor}"
@@ -97,7 +93,7 @@ class TujuanUbah(_StrukturForm):
         return self.obj.renstra
 
     def buat_form(self, data=None):
-        salinan = Tujuan.objects.get(pk=self.obj.pk)
+        salinan = copy.copy(self.obj)  # the form writes into its instance; keep ours clean
         return TujuanForm(data, instance=salinan, renstra=self.obj.renstra)
 
     def simpan(self, form):
@@ -129,9 +125,7 @@ class TujuanHapus(AksiPost):
 
 class SasaranTambah(_StrukturForm):
     model = Tujuan
-
-    def queryset_objek(self):
-        return Tujuan.objects.select_related("renstra")
+    relasi_objek = ("renstra",)
 
     def judul_halaman(self):
         return f"Tambah sasaran pada tujuan {self.obj.nomor}"
@@ -141,7 +135,7 @@ class SasaranTambah(_StrukturForm):
 
     def buat_form(self, data=None):
         return SasaranForm(
-            data, tujuan=self.obj, initial={"nomor": _nomor_berikut(self.obj.sasaran.all())}
+            data, tujuan=self.obj, initial={"nomor": nomor_sasaran_berikut(tujuan=self.obj)}
         )
 
     def simpan(self, form):
@@ -154,8 +148,7 @@ class SasaranTambah(_StrukturForm):
 class SasaranUbah(_StrukturForm):
     model = Sasaran
 
-    def queryset_objek(self):
-        return Sasaran.objects.select_related("tujuan__renstra")
+    relasi_objek = ("tujuan__renstra",)
 
     def judul_halaman(self):
         return f"Ubah sasaran {self.obj.kode}"
@@ -164,7 +157,7 @@ class SasaranUbah(_StrukturForm):
         return self.obj.tujuan.renstra
 
     def buat_form(self, data=None):
-        salinan = Sasaran.objects.get(pk=self.obj.pk)
+        salinan = copy.copy(self.obj)  # the form writes into its instance; keep ours clean
         return SasaranForm(data, instance=salinan, tujuan=self.obj.tujuan)
 
     def simpan(self, form):
@@ -181,8 +174,7 @@ class SasaranUbah(_StrukturForm):
 class SasaranHapus(AksiPost):
     model = Sasaran
 
-    def queryset_objek(self):
-        return Sasaran.objects.select_related("tujuan")
+    relasi_objek = ("tujuan",)
 
     def kembali(self):
         return reverse("iku:renstra-detail", args=[self.kecamatan.slug, self.obj.tujuan.renstra_id])

@@ -7,12 +7,12 @@ from django.shortcuts import redirect
 from iku import services
 from iku.forms import TargetGridForm
 from iku.models import Indikator, Renstra, TargetIndikator
+from iku.selectors import pohon, rata, semua_indikator, target_indikator
 from sakip.akses import Izin
 from sakip.penguncian import DataBasi, TransisiDitolak
 from sakip.riwayat import riwayat
 
 from .dasar import HalamanIku
-from .pohon import pohon, rata, semua_indikator
 
 
 class TargetRenstraUbah(HalamanIku):
@@ -21,12 +21,10 @@ class TargetRenstraUbah(HalamanIku):
     izin_kirim = Izin.MENGISI
 
     def muat(self):
-        tujuan = pohon(self.obj, lengkap=False)
+        tujuan = pohon(renstra=self.obj, lengkap=False)
         self.simpul = rata(tujuan)
         self.indikator = semua_indikator(tujuan)
-        self.target = list(
-            TargetIndikator.objects.filter(indikator__in=[i.id for i in self.indikator])
-        )
+        self.target = target_indikator(indikator_ids=[i.id for i in self.indikator])
 
     def form_baru(self, data=None):
         return TargetGridForm(

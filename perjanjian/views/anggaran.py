@@ -24,7 +24,6 @@ from perjanjian.forms_anggaran import (
 )
 from perjanjian.models import (
     IndikatorProgram,
-    Kegiatan,
     Periode,
     PerjanjianKinerja,
     Program,
@@ -33,7 +32,8 @@ from perjanjian.models import (
 )
 from perjanjian.selectors.anggaran import Simpul, kunci_anggaran, pohon_anggaran, sasaran_program
 from perjanjian.selectors.capaian import capaian_indikator_program
-from perjanjian.selectors.tahun import indikator_program_pk
+from perjanjian.selectors.halaman import kegiatan_program, kegiatan_tahun, program_tahun
+from perjanjian.selectors.tahun import indikator_program_pk, perjanjian_daftar
 from perjanjian.services.anggaran import (
     PERIODE,
     anggaran_simpan,
@@ -102,14 +102,10 @@ class AnggaranDetail(KecamatanMixin, TemplateView):
         )
 
     def _program(self):
-        return self.lingkup(Program.objects.filter(tahun=self.tahun)).order_by("kode")
+        return program_tahun(kecamatan=self.kecamatan, tahun=self.tahun)
 
     def _kegiatan(self):
-        return (
-            self.lingkup(Kegiatan.objects.filter(program__tahun=self.tahun))
-            .select_related("program")
-            .order_by("program__kode", "kode")
-        )
+        return kegiatan_tahun(kecamatan=self.kecamatan, tahun=self.tahun)
 
     def get_context_data(self, form=None, tambah=None, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -153,9 +149,7 @@ class AnggaranDetail(KecamatanMixin, TemplateView):
             ada_program=bool(self.pohon.program),
             ada_kegiatan=any(p.anak for p in self.pohon.program),
             tambah=tambah,
-            perjanjian=self.lingkup(PerjanjianKinerja.objects.filter(tahun=self.tahun)).order_by(
-                "jenis"
-            ),
+            perjanjian=perjanjian_daftar(kecamatan=self.kecamatan, tahun=self.tahun),
             riwayat=self._riwayat(),
         )
         return ctx
@@ -299,7 +293,7 @@ class ProgramUbah(KecamatanMixin, TemplateView):
             program=self.program,
             form=form,
             sasaran=sasaran_program(program_ids=[self.program.id]).get(self.program.id, []),
-            kegiatan=self.program.kegiatan.order_by("kode"),
+            kegiatan=kegiatan_program(program=self.program),
         )
         return ctx
 
@@ -338,9 +332,7 @@ class IndikatorProgramUbah(KecamatanMixin, TemplateView):
     izin_kirim = Izin.MENGISI
 
     def _muat(self):
-        self.perjanjian = self.objek(
-            PerjanjianKinerja.objects.select_related("renstra"), pk=self.kwargs["pk"]
-        )
+        self.perjanjian = self.objek(PerjanjianKinerja, relasi=("renstra",), pk=self.kwargs["pk"])
         self.perjanjian.kecamatan = self.kecamatan
         self.tahun = self.perjanjian.tahun
         self.indikator = indikator_program_pk(perjanjian_ids=[self.perjanjian.id])

@@ -21,8 +21,14 @@ from perjanjian.forms_perjanjian import (
 from perjanjian.models import IndikatorProgram, PerjanjianKinerja, TargetPerjanjian
 from perjanjian.selectors.anggaran import Simpul, pohon_anggaran
 from perjanjian.selectors.capaian import CapaianIndikator, capaian_kecamatan, nilai_indikator
+from perjanjian.selectors.halaman import (
+    TARGET_RELASI,
+    jumlah_target,
+    perjanjian_per_jenis,
+    target_urut,
+)
 from perjanjian.selectors.peringatan import peringatan_target
-from perjanjian.selectors.tahun import target_perjanjian
+from perjanjian.selectors.tahun import perjanjian_cari, target_perjanjian
 from perjanjian.services.perjanjian import (
     jaga_draft,
     perjanjian_ajukan,
@@ -42,22 +48,12 @@ from sakip.riwayat import riwayat
 
 Jenis = PerjanjianKinerja.Jenis
 
-TARGET_RELASI = ("indikator__ukuran", "indikator__tujuan", "indikator__sasaran__tujuan")
-
 
 def tingkat_indikator(ind) -> tuple[str, str]:
     """("Sasaran 1.2", uraian) or ("Tujuan 1", uraian): what the indicator measures."""
     if ind.sasaran_id:
         return f"Sasaran {ind.sasaran.kode}", ind.sasaran.uraian
     return f"Tujuan {ind.tujuan.nomor}", ind.tujuan.uraian
-
-
-def perjanjian_tahun(view: KecamatanMixin) -> dict[str, PerjanjianKinerja]:
-    """The PKs of the page's year by jenis."""
-    daftar = view.lingkup(PerjanjianKinerja.objects.filter(tahun=view.tahun)).select_related(
-        "renstra", "asal"
-    )
-    return {p.jenis: p for p in daftar}
 
 
 # --- the PKs of a year ----------------------------------------------------------------------
@@ -69,7 +65,7 @@ class PerjanjianDaftar(KecamatanMixin, TemplateView):
 
     def get_context_data(self, form_buat=None, form_perubahan=None, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        per_jenis = perjanjian_tahun(self)
+        per_jenis = perjanjian_per_jenis(kecamatan=self.kecamatan, tahun=self.tahun)
         awal, perubahan = per_jenis.get(Jenis.AWAL), per_jenis.get(Jenis.PERUBAHAN)
         renstra = list(renstra_berlaku(kecamatan=self.kecamatan, tahun=self.tahun))
         if self.bisa_mengisi and awal is None and renstra and form_buat is None:
@@ -105,7 +101,7 @@ class PerjanjianDaftar(KecamatanMixin, TemplateView):
         messages.success(
             self.request,
             f"{perjanjian.get_jenis_display()} {perjanjian.tahun} dibuat dengan "
-            f"{perjanjian.target.count()} target "
+            f"{jumlah_target(perjanjian=perjanjian)} target "
             "yang sudah diisi; periksa dan ubah bila perlu, lalu ajukan ke camat.",
         )
         if tanpa_target:
@@ -130,7 +126,7 @@ class PerjanjianDaftar(KecamatanMixin, TemplateView):
         return self._selesai(perjanjian, tanpa)
 
     def _perubahan(self):
-        asal = perjanjian_tahun(self).get(Jenis.AWAL)
+        asal = perjanjian_per_jenis(kecamatan=self.kecamatan, tahun=self.tahun).get(Jenis.AWAL)
         if asal is None:
             raise TransisiDitolak(
                 f"Buat Perjanjian Kinerja {self.tahun} terlebih dahulu; PK Perubahan mengubahnya."
@@ -176,13 +172,11 @@ class PerjanjianDetail(KecamatanMixin, TemplateView):
 
     def _muat(self):
         self.perjanjian = self.objek(
-            PerjanjianKinerja.objects.select_related("renstra", "asal"), pk=self.kwargs["pk"]
+            PerjanjianKinerja, relasi=("renstra", "asal"), pk=self.kwargs["pk"]
         )
         self.perjanjian.kecamatan = self.kecamatan
         self.tahun = self.perjanjian.tahun
-        self.target = list(
-            self.perjanjian.target.select_related(*TARGET_RELASI).order_by("urutan", "id")
-        )
+        self.target = target_urut(perjanjian=self.perjanjian)
         for t in self.target:
             t.perjanjian = self.perjanjian
 
@@ -236,9 +230,9 @@ class PerjanjianDetail(KecamatanMixin, TemplateView):
         kolom = perjanjian.kolom_pagu
         perubahan = None
         if perjanjian.jenis == Jenis.AWAL:
-            perubahan = self.lingkup(
-                PerjanjianKinerja.objects.filter(tahun=perjanjian.tahun, jenis=Jenis.PERUBAHAN)
-            ).first()
+            perubahan = perjanjian_cari(
+                kecamatan=self.kecamatan, tahun=perjanjian.tahun, jenis=Jenis.PERUBAHAN
+            )
         form_perubahan = None
         if (
             perjanjian.ditetapkan
@@ -412,7 +406,7 @@ class PerjanjianBanding(KecamatanMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        per_jenis = perjanjian_tahun(self)
+        per_jenis = perjanjian_per_jenis(kecamatan=self.kecamatan, tahun=self.tahun)
         awal, perubahan = per_jenis.get(Jenis.AWAL), per_jenis.get(Jenis.PERUBAHAN)
         target: dict[int, list] = {p.id: [] for p in per_jenis.values()}
         for t in target_perjanjian(perjanjian=per_jenis.values(), relasi=TARGET_RELASI):

@@ -8,14 +8,16 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 
 from kecamatan.halaman import IzinMixin
-from perjanjian.models import PelaporanRealisasi, Periode, PerjanjianKinerja
+from perjanjian.selectors.halaman import (
+    antrean_verifikasi,
+    pelaporan_terlihat,
+    perjanjian_terlihat,
+)
 from perjanjian.services.perjanjian import perjanjian_kembalikan_bappeda
 from perjanjian.services.realisasi import realisasi_kembalikan, realisasi_verifikasi
 from sakip import akses
 from sakip.akses import Izin
 from sakip.penguncian import DataTerkunci, TransisiDitolak
-
-StatusR = PelaporanRealisasi.Status
 
 
 class VerifikasiDaftar(IzinMixin, TemplateView):
@@ -29,23 +31,11 @@ class VerifikasiDaftar(IzinMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
-        pelaporan = list(
-            akses.lingkup(PelaporanRealisasi.objects.all(), user)
-            .filter(status__in=(StatusR.DIAJUKAN, StatusR.DIKEMBALIKAN))
-            .select_related("kecamatan")
-            .order_by("tahun", "kecamatan__nama", "periode")
-        )
-        urutan_periode = {p.value: i for i, p in enumerate(Periode)}
-        pelaporan.sort(key=lambda p: (p.tahun, p.kecamatan.nama, urutan_periode[p.periode]))
+        antrean = antrean_verifikasi(pengguna=user)
         ctx.update(
-            realisasi_diajukan=[p for p in pelaporan if p.status == StatusR.DIAJUKAN],
-            realisasi_dikembalikan=[p for p in pelaporan if p.status == StatusR.DIKEMBALIKAN],
-            perjanjian_diajukan=list(
-                akses.lingkup(PerjanjianKinerja.objects.all(), user)
-                .filter(status=PerjanjianKinerja.Status.DIAJUKAN)
-                .select_related("kecamatan")
-                .order_by("tahun", "kecamatan__nama", "jenis")
-            ),
+            realisasi_diajukan=antrean.realisasi_diajukan,
+            realisasi_dikembalikan=antrean.realisasi_dikembalikan,
+            perjanjian_diajukan=antrean.perjanjian_diajukan,
             bisa_memutuskan=akses.adalah_bappeda(user),
         )
         return ctx
@@ -57,10 +47,7 @@ class VerifikasiDaftar(IzinMixin, TemplateView):
         try:
             if jenis == "realisasi":
                 p = get_object_or_404(
-                    akses.lingkup(PelaporanRealisasi.objects.all(), user).select_related(
-                        "kecamatan"
-                    ),
-                    pk=request.POST.get("id") or 0,
+                    pelaporan_terlihat(pengguna=user), pk=request.POST.get("id") or 0
                 )
                 label = f"Realisasi {p.get_periode_display()} {p.tahun} {p.kecamatan.nama}"
                 args = {"kecamatan": p.kecamatan, "tahun": p.tahun, "periode": p.periode}
@@ -74,10 +61,7 @@ class VerifikasiDaftar(IzinMixin, TemplateView):
                     messages.error(request, "Tindakan tidak dikenal.")
             elif jenis == "pk":
                 perjanjian = get_object_or_404(
-                    akses.lingkup(PerjanjianKinerja.objects.all(), user).select_related(
-                        "kecamatan"
-                    ),
-                    pk=request.POST.get("id") or 0,
+                    perjanjian_terlihat(pengguna=user), pk=request.POST.get("id") or 0
                 )
                 if aksi == "kembalikan":
                     perjanjian_kembalikan_bappeda(

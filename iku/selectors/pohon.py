@@ -1,4 +1,4 @@
-"""Selector: the tujuan → sasaran → indikator tree of a Renstra, in a fixed number of queries
+"""The tujuan → sasaran → indikator tree of a Renstra, in a fixed number of queries
 whatever its size (prefetches, no query per row)."""
 
 from dataclasses import dataclass, field
@@ -28,7 +28,7 @@ class Simpul:
         return f"{self.tingkat.capitalize()} {self.kode}"
 
 
-def pohon(renstra: Renstra, *, lengkap: bool = True) -> list[Simpul]:
+def pohon(*, renstra: Renstra, lengkap: bool = True) -> list[Simpul]:
     """The tree of ``renstra``; with ``lengkap`` the indicators carry their measure and
     penanggung jawab (the detail page), without only what the grid needs."""
     qs = Indikator.objects.all()
