@@ -43,6 +43,32 @@ def url(kecamatan="kencong", tahun=TAHUN):
     return reverse("laporan:evaluasi", args=[kecamatan, tahun])
 
 
+def data_rekomendasi(baris=None) -> dict:
+    """The recommendation rows of the LHE form (prefix "rek"), by default the stored ones as
+    the page shows them: id, number, text. ``baris``: (id or None, nomor, teks[, extra])."""
+    if baris is None:
+        baris = list(
+            RekomendasiLHE.objects.filter(
+                evaluasi__kecamatan__slug="kencong", evaluasi__tahun=TAHUN
+            )
+            .order_by("urutan")
+            .values_list("id", "urutan", "rekomendasi")
+        )
+    data = {
+        "rek-TOTAL_FORMS": str(len(baris)),
+        "rek-INITIAL_FORMS": str(sum(1 for b in baris if b[0])),
+        "rek-MIN_NUM_FORMS": "0",
+        "rek-MAX_NUM_FORMS": "1000",
+    }
+    for i, (rid, nomor, teks, *lain) in enumerate(baris):
+        data[f"rek-{i}-id"] = str(rid or "")
+        data[f"rek-{i}-nomor"] = str(nomor or "")
+        data[f"rek-{i}-rekomendasi"] = teks
+        for kunci in lain[0] if lain else {}:
+            data[f"rek-{i}-{kunci}"] = "on"
+    return data
+
+
 def data_lhe(**ubah) -> dict:
     data = {
         "aksi": "lhe",
@@ -50,7 +76,7 @@ def data_lhe(**ubah) -> dict:
         "nomor_surat": "700.1.2.1/15/IR.1/35.09.410/2025",
         "tanggal": "2025-09-29",
         "catatan": "",
-        "rekomendasi": "\r\n".join(rekomendasi_tersimpan()),
+        **data_rekomendasi(),
     }
     for kode, nilai in SKOR.items():
         for sub, v in zip(kinerja.SUB_KOMPONEN_AKIP, nilai, strict=True):
@@ -130,7 +156,9 @@ def test_isian_salah_tidak_ada_yang_disimpan(client, inspektorat, kencong, kolom
     sebelum = realisasi_nilai_sakip(kencong).nilai
     rekomendasi = rekomendasi_tersimpan()
     client.force_login(inspektorat)
-    response = client.post(url(), data_lhe(**{kolom: isi}, rekomendasi="Baru"))
+    data = data_lhe(**{kolom: isi})
+    data.update({"rek-0-nomor": "1", "rek-0-rekomendasi": "Baru", "rek-0-id": ""})
+    response = client.post(url(), data)
     assert response.status_code == 200
     assert "Tidak ada yang disimpan" in response.text
     assert pesan in response.text
