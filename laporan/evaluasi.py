@@ -24,7 +24,7 @@ from sakip.alur import jalankan_transisi
 from sakip.penguncian import DataTerkunci, TransisiDitolak
 
 from .models import EvaluasiAKIP, LaporanKinerja, RekomendasiLHE, SkorAKIP
-from .urutan import Letak, nomori_ulang, susun
+from .urutan import Letak, nomori_ulang, singkat, susun
 
 KODE_UKURAN_NILAI_SAKIP = "nilai-sakip"
 
@@ -189,8 +189,8 @@ class RekomendasiTerjawab(TransisiDitolak):
     def __init__(self, baris: Sequence[RekomendasiLHE]):
         self.baris = tuple(baris)
         daftar = "; ".join(
-            f"nomor {r.urutan} “{_singkat(r.rekomendasi)}” (tindak lanjut: "
-            f"“{_singkat(r.tindak_lanjut)}”)"
+            f"nomor {r.urutan} “{singkat(r.rekomendasi)}” (tindak lanjut: "
+            f"“{singkat(r.tindak_lanjut)}”)"
             for r in self.baris
         )
         super().__init__(
@@ -198,11 +198,6 @@ class RekomendasiTerjawab(TransisiDitolak):
             "ikut terhapus dan hilang dari Tabel 1.3 LKIP. Centang “hapus beserta tindak "
             "lanjutnya” pada baris itu untuk tetap menghapus; tidak ada yang disimpan."
         )
-
-
-def _singkat(teks: str, panjang: int = 60) -> str:
-    teks = " ".join(teks.split())
-    return teks if len(teks) <= panjang else teks[: panjang - 1].rstrip() + "…"
 
 
 def lhe_simpan(*, kecamatan: Kecamatan, tahun: int, data: DataLHE, oleh: Pengguna) -> EvaluasiAKIP:

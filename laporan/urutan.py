@@ -59,3 +59,9 @@ def nomori_ulang(model: type[Model], nomor_baru: dict[int, int]) -> list[int]:
         # The lockable models' update() asks each row's lock first (sakip.penguncian).
         model.objects.filter(id__in=pindah).update(urutan=F("urutan") + PARKIR)
     return pindah
+
+
+def singkat(teks: str, panjang: int = 60) -> str:
+    """A row's text shortened for a message that names it."""
+    teks = " ".join(teks.split())
+    return teks if len(teks) <= panjang else teks[: panjang - 1].rstrip() + "…"
