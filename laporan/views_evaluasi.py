@@ -30,7 +30,7 @@ from .forms_evaluasi import (
     awal_rekomendasi,
 )
 from .models import EvaluasiAKIP, RekomendasiLHE, SkorAKIP
-from .selectors import evaluasi_kabupaten, laporan_tahun, lhe_tahun
+from .selectors import evaluasi_kabupaten, laporan_tahun, lhe_tahun, nilai_sakip
 
 
 class EvaluasiDaftar(IzinMixin, TemplateView):
@@ -93,6 +93,7 @@ class EvaluasiUbah(KecamatanMixin, TemplateView):
         ctx.update(
             lhe=lhe,
             ringkasan=ringkasan_akip(lhe),
+            nilai_sakip=nilai_sakip(kecamatan=self.kecamatan, tahun=self.tahun),
             rekomendasi=rekomendasi,
             form=kwargs.get("form"),
             formset=kwargs.get("formset"),

@@ -100,7 +100,10 @@ def test_lhe_kencong_dari_data_jember_tanpa_skor(client, operator_kencong, kenco
     client.force_login(operator_kencong)
     teks = client.get(url()).text
     assert "LHE SAKIP Kecamatan Kencong Tahun 2025 Triwulan 3" in teks
-    assert 'id="nilai-sakip"' not in teks and "Simpan LHE" not in teks
+    assert "Simpan LHE" not in teks
+    # Its Nilai SAKIP is the loaded realisasi, and the page says so.
+    assert '<strong id="nilai-sakip">A (80,41)</strong>' in teks
+    assert '<small id="sumber-nilai-sakip">dimuat dari data (LHE SAKIP Triwulan III 2025' in teks
     assert teks.count('name="tindak_lanjut_') == 11
     r = realisasi_nilai_sakip(kencong)
     assert (r.nilai, r.huruf) == (Decimal("80.41"), "A")
@@ -124,7 +127,8 @@ def test_inspektorat_mencatat_lhe_dan_nilai_sakip_dihitung(client, inspektorat, 
     assert lhe.rekomendasi.count() == 11
     teks = client.get(url()).text
     assert "LHE 2025 disimpan" in teks
-    assert 'id="nilai-sakip">78,10<' in teks
+    assert 'id="nilai-sakip">BB (78,1)<' in teks
+    assert '<small id="sumber-nilai-sakip">dari LHE</small>' in teks
     assert "BB (Sangat Baik)" in teks
     assert "Riwayat perubahan" in teks
     # The LHE is the realisasi of the shared measure "Nilai SAKIP" 2025 (was A (80,41)).
@@ -133,7 +137,7 @@ def test_inspektorat_mencatat_lhe_dan_nilai_sakip_dihitung(client, inspektorat, 
     assert r.catatan_sumber.startswith("LHE SAKIP Kecamatan Kencong Tahun 2025 Triwulan 3")
     # The kabupaten list shows it.
     daftar = client.get(reverse("laporan:evaluasi-daftar") + "?tahun=2025").text
-    assert "Kencong" in daftar and "78,10" in daftar and "BB · Sangat Baik" in daftar
+    assert "Kencong" in daftar and "BB (78,1)" in daftar and "BB · Sangat Baik" in daftar
 
 
 def test_realisasi_tahunan_menampilkan_nilai_dari_lhe(client, operator_kencong, lhe):
@@ -330,4 +334,4 @@ def test_daftar_evaluasi_kueri_terbatas(client, inspektorat, jember, django_asse
         RekomendasiLHE.objects.create(evaluasi=lhe, urutan=1, rekomendasi="Uji")
     with django_assert_max_num_queries(len(satu.captured_queries)):
         teks = client.get(reverse("laporan:evaluasi-daftar") + "?tahun=2025").text
-    assert "belum dicatat" not in teks and teks.count("36,00") == 30
+    assert "belum dicatat" not in teks and teks.count("C (36)<br>") == 30
