@@ -49,6 +49,9 @@ from .halaman import (
 )
 from .peringatan import (
     Peringatan,
+    batas_capaian_wajar,
+    peringatan_anggaran,
+    peringatan_realisasi,
     peringatan_tahun,
     peringatan_target,
 )
@@ -115,6 +118,9 @@ __all__ = [
     "nilai_indikator",
     "pelaporan_tahun",
     "pelaporan_terlihat",
+    "batas_capaian_wajar",
+    "peringatan_anggaran",
+    "peringatan_realisasi",
     "peringatan_tahun",
     "peringatan_target",
     "perjanjian_berlaku",
