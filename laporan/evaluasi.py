@@ -249,12 +249,10 @@ def _simpan_rekomendasi(
             if r.id not in disebut
         ),
     ]
-    hapus = [lama[b.id] for b in kiriman if b.hapus and b.id is not None]
-    terjawab = [
-        r
-        for r, b in zip(hapus, (b for b in kiriman if b.hapus and b.id is not None), strict=True)
-        if r.tindak_lanjut.strip() and not b.hapus_tindak_lanjut
-    ]
+    dihapus = [(lama[b.id], b) for b in kiriman if b.hapus and b.id is not None]
+    hapus = [r for r, _b in dihapus]
+    # An answered recommendation goes only with the user's confirmation on its row.
+    terjawab = [r for r, b in dihapus if r.tindak_lanjut.strip() and not b.hapus_tindak_lanjut]
     teks = {id(b): b.rekomendasi.replace("\r\n", "\n").strip() for b in baris}
     kosong = [b for b in baris if not teks[id(b)]]
     if kosong:

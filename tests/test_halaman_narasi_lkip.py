@@ -317,11 +317,13 @@ class TestLKIP:
         data["tl-11-nomor"] = "1"
         data["tl-11-rekomendasi"] = "Menyusun SOP pengumpulan data."
         data["tl-3-DELETE"] = "on"
+        data["kesimpulan"] = "Tidak tersimpan bersama penolakan."
         response = client.post(url_lkip(), data)
         assert response.status_code == 200
         assert "Baris yang akan dihapus sudah berisi tindak lanjut: nomor 4" in response.text
         assert "hapus beserta tindak lanjutnya" in response.text
         assert dict(lap.tindak_lanjut.values_list("rekomendasi", "tindak_lanjut")) == pasangan
+        assert laporan(kencong).kesimpulan != "Tidak tersimpan bersama penolakan."
 
         data.pop("tl-3-DELETE")
         data["tl-10-nomor"] = "2"  # the last row moves up to number 2

@@ -12,7 +12,7 @@ from laporan.evaluasi import (
     lhe_simpan,
     tabel_tindak_lanjut,
 )
-from laporan.models import EvaluasiAKIP, LaporanKinerja, RekomendasiLHE
+from laporan.models import EvaluasiAKIP, LaporanKinerja, RekomendasiLHE, SkorAKIP
 from laporan.urutan import Letak, susun
 from sakip.penguncian import TransisiDitolak
 from tests.test_evaluasi_akip import TAHUN, data_lhe, data_rekomendasi, url
@@ -120,6 +120,7 @@ def test_hapus_rekomendasi_terjawab_ditolak_lalu_dikonfirmasi(masuk, kencong):
     assert "tidak ada yang disimpan" in pesan
     assert "hapus beserta tindak lanjutnya" in response.text
     assert tersimpan(kencong) == sebelum
+    assert not SkorAKIP.objects.exists()  # the scores posted with it were not saved either
 
     baris[0] = (i, n, t, ["DELETE", "hapus_tindak_lanjut"])
     assert kirim(masuk, baris).status_code == 302
