@@ -13,6 +13,8 @@ from django.urls import reverse
 
 from perjanjian.models import RealisasiAnggaran
 from sakip import kinerja
+from tests.bantu_excel import baris as baris_excel
+from tests.bantu_excel import kolom, unduh, unggah
 from tests.test_halaman_anggaran import simpan as simpan_anggaran
 from tests.test_halaman_anggaran import sub
 from tests.test_halaman_realisasi import baris, hitung, simpan
@@ -129,3 +131,16 @@ def test_jumlah_triwulan_melebihi_pagu(client, operator_kencong):
         and "jumlah realisasi Triwulan I–IV Rp 100.000.000,00 melebihi pagu Rp 92.600.000,00"
         in teks
     )
+
+
+def test_impor_excel_menampilkan_peringatan(client, operator_kencong):
+    """An Excel import is another place where values are typed: its preview says the same."""
+    client.force_login(operator_kencong)
+    url = reverse("perjanjian:realisasi-impor", args=["kencong", 2025])
+    ws = unduh(client, reverse("perjanjian:realisasi-templat", args=["kencong", 2025]))
+    kode = kolom(ws, "Kode indikator")
+    dokumen = baris_excel(ws, kode, "dokumen-penataan-organisasi")
+    ws.cell(row=dokumen, column=kolom(ws, "Tahunan")).value = "1.234,5"
+    halaman = unggah(client, url, ws)
+    assert "⚠ Tahunan: 1.234,5 bukan bilangan bulat" in halaman
+    assert "⚠ Tahunan: Capaian 30.862,50% melebihi batas wajar 150,00%" in halaman

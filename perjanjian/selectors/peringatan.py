@@ -16,7 +16,7 @@ from iku.models import Indikator, TargetIndikator
 from iku.selectors import target_renstra
 from perjanjian.models import Periode, Realisasi, SubKegiatan, TargetPerjanjian
 from perjanjian.selectors.anggaran import Simpul, pohon_anggaran
-from perjanjian.selectors.capaian import perjanjian_berlaku
+from perjanjian.selectors.capaian import capaian_terhadap, perjanjian_berlaku
 from sakip import kinerja
 from sakip.format_id import format_angka, format_persen, format_rupiah
 
@@ -149,9 +149,7 @@ def peringatan_tahun(*, kecamatan_id: int, tahun: int) -> list[Peringatan]:
         if t is None:
             continue
         ind = t.indikator
-        capaian = kinerja.capaian(
-            t.nilai, r.nilai, polaritas=ind.polaritas, metode=ind.metode_negatif
-        )
+        capaian = capaian_terhadap(indikator=ind, target=t.nilai, realisasi=r.nilai)
         for p in peringatan_realisasi(indikator=ind, nilai=r.nilai, capaian=capaian):
             hasil.append(
                 Peringatan(
