@@ -8,7 +8,12 @@ class LaporanConfig(AppConfig):
     def ready(self):
         from perjanjian.services import daftarkan_penulis_realisasi
 
+        from sakip.alur import transisi_dijalankan
+
+        from .dokumen.layanan import bekukan_saat_ditetapkan
         from .evaluasi import ukuran_dari_lhe
 
         # The LHE writes the Nilai SAKIP realisasi; the realisasi service must refuse typing it.
         daftarkan_penulis_realisasi(ukuran_dari_lhe)
+        # An approved PK or IKU decree keeps the print of that moment.
+        transisi_dijalankan.connect(bekukan_saat_ditetapkan, dispatch_uid="bekukan_dokumen")

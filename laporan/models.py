@@ -299,7 +299,12 @@ class RekomendasiLHE(Terjaga):
 class DokumenPDF(models.Model):
     """A rendered document (LKIP, IKU decree, PK), stored with the fingerprint of the HTML it
     was printed from: the same data gives the same HTML, so an unchanged document is served
-    from this file at once instead of being rendered again."""
+    from this file at once instead of being rendered again.
+
+    A ``final`` document is the print of an approved PK or IKU decree: its HTML was taken
+    when the camat approved it, and it is what every route serves from then on, whatever
+    is edited later (laporan.dokumen.layanan.dokumen_final). An approved LKIP's final
+    print is its VersiLKIP's document."""
 
     class Jenis(models.TextChoices):
         LKIP = "lkip", "Laporan Kinerja (LKIP)"
@@ -322,6 +327,11 @@ class DokumenPDF(models.Model):
     objek_id = models.PositiveBigIntegerField("id dokumen sumber")
     sidik_html = models.CharField("sidik HTML (SHA-256)", max_length=64, db_index=True)
     html = models.TextField("HTML yang dicetak")
+    final = models.BooleanField(
+        "cetakan final",
+        default=False,
+        help_text="Cetakan dokumen yang sudah ditetapkan: selalu disajikan apa adanya.",
+    )
     status = models.CharField(
         "status", max_length=10, choices=Status.choices, default=Status.MENUNGGU
     )
