@@ -9,6 +9,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from iku.selectors import kecamatan_sasaran
+from kecamatan.penetapan import lkip_ditetapkan, pesan_terkunci
 from sakip.alur import Alur
 from sakip.format_id import format_angka
 from sakip.penguncian import Terjaga
@@ -240,8 +241,9 @@ class TargetPerjanjian(Terjaga):
         return PerjanjianKinerja.alasan_perjanjian(self.perjanjian_id)
 
 
-class Program(models.Model):
-    """A program of the kecamatan's budget (DPA) of one year, with the sasaran it supports."""
+class Program(Terjaga):
+    """A program of the kecamatan's budget (DPA) of one year, with the sasaran it supports and
+    its narratives (BAB III of the LKIP): locked with the approved LKIP of its year."""
 
     kecamatan = models.ForeignKey(
         "kecamatan.Kecamatan",
@@ -271,6 +273,18 @@ class Program(models.Model):
 
     def __str__(self):
         return f"{self.kode} {self.nama}"
+
+    def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
+        lama = Program.objects.filter(pk=self.pk).values_list("kecamatan_id", "tahun")
+        for kecamatan_id, tahun in [*lama, (self.kecamatan_id, self.tahun)]:
+            if kecamatan_id and tahun:
+                alasan = pesan_terkunci(
+                    lkip_ditetapkan(kecamatan_id=kecamatan_id, tahun=tahun),
+                    f"program {self.kode} beserta narasinya",
+                )
+                if alasan:
+                    return alasan
+        return None
 
 
 class Kegiatan(models.Model):
@@ -568,6 +582,10 @@ class PelaporanRealisasi(Terjaga):
         return f"Realisasi {Periode(self.periode).label} {self.tahun}"
 
     def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
+        # The year's approved LKIP printed these values: no period of it moves any more.
+        alasan = PelaporanRealisasi.alasan_lkip(self.kecamatan_id, self.tahun)
+        if alasan:
+            return alasan
         # A verification, once given, is not taken back (not even through the admin).
         if (
             self.pk
@@ -614,7 +632,17 @@ class PelaporanRealisasi(Terjaga):
         """Why the values of a period (realisasi, budget realisasi) are locked: verified."""
         if periode in cls.periode_terverifikasi(kecamatan_id=kecamatan_id, tahun=tahun):
             return cls.pesan_terverifikasi(tahun, periode)
-        return None
+        return cls.alasan_lkip(kecamatan_id, tahun)
+
+    @staticmethod
+    def alasan_lkip(kecamatan_id: int | None, tahun: int | None) -> str | None:
+        """Why a year's realisasi (every period, budget realisasi too) cannot change: the
+        kecamatan's LKIP of that year, which printed it, is approved."""
+        if not kecamatan_id or not tahun:
+            return None
+        return pesan_terkunci(
+            lkip_ditetapkan(kecamatan_id=kecamatan_id, tahun=tahun), f"realisasi tahun {tahun}"
+        )
 
 
 # Realisasi of a period: draft → diajukan → diverifikasi or dikembalikan; dikembalikan →
