@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from kecamatan.penetapan import lkip_ditetapkan, pesan_terkunci
+from kecamatan.selectors import lkip_ditetapkan, pesan_terkunci
 from sakip.alur import Alur
 from sakip.kinerja import MetodeNegatif, Polaritas
 from sakip.penguncian import Terjaga
@@ -310,7 +310,11 @@ class TargetIndikator(Terjaga):
         return f"{self.indikator} {self.tahun}: {self.nilai}"
 
     def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
-        lama = TargetIndikator.objects.filter(pk=self.pk).values_list("indikator_id", "tahun")
+        # A stored target is changed or removed; a new row is left alone (the indicators of a
+        # Renstra revision get theirs; an approved LKIP never printed a missing target).
+        lama = list(TargetIndikator.objects.filter(pk=self.pk).values_list("indikator_id", "tahun"))
+        if not lama:
+            return None
         for indikator_id, tahun in {*lama, (self.indikator_id, self.tahun)}:
             alasan = self.alasan_target(indikator_id, tahun)
             if alasan:

@@ -6,7 +6,7 @@ class LaporanConfig(AppConfig):
     verbose_name = "Laporan Kinerja (LKIP)"
 
     def ready(self):
-        from kecamatan.penetapan import daftarkan_penjawab
+        from kecamatan.services import daftarkan_penjawab
         from perjanjian.services import daftarkan_penulis_realisasi
         from sakip.alur import transisi_dijalankan
 

@@ -9,7 +9,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from iku.selectors import kecamatan_sasaran
-from kecamatan.penetapan import lkip_ditetapkan, pesan_terkunci
+from kecamatan.selectors import lkip_ditetapkan, pesan_terkunci
 from sakip.alur import Alur
 from sakip.format_id import format_angka
 from sakip.penguncian import Terjaga
