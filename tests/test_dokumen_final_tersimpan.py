@@ -242,3 +242,29 @@ def test_lkip_lain_tahun_tidak_mengunci(kencong):
     program = Program.objects.filter(kecamatan=kencong, tahun=TAHUN).first()
     program.faktor_pendorong = "Diubah"
     program.save()
+
+
+def test_admin_membuka_skala_tahun_itu_hanya_dibaca_dengan_alasannya(
+    client, admin_kabupaten, lkip_ditetapkan, jember
+):
+    pemakaian = PemakaianSkala.objects.get(
+        kabupaten=jember, tahun=TAHUN, jenis=JenisSkala.KRITERIA_CAPAIAN
+    )
+    client.force_login(admin_kabupaten)
+    for url in (
+        reverse("admin:kecamatan_pemakaianskala_change", args=[pemakaian.pk]),
+        reverse("admin:kecamatan_skalapenilaian_change", args=[pemakaian.skala_id]),
+    ):
+        response = client.get(url)
+        assert "Hanya dapat dibaca: Skala penilaian tahun 2025 sudah tercetak" in response.text
+    skala_lain = SkalaPenilaian.objects.exclude(pk=pemakaian.skala_id).filter(
+        jenis=JenisSkala.KRITERIA_CAPAIAN
+    )
+    lain = skala_lain.first() or SkalaPenilaian.objects.create(
+        kode="kriteria-admin", nama="Skala admin", jenis=JenisSkala.KRITERIA_CAPAIAN
+    )
+    client.post(
+        reverse("admin:kecamatan_pemakaianskala_change", args=[pemakaian.pk]),
+        {"kabupaten": jember.pk, "tahun": TAHUN, "jenis": pemakaian.jenis, "skala": lain.pk},
+    )
+    assert PemakaianSkala.objects.get(pk=pemakaian.pk).skala_id == pemakaian.skala_id
