@@ -524,9 +524,10 @@ class Realisasi(Terjaga):
 
 
 class PelaporanRealisasi(Terjaga):
-    """The state of a kecamatan's realisasi for one period: draft → diajukan → diverifikasi
-    or dikembalikan (by Bappeda, with a comment the kecamatan sees). Verified values are
-    locked; no row means draft."""
+    """The state of a kecamatan's realisasi for one period (its indicators and its budget
+    realisasi): draft → diajukan → diverifikasi or dikembalikan (by Bappeda, with a comment
+    the kecamatan sees). Verified values are locked until Bappeda reopens the period with a
+    reason; no row means draft."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -568,7 +569,11 @@ class PelaporanRealisasi(Terjaga):
         return f"Realisasi {Periode(self.periode).label} {self.tahun}"
 
     def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
-        # A verification, once given, is not taken back (not even through the admin).
+        # A verification is taken back only by Bappeda reopening the period with a reason
+        # (perjanjian.services.realisasi.realisasi_buka_kembali, through the transition
+        # table), and only while no approved LKIP printed it; never through the admin.
+        if not hapus and self.transisi_berjalan == ("diverifikasi", "buka_kembali"):
+            return self.alasan_tidak_dapat_dibuka()
         if (
             self.pk
             and PelaporanRealisasi.objects.filter(
@@ -578,6 +583,20 @@ class PelaporanRealisasi(Terjaga):
             return (
                 f"Realisasi {self.get_periode_display()} {self.tahun} sudah diverifikasi; "
                 "statusnya tidak dapat diubah atau dihapus."
+            )
+        return None
+
+    def alasan_tidak_dapat_dibuka(self) -> str | None:
+        """Why Bappeda cannot reopen this verified period: the LKIP of the year is approved
+        and printed its values. None when it may be reopened. The guard above, the service
+        and the page (which hides the button and says why) all ask this."""
+        # The LKIP's own rule (laporan.models.LaporanKinerjaQuerySet.ditetapkan), reached
+        # through the kecamatan's reverse relation: laporan sits above this app.
+        if self.kecamatan.laporan.ditetapkan().filter(tahun=self.tahun).exists():
+            return (
+                f"LKIP {self.tahun} sudah ditetapkan camat dan memuat realisasi "
+                f"{Periode(self.periode).label} {self.tahun}; periode ini tidak dapat dibuka "
+                "kembali. Perubahan hanya melalui versi LKIP baru yang dibuka camat."
             )
         return None
 
@@ -618,7 +637,8 @@ class PelaporanRealisasi(Terjaga):
 
 
 # Realisasi of a period: draft → diajukan → diverifikasi or dikembalikan; dikembalikan →
-# diajukan again. No row in the database means draft.
+# diajukan again; diverifikasi → dikembalikan when Bappeda reopens it. No row in the
+# database means draft.
 ALUR_PELAPORAN = Alur(
     nama="Realisasi",
     status=PelaporanRealisasi.Status,
@@ -627,11 +647,15 @@ ALUR_PELAPORAN = Alur(
         ("dikembalikan", "ajukan"): "diajukan",
         ("diajukan", "verifikasi"): "diverifikasi",
         ("diajukan", "kembalikan"): "dikembalikan",
+        # Bappeda reopens a verified period, with a reason: the kecamatan corrects it and
+        # submits again (refused by the guard once an approved LKIP printed it).
+        ("diverifikasi", "buka_kembali"): "dikembalikan",
     },
     aksi={
         "ajukan": "diajukan",
         "verifikasi": "diverifikasi",
         "kembalikan": "dikembalikan",
+        "buka_kembali": "dibuka kembali",
     },
     catatan={
         "draft": "Hanya realisasi yang diajukan yang dapat diverifikasi atau dikembalikan.",

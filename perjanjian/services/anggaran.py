@@ -3,7 +3,8 @@ realisasi, and the program / kegiatan indicators of a PK.
 
 Amounts are written on the sub kegiatan only; every total is computed by
 perjanjian.selectors. A pagu promised by a ditetapkan PK and a verified realisasi are refused
-by the model guards (DataTerkunci), which roll the whole save back.
+by the model guards (DataTerkunci), which roll the whole save back; the budget realisasi of a
+period diajukan to Bappeda is refused like its indicators (TransisiDitolak).
 """
 
 from collections.abc import Iterable, Mapping
@@ -17,6 +18,7 @@ from kecamatan.models import Kecamatan, Pengguna
 from perjanjian.models import (
     IndikatorProgram,
     Kegiatan,
+    PelaporanRealisasi,
     Periode,
     PerjanjianKinerja,
     Program,
@@ -24,6 +26,7 @@ from perjanjian.models import (
     SubKegiatan,
 )
 from perjanjian.services.perjanjian import jaga_draft
+from perjanjian.services.realisasi import jaga_dapat_diubah
 from sakip import akses, konkurensi
 from sakip.akses import Izin
 from sakip.kinerja import Nilai
@@ -74,6 +77,14 @@ def anggaran_simpan(
             .order_by("id")
         )
         konkurensi.periksa(sidik, sidik_anggaran(sub.values(), realisasi))
+        # A period's budget realisasi is part of its report: closed while Bappeda has it
+        # (diajukan) and locked once verified, like its indicators.
+        pelaporan = {
+            p.periode: p
+            for p in PelaporanRealisasi.objects.select_for_update().filter(
+                kecamatan=kecamatan, tahun=tahun
+            )
+        }
         ada = {(r.sub_kegiatan_id, r.periode): r for r in realisasi}
         berubah = 0
         for sub_id, nilai in isian.items():
@@ -91,6 +102,8 @@ def anggaran_simpan(
                 if periode not in nilai:
                     continue
                 baru, lama = nilai[periode], ada.get((sub_id, periode))
+                if baru != (lama.jumlah if lama is not None else None):
+                    jaga_dapat_diubah(pelaporan.get(periode), tahun, periode)
                 if lama is not None and baru is None:
                     lama._history_user = oleh
                     lama.delete()

@@ -200,7 +200,7 @@ class AnggaranDetail(KecamatanMixin, TemplateView):
                 sidik=form.cleaned_data["sidik"],
                 oleh=self.request.user,
             )
-        except (DataBasi, DataTerkunci) as e:
+        except (DataBasi, DataTerkunci, TransisiDitolak) as e:
             form.add_error(None, f"{e} Tidak ada yang disimpan.")
             return self.render_to_response(self.get_context_data(form=form))
         if jumlah:
