@@ -396,7 +396,56 @@ class RealisasiAnggaran(Terjaga):
         program = Program.objects.only("kecamatan_id", "tahun").get(
             kegiatan__sub_kegiatan__id=self.sub_kegiatan_id
         )
-        return PelaporanRealisasi.alasan_periode(program.kecamatan_id, program.tahun, self.periode)
+        tertutup = RealisasiAnggaran.periode_tertutup(
+            kecamatan_id=program.kecamatan_id, tahun=program.tahun
+        )
+        status, alasan = tertutup.get(self.periode, (None, None))
+        return alasan if status == PelaporanRealisasi.Status.DIVERIFIKASI else None
+
+    @staticmethod
+    def periode_tertutup(*, kecamatan_id: int, tahun: int) -> dict[str, tuple[str, str]]:
+        """Period → (status, reason) for each period whose budget realisasi cannot change
+        now (one query). A period's budget realisasi is part of its report: closed while it
+        is diajukan to Bappeda, locked once verified (the guard above refuses that one; the
+        service, the page, its form and the Excel import read both). A quarter is also closed
+        with the Tahunan report: where no annual figure is typed, the year's budget realisasi
+        is the quarters' sum (sakip.kinerja.realisasi_anggaran_tahunan)."""
+        s = PelaporanRealisasi.Status
+        status = dict(
+            PelaporanRealisasi.objects.filter(
+                kecamatan_id=kecamatan_id, tahun=tahun, status__in=(s.DIAJUKAN, s.DIVERIFIKASI)
+            ).values_list("periode", "status")
+        )
+        tahunan = Periode.TAHUNAN.value
+        hasil = {}
+        for periode in Periode.values:
+            urutan = [(periode, s.DIVERIFIKASI), (tahunan, s.DIVERIFIKASI)]
+            urutan += [(periode, s.DIAJUKAN), (tahunan, s.DIAJUKAN)]
+            for asal, st in urutan:
+                if status.get(asal) != st:
+                    continue
+                label = f"{Periode(asal).label} {tahun}"
+                if st == s.DIVERIFIKASI:
+                    alasan = (
+                        f"Realisasi {label} sudah diverifikasi Bappeda. Realisasi anggaran "
+                        "periode ini ikut diverifikasi dan terkunci bersama realisasi "
+                        "indikatornya; bila perlu diubah, Bappeda dapat membuka kembali "
+                        f"periode {Periode(asal).label}."
+                    )
+                else:
+                    alasan = (
+                        f"Realisasi {label} sedang diajukan ke Bappeda; realisasi anggaran "
+                        "periode ini ikut diperiksa dan tidak dapat diubah sampai diverifikasi "
+                        "atau dikembalikan."
+                    )
+                if asal != periode:
+                    alasan += (
+                        " Realisasi anggaran tahunan dihitung dari triwulan bila angka "
+                        "tahunannya kosong, sehingga triwulan ikut tertutup."
+                    )
+                hasil[periode] = (st, alasan)
+                break
+        return hasil
 
 
 class IndikatorProgram(Terjaga):

@@ -99,9 +99,22 @@ def test_anggaran_periode_yang_diajukan_tertutup(kencong, operator_kencong, diaj
     assert RealisasiAnggaran.objects.get(sub_kegiatan=sub("2.1.1"), periode="tahunan").jumlah == (
         lama
     )
-    assert "ikut diperiksa" in kunci_anggaran(kecamatan_id=kencong.id, tahun=TAHUN)["tahunan"]
-    # Another period stays open.
-    assert ubah_anggaran(kencong, operator_kencong, "2.1.1", "tw1", Decimal("5")) == 1
+    kunci = kunci_anggaran(kecamatan_id=kencong.id, tahun=TAHUN)
+    assert "ikut diperiksa" in kunci["tahunan"]
+    # The quarters too: where no annual figure is typed, the year's figure is their sum.
+    assert "triwulan ikut tertutup" in kunci["tw1"]
+    with pytest.raises(TransisiDitolak, match="triwulan ikut tertutup"):
+        ubah_anggaran(kencong, operator_kencong, "2.1.1", "tw1", Decimal("5"))
+
+
+def test_triwulan_yang_diajukan_tidak_menutup_periode_lain(kencong, operator_kencong):
+    PelaporanRealisasi.objects.create(
+        kecamatan=kencong, tahun=TAHUN, periode="tw1", status="diajukan"
+    )
+    with pytest.raises(TransisiDitolak, match="Realisasi Triwulan I 2025 sedang diajukan"):
+        ubah_anggaran(kencong, operator_kencong, "2.1.1", "tw1", Decimal("5"))
+    assert ubah_anggaran(kencong, operator_kencong, "2.1.1", "tw2", Decimal("5")) == 1
+    assert ubah_anggaran(kencong, operator_kencong, "2.1.1", "tahunan", Decimal("5")) == 1
 
 
 def test_anggaran_periode_terverifikasi_terkunci_dengan_alasan(
@@ -112,6 +125,10 @@ def test_anggaran_periode_terverifikasi_terkunci_dengan_alasan(
     assert "ikut diverifikasi" in alasan and "membuka kembali" in alasan
     with pytest.raises(DataTerkunci):
         ubah_anggaran(kencong, operator_kencong, "2.1.1", "tahunan", Decimal("1"))
+    # A quarter feeds the verified annual figure: the model guard refuses it on any route.
+    with pytest.raises(DataTerkunci, match="triwulan ikut tertutup"):
+        RealisasiAnggaran.objects.create(sub_kegiatan=sub("2.1.1"), periode="tw1", jumlah=5)
+    assert not RealisasiAnggaran.objects.filter(sub_kegiatan=sub("2.1.1"), periode="tw1").exists()
 
 
 # --- reopening a verified period ------------------------------------------------------------
@@ -214,7 +231,7 @@ def test_halaman_realisasi_diajukan_tidak_menawarkan_pengisian_anggaran(
     teks = client.get(url("realisasi")).text
     assert "Anggaran: 14 dari 14 sub kegiatan terisi" in teks
     assert 'id="tautan-isi-anggaran"' not in teks
-    assert "Sedang diperiksa Bappeda bersama realisasi indikator" in teks
+    assert "Realisasi Tahunan 2025 sedang diajukan ke Bappeda; realisasi anggaran" in teks
 
 
 def test_antrean_menyebut_anggaran_periode(client, bappeda, diajukan):
@@ -229,8 +246,8 @@ def test_halaman_anggaran_menjelaskan_kunci_periode(client, operator_kencong, di
     assert "Realisasi anggaran per periode" in teks
     assert 'id="periode-anggaran-tahunan"' in teks
     assert "Realisasi anggaran periode ini ikut diverifikasi dan terkunci" in teks
-    assert "Bappeda dapat membuka kembali periode ini" in teks
-    assert "14 sub kegiatan belum terisi" in teks  # the quarters, still open
+    assert "Bappeda dapat membuka kembali periode Tahunan" in teks
+    assert "triwulan ikut tertutup" in teks  # the quarters feed the verified annual figure
 
 
 def test_beranda_menyebut_anggaran_periode_terbuka_yang_belum_terisi(
@@ -285,3 +302,20 @@ def test_kecamatan_tidak_dapat_membuka_kembali(client, operator_kencong, kencong
     response = client.post(url("realisasi-buka-kembali"), {"komentar": ALASAN})
     assert response.status_code == 403
     assert status(kencong) == "diverifikasi"
+
+
+def test_antrean_tidak_bertambah_kueri_per_periode(
+    client, bappeda, kencong, patrang, diajukan, django_assert_max_num_queries
+):
+    client.force_login(bappeda)
+    antrean = reverse("perjanjian:verifikasi")
+    with django_assert_max_num_queries(30) as awal:
+        client.get(antrean)
+    for kecamatan, periode in ((patrang, "tw1"), (kencong, "tw2")):
+        PelaporanRealisasi.objects.create(
+            kecamatan=kecamatan, tahun=TAHUN, periode=periode, status="diajukan"
+        )
+    with django_assert_max_num_queries(len(awal)):
+        teks = client.get(antrean).text
+    assert "Realisasi diajukan (3)" in teks
+    assert "Anggaran: 0 dari 14 sub kegiatan terisi" in teks  # Kencong TW II

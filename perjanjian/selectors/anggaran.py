@@ -12,7 +12,14 @@ from django.db.models import Prefetch, Q
 
 from iku.models import Sasaran
 from kecamatan.models import Kecamatan
-from perjanjian.models import Kegiatan, PelaporanRealisasi, Periode, Program, SubKegiatan
+from perjanjian.models import (
+    Kegiatan,
+    PelaporanRealisasi,
+    Periode,
+    Program,
+    RealisasiAnggaran,
+    SubKegiatan,
+)
 from sakip import kinerja
 
 
@@ -123,35 +130,29 @@ def kunci_anggaran(*, kecamatan_id: int, tahun: int) -> dict[str, str]:
     """The budget cells of a year that can no longer change (column or period → the reason
     shown beside them), for the page, its form, its service and the Excel import. Which ones
     is asked of the models' own rules (SubKegiatan.pagu_dijanjikan: the column a ditetapkan
-    PK promises; the status of a period's PelaporanRealisasi: diajukan to Bappeda, which the
-    service refuses, or verified, which the guard refuses: its budget realisasi is part of
-    what Bappeda verifies)."""
+    PK promises; RealisasiAnggaran.periode_tertutup: a period diajukan to Bappeda or verified,
+    whose budget realisasi is part of what Bappeda verifies)."""
     kunci = {
         kolom: f"Dijanjikan dalam {perjanjian} yang sudah ditetapkan."
         for kolom, perjanjian in SubKegiatan.pagu_dijanjikan(
             kecamatan_id=kecamatan_id, tahun=tahun
         ).items()
     }
-    status = PelaporanRealisasi.Status
-    for p in PelaporanRealisasi.objects.filter(
-        kecamatan_id=kecamatan_id, tahun=tahun, status__in=(status.DIAJUKAN, status.DIVERIFIKASI)
-    ):
-        label = f"{Periode(p.periode).label} {tahun}"
-        if p.status == status.DIVERIFIKASI:
-            kunci[p.periode] = (
-                f"Realisasi {label} sudah diverifikasi Bappeda. Realisasi anggaran periode ini "
-                "ikut diverifikasi dan terkunci bersama realisasi indikatornya; bila perlu "
-                "diubah, Bappeda dapat membuka kembali periode ini."
-            )
-        else:
-            kunci[p.periode] = (
-                f"Realisasi {label} sedang diajukan ke Bappeda; realisasi anggaran periode ini "
-                "ikut diperiksa dan tidak dapat diubah sampai diverifikasi atau dikembalikan."
-            )
+    for periode, (_, alasan) in RealisasiAnggaran.periode_tertutup(
+        kecamatan_id=kecamatan_id, tahun=tahun
+    ).items():
+        kunci[periode] = alasan
     return kunci
 
 
 # --- the budget realisasi of a period ----------------------------------------------------------
+
+
+def alasan_anggaran_periode(*, kecamatan: Kecamatan, tahun: int, periode: str) -> str | None:
+    """Why the budget realisasi of the period cannot change now (diajukan or verified, its own
+    report or the Tahunan one); None while the kecamatan may fill it (one query)."""
+    tertutup = RealisasiAnggaran.periode_tertutup(kecamatan_id=kecamatan.id, tahun=tahun)
+    return tertutup.get(Periode(periode).value, (None, None))[1]
 
 
 def realisasi_sub_periode(sub: SubKegiatan, periode: str) -> Decimal | None:

@@ -26,11 +26,10 @@ from perjanjian.models import (
     SubKegiatan,
 )
 from perjanjian.services.perjanjian import jaga_draft
-from perjanjian.services.realisasi import jaga_dapat_diubah
 from sakip import akses, konkurensi
 from sakip.akses import Izin
 from sakip.kinerja import Nilai
-from sakip.penguncian import TransisiDitolak
+from sakip.penguncian import DataTerkunci, TransisiDitolak
 
 KOLOM_PAGU = ("pagu_awal", "pagu_pergeseran", "pagu_perubahan")
 PERIODE = (Periode.TW1, Periode.TW2, Periode.TW3, Periode.TW4, Periode.TAHUNAN)
@@ -78,13 +77,12 @@ def anggaran_simpan(
         )
         konkurensi.periksa(sidik, sidik_anggaran(sub.values(), realisasi))
         # A period's budget realisasi is part of its report: closed while Bappeda has it
-        # (diajukan) and locked once verified, like its indicators.
-        pelaporan = {
-            p.periode: p
-            for p in PelaporanRealisasi.objects.select_for_update().filter(
-                kecamatan=kecamatan, tahun=tahun
-            )
-        }
+        # (diajukan) and locked once verified, like its indicators. The reports are held
+        # for the transaction so none is submitted meanwhile.
+        list(
+            PelaporanRealisasi.objects.select_for_update().filter(kecamatan=kecamatan, tahun=tahun)
+        )
+        tertutup = RealisasiAnggaran.periode_tertutup(kecamatan_id=kecamatan.id, tahun=tahun)
         ada = {(r.sub_kegiatan_id, r.periode): r for r in realisasi}
         berubah = 0
         for sub_id, nilai in isian.items():
@@ -102,8 +100,10 @@ def anggaran_simpan(
                 if periode not in nilai:
                     continue
                 baru, lama = nilai[periode], ada.get((sub_id, periode))
-                if baru != (lama.jumlah if lama is not None else None):
-                    jaga_dapat_diubah(pelaporan.get(periode), tahun, periode)
+                if baru != (lama.jumlah if lama is not None else None) and periode in tertutup:
+                    status, alasan = tertutup[periode]
+                    terverifikasi = status == PelaporanRealisasi.Status.DIVERIFIKASI
+                    raise (DataTerkunci if terverifikasi else TransisiDitolak)(alasan)
                 if lama is not None and baru is None:
                     lama._history_user = oleh
                     lama.delete()

@@ -15,7 +15,7 @@ from perjanjian.forms_realisasi import (
     VerifikasiForm,
 )
 from perjanjian.models import PelaporanRealisasi, Periode, Realisasi
-from perjanjian.selectors.anggaran import anggaran_periode
+from perjanjian.selectors.anggaran import alasan_anggaran_periode, anggaran_periode
 from perjanjian.selectors.halaman import dibuka_kembali
 from perjanjian.services.realisasi import (
     TINDAKAN_BUKA_KEMBALI,
@@ -127,11 +127,15 @@ class RealisasiUbah(RealisasiMixin, TemplateView):
             if diverifikasi and self.bisa_memverifikasi
             else None
         )
+        alasan_anggaran = alasan_anggaran_periode(
+            kecamatan=self.kecamatan, tahun=self.tahun, periode=self.periode
+        )
         return {
             "anggaran": anggaran_periode(
                 kecamatan=self.kecamatan, tahun=self.tahun, periode=self.periode
             ),
-            "anggaran_dapat_diisi": dapat_diubah,
+            "anggaran_dapat_diisi": dapat_diubah and not alasan_anggaran,
+            "alasan_anggaran": alasan_anggaran,
             "url_anggaran": reverse("perjanjian:anggaran", args=[self.kecamatan.slug, self.tahun]),
             "pembukaan": (
                 dibuka_kembali(
