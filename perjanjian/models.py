@@ -410,6 +410,10 @@ class RealisasiAnggaran(Terjaga):
         program = Program.objects.only("kecamatan_id", "tahun").get(
             kegiatan__sub_kegiatan__id=self.sub_kegiatan_id
         )
+        # The year's approved LKIP printed its budget realisasi.
+        alasan_lkip = PelaporanRealisasi.alasan_lkip(program.kecamatan_id, program.tahun)
+        if alasan_lkip:
+            return alasan_lkip
         tertutup = RealisasiAnggaran.periode_tertutup(
             kecamatan_id=program.kecamatan_id, tahun=program.tahun
         )

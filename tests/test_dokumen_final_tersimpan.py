@@ -26,7 +26,13 @@ from kecamatan.models import (
 )
 from laporan.dokumen.layanan import minta_dokumen
 from laporan.models import DokumenPDF, EvaluasiAKIP, LaporanKinerja, SkorAKIP, VersiLKIP
-from perjanjian.models import PerjanjianKinerja, Program, Realisasi
+from perjanjian.models import (
+    PerjanjianKinerja,
+    Program,
+    Realisasi,
+    RealisasiAnggaran,
+    SubKegiatan,
+)
 from perjanjian.services import perjanjian_tetapkan
 from sakip.penguncian import DataTerkunci, kunci_dilepas
 from tests.bantu_pdf import halaman_pdf, semua
@@ -228,6 +234,14 @@ def test_lhe_profil_target_realisasi_program_terkunci(lkip_ditetapkan, kencong):
 
     realisasi = Realisasi.objects.filter(kecamatan=kencong, tahun=TAHUN).first()
     ditolak(realisasi.delete, "Realisasi tahun 2025")
+    anggaran = RealisasiAnggaran(
+        sub_kegiatan=SubKegiatan.objects.filter(
+            kegiatan__program__kecamatan=kencong, kegiatan__program__tahun=TAHUN
+        ).first(),
+        periode="tw1",
+        jumlah=1,
+    )
+    ditolak(anggaran.save, "Realisasi tahun 2025")
 
     program = Program.objects.filter(kecamatan=kencong, tahun=TAHUN).first()
     program.faktor_pendorong = "Diubah"
