@@ -7,9 +7,11 @@ a year's PKs, targets, realisasi status and narratives as the report pages read 
 jenis, a year's surveys, the verification queue (``halaman``)."""
 
 from .anggaran import (
+    AnggaranPeriode,
     Jumlah,
     PohonAnggaran,
     Simpul,
+    anggaran_periode,
     kunci_anggaran,
     pohon_anggaran,
     sasaran_program,
@@ -80,6 +82,8 @@ from .tahun import (
 )
 
 __all__ = [
+    "AnggaranPeriode",
+    "anggaran_periode",
     "AntreanVerifikasi",
     "BarisCapaian",
     "BarisEfisiensi",

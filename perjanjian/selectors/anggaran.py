@@ -8,10 +8,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Sum
 
 from iku.models import Sasaran
-from perjanjian.models import Kegiatan, PelaporanRealisasi, Periode, Program, SubKegiatan
+from perjanjian.models import (
+    Kegiatan,
+    PelaporanRealisasi,
+    Periode,
+    Program,
+    RealisasiAnggaran,
+    SubKegiatan,
+)
 from sakip import kinerja
 
 
@@ -142,3 +149,30 @@ def sasaran_program(*, program_ids: Iterable[int]) -> dict[int, list[Sasaran]]:
     ).select_related("sasaran__tujuan__renstra"):
         hasil.setdefault(link.program_id, []).append(link.sasaran)
     return hasil
+
+
+@dataclass(frozen=True)
+class AnggaranPeriode:
+    """The budget realisation of one period: how many sub kegiatan of the year have it, and
+    its total (what a confirmation before submitting or verifying the period says)."""
+
+    jumlah_sub: int
+    terisi: int
+    total: Decimal
+
+    @property
+    def kosong(self) -> int:
+        return self.jumlah_sub - self.terisi
+
+
+def anggaran_periode(*, kecamatan_id: int, tahun: int, periode: str) -> AnggaranPeriode:
+    """Two queries, however many sub kegiatan."""
+    sub = SubKegiatan.objects.filter(
+        kegiatan__program__kecamatan_id=kecamatan_id, kegiatan__program__tahun=tahun
+    )
+    isi = RealisasiAnggaran.objects.filter(sub_kegiatan__in=sub, periode=periode).aggregate(
+        n=Count("id"), total=Sum("jumlah")
+    )
+    return AnggaranPeriode(
+        jumlah_sub=sub.count(), terisi=isi["n"], total=isi["total"] or Decimal(0)
+    )
