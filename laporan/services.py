@@ -267,7 +267,8 @@ def kekurangan_lkip(
         if laporan.direviu_pada is None:
             hasil.append(
                 Kekurangan(
-                    "LKIP belum direviu Inspektorat (ditandai di halaman LKIP oleh Inspektorat).",
+                    f"LKIP {tahun} belum direviu Inspektorat (Inspektorat menandainya di "
+                    "halaman LKIP).",
                     url_lkip,
                     menghalangi=True,
                 )
@@ -296,12 +297,14 @@ def kekurangan_lkip(
 
     url_narasi = reverse("perjanjian:narasi", args=[kecamatan.slug, tahun])
     for s in sasaran_tanpa_narasi(kecamatan=kecamatan, tahun=tahun):
+        keadaan = (
+            "belum ditulis."
+            if len(s.kosong) == len(KOLOM_NARASI)
+            else f"belum lengkap: {', '.join(s.kosong)} belum diisi."
+        )
         hasil.append(
             Kekurangan(
-                f"Narasi Sasaran {s.kode} ({s.uraian}) belum lengkap: "
-                f"{', '.join(s.kosong)} belum diisi.",
-                url_narasi,
-                menghalangi=True,
+                f"Narasi Sasaran {s.kode} ({s.uraian}) {keadaan}", url_narasi, menghalangi=True
             )
         )
 

@@ -182,6 +182,11 @@ class LaporanTetapkan(LaporanUbah):
         if lap is None:
             messages.error(request, f"LKIP {self.tahun} belum dimulai.")
             return redirect(self.url_halaman)
+        if not lap.alur.boleh(lap.status, "tetapkan"):  # refused before any confirmation
+            messages.error(
+                request, lap.alur.pesan_tolak(dari=lap.status, aksi="tetapkan", nama=lap.nama_alur)
+            )
+            return redirect(self.url_halaman)
         data = request.POST
         if data.get("sidik") is not None:
             form = LaporanForm(data, instance=lap)

@@ -11,7 +11,7 @@ from django.views.generic import TemplateView
 
 from kecamatan.halaman import KecamatanMixin
 from perjanjian.forms_realisasi import KembalikanForm, RealisasiGridForm, VerifikasiForm
-from perjanjian.models import PelaporanRealisasi, Periode, Realisasi
+from perjanjian.models import ALUR_PELAPORAN, PelaporanRealisasi, Periode, Realisasi
 from perjanjian.selectors import anggaran_periode
 from perjanjian.services.realisasi import (
     TINDAKAN_VERIFIKASI,
@@ -156,6 +156,15 @@ class RealisasiUbah(RealisasiMixin, TemplateView):
             )
         return redirect(self.url("realisasi"))
 
+    def ditolak_tabel(self, aksi: str):
+        """A step the period's status does not allow is refused before any confirmation."""
+        status = self.grid.status
+        if ALUR_PELAPORAN.boleh(status, aksi):
+            return None
+        nama = f"Realisasi {self.periode.label} {self.tahun}"
+        messages.error(self.request, ALUR_PELAPORAN.pesan_tolak(dari=status, aksi=aksi, nama=nama))
+        return redirect(self.url("realisasi"))
+
     def _gagal(self, form, pesan: str):
         # The status may have changed meanwhile (that is often why it failed): read the grid
         # anew for it; the form keeps the rows it was bound to and the user's input.
@@ -226,6 +235,8 @@ class RealisasiAjukan(RealisasiUbah):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
+        if tolak := self.ditolak_tabel("ajukan"):
+            return tolak
         data = request.POST
         sidik = data.get("sidik")
         if sidik is not None:
@@ -279,6 +290,8 @@ class _Putusan(RealisasiUbah):
                 **{self.nama_form: form}, galat="Periksa isian verifikasi yang ditandai."
             )
             return self.render_to_response(ctx)
+        if tolak := self.ditolak_tabel(self.aksi):
+            return tolak
         if not dikonfirmasi(request.POST):
             return halaman_konfirmasi(
                 request,
