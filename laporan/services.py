@@ -24,7 +24,7 @@ from perjanjian.selectors import (
     sasaran_bertarget,
     status_pelaporan,
 )
-from perjanjian.services.narasi import KOLOM_NARASI
+from perjanjian.services import KOLOM_NARASI
 from sakip import akses, konkurensi
 from sakip.akses import Izin
 from sakip.alur import jalankan_transisi

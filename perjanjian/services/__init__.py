@@ -14,6 +14,7 @@ from .anggaran import (
     sub_kegiatan_tambah,
 )
 from .narasi import (
+    KOLOM_NARASI,
     BarisNarasi,
     NarasiTahun,
     lkip_ditetapkan,
@@ -56,6 +57,7 @@ from .realisasi import (
 )
 
 __all__ = [
+    "KOLOM_NARASI",
     "BarisNarasi",
     "BarisRealisasi",
     "GridRealisasi",
