@@ -101,6 +101,7 @@ class RealisasiUbah(RealisasiMixin, TemplateView):
                 }
                 for p in Periode
             ],
+            url_simpan=self.url("realisasi"),
             url_ajukan=self.url("realisasi-ajukan"),
             url_verifikasi=self.url("realisasi-verifikasi"),
             url_kembalikan=self.url("realisasi-kembalikan"),
