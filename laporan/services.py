@@ -24,7 +24,7 @@ from perjanjian.selectors import (
     sasaran_bertarget,
     status_pelaporan,
 )
-from perjanjian.services import KOLOM_NARASI
+from perjanjian.services import KOLOM_NARASI, narasi_kosong
 from sakip import akses, konkurensi
 from sakip.akses import Izin
 from sakip.alur import jalankan_transisi
@@ -230,11 +230,7 @@ def sasaran_tanpa_narasi(*, kecamatan: Kecamatan, tahun: int) -> list:
     hasil = []
     for sid, s in sasaran.items():
         n = narasi.get(sid)
-        s.kosong = [
-            str(NarasiSasaran._meta.get_field(k).verbose_name)
-            for k in KOLOM_NARASI
-            if not (getattr(n, k, "") or "").strip()
-        ]
+        s.kosong = [str(NarasiSasaran._meta.get_field(k).verbose_name) for k in narasi_kosong(n)]
         if s.kosong:
             hasil.append(s)
     return sorted(hasil, key=lambda s: (s.tujuan.nomor, s.nomor))

@@ -17,6 +17,7 @@ from sakip.konfirmasi import (
     halaman_konfirmasi,
     isian_berubah,
     pesan_belum_disimpan,
+    pesan_tolak,
 )
 from sakip.konkurensi import PESAN_BASI, sidik
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
@@ -221,7 +222,7 @@ class LaporanTetapkan(LaporanUbah):
         try:
             laporan_tetapkan(laporan=lap, oleh=request.user)
         except (TransisiDitolak, DataTerkunci) as e:
-            messages.error(request, str(e))
+            messages.error(request, pesan_tolak(e))
         else:
             messages.success(
                 request,

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.template.response import TemplateResponse
+from django.utils.html import format_html, format_html_join
 
 from sakip.penguncian import TransisiDitolak
 
@@ -44,6 +45,7 @@ class BelumLengkap(TransisiDitolak):
 
     def __init__(self, pesan: str, kekurangan: Sequence[Kekurangan]):
         self.kekurangan = list(kekurangan)
+        self.judul = pesan
         rincian = "; ".join(k.pesan.rstrip(".") for k in self.kekurangan)
         super().__init__(f"{pesan} {rincian}." if rincian else pesan)
 
@@ -125,8 +127,9 @@ def isian_berubah(*daftar: forms.Form | forms.BaseFormSet | None) -> list[str]:
                 if berubah:
                     # A value written differently but meaning the same is not a change.
                     berubah = bidang.has_changed(awal, kirim)
-            if berubah:
-                hasil.append(str(bidang.label or nama))
+            label = str(bidang.label or nama)
+            if berubah and label not in hasil:  # two rows of one measure: one label
+                hasil.append(label)
     return hasil
 
 
@@ -137,6 +140,24 @@ def _awal_teks(bidang: forms.Field, awal) -> str:
         return bidang.widget.format_value(awal) or ""
     except (TypeError, ValueError):
         return str(awal)
+
+
+def pesan_tolak(e: Exception) -> str:
+    """A refused step as the page's message: what is missing links to where it is filled."""
+    if not isinstance(e, BelumLengkap):
+        return str(e)
+    return format_html(
+        "{} {}",
+        e.judul,
+        format_html_join(
+            " ",
+            "{}{}",
+            (
+                (k.pesan, format_html(' <a href="{}">Buka</a>', k.tautan) if k.tautan else "")
+                for k in e.kekurangan
+            ),
+        ),
+    )
 
 
 def pesan_belum_disimpan(label: Sequence[str], aksi: str) -> str:

@@ -18,6 +18,7 @@ from .narasi import (
     BarisNarasi,
     NarasiTahun,
     lkip_ditetapkan,
+    narasi_kosong,
     narasi_simpan,
     narasi_tahun,
 )
@@ -57,6 +58,7 @@ from .realisasi import (
 )
 
 __all__ = [
+    "narasi_kosong",
     "KOLOM_NARASI",
     "BarisNarasi",
     "BarisRealisasi",

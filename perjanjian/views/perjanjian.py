@@ -50,6 +50,7 @@ from sakip.konfirmasi import (
     halaman_konfirmasi,
     isian_berubah,
     pesan_belum_disimpan,
+    pesan_tolak,
 )
 from sakip.konkurensi import PESAN_BASI
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
@@ -304,7 +305,7 @@ class PerjanjianDetail(KecamatanMixin, TemplateView):
                     return jawaban
             return tindakan()
         except (TransisiDitolak, DataTerkunci) as e:
-            messages.error(request, str(e))
+            messages.error(request, pesan_tolak(e))
             return redirect(request.path)
 
     def _sebelum_langkah(self, aksi: str):

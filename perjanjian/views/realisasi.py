@@ -33,6 +33,7 @@ from sakip.konfirmasi import (
     halaman_konfirmasi,
     isian_berubah,
     pesan_belum_disimpan,
+    pesan_tolak,
 )
 from sakip.konkurensi import PESAN_BASI
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
@@ -263,7 +264,7 @@ class RealisasiAjukan(RealisasiUbah):
                 sidik=sidik,
             )
         except (TransisiDitolak, DataTerkunci, DataBasi) as e:
-            messages.error(request, str(e))
+            messages.error(request, pesan_tolak(e))
         else:
             messages.success(
                 request,
