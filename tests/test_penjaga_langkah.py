@@ -179,3 +179,52 @@ def test_tetapkan_lkip_dengan_kesimpulan_belum_disimpan_ditolak(
     data = data_lkip(client)
     client.post(url_tetapkan, {**data, **KONFIRMASI})
     assert lkip(kencong).status == "ditetapkan"
+
+
+def test_keputusan_ditetapkan_dengan_isian_halaman_tetapi_tidak_dengan_isian_baru(
+    client, camat_kencong, kencong
+):
+    from iku.models import KeputusanIKU
+    from tests.test_halaman_keputusan import NOMOR_BARU, buat, isian_halaman
+    from tests.test_halaman_keputusan import url as url_iku
+
+    client.force_login(camat_kencong)
+    buat(client, kencong)
+    draft = KeputusanIKU.objects.get(kecamatan=kencong, nomor=NOMOR_BARU)
+    data = isian_halaman(client.get(url_iku("keputusan-detail", draft.pk)))
+    tetapkan = url_iku("keputusan-tetapkan", draft.pk)
+    ubah = {**data, "tentang": "Judul yang baru diketik", **KONFIRMASI}
+    response = client.post(tetapkan, ubah)
+    assert "Ada isian yang belum disimpan" in response.text
+    assert "Judul yang baru diketik" in response.text  # kept in the form
+    assert KeputusanIKU.objects.get(pk=draft.pk).status == "draft"
+    # The untouched form: first the confirmation, then the step.
+    response = client.post(tetapkan, data)
+    assert "Yang akan dikunci" in response.text
+    assert KeputusanIKU.objects.get(pk=draft.pk).status == "draft"
+    client.post(tetapkan, {**data, **KONFIRMASI})
+    assert KeputusanIKU.objects.get(pk=draft.pk).status == "ditetapkan"
+
+
+def test_pk_diajukan_dengan_isian_halaman_tetapi_tidak_dengan_isian_baru(
+    client, operator_kencong, kencong
+):
+    from tests.test_halaman_keputusan import isian
+    from tests.test_halaman_pk import detail_url
+
+    pj = PerjanjianKinerja.objects.filter(kecamatan=kencong, status="draft").first()
+    if pj is None:
+        from iku.selectors import renstra_berlaku
+        from perjanjian.services import perjanjian_buat
+
+        r = renstra_berlaku(kecamatan=kencong, tahun=2026).first()
+        pj, _ = perjanjian_buat(kecamatan=kencong, tahun=2026, renstra=r, oleh=operator_kencong)
+    client.force_login(operator_kencong)
+    data = isian(client.get(detail_url(pj)).context["form"])
+    data["aksi"] = "ajukan"
+    data["tanggal"] = "2026-01-05"  # typed, not saved
+    response = client.post(detail_url(pj), {**data, **KONFIRMASI})
+    assert "Ada isian yang belum disimpan (Tanggal" in response.text
+    assert 'value="2026-01-05"' in response.text
+    pj.refresh_from_db()
+    assert pj.status == "draft" and pj.tanggal is None
