@@ -26,7 +26,7 @@ from perjanjian.services.realisasi import (
     status_periode,
 )
 from sakip.akses import Izin
-from sakip.format_id import format_nilai, format_rupiah
+from sakip.format_id import format_nilai, format_persen, format_rupiah
 from sakip.konfirmasi import (
     Ringkasan,
     dikonfirmasi,
@@ -205,7 +205,11 @@ def ringkasan_periode(*, grid, aksi: str, url_batal: str, url_data: str = "") ->
     # A decision: what is missing is information for Bappeda, not a condition of deciding.
     kurang = [replace(k, menghalangi=False) for k in kurang]
     data = [
-        (f"{b.indikator.nama} ({k.perjanjian.get_jenis_display()})", format_nilai(b.nilai))
+        (
+            f"{b.indikator.nama} ({k.perjanjian.get_jenis_display()})",
+            f"{format_nilai(b.nilai)} · target {format_nilai(b.target_nilai)}"
+            + (f" · capaian {format_persen(b.hasil.capaian)}" if b.hasil.capaian else ""),
+        )
         for k in grid.kelompok
         for b in k.baris
     ]
