@@ -300,7 +300,9 @@ def kekurangan_lkip(
         )
         hasil.append(
             Kekurangan(
-                f"Narasi Sasaran {s.kode} ({s.uraian}) {keadaan}", url_narasi, menghalangi=True
+                f"Narasi Sasaran {s.kode} ({s.uraian}) {keadaan}",
+                f"{url_narasi}#sasaran-{s.id}",
+                menghalangi=True,
             )
         )
 

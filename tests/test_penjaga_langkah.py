@@ -69,7 +69,8 @@ def test_narasi_dengan_satu_kolom_kosong_menolak_penetapan(kencong, camat_kencon
     with pytest.raises(BelumLengkap) as e:
         laporan_tetapkan(laporan=lkip(kencong), oleh=camat_kencong)
     assert [k.pesan for k in e.value.kekurangan] == daftar  # the guard is the list
-    assert e.value.kekurangan[0].tautan == reverse("perjanjian:narasi", args=["kencong", TAHUN])
+    narasi = reverse("perjanjian:narasi", args=["kencong", TAHUN])
+    assert e.value.kekurangan[0].tautan == f"{narasi}#sasaran-{satu.sasaran_id}"
     assert lkip(kencong).status == "draft"
 
 
