@@ -78,8 +78,16 @@ class AdminCatatan(admin.ModelAdmin):
 
 @admin.register(DokumenPDF)
 class DokumenPDFAdmin(AdminCatatan):
-    list_display = ["nama_berkas", "kecamatan", "jenis", "status", "jumlah_halaman", "dibuat"]
-    list_filter = ["jenis", "status", "kecamatan"]
+    list_display = [
+        "nama_berkas",
+        "kecamatan",
+        "jenis",
+        "final",
+        "status",
+        "jumlah_halaman",
+        "dibuat",
+    ]
+    list_filter = ["jenis", "final", "status", "kecamatan"]
     list_select_related = ["kecamatan"]
     exclude = ["html"]
 
