@@ -600,18 +600,25 @@ def keputusan_tetapkan(*, keputusan: KeputusanIKU, oleh) -> KeputusanIKU:
     # Refused by the table before the completeness check: a ditetapkan decree is not "missing"
     # anything, it is closed.
     segar.alur.tujuan(dari=segar.status, aksi="tetapkan", nama=segar.nama_alur)
-    kurang = []
-    if not segar.tanggal:
-        kurang.append("tanggal penetapan")
-    if not segar.penandatangan_nama:
-        kurang.append("nama penandatangan")
-    if not segar.diktum.exists():
-        kurang.append("diktum")
-    if not segar.indikator_lampiran.filter(lampiran=1).exists():
-        kurang.append("indikator pada Lampiran 1 (IKU)")
+    kurang = kekurangan_keputusan(keputusan=segar)
     if kurang:
         raise TransisiDitolak(f"Keputusan belum dapat ditetapkan: {', '.join(kurang)} belum diisi.")
     return jalankan_transisi(dokumen=segar, aksi="tetapkan", oleh=oleh)
+
+
+def kekurangan_keputusan(*, keputusan: KeputusanIKU) -> list[str]:
+    """What a decree still lacks before the camat may approve it (the guard above and the
+    confirmation page read it): three queries."""
+    kurang = []
+    if not keputusan.tanggal:
+        kurang.append("tanggal penetapan")
+    if not keputusan.penandatangan_nama:
+        kurang.append("nama penandatangan")
+    if not keputusan.diktum.exists():
+        kurang.append("diktum")
+    if not keputusan.indikator_lampiran.filter(lampiran=1).exists():
+        kurang.append("indikator pada Lampiran 1 (IKU)")
+    return kurang
 
 
 @transaction.atomic

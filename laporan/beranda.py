@@ -19,13 +19,14 @@ from perjanjian.selectors import (
     Peringatan,
     anggaran_tahun_per_periode,
     dibuka_kembali,
+    narasi_sasaran,
     pelaporan_tahun,
     peringatan_tahun,
     perjanjian_daftar,
     realisasi_terisi,
-    sasaran_bernarasi,
     target_perjanjian,
 )
+from perjanjian.services import narasi_kosong
 
 PERIODE_TRIWULAN = (Periode.TW1, Periode.TW2, Periode.TW3, Periode.TW4, Periode.TAHUNAN)
 
@@ -162,11 +163,13 @@ def _kekurangan(r: RingkasanTahun, slug: str, target) -> list[Kekurangan]:
                 )
             )
     sasaran = {t.indikator.sasaran_id for t in target if t.indikator.sasaran_id}
-    bernarasi = sasaran_bernarasi(sasaran_ids=sasaran, tahun=r.tahun)
-    if sasaran - bernarasi:
+    # Complete means every field filled: the rule the narasi page and the LKIP's approval apply.
+    narasi = narasi_sasaran(sasaran_ids=sasaran, tahun=r.tahun)
+    belum = sum(1 for sid in sasaran if narasi_kosong(narasi.get(sid)))
+    if belum:
         hasil.append(
             Kekurangan(
-                f"Narasi {len(sasaran - bernarasi)} sasaran tahun {r.tahun} belum ditulis.",
+                f"Narasi {belum} sasaran tahun {r.tahun} belum lengkap.",
                 reverse("perjanjian:narasi", args=[slug, r.tahun]),
             )
         )

@@ -3,7 +3,8 @@
 Every write runs in one transaction and takes the user (``oleh``) for the change history. The
 workflow is draft → ditetapkan, by the camat only; a ditetapkan LKIP is refused here and, below
 every route, by the model guard (sakip.penguncian). ``kekurangan_lkip`` lists what the report
-still lacks (texts, narratives per sasaran, verified realisasi) as information.
+still lacks (texts, narratives per sasaran, PKs, verified realisasi, the review); the items it
+marks as blocking are the conditions of approval, so the page's list and the guard agree.
 """
 
 from collections.abc import Mapping, Sequence
@@ -16,11 +17,18 @@ from django.urls import reverse
 from kecamatan.models import Kecamatan, Pengguna
 from kecamatan.selectors import camat_terakhir
 from kecamatan.services import kecamatan_kunci
-from perjanjian.models import PelaporanRealisasi, Periode
-from perjanjian.selectors import sasaran_bernarasi, sasaran_bertarget, status_pelaporan
+from perjanjian.models import NarasiSasaran, PelaporanRealisasi, Periode
+from perjanjian.selectors import (
+    narasi_sasaran,
+    perjanjian_daftar,
+    sasaran_bertarget,
+    status_pelaporan,
+)
+from perjanjian.services import KOLOM_NARASI, narasi_kosong
 from sakip import akses, konkurensi
 from sakip.akses import Izin
 from sakip.alur import jalankan_transisi
+from sakip.konfirmasi import Kekurangan, jaga_lengkap
 from sakip.penguncian import TransisiDitolak
 
 from .dokumen.layanan import cetak_sekarang
@@ -207,29 +215,11 @@ def laporan_tetapkan(*, laporan: LaporanKinerja, oleh: Pengguna) -> LaporanKiner
         lap = LaporanKinerja.objects.select_for_update().get(pk=laporan.pk)
         # Refused by the table before the completeness checks: an approved LKIP is closed.
         lap.alur.tujuan(dari=lap.status, aksi="tetapkan", nama=lap.nama_alur)
-        kurang = [
-            label
-            for kolom, label in (
-                ("tanggal", "tanggal penandatanganan"),
-                ("penandatangan_nama", "nama camat penanda tangan"),
-            )
-            if not getattr(lap, kolom)
-        ]
-        if kurang:
-            raise TransisiDitolak(
-                f"Lengkapi {' dan '.join(kurang)} sebelum LKIP {lap.tahun} ditetapkan."
-            )
-        tanpa_narasi = sasaran_tanpa_narasi(kecamatan=lap.kecamatan, tahun=lap.tahun)
-        if tanpa_narasi:
-            daftar = ", ".join(f"Sasaran {s.kode}" for s in tanpa_narasi)
-            raise TransisiDitolak(
-                f"Narasi {daftar} belum ditulis; LKIP {lap.tahun} belum dapat ditetapkan."
-            )
-        if lap.direviu_pada is None:
-            raise TransisiDitolak(
-                f"LKIP {lap.tahun} belum direviu Inspektorat; LKIP baru dapat ditetapkan "
-                "setelah Inspektorat menandainya sudah direviu."
-            )
+        # One rule with the list the LKIP page shows: what blocks approval blocks it here.
+        jaga_lengkap(
+            f"LKIP {lap.tahun} belum dapat ditetapkan:",
+            kekurangan_lkip(kecamatan=lap.kecamatan, tahun=lap.tahun, laporan=lap),
+        )
         jalankan_transisi(dokumen=lap, aksi="tetapkan", oleh=oleh)
         # The approved report is printed now, inside the same transaction: if printing
         # fails, nothing is approved. Its PDF and SHA-256 are kept as this version, for good.
@@ -263,22 +253,20 @@ def laporan_buka_versi_baru(*, laporan: LaporanKinerja, oleh: Pengguna) -> Lapor
 
 
 def sasaran_tanpa_narasi(*, kecamatan: Kecamatan, tahun: int) -> list:
-    """The sasaran of the year's PKs that have no narrative yet, in Renstra order."""
+    """The sasaran of the year's PKs whose narrative is not complete (a field still empty),
+    in Renstra order, each with the labels of its empty fields (``kosong``)."""
     sasaran = sasaran_bertarget(kecamatan=kecamatan, tahun=tahun)
-    bernarasi = sasaran_bernarasi(sasaran_ids=sasaran, tahun=tahun)
-    return sorted(
-        (s for sid, s in sasaran.items() if sid not in bernarasi),
-        key=lambda s: (s.tujuan.nomor, s.nomor),
-    )
+    narasi = narasi_sasaran(sasaran_ids=sasaran, tahun=tahun)
+    hasil = []
+    for sid, s in sasaran.items():
+        n = narasi.get(sid)
+        s.kosong = [str(NarasiSasaran._meta.get_field(k).verbose_name) for k in narasi_kosong(n)]
+        if s.kosong:
+            hasil.append(s)
+    return sorted(hasil, key=lambda s: (s.tujuan.nomor, s.nomor))
 
 
-# --- what the report still lacks (information, not a condition) ----------------------------
-
-
-@dataclass(frozen=True)
-class Kekurangan:
-    pesan: str
-    tautan: str = ""
+# --- what the report still lacks: the page's list and the approval's guard ------------------
 
 
 def kekurangan_lkip(
@@ -288,23 +276,65 @@ def kekurangan_lkip(
     laporan: LaporanKinerja | None,
     lhe_tercatat: bool = False,
 ) -> list[Kekurangan]:
-    """Texts still empty, sasaran without narrative, periods not verified; four queries."""
+    """Everything the year's LKIP still lacks, each with the page where it is filled. Items
+    marked ``menghalangi`` block its approval (``laporan_tetapkan`` refuses with them): the
+    signature's date and name, the Inspektorat's review, every field of every sasaran's
+    narrative, every PK of the year ditetapkan, the annual realisasi verified by Bappeda.
+    The others (empty texts, quarters not verified) are information. Five queries."""
     hasil = []
-    if laporan is not None and laporan.direviu_pada is None:
-        hasil.append(Kekurangan("LKIP belum direviu Inspektorat."))
+    url_lkip = reverse("laporan:lkip", args=[kecamatan.slug, tahun])
     if laporan is not None:
+        for kolom, label in (
+            ("tanggal", "Tanggal penandatanganan"),
+            ("penandatangan_nama", "Nama camat penanda tangan"),
+        ):
+            if not getattr(laporan, kolom):
+                hasil.append(Kekurangan(f"{label} belum diisi.", url_lkip, menghalangi=True))
+        if laporan.direviu_pada is None:
+            hasil.append(
+                Kekurangan(
+                    f"LKIP {tahun} belum direviu Inspektorat (Inspektorat menandainya di "
+                    "halaman LKIP).",
+                    url_lkip,
+                    menghalangi=True,
+                )
+            )
         # With the year's LHE recorded, Tabel 1.3 and its source come from it.
-        kolom_wajib = (
-            (*KOLOM_TEKS, "tanggal") if lhe_tercatat else (*KOLOM_TEKS, "lhe_sumber", "tanggal")
-        )
-        for kolom in kolom_wajib:
+        kolom_teks = KOLOM_TEKS if lhe_tercatat else (*KOLOM_TEKS, "lhe_sumber")
+        for kolom in kolom_teks:
             if not getattr(laporan, kolom):
                 label = LaporanKinerja._meta.get_field(kolom).verbose_name
-                hasil.append(Kekurangan(f"{label.capitalize()} belum diisi."))
+                hasil.append(Kekurangan(f"{label.capitalize()} belum diisi.", url_lkip))
+
+    daftar = perjanjian_daftar(kecamatan=kecamatan, tahun=tahun)
+    url_pk = reverse("perjanjian:perjanjian-daftar", args=[kecamatan.slug, tahun])
+    if not daftar:
+        hasil.append(Kekurangan(f"Belum ada Perjanjian Kinerja {tahun}.", url_pk, menghalangi=True))
+    for pj in daftar:
+        if not pj.ditetapkan:
+            hasil.append(
+                Kekurangan(
+                    f"{pj.get_jenis_display()} {tahun} belum ditetapkan camat "
+                    f"(status: {pj.get_status_display()}).",
+                    reverse("perjanjian:perjanjian-detail", args=[kecamatan.slug, pj.id]),
+                    menghalangi=True,
+                )
+            )
 
     url_narasi = reverse("perjanjian:narasi", args=[kecamatan.slug, tahun])
     for s in sasaran_tanpa_narasi(kecamatan=kecamatan, tahun=tahun):
-        hasil.append(Kekurangan(f"Narasi Sasaran {s.kode} ({s.uraian}) belum ditulis.", url_narasi))
+        keadaan = (
+            "belum ditulis."
+            if len(s.kosong) == len(KOLOM_NARASI)
+            else f"belum lengkap: {', '.join(s.kosong)} belum diisi."
+        )
+        hasil.append(
+            Kekurangan(
+                f"Narasi Sasaran {s.kode} ({s.uraian}) {keadaan}",
+                f"{url_narasi}#sasaran-{s.id}",
+                menghalangi=True,
+            )
+        )
 
     status = status_pelaporan(kecamatan=kecamatan, tahun=tahun)
     for p in Periode:
@@ -315,6 +345,7 @@ def kekurangan_lkip(
                     f"Realisasi {p.label} {tahun} belum diverifikasi Bappeda "
                     f"(status: {PelaporanRealisasi.Status(s).label}).",
                     reverse("perjanjian:realisasi", args=[kecamatan.slug, tahun, p.value]),
+                    menghalangi=p == Periode.TAHUNAN,
                 )
             )
     return hasil

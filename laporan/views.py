@@ -11,7 +11,15 @@ from django.views.generic import TemplateView
 from kecamatan.halaman import KecamatanMixin
 from sakip import akses
 from sakip.akses import Izin
-from sakip.konkurensi import sidik
+from sakip.konfirmasi import (
+    Ringkasan,
+    dikonfirmasi,
+    halaman_konfirmasi,
+    isian_berubah,
+    pesan_belum_disimpan,
+    pesan_tolak,
+)
+from sakip.konkurensi import PESAN_BASI, sidik
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
 from sakip.riwayat import riwayat
 
@@ -165,21 +173,60 @@ class LaporanMulai(LaporanMixin, TemplateView):
         return redirect(self.url_halaman)
 
 
-class LaporanTetapkan(LaporanMixin, TemplateView):
-    """Draft → ditetapkan, by the camat of the kecamatan only."""
+class LaporanTetapkan(LaporanUbah):
+    """Draft → ditetapkan, by the camat of the kecamatan only. The button sends the page's
+    form with it: a text edited but not saved refuses the step (and stays in the form); then
+    the confirmation lists what will be locked and what is missing; then the step."""
 
     http_method_names = ["post"]
     izin_kirim = Izin.MENETAPKAN
     tindakan = TINDAKAN_TETAPKAN
 
     def post(self, request, *args, **kwargs):
-        if self.laporan is None:
+        lap = self.laporan
+        if lap is None:
             messages.error(request, f"LKIP {self.tahun} belum dimulai.")
             return redirect(self.url_halaman)
+        if not lap.alur.boleh(lap.status, "tetapkan"):  # refused before any confirmation
+            messages.error(
+                request, lap.alur.pesan_tolak(dari=lap.status, aksi="tetapkan", nama=lap.nama_alur)
+            )
+            return redirect(self.url_halaman)
+        data = request.POST
+        if data.get("sidik") is not None:
+            form = LaporanForm(data, instance=lap)
+            formset = None if self.lhe[0] else TindakLanjutFormSet(data, prefix="tl")
+            berubah = isian_berubah(form, formset)
+            if berubah:
+                return self._gagal(form, formset, pesan_belum_disimpan(berubah, "ditetapkan"))
+            if data["sidik"] != sidik([lap, *self.tindak_lanjut]):
+                return self._gagal(form, formset, PESAN_BASI)
+        if not dikonfirmasi(data):
+            kurang = kekurangan_lkip(
+                kecamatan=self.kecamatan,
+                tahun=self.tahun,
+                laporan=lap,
+                lhe_tercatat=self.lhe[0] is not None,
+            )
+            ringkasan = Ringkasan(
+                judul=f"Tetapkan LKIP {self.tahun} {self.kecamatan.nama}?",
+                tombol=f"Ya, tetapkan LKIP {self.tahun}",
+                url_batal=self.url_halaman,
+                dikunci=[
+                    f"Semua teks LKIP {self.tahun}, tanda tangan dan tindak lanjut LHE.",
+                    f"Narasi sasaran {self.tahun}.",
+                    f"PDF versi {lap.versi.count() + 1} dicetak sekarang dan disimpan "
+                    "dengan SHA-256; perubahan berikutnya hanya lewat versi baru.",
+                ],
+                kekurangan=kurang,
+            )
+            return halaman_konfirmasi(
+                request, ringkasan, kecamatan=self.kecamatan, tahun=self.tahun
+            )
         try:
-            laporan_tetapkan(laporan=self.laporan, oleh=request.user)
+            laporan_tetapkan(laporan=lap, oleh=request.user)
         except (TransisiDitolak, DataTerkunci) as e:
-            messages.error(request, str(e))
+            messages.error(request, pesan_tolak(e))
         else:
             messages.success(
                 request,

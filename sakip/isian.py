@@ -63,6 +63,13 @@ class NilaiField(forms.Field):
             raise ValidationError("Ini isian kinerja, bukan rupiah; tulis angkanya saja.")
         return nilai
 
+    def has_changed(self, initial, data) -> bool:
+        # The stored value is shown as text ("92,33"): compare what both mean.
+        try:
+            return self.to_python(initial) != self.to_python(data)
+        except ValidationError:
+            return True
+
 
 class UangField(forms.Field):
     """Rupiah as people write them: "1.234.567,89", "Rp 3.920.691.860,40" → Decimal."""

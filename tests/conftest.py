@@ -210,3 +210,35 @@ def media(settings, tmp_path):
     """Uploaded and printed files go to a temporary folder for the test."""
     settings.MEDIA_ROOT = tmp_path
     return tmp_path
+
+
+def lengkapi_syarat_lkip(kecamatan, tahun):
+    """What the approval of an LKIP needs besides its own texts and review: every field of
+    every sasaran's narrative, every PK of the year ditetapkan, the annual realisasi verified
+    (set directly: the stories that use it are about the LKIP, not these steps)."""
+    from perjanjian.models import NarasiSasaran, PelaporanRealisasi, PerjanjianKinerja
+    from perjanjian.selectors import sasaran_bertarget
+    from perjanjian.services.narasi import KOLOM_NARASI
+    from sakip.penguncian import kunci_dilepas
+
+    with kunci_dilepas():
+        for sid in sasaran_bertarget(kecamatan=kecamatan, tahun=tahun):
+            n, _ = NarasiSasaran.objects.get_or_create(sasaran_id=sid, tahun=tahun)
+            for k in KOLOM_NARASI:
+                if not getattr(n, k).strip():
+                    setattr(n, k, f"Uraian {k.replace('_', ' ')} untuk uji.")
+            n.save()
+        PerjanjianKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun).update(
+            status=PerjanjianKinerja.Status.DITETAPKAN
+        )
+        PelaporanRealisasi.objects.update_or_create(
+            kecamatan=kecamatan,
+            tahun=tahun,
+            periode="tahunan",
+            defaults={"status": PelaporanRealisasi.Status.DIVERIFIKASI},
+        )
+
+
+@pytest.fixture
+def syarat_lkip_kencong(kencong):
+    lengkapi_syarat_lkip(kencong, 2025)

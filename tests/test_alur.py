@@ -141,7 +141,9 @@ def test_alur_keputusan_setiap_status_dan_aksi(kencong, camat_kencong):
 # --- LKIP ---------------------------------------------------------------------------------------
 
 
-def test_alur_lkip_setiap_status_dan_aksi(kencong, camat_kencong, inspektorat, media):
+def test_alur_lkip_setiap_status_dan_aksi(
+    kencong, camat_kencong, inspektorat, media, syarat_lkip_kencong
+):
     lkip = LaporanKinerja.objects.get(kecamatan=kencong, tahun=2025)
     # Complete enough to be approved: the table, not a missing field, decides each outcome.
     with kunci_dilepas():

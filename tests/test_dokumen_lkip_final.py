@@ -13,9 +13,11 @@ from laporan.models import DokumenPDF, LaporanKinerja, VersiLKIP
 from perjanjian.models import NarasiSasaran
 from sakip.penguncian import DataTerkunci
 
+KONFIRMASI = {"konfirmasi": "1"}
+
 
 @pytest.fixture
-def lkip(kencong):
+def lkip(kencong, syarat_lkip_kencong):
     return LaporanKinerja.objects.get(kecamatan=kencong, tahun=2025)
 
 
@@ -83,8 +85,11 @@ def test_penetapan_ditolak_bila_narasi_belum_lengkap(client, camat_kencong, lkip
         sasaran__nomor=2,
     ).delete()
     client.force_login(camat_kencong)
-    response = client.post(reverse("laporan:lkip-tetapkan", args=["kencong", 2025]), follow=True)
-    assert "Narasi Sasaran 1.2 belum ditulis" in response.text
+    response = client.post(
+        reverse("laporan:lkip-tetapkan", args=["kencong", 2025]), KONFIRMASI, follow=True
+    )
+    assert "LKIP 2025 belum dapat ditetapkan" in response.text
+    assert "Narasi Sasaran 1.2" in response.text and "belum ditulis" in response.text
     assert LaporanKinerja.objects.get(pk=lkip.pk).status == "draft"
     assert not VersiLKIP.objects.exists()
 
@@ -94,7 +99,9 @@ def test_penetapan_menyimpan_pdf_dengan_sha256_dan_versi_berikutnya(
 ):
     lkip_reviu(laporan=lkip, catatan="Sesuai pedoman.", oleh=inspektorat)
     client.force_login(camat_kencong)
-    response = client.post(reverse("laporan:lkip-tetapkan", args=["kencong", 2025]), follow=True)
+    response = client.post(
+        reverse("laporan:lkip-tetapkan", args=["kencong", 2025]), KONFIRMASI, follow=True
+    )
     versi1 = VersiLKIP.objects.get(laporan=lkip)
     assert versi1.nomor == 1
     with versi1.dokumen.berkas.open("rb") as f:
@@ -113,10 +120,12 @@ def test_penetapan_menyimpan_pdf_dengan_sha256_dan_versi_berikutnya(
     lkip.kesimpulan = "Kesimpulan yang diperbaiki pada versi 2."
     lkip.save()
     # The next version is reviewed again before the camat approves it.
-    response = client.post(reverse("laporan:lkip-tetapkan", args=["kencong", 2025]), follow=True)
+    response = client.post(
+        reverse("laporan:lkip-tetapkan", args=["kencong", 2025]), KONFIRMASI, follow=True
+    )
     assert "LKIP 2025 belum direviu Inspektorat" in response.text
     lkip_reviu(laporan=lkip, catatan="Perbaikan versi 2 sesuai.", oleh=inspektorat)
-    client.post(reverse("laporan:lkip-tetapkan", args=["kencong", 2025]))
+    client.post(reverse("laporan:lkip-tetapkan", args=["kencong", 2025]), KONFIRMASI)
 
     versi = list(VersiLKIP.objects.filter(laporan=lkip).order_by("nomor"))
     assert [v.nomor for v in versi] == [1, 2]

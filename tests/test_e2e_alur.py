@@ -48,6 +48,7 @@ def test_operator_mengajukan_realisasi_tw4_lalu_camat_melihatnya(
     expect(halaman.locator("main")).to_contain_text("Realisasi Triwulan IV 2025 disimpan")
 
     halaman.get_by_role("button", name="Ajukan ke Bappeda").click()
+    halaman.get_by_role("button", name="Ya, ajukan ke Bappeda").click()  # the confirmation
     expect(halaman.locator("main")).to_contain_text("Diajukan")
     assert (
         Realisasi.objects.get(

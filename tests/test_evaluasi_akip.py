@@ -269,11 +269,15 @@ def test_rekomendasi_terkunci_di_model_setelah_lkip_ditetapkan(
     assert RekomendasiLHE.objects.get(pk=r.pk).tindak_lanjut != "X"
 
 
-def test_reviu_wajib_sebelum_camat_menetapkan(client, camat_kencong, inspektorat, kencong):
+def test_reviu_wajib_sebelum_camat_menetapkan(
+    client, camat_kencong, inspektorat, kencong, syarat_lkip_kencong
+):
     url_lkip = reverse("laporan:lkip", args=["kencong", TAHUN])
     client.force_login(camat_kencong)
     assert "Belum direviu" in client.get(url_lkip).text
-    response = client.post(reverse("laporan:lkip-tetapkan", args=["kencong", TAHUN]), follow=True)
+    response = client.post(
+        reverse("laporan:lkip-tetapkan", args=["kencong", TAHUN]), {"konfirmasi": "1"}, follow=True
+    )
     assert "LKIP 2025 belum direviu Inspektorat" in response.text
     assert LaporanKinerja.objects.get(kecamatan=kencong, tahun=TAHUN).status == "draft"
     # The camat cannot review it himself.

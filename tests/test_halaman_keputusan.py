@@ -19,6 +19,8 @@ BARU = "Renstra 2025-2029"
 PERUBAHAN = "Renstra Perubahan 2021-2026"
 NOMOR_BARU = "000.7.2.7/40/35.09.02/2026"
 
+KONFIRMASI = {"konfirmasi": "1"}  # what the confirmation page sends with the step
+
 
 def url(nama, *args, slug="kencong"):
     return reverse(f"iku:{nama}", args=[slug, *args])
@@ -383,7 +385,7 @@ class TestDraftKeputusan:
         client.force_login(camat_kencong)
         buat(client, kencong, tanggal="")
         k = KeputusanIKU.objects.get(nomor=NOMOR_BARU)
-        response = client.post(url("keputusan-tetapkan", k.pk), follow=True)
+        response = client.post(url("keputusan-tetapkan", k.pk), KONFIRMASI, follow=True)
         assert "Keputusan belum dapat ditetapkan: tanggal penetapan belum diisi." in teks(response)
         assert KeputusanIKU.objects.get(pk=k.pk).status == "draft"
 
@@ -397,7 +399,7 @@ class TestDraftKeputusan:
         )
         assert "Tetapkan</button>" in client.get(url("keputusan-detail", draft.pk)).text
 
-        response = client.post(url("keputusan-tetapkan", draft.pk), follow=True)
+        response = client.post(url("keputusan-tetapkan", draft.pk), KONFIRMASI, follow=True)
         assert "Keputusan ditetapkan. Isinya kini tidak dapat diubah." in response.text
         draft.refresh_from_db()
         assert draft.status == "ditetapkan"
@@ -420,10 +422,10 @@ class TestDraftKeputusan:
             assert response.status_code == 302
             response = client.post(url("keputusan-hapus", draft.pk), follow=True)
             assert KeputusanIKU.PESAN_TERKUNCI in teks(response)
-        response = client.post(url("keputusan-tetapkan", draft.pk), follow=True)
+        response = client.post(url("keputusan-tetapkan", draft.pk), KONFIRMASI, follow=True)
         assert response.status_code == 403  # the operator is still not the camat
         client.force_login(camat_kencong)
-        response = client.post(url("keputusan-tetapkan", draft.pk), follow=True)
+        response = client.post(url("keputusan-tetapkan", draft.pk), KONFIRMASI, follow=True)
         assert "Keputusan ini sudah ditetapkan." in teks(response)
 
         draft.refresh_from_db()

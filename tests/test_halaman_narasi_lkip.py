@@ -383,14 +383,18 @@ class TestLKIP:
         assert laporan(kencong).status == "draft"
 
     def test_camat_menetapkan_lalu_terkunci(
-        self, client, camat_kencong, operator_kencong, inspektorat, kencong
+        self, client, camat_kencong, operator_kencong, inspektorat, kencong, syarat_lkip_kencong
     ):
         client.force_login(operator_kencong)
         data = data_lkip(client)
         lkip_reviu(laporan=laporan(kencong), catatan="Sesuai pedoman.", oleh=inspektorat)
         client.force_login(camat_kencong)
         assert "Tetapkan LKIP 2025" in client.get(url_lkip()).text
-        client.post(url_lkip("lkip-tetapkan"))
+        # One click only asks: what is locked, what is missing.
+        teks = client.post(url_lkip("lkip-tetapkan")).text
+        assert "Tetapkan LKIP 2025 Kencong?" in teks and "Yang akan dikunci" in teks
+        assert laporan(kencong).status == "draft"
+        client.post(url_lkip("lkip-tetapkan"), {"konfirmasi": "1"})
         lap = laporan(kencong)
         assert lap.status == "ditetapkan"
         teks = client.get(url_lkip()).text
@@ -421,8 +425,8 @@ class TestLKIP:
     def test_menetapkan_butuh_tanggal(self, client, camat_kencong, kencong):
         LaporanKinerja.objects.filter(kecamatan=kencong, tahun=TAHUN).update(tanggal=None)
         client.force_login(camat_kencong)
-        response = client.post(url_lkip("lkip-tetapkan"), follow=True)
-        assert "Lengkapi tanggal penandatanganan" in response.text
+        response = client.post(url_lkip("lkip-tetapkan"), {"konfirmasi": "1"}, follow=True)
+        assert "Tanggal penandatanganan belum diisi" in response.text
         assert laporan(kencong).status == "draft"
 
     def test_bappeda_dan_inspektorat_membaca_saja(self, client, bappeda, inspektorat, kencong):
@@ -450,7 +454,7 @@ class TestLKIP:
 
 
 # The page, its charts (data of the Renstra years) and its printed versions.
-BATAS_KUERI_LKIP = 17
+BATAS_KUERI_LKIP = 18
 
 
 def test_jumlah_kueri_lkip_tidak_tumbuh(

@@ -211,13 +211,17 @@ class TestAlurPersetujuan:
         data_draft = isian(client.get(detail_url(pk_2026)))
 
         # Ajukan.
-        teks = client.post(detail_url(pk_2026), {"aksi": "ajukan"}, follow=True).text
+        teks = client.post(
+            detail_url(pk_2026), {"aksi": "ajukan", "konfirmasi": "1"}, follow=True
+        ).text
         assert "diajukan ke camat" in teks
         pk_2026.refresh_from_db()
         assert pk_2026.status == "diajukan"
 
         # The operator may not tetapkan.
-        teks = client.post(detail_url(pk_2026), {"aksi": "tetapkan"}, follow=True).text
+        teks = client.post(
+            detail_url(pk_2026), {"aksi": "tetapkan", "konfirmasi": "1"}, follow=True
+        ).text
         assert "Hanya camat Kencong yang dapat menetapkan Perjanjian Kinerja." in teks
         pk_2026.refresh_from_db()
         assert pk_2026.status == "diajukan"
@@ -225,7 +229,9 @@ class TestAlurPersetujuan:
         # The camat sees it waiting and tetapkan.
         client.force_login(camat_kencong)
         assert "Tetapkan Perjanjian Kinerja" in client.get(detail_url(pk_2026)).text
-        teks = client.post(detail_url(pk_2026), {"aksi": "tetapkan"}, follow=True).text
+        teks = client.post(
+            detail_url(pk_2026), {"aksi": "tetapkan", "konfirmasi": "1"}, follow=True
+        ).text
         assert "Perjanjian Kinerja ditetapkan" in teks
         assert "sudah ditetapkan dan tidak dapat diubah oleh siapa pun" in teks
         assert "Buat PK Perubahan" in teks
@@ -241,7 +247,9 @@ class TestAlurPersetujuan:
             teks = client.post(detail_url(pk_2026), data, follow=True).text
             assert TERKUNCI in teks
             for aksi in ("ajukan", "kembalikan"):
-                client.post(detail_url(pk_2026), {"aksi": aksi, "komentar": "ubah"})
+                client.post(
+                    detail_url(pk_2026), {"aksi": aksi, "komentar": "ubah", "konfirmasi": "1"}
+                )
         pk_2026.refresh_from_db()
         assert pk_2026.status == "ditetapkan" and pk_2026.tempat == "Jember"
         assert list(pk_2026.target.values_list("id", "nilai", "huruf")) == sebelum
@@ -256,11 +264,15 @@ class TestAlurPersetujuan:
         self, client, pk_2026, operator_kencong, camat_kencong
     ):
         ubah(client, pk_2026, tanggal="2026-01-15")
-        client.post(detail_url(pk_2026), {"aksi": "ajukan"})
+        client.post(detail_url(pk_2026), {"aksi": "ajukan", "konfirmasi": "1"})
         client.force_login(camat_kencong)
         teks = client.post(
             detail_url(pk_2026),
-            {"aksi": "kembalikan", "komentar": "Target IKM terlalu rendah, sesuaikan Renstra."},
+            {
+                "aksi": "kembalikan",
+                "komentar": "Target IKM terlalu rendah, sesuaikan Renstra.",
+                "konfirmasi": "1",
+            },
             follow=True,
         ).text
         assert "dikembalikan ke draft" in teks
@@ -274,25 +286,31 @@ class TestAlurPersetujuan:
 
     def test_kembalikan_tanpa_alasan_ditolak_di_sebelah_isian(self, client, pk_2026, camat_kencong):
         ubah(client, pk_2026, tanggal="2026-01-15")
-        client.post(detail_url(pk_2026), {"aksi": "ajukan"})
+        client.post(detail_url(pk_2026), {"aksi": "ajukan", "konfirmasi": "1"})
         client.force_login(camat_kencong)
-        teks = client.post(detail_url(pk_2026), {"aksi": "kembalikan", "komentar": " "}).text
+        teks = client.post(
+            detail_url(pk_2026), {"aksi": "kembalikan", "komentar": " ", "konfirmasi": "1"}
+        ).text
         assert "Tulis alasan pengembalian untuk operator." in teks
         pk_2026.refresh_from_db()
         assert pk_2026.status == "diajukan"
 
     def test_operator_tidak_dapat_mengembalikan(self, client, pk_2026):
         ubah(client, pk_2026, tanggal="2026-01-15")
-        client.post(detail_url(pk_2026), {"aksi": "ajukan"})
+        client.post(detail_url(pk_2026), {"aksi": "ajukan", "konfirmasi": "1"})
         teks = client.post(
-            detail_url(pk_2026), {"aksi": "kembalikan", "komentar": "x"}, follow=True
+            detail_url(pk_2026),
+            {"aksi": "kembalikan", "komentar": "x", "konfirmasi": "1"},
+            follow=True,
         ).text
         assert "Hanya camat Kencong yang dapat mengembalikan" in teks
         pk_2026.refresh_from_db()
         assert pk_2026.status == "diajukan"
 
     def test_ajukan_tanpa_tanggal_ditolak(self, client, pk_2026):
-        teks = client.post(detail_url(pk_2026), {"aksi": "ajukan"}, follow=True).text
+        teks = client.post(
+            detail_url(pk_2026), {"aksi": "ajukan", "konfirmasi": "1"}, follow=True
+        ).text
         assert "Isi tanggal perjanjian sebelum mengajukan ke camat." in teks
         pk_2026.refresh_from_db()
         assert pk_2026.status == "draft"
@@ -302,7 +320,7 @@ class TestAlurPersetujuan:
         data["tanggal"] = "2026-01-15"
         client.post(detail_url(pk_2026), data)
         data = isian(client.get(detail_url(pk_2026)))
-        client.post(detail_url(pk_2026), {"aksi": "ajukan"})
+        client.post(detail_url(pk_2026), {"aksi": "ajukan", "konfirmasi": "1"})
         data[f"target_{target(pk_2026, 'ikm').id}"] = "70"
         teks = client.post(detail_url(pk_2026), data, follow=True).text
         assert "yang sudah diajukan tidak dapat diubah" in teks

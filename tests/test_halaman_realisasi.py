@@ -12,6 +12,8 @@ from perjanjian.models import PelaporanRealisasi, PerjanjianKinerja, Realisasi, 
 from perjanjian.services import realisasi_verifikasi
 from sakip.penguncian import DataTerkunci, TransisiDitolak, kunci_dilepas
 
+KONFIRMASI = {"konfirmasi": "1"}  # what the confirmation page sends with the step
+
 TAHUN = 2025
 
 
@@ -343,7 +345,7 @@ class TestAlur:
     def test_cerita_lengkap(self, client, operator_kencong, bappeda, kencong):
         client.force_login(operator_kencong)
         isi_ikm(client, kencong)
-        client.post(url("realisasi-ajukan"))
+        client.post(url("realisasi-ajukan"), KONFIRMASI)
         assert status_tw4(kencong) == "diajukan"
         teks = client.get(url("realisasi")).text
         assert "Realisasi Triwulan IV 2025 diajukan; menunggu verifikasi Bappeda." in teks
@@ -361,10 +363,12 @@ class TestAlur:
         client.force_login(bappeda)
         halaman = client.get(url("realisasi")).text
         assert "Verifikasi" in halaman and "Kembalikan ke kecamatan" in halaman
-        response = client.post(url("realisasi-kembalikan"), {"komentar": ""})
+        response = client.post(url("realisasi-kembalikan"), {"komentar": "", **KONFIRMASI})
         assert "Tuliskan alasan pengembalian." in response.text
         assert status_tw4(kencong) == "diajukan"
-        client.post(url("realisasi-kembalikan"), {"komentar": "Lampirkan sumber data IKM."})
+        client.post(
+            url("realisasi-kembalikan"), {"komentar": "Lampirkan sumber data IKM.", **KONFIRMASI}
+        )
         assert status_tw4(kencong) == "dikembalikan"
 
         client.force_login(operator_kencong)
@@ -375,11 +379,11 @@ class TestAlur:
         # Editable again, and re-submitted.
         simpan(client, {f"{ikm}-catatan": "Laporan SKM Desember 2025"})
         assert tw4(kencong).get().catatan_sumber == "Laporan SKM Desember 2025"
-        client.post(url("realisasi-ajukan"))
+        client.post(url("realisasi-ajukan"), KONFIRMASI)
         assert status_tw4(kencong) == "diajukan"
 
         client.force_login(bappeda)
-        client.post(url("realisasi-verifikasi"), {"komentar": "Sesuai."})
+        client.post(url("realisasi-verifikasi"), {"komentar": "Sesuai.", **KONFIRMASI})
         assert status_tw4(kencong) == "diverifikasi"
 
         # Nobody can change it afterwards: page, service and model.
@@ -389,7 +393,7 @@ class TestAlur:
         assert "Status Realisasi Triwulan IV 2025" in teks  # the workflow's history
         teks = client.post(url("realisasi"), data).text
         assert "sudah diverifikasi Bappeda dan tidak dapat diubah" in teks
-        client.post(url("realisasi-ajukan"))
+        client.post(url("realisasi-ajukan"), KONFIRMASI)
         assert status_tw4(kencong) == "diverifikasi"
         r = tw4(kencong).get()
         r.nilai = Decimal(1)
@@ -402,7 +406,7 @@ class TestAlur:
     def test_camat_boleh_mengajukan(self, client, camat_kencong, kencong):
         client.force_login(camat_kencong)
         isi_ikm(client, kencong)
-        client.post(url("realisasi-ajukan"))
+        client.post(url("realisasi-ajukan"), KONFIRMASI)
         assert status_tw4(kencong) == "diajukan"
 
     def test_mengajukan_periode_kosong_ditolak(self, client, operator_kencong, kencong):
@@ -414,11 +418,14 @@ class TestAlur:
     def test_operator_tidak_dapat_memverifikasi(self, client, operator_kencong, kencong):
         client.force_login(operator_kencong)
         isi_ikm(client, kencong)
-        client.post(url("realisasi-ajukan"))
-        response = client.post(url("realisasi-verifikasi"), {"komentar": ""})
+        client.post(url("realisasi-ajukan"), KONFIRMASI)
+        response = client.post(url("realisasi-verifikasi"), {"komentar": "", **KONFIRMASI})
         assert response.status_code == 403
         assert "Hanya Bappeda" in response.text
-        assert client.post(url("realisasi-kembalikan"), {"komentar": "x"}).status_code == 403
+        assert (
+            client.post(url("realisasi-kembalikan"), {"komentar": "x", **KONFIRMASI}).status_code
+            == 403
+        )
         assert status_tw4(kencong) == "diajukan"
         with pytest.raises(TransisiDitolak):
             realisasi_verifikasi(
@@ -430,14 +437,16 @@ class TestAlur:
     ):
         client.force_login(operator_kencong)
         isi_ikm(client, kencong)
-        client.post(url("realisasi-ajukan"))
+        client.post(url("realisasi-ajukan"), KONFIRMASI)
         client.force_login(inspektorat)
         assert client.post(url("realisasi-verifikasi")).status_code == 403
         assert status_tw4(kencong) == "diajukan"
 
     def test_verifikasi_draft_ditolak(self, client, bappeda, kencong):
         client.force_login(bappeda)
-        response = client.post(url("realisasi-verifikasi"), {"komentar": ""}, follow=True)
+        response = client.post(
+            url("realisasi-verifikasi"), {"komentar": "", **KONFIRMASI}, follow=True
+        )
         assert "bukan diajukan" in response.text
         assert status_tw4(kencong) == "draft"
 

@@ -272,7 +272,9 @@ def test_bappeda_membuka_kembali_dari_halaman_dan_kecamatan_membaca_alasannya(
     assert "Tuliskan alasan membuka kembali periode ini." in teks
     assert status(kencong) == "diverifikasi"
 
-    response = client.post(url("realisasi-buka-kembali"), {"komentar": ALASAN}, follow=True)
+    response = client.post(
+        url("realisasi-buka-kembali"), {"komentar": ALASAN, "konfirmasi": "1"}, follow=True
+    )
     assert "Realisasi Tahunan 2025 dibuka kembali" in response.text
     assert status(kencong) == "dikembalikan"
 
@@ -290,7 +292,9 @@ def test_lkip_ditetapkan_halaman_menjelaskan_tanpa_tombol(client, bappeda, kenco
     teks = client.get(url("realisasi")).text
     assert 'id="tombol-buka-kembali"' not in teks
     assert "tidak dapat dibuka kembali" in teks
-    response = client.post(url("realisasi-buka-kembali"), {"komentar": ALASAN}, follow=True)
+    response = client.post(
+        url("realisasi-buka-kembali"), {"komentar": ALASAN, "konfirmasi": "1"}, follow=True
+    )
     assert "LKIP 2025 sudah ditetapkan camat" in response.text
     assert status(kencong) == "diverifikasi"
 

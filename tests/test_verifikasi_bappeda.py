@@ -59,11 +59,16 @@ def test_bappeda_melihat_antrean_seluruh_kecamatan(
 
 def test_bappeda_memverifikasi_dari_antrean(client, bappeda, kencong, tahunan_diajukan):
     client.force_login(bappeda)
-    response = client.post(
-        URL,
-        {"jenis": "realisasi", "id": tahunan_diajukan.id, "aksi": "verifikasi", "komentar": ""},
-        follow=True,
-    )
+    data = {"jenis": "realisasi", "id": tahunan_diajukan.id, "aksi": "verifikasi", "komentar": ""}
+    # One click shows what is decided on: the period's values, what it locks, what is missing.
+    response = client.post(URL, data)
+    teks = response.text
+    assert "Verifikasi Realisasi Tahunan 2025 Kencong?" in teks
+    assert 'id="konfirmasi-data"' in teks and "Indeks Kepuasan Masyarakat" in teks
+    assert "Realisasi anggaran Tahunan 2025" in teks
+    assert reverse("perjanjian:realisasi", args=["kencong", TAHUN, "tahunan"]) in teks
+    assert status_tahunan(kencong) == "diajukan"
+    response = client.post(URL, {**data, "konfirmasi": "1"}, follow=True)
     assert "Realisasi Tahunan 2025 Kencong diverifikasi" in response.text
     assert "Realisasi diajukan (0)" in response.text
     assert status_tahunan(kencong) == "diverifikasi"
@@ -80,7 +85,7 @@ def test_bappeda_mengembalikan_dengan_catatan_yang_dibaca_kecamatan(
     assert status_tahunan(kencong) == "diajukan"
 
     catatan = "Sumber data IKM belum dilampirkan."
-    response = client.post(URL, {**data, "komentar": catatan}, follow=True)
+    response = client.post(URL, {**data, "komentar": catatan, "konfirmasi": "1"}, follow=True)
     assert "dikembalikan dengan catatan" in response.text
     assert status_tahunan(kencong) == "dikembalikan"
     assert "Dikembalikan, menunggu perbaikan kecamatan (1)" in response.text
@@ -102,6 +107,7 @@ def test_bappeda_mengembalikan_pk_ke_draft(client, bappeda, operator_kencong, ke
             "id": pk_diajukan.id,
             "aksi": "kembalikan",
             "komentar": "Target IKM di bawah Renstra.",
+            "konfirmasi": "1",
         },
         follow=True,
     )

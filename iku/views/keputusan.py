@@ -21,6 +21,15 @@ from iku.teks_bawaan import tata_letak_untuk, teks_keputusan
 from kecamatan.halaman import tahun_berjalan
 from kecamatan.selectors import camat_terakhir
 from sakip.akses import Izin
+from sakip.konfirmasi import (
+    Kekurangan,
+    Ringkasan,
+    dikonfirmasi,
+    halaman_konfirmasi,
+    isian_berubah,
+    pesan_belum_disimpan,
+)
+from sakip.konkurensi import PESAN_BASI
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
 from sakip.riwayat import riwayat
 
@@ -223,17 +232,59 @@ class KeputusanDetail(HalamanIku):
         return self.render_to_response(self.get_context_data(form_lampiran=form))
 
 
-class KeputusanTetapkan(AksiPost):
-    model = KeputusanIKU
+class KeputusanTetapkan(KeputusanDetail):
+    """Tetapkan, by the camat. The button sends the decree's texts with it: an edit not saved
+    refuses the step (and stays in the form); then the confirmation; then the step."""
+
+    http_method_names = ["get", "post"]
     izin_kirim = Izin.MENETAPKAN
     tindakan = services.TINDAKAN_TETAPKAN
 
     def kembali(self):
         return reverse("iku:keputusan-detail", args=[self.kecamatan.slug, self.obj.pk])
 
+    def get(self, request, *args, **kwargs):
+        return redirect(self.kembali())
+
     def post(self, request, *args, **kwargs):
+        k, data = self.obj, request.POST
+        if not k.alur.boleh(k.status, "tetapkan"):  # refused before any confirmation
+            self.tolak(
+                TransisiDitolak(
+                    k.alur.pesan_tolak(dari=k.status, aksi="tetapkan", nama=k.nama_alur)
+                )
+            )
+            return redirect(self.kembali())
+        self.muat()
+        if data.get("sidik") is not None and self.bisa_ubah:
+            form, formset = self.form_isi(data), self.formset(data)
+            berubah = isian_berubah(form, formset)
+            pesan = pesan_belum_disimpan(berubah, "ditetapkan") if berubah else None
+            if not pesan and data["sidik"] != services.sidik_keputusan(k, self.diktum):
+                pesan = PESAN_BASI
+            if pesan:
+                messages.error(request, pesan)
+                return self.render_to_response(self.get_context_data(form=form, formset=formset))
+        if not dikonfirmasi(data):
+            url = self.kembali()
+            ringkasan = Ringkasan(
+                judul=f"Tetapkan Keputusan Camat {self.kecamatan.nama} Nomor {k.nomor}?",
+                tombol="Ya, tetapkan keputusan",
+                url_batal=url,
+                dikunci=[
+                    f"Isi keputusan, {len(self.diktum)} diktum dan {len(self.lampiran)} "
+                    "indikator lampirannya: tidak dapat diubah siapa pun setelah ditetapkan.",
+                ],
+                kekurangan=[
+                    Kekurangan(f"{label.capitalize()} belum diisi.", url, menghalangi=True)
+                    for label in services.kekurangan_keputusan(keputusan=k)
+                ],
+            )
+            return halaman_konfirmasi(
+                request, ringkasan, kecamatan=self.kecamatan, tahun=self.tahun
+            )
         try:
-            services.keputusan_tetapkan(keputusan=self.obj, oleh=request.user)
+            services.keputusan_tetapkan(keputusan=k, oleh=request.user)
         except (DataTerkunci, TransisiDitolak) as e:
             self.tolak(e)
         else:

@@ -184,15 +184,6 @@ def status_pelaporan_kabupaten(
     }
 
 
-def sasaran_bernarasi(*, sasaran_ids: Iterable[int], tahun: int) -> set[int]:
-    """Which of these sasaran have a narrative for ``tahun`` (one query)."""
-    return set(
-        NarasiSasaran.objects.filter(sasaran_id__in=list(sasaran_ids), tahun=tahun).values_list(
-            "sasaran_id", flat=True
-        )
-    )
-
-
 def narasi_sasaran(*, sasaran_ids: Iterable[int], tahun: int) -> dict[int, NarasiSasaran]:
     """Sasaran id → its narrative of ``tahun`` (one query)."""
     return {

@@ -14,9 +14,11 @@ from .anggaran import (
     sub_kegiatan_tambah,
 )
 from .narasi import (
+    KOLOM_NARASI,
     BarisNarasi,
     NarasiTahun,
     lkip_ditetapkan,
+    narasi_kosong,
     narasi_simpan,
     narasi_tahun,
 )
@@ -57,6 +59,8 @@ from .realisasi import (
 )
 
 __all__ = [
+    "narasi_kosong",
+    "KOLOM_NARASI",
     "BarisNarasi",
     "BarisRealisasi",
     "GridRealisasi",

@@ -28,6 +28,12 @@ from sakip.penguncian import DataTerkunci, TransisiDitolak
 KOLOM_NARASI = ("faktor_pendorong", "faktor_penghambat", "tantangan")
 
 
+def narasi_kosong(narasi: NarasiSasaran | None) -> list[str]:
+    """The fields of a sasaran's narrative still empty (all of them without a narrative): the
+    one rule of "complete" that the narasi page and the LKIP's approval both apply."""
+    return [k for k in KOLOM_NARASI if not (getattr(narasi, k, "") or "").strip()]
+
+
 @dataclass(frozen=True)
 class CapaianSasaran:
     """A sasaran's capaian in one PK: the mean of its indicators and the band of that mean."""
@@ -51,7 +57,7 @@ class BarisNarasi:
     @property
     def kosong(self) -> list[str]:
         """The narrative fields still empty."""
-        return [k for k in KOLOM_NARASI if not (getattr(self.narasi, k, "") or "").strip()]
+        return narasi_kosong(self.narasi)
 
     @property
     def keadaan(self) -> str:

@@ -9,6 +9,7 @@ by the model guard (sakip.penguncian).
 from collections.abc import Mapping
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 
 from iku.models import Indikator, Renstra
 from iku.selectors import indikator_urut_renstra, target_renstra
@@ -19,6 +20,7 @@ from sakip import akses, konkurensi
 from sakip.akses import Izin
 from sakip.alur import jalankan_transisi
 from sakip.kinerja import Nilai
+from sakip.konfirmasi import Kekurangan, jaga_lengkap
 from sakip.penguncian import DataTerkunci, TransisiDitolak
 
 Status = PerjanjianKinerja.Status
@@ -257,13 +259,25 @@ def perjanjian_transisi(
         return jalankan_transisi(dokumen=segar, aksi=aksi, oleh=oleh, **kolom)
 
 
+def kekurangan_perjanjian(*, perjanjian: PerjanjianKinerja) -> list[Kekurangan]:
+    """What a PK still lacks before it is submitted to the camat (the guard of
+    ``perjanjian_ajukan`` and the list its confirmation shows): its date and its targets."""
+    url = reverse("perjanjian:perjanjian-detail", args=[perjanjian.kecamatan.slug, perjanjian.pk])
+    hasil = []
+    if perjanjian.tanggal is None:
+        hasil.append(Kekurangan("Isi tanggal perjanjian sebelum mengajukan ke camat.", url, True))
+    if not perjanjian.target.exists():
+        hasil.append(Kekurangan("Perjanjian Kinerja ini belum memiliki target.", url, True))
+    return hasil
+
+
 def perjanjian_ajukan(*, perjanjian: PerjanjianKinerja, oleh: Pengguna) -> PerjanjianKinerja:
     """draft → diajukan, by the kecamatan's operator or camat."""
     _jaga_pengisi(perjanjian, oleh)
-    if perjanjian.tanggal is None:
-        raise TransisiDitolak("Isi tanggal perjanjian sebelum mengajukan ke camat.")
-    if not perjanjian.target.exists():
-        raise TransisiDitolak("Perjanjian Kinerja ini belum memiliki target.")
+    jaga_lengkap(
+        f"{perjanjian.get_jenis_display()} {perjanjian.tahun} belum dapat diajukan:",
+        kekurangan_perjanjian(perjanjian=perjanjian),
+    )
     return perjanjian_transisi(perjanjian=perjanjian, aksi="ajukan", oleh=oleh)
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
+from django.urls import reverse
 
 from iku.models import Indikator, Ukuran
 from iku.selectors import ukuran_renstra
@@ -34,13 +35,16 @@ from perjanjian.models import (
     Realisasi,
     TargetPerjanjian,
 )
+from perjanjian.selectors.anggaran import anggaran_periode
 from perjanjian.selectors.capaian import capaian_kecamatan, nilai_indikator, ukur_capaian
 from perjanjian.selectors.peringatan import Peringatan, peringatan_realisasi
+from perjanjian.selectors.tahun import perjanjian_daftar
 from sakip import akses, kinerja, konkurensi
 from sakip.akses import Izin
 from sakip.alur import jalankan_transisi
 from sakip.format_id import format_nilai
 from sakip.kinerja import Nilai, Pita
+from sakip.konfirmasi import Kekurangan, jaga_lengkap
 from sakip.penguncian import DataTerkunci, TransisiDitolak
 
 Status = PelaporanRealisasi.Status
@@ -472,18 +476,84 @@ def _pelaporan_untuk_transisi(kecamatan, tahun, periode) -> PelaporanRealisasi:
     )
 
 
+def kekurangan_realisasi(
+    *, kecamatan: Kecamatan, tahun: int, periode: str, grid: GridRealisasi | None = None
+) -> list[Kekurangan]:
+    """What the period still lacks, each with its page: the one rule of what blocks
+    submitting it (``menghalangi``: no PK of the year ditetapkan, nothing stored) and what the
+    confirmation lists (indicators without a value, the period's budget realisation)."""
+    periode = Periode(periode).value
+    label = f"Realisasi {Periode(periode).label} {tahun}"
+    grid = grid or grid_realisasi(kecamatan=kecamatan, tahun=tahun, periode=periode)
+    url = reverse("perjanjian:realisasi", args=[kecamatan.slug, tahun, periode])
+    hasil = []
+    daftar = perjanjian_daftar(kecamatan=kecamatan, tahun=tahun)
+    if not any(pj.ditetapkan for pj in daftar):
+        url_pk = reverse("perjanjian:perjanjian-daftar", args=[kecamatan.slug, tahun])
+        if not daftar:
+            hasil.append(
+                Kekurangan(f"Belum ada Perjanjian Kinerja {tahun}.", url_pk, menghalangi=True)
+            )
+        for pj in daftar:
+            hasil.append(
+                Kekurangan(
+                    f"{pj.get_jenis_display()} {tahun} masih {pj.get_status_display().lower()}, "
+                    "belum ditetapkan camat: targetnya belum pasti.",
+                    reverse("perjanjian:perjanjian-detail", args=[kecamatan.slug, pj.id]),
+                    menghalangi=True,
+                )
+            )
+    if not grid.tersimpan:
+        hasil.append(
+            Kekurangan(
+                f"{label} belum diisi; isi dan simpan dulu sebelum mengajukan.",
+                url,
+                menghalangi=True,
+            )
+        )
+    terisi = {r.ukuran_id for r in grid.tersimpan}
+    kosong = sorted(
+        {b.ukuran.nama for k in grid.kelompok for b in k.baris if b.ukuran.id not in terisi}
+    )
+    for nama in kosong:
+        hasil.append(Kekurangan(f"Indikator «{nama}» belum punya realisasi.", url))
+    anggaran = anggaran_periode(kecamatan=kecamatan, tahun=tahun, periode=periode)
+    if anggaran.ada_sub and not anggaran.lengkap:
+        hasil.append(
+            Kekurangan(
+                f"Realisasi anggaran {Periode(periode).label}: {anggaran.belum_terisi} dari "
+                f"{anggaran.jumlah_sub} sub kegiatan belum diisi.",
+                reverse("perjanjian:anggaran", args=[kecamatan.slug, tahun]) + "?ubah=1",
+            )
+        )
+    return hasil
+
+
 def realisasi_ajukan(
-    *, kecamatan: Kecamatan, tahun: int, periode: str, oleh: Pengguna
+    *,
+    kecamatan: Kecamatan,
+    tahun: int,
+    periode: str,
+    oleh: Pengguna,
+    sidik: str | None = None,
 ) -> PelaporanRealisasi:
-    """Draft or dikembalikan → diajukan, by the kecamatan's operator or camat."""
+    """Draft or dikembalikan → diajukan, by the kecamatan's operator or camat. ``sidik``, the
+    fingerprint of the values the confirmation showed, refuses the step when they changed
+    since."""
     periode = Periode(periode).value
     _jaga_pengisi(kecamatan, oleh)
     label = f"Realisasi {Periode(periode).label} {tahun}"
     with transaction.atomic():
+        kecamatan_kunci(kecamatan=kecamatan)
         p = _pelaporan_untuk_transisi(kecamatan, tahun, periode)
         p.alur.tujuan(dari=p.status, aksi="ajukan", nama=p.nama_alur)  # refused before the rest
-        if not Realisasi.objects.filter(kecamatan=kecamatan, tahun=tahun, periode=periode).exists():
-            raise TransisiDitolak(f"{label} belum diisi; isi dan simpan dulu sebelum mengajukan.")
+        grid = grid_realisasi(kecamatan=kecamatan, tahun=tahun, periode=periode)
+        if sidik is not None:
+            konkurensi.periksa(sidik, grid.sidik)
+        jaga_lengkap(
+            f"{label} belum dapat diajukan:",
+            kekurangan_realisasi(kecamatan=kecamatan, tahun=tahun, periode=periode, grid=grid),
+        )
         return jalankan_transisi(dokumen=p, aksi="ajukan", oleh=oleh)
 
 

@@ -31,6 +31,7 @@ from perjanjian.selectors.peringatan import peringatan_target
 from perjanjian.selectors.tahun import perjanjian_cari, target_perjanjian
 from perjanjian.services.perjanjian import (
     jaga_draft,
+    kekurangan_perjanjian,
     perjanjian_ajukan,
     perjanjian_buat,
     perjanjian_hapus,
@@ -43,10 +44,21 @@ from perjanjian.services.perjanjian import (
 from sakip import kinerja
 from sakip.akses import Izin
 from sakip.kinerja import Nilai
+from sakip.konfirmasi import (
+    Ringkasan,
+    dikonfirmasi,
+    halaman_konfirmasi,
+    isian_berubah,
+    pesan_belum_disimpan,
+    pesan_tolak,
+)
+from sakip.konkurensi import PESAN_BASI
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
 from sakip.riwayat import riwayat
 
 Jenis = PerjanjianKinerja.Jenis
+# The steps of the PK's workflow that ask for a confirmation before they act.
+LANGKAH = ("ajukan", "tetapkan", "kembalikan")
 
 
 def tingkat_indikator(ind) -> tuple[str, str]:
@@ -287,10 +299,68 @@ class PerjanjianDetail(KecamatanMixin, TemplateView):
             messages.error(request, "Tindakan tidak dikenal.")
             return redirect(request.path)
         try:
+            if aksi in LANGKAH:
+                jawaban = self._sebelum_langkah(aksi)
+                if jawaban is not None:
+                    return jawaban
             return tindakan()
         except (TransisiDitolak, DataTerkunci) as e:
-            messages.error(request, str(e))
+            messages.error(request, pesan_tolak(e))
             return redirect(request.path)
+
+    def _sebelum_langkah(self, aksi: str):
+        """Before a workflow step: refused when the table does not allow it; refused while
+        the page's form (sent with the Ajukan button) differs from the stored PK; otherwise
+        the confirmation, until it is given."""
+        pj, data = self.perjanjian, self.request.POST
+        if not pj.alur.boleh(pj.status, aksi):
+            raise TransisiDitolak(pj.alur.pesan_tolak(dari=pj.status, aksi=aksi, nama=pj.nama_alur))
+        if aksi == "ajukan" and data.get("sidik") is not None and self.bisa_mengubah:
+            form = self._form_ubah(data)
+            berubah = isian_berubah(form)
+            pesan = pesan_belum_disimpan(berubah, "diajukan") if berubah else None
+            if not pesan and data["sidik"] != sidik_perjanjian(pj, self.target):
+                pesan = PESAN_BASI
+            if pesan:
+                messages.error(self.request, pesan)
+                return self.render_to_response(self.get_context_data(form=form))
+        if aksi == "kembalikan":
+            form_kembalikan = KembalikanForm(data)
+            if not form_kembalikan.is_valid():
+                return self.render_to_response(
+                    self.get_context_data(form_kembalikan=form_kembalikan)
+                )
+        if dikonfirmasi(data):
+            return None
+        nama = f"{pj.get_jenis_display()} {pj.tahun} {self.kecamatan.nama}"
+        target = f"Data perjanjian dan {len(self.target)} target"
+        if aksi == "ajukan":
+            ringkasan = Ringkasan(
+                judul=f"Ajukan {nama} ke camat?",
+                tombol="Ya, ajukan ke camat",
+                url_batal=self.request.path,
+                dikunci=[f"{target}: tidak dapat diubah selama diajukan."],
+                kekurangan=kekurangan_perjanjian(perjanjian=pj),
+            )
+        elif aksi == "tetapkan":
+            ringkasan = Ringkasan(
+                judul=f"Tetapkan {nama}?",
+                tombol="Ya, tetapkan",
+                url_batal=self.request.path,
+                dikunci=[
+                    f"{target}: terkunci untuk seterusnya; perubahan hanya melalui PK Perubahan.",
+                    f"{pj.label_pagu} {pj.tahun} yang dijanjikan.",
+                ],
+            )
+        else:
+            ringkasan = Ringkasan(
+                judul=f"Kembalikan {nama} ke draft?",
+                tombol="Ya, kembalikan ke draft",
+                url_batal=self.request.path,
+                dikunci=["Tidak ada yang dikunci: operator memperbaikinya lalu mengajukan lagi."],
+                data=[("Catatan untuk operator", data.get("komentar", "").strip())],
+            )
+        return halaman_konfirmasi(self.request, ringkasan, kecamatan=self.kecamatan, tahun=pj.tahun)
 
     def _ubah(self):
         jaga_draft(self.perjanjian)

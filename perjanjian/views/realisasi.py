@@ -1,5 +1,7 @@
 """Pages of the realisasi of a period: the grid, its workflow, and the htmx capaian endpoint."""
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
@@ -14,7 +16,7 @@ from perjanjian.forms_realisasi import (
     RealisasiGridForm,
     VerifikasiForm,
 )
-from perjanjian.models import PelaporanRealisasi, Periode, Realisasi
+from perjanjian.models import ALUR_PELAPORAN, PelaporanRealisasi, Periode, Realisasi
 from perjanjian.selectors.anggaran import alasan_anggaran_periode, anggaran_periode
 from perjanjian.selectors.halaman import dibuka_kembali
 from perjanjian.services.realisasi import (
@@ -23,6 +25,7 @@ from perjanjian.services.realisasi import (
     grid_realisasi,
     hitung_teks,
     jaga_dapat_diubah,
+    kekurangan_realisasi,
     realisasi_ajukan,
     realisasi_buka_kembali,
     realisasi_kembalikan,
@@ -31,6 +34,16 @@ from perjanjian.services.realisasi import (
     status_periode,
 )
 from sakip.akses import Izin
+from sakip.format_id import format_nilai, format_persen, format_rupiah
+from sakip.konfirmasi import (
+    Ringkasan,
+    dikonfirmasi,
+    halaman_konfirmasi,
+    isian_berubah,
+    pesan_belum_disimpan,
+    pesan_tolak,
+)
+from sakip.konkurensi import PESAN_BASI
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
 from sakip.riwayat import riwayat
 
@@ -97,6 +110,7 @@ class RealisasiUbah(RealisasiMixin, TemplateView):
                 }
                 for p in Periode
             ],
+            url_simpan=self.url("realisasi"),
             url_ajukan=self.url("realisasi-ajukan"),
             url_verifikasi=self.url("realisasi-verifikasi"),
             url_kembalikan=self.url("realisasi-kembalikan"),
@@ -187,6 +201,15 @@ class RealisasiUbah(RealisasiMixin, TemplateView):
             )
         return redirect(self.url("realisasi"))
 
+    def ditolak_tabel(self, aksi: str):
+        """A step the period's status does not allow is refused before any confirmation."""
+        status = self.grid.status
+        if ALUR_PELAPORAN.boleh(status, aksi):
+            return None
+        nama = f"Realisasi {self.periode.label} {self.tahun}"
+        messages.error(self.request, ALUR_PELAPORAN.pesan_tolak(dari=status, aksi=aksi, nama=nama))
+        return redirect(self.url("realisasi"))
+
     def _gagal(self, form, pesan: str):
         # The status may have changed meanwhile (that is often why it failed): read the grid
         # anew for it; the form keeps the rows it was bound to and the user's input.
@@ -194,16 +217,114 @@ class RealisasiUbah(RealisasiMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form, galat=pesan))
 
 
+def ringkasan_anggaran(*, kecamatan, tahun: int, periode: Periode) -> str:
+    a = anggaran_periode(kecamatan=kecamatan, tahun=tahun, periode=periode)
+    return (
+        f"Realisasi anggaran {periode.label} {tahun}: {a.terisi} dari {a.jumlah_sub} sub "
+        f"kegiatan terisi, jumlah {format_rupiah(a.realisasi or 0)}"
+        + (f" dari pagu {format_rupiah(a.pagu)}." if a.pagu else ".")
+    )
+
+
+def ringkasan_periode(*, grid, aksi: str, url_batal: str, url_data: str = "") -> Ringkasan:
+    """The confirmation of a step of a period's workflow: what it locks, what is missing and,
+    for a decision by Bappeda, the values decided on."""
+    label = f"Realisasi {grid.periode.label} {grid.tahun} {grid.kecamatan.nama}"
+    anggaran = ringkasan_anggaran(kecamatan=grid.kecamatan, tahun=grid.tahun, periode=grid.periode)
+    nilai = f"{grid.terisi} dari {grid.jumlah} nilai realisasi indikator {grid.periode.label}"
+    kurang = kekurangan_realisasi(
+        kecamatan=grid.kecamatan, tahun=grid.tahun, periode=grid.periode, grid=grid
+    )
+    if aksi == "ajukan":
+        return Ringkasan(
+            judul=f"Ajukan {label} ke Bappeda?",
+            tombol="Ya, ajukan ke Bappeda",
+            url_batal=url_batal,
+            dikunci=[
+                f"{nilai}: tidak dapat diubah sampai Bappeda memverifikasi atau mengembalikannya.",
+                anggaran,
+            ],
+            kekurangan=kurang,
+        )
+    # A decision: what is missing is information for Bappeda, not a condition of deciding.
+    kurang = [replace(k, menghalangi=False) for k in kurang]
+    data = [
+        (
+            f"{b.indikator.nama} ({k.perjanjian.get_jenis_display()})",
+            f"{format_nilai(b.nilai)} · target {format_nilai(b.target_nilai)}"
+            + (f" · capaian {format_persen(b.hasil.capaian)}" if b.hasil.capaian else ""),
+        )
+        for k in grid.kelompok
+        for b in k.baris
+    ]
+    if aksi == "verifikasi":
+        return Ringkasan(
+            judul=f"Verifikasi {label}?",
+            tombol="Ya, verifikasi",
+            url_batal=url_batal,
+            dikunci=[f"{nilai}: terkunci untuk siapa pun setelah diverifikasi.", anggaran],
+            kekurangan=kurang,
+            data=data,
+            tautan_data=url_data,
+        )
+    if aksi == "buka_kembali":
+        return Ringkasan(
+            judul=f"Buka kembali {label} yang sudah diverifikasi?",
+            tombol="Ya, buka kembali",
+            url_batal=url_batal,
+            dikunci=[
+                "Tidak ada yang dikunci: nilai yang terverifikasi dapat diubah lagi oleh "
+                "kecamatan dan harus diajukan serta diverifikasi ulang."
+            ],
+            data=data,
+            tautan_data=url_data,
+        )
+    return Ringkasan(
+        judul=f"Kembalikan {label} ke kecamatan?",
+        tombol="Ya, kembalikan",
+        url_batal=url_batal,
+        dikunci=["Tidak ada yang dikunci: kecamatan dapat memperbaiki lalu mengajukan lagi."],
+        kekurangan=kurang,
+        data=data,
+        tautan_data=url_data,
+    )
+
+
 class RealisasiAjukan(RealisasiUbah):
+    """Ajukan ke Bappeda. The button submits the grid with it: a value typed but not saved
+    refuses the step (and stays typed); then the confirmation; then the step."""
+
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
+        if tolak := self.ditolak_tabel("ajukan"):
+            return tolak
+        data = request.POST
+        sidik = data.get("sidik")
+        if sidik is not None:
+            form = self.form_grid(data)
+            berubah = isian_berubah(form)
+            if berubah:
+                return self._gagal(form, pesan_belum_disimpan(berubah, "diajukan"))
+            if sidik != self.grid.sidik:
+                return self._gagal(form, PESAN_BASI)
+        if not dikonfirmasi(data):
+            return halaman_konfirmasi(
+                request,
+                ringkasan_periode(grid=self.grid, aksi="ajukan", url_batal=self.url("realisasi")),
+                kecamatan=self.kecamatan,
+                tahun=self.tahun,
+            )
         try:
             realisasi_ajukan(
-                kecamatan=self.kecamatan, tahun=self.tahun, periode=self.periode, oleh=request.user
+                kecamatan=self.kecamatan,
+                tahun=self.tahun,
+                periode=self.periode,
+                oleh=request.user,
+                sidik=sidik,
             )
-        except (TransisiDitolak, DataTerkunci) as e:
-            messages.error(request, str(e))
+        except (TransisiDitolak, DataTerkunci, DataBasi) as e:
+            messages.error(request, pesan_tolak(e))
         else:
             messages.success(
                 request,
@@ -214,13 +335,15 @@ class RealisasiAjukan(RealisasiUbah):
 
 
 class _Putusan(RealisasiUbah):
-    """Verifikasi or kembalikan, by Bappeda of the kabupaten."""
+    """Verifikasi or kembalikan, by Bappeda of the kabupaten, after the confirmation that
+    shows the values decided on."""
 
     http_method_names = ["post"]
     izin_kirim = Izin.MEMVERIFIKASI
     tindakan = TINDAKAN_VERIFIKASI
     form_class = VerifikasiForm
     nama_form = "form_verifikasi"
+    aksi = "verifikasi"
 
     def post(self, request, *args, **kwargs):
         form = self.form_class(request.POST)
@@ -229,6 +352,20 @@ class _Putusan(RealisasiUbah):
                 **{self.nama_form: form}, galat="Periksa isian verifikasi yang ditandai."
             )
             return self.render_to_response(ctx)
+        if tolak := self.ditolak_tabel(self.aksi):
+            return tolak
+        if not dikonfirmasi(request.POST):
+            return halaman_konfirmasi(
+                request,
+                ringkasan_periode(
+                    grid=self.grid,
+                    aksi=self.aksi,
+                    url_batal=self.url("realisasi"),
+                    url_data=self.url("realisasi"),
+                ),
+                kecamatan=self.kecamatan,
+                tahun=self.tahun,
+            )
         try:
             self.putuskan(form.cleaned_data["komentar"])
         except (TransisiDitolak, DataTerkunci) as e:
@@ -254,6 +391,7 @@ class RealisasiVerifikasi(_Putusan):
 class RealisasiKembalikan(_Putusan):
     form_class = KembalikanForm
     nama_form = "form_kembalikan"
+    aksi = "kembalikan"
 
     def putuskan(self, komentar: str) -> None:
         realisasi_kembalikan(
@@ -276,6 +414,7 @@ class RealisasiBukaKembali(_Putusan):
     tindakan = TINDAKAN_BUKA_KEMBALI
     form_class = BukaKembaliForm
     nama_form = "form_buka_kembali"
+    aksi = "buka_kembali"
 
     def putuskan(self, komentar: str) -> None:
         realisasi_buka_kembali(

@@ -14,9 +14,15 @@ from perjanjian.selectors.halaman import (
     perjanjian_terlihat,
 )
 from perjanjian.services.perjanjian import perjanjian_kembalikan_bappeda
-from perjanjian.services.realisasi import realisasi_kembalikan, realisasi_verifikasi
+from perjanjian.services.realisasi import (
+    grid_realisasi,
+    realisasi_kembalikan,
+    realisasi_verifikasi,
+)
+from perjanjian.views.realisasi import ringkasan_periode
 from sakip import akses
 from sakip.akses import Izin
+from sakip.konfirmasi import Ringkasan, dikonfirmasi, halaman_konfirmasi
 from sakip.penguncian import DataTerkunci, TransisiDitolak
 
 
@@ -51,6 +57,25 @@ class VerifikasiDaftar(IzinMixin, TemplateView):
                 )
                 label = f"Realisasi {p.get_periode_display()} {p.tahun} {p.kecamatan.nama}"
                 args = {"kecamatan": p.kecamatan, "tahun": p.tahun, "periode": p.periode}
+                if aksi in ("verifikasi", "kembalikan") and not dikonfirmasi(request.POST):
+                    if aksi == "kembalikan" and not komentar.strip():
+                        raise TransisiDitolak(
+                            "Tuliskan alasan pengembalian agar kecamatan tahu yang harus "
+                            "diperbaiki."
+                        )
+                    # Decided only after seeing the values: the confirmation shows them.
+                    url_data = reverse(
+                        "perjanjian:realisasi", args=[p.kecamatan.slug, p.tahun, p.periode]
+                    )
+                    return halaman_konfirmasi(
+                        request,
+                        ringkasan_periode(
+                            grid=grid_realisasi(**args),
+                            aksi=aksi,
+                            url_batal=reverse("perjanjian:verifikasi"),
+                            url_data=url_data,
+                        ),
+                    )
                 if aksi == "verifikasi":
                     realisasi_verifikasi(**args, oleh=user, komentar=komentar)
                     messages.success(request, f"{label} diverifikasi; nilainya kini terkunci.")
@@ -63,6 +88,31 @@ class VerifikasiDaftar(IzinMixin, TemplateView):
                 perjanjian = get_object_or_404(
                     perjanjian_terlihat(pengguna=user), pk=request.POST.get("id") or 0
                 )
+                if aksi == "kembalikan" and not dikonfirmasi(request.POST):
+                    if not komentar.strip():
+                        raise TransisiDitolak(
+                            "Tuliskan alasan pengembalian agar kecamatan tahu yang harus "
+                            "diperbaiki."
+                        )
+                    nama = f"{perjanjian.get_jenis_display()} {perjanjian.tahun}"
+                    url_pk = reverse(
+                        "perjanjian:perjanjian-detail",
+                        args=[perjanjian.kecamatan.slug, perjanjian.id],
+                    )
+                    return halaman_konfirmasi(
+                        request,
+                        Ringkasan(
+                            judul=f"Kembalikan {nama} {perjanjian.kecamatan.nama} ke draft?",
+                            tombol="Ya, kembalikan ke draft",
+                            url_batal=reverse("perjanjian:verifikasi"),
+                            dikunci=[
+                                "Tidak ada yang dikunci: kecamatan memperbaikinya lalu "
+                                "mengajukan lagi."
+                            ],
+                            data=[("Catatan untuk kecamatan", komentar.strip())],
+                            tautan_data=url_pk,
+                        ),
+                    )
                 if aksi == "kembalikan":
                     perjanjian_kembalikan_bappeda(
                         perjanjian=perjanjian, komentar=komentar, oleh=user
