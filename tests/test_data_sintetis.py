@@ -216,7 +216,10 @@ def test_dasbor_dengan_data_sintetis_memberi_peringkat(client, bappeda):
     excel = client.get(reverse("laporan:dasbor-excel"), {"tahun": 2025})
     ws = load_workbook(io.BytesIO(excel.content)).worksheets[0]
     keterangan = {r[2].value: r[-1].value for r in ws.iter_rows(min_row=2)}
-    assert keterangan["Jombang"] == "data SINTETIS (demo), bukan data resmi"
+    # The synthetic mark first, then where its Nilai SAKIP comes from (no LHE recorded).
+    assert keterangan["Jombang"] == (
+        "data SINTETIS (demo), bukan data resmi; Nilai SAKIP dimuat dari data"
+    )
     assert keterangan["Kencong"] is None
     # The synthetic kecamatan's own pages work like any other.
     jombang = Kecamatan.objects.get(slug="jombang")
