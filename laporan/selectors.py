@@ -13,7 +13,7 @@ from sakip import akses
 from sakip.kinerja import HasilAKIP
 
 from .evaluasi import ringkasan_akip
-from .models import EvaluasiAKIP, LaporanKinerja, TindakLanjutLHE
+from .models import EvaluasiAKIP, LaporanKinerja, TindakLanjutLHE, VersiLKIP
 
 
 def laporan_tahun(*, kecamatan: Kecamatan, tahun: int) -> LaporanKinerja | None:
@@ -69,3 +69,13 @@ def evaluasi_kabupaten(*, kecamatan: Iterable[Kecamatan], tahun: int) -> list[Ba
         BarisEvaluasi(k, lhe.get(k.id), ringkasan_akip(lhe.get(k.id)).hasil, lkip.get(k.id))
         for k in kecamatan
     ]
+
+
+def versi_terakhir(*, laporan: LaporanKinerja) -> VersiLKIP | None:
+    """The latest approved version of the LKIP with its document (printed or still queued)."""
+    return (
+        VersiLKIP.objects.filter(laporan=laporan)
+        .select_related("dokumen")
+        .order_by("-nomor")
+        .first()
+    )

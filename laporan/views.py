@@ -19,8 +19,8 @@ from .evaluasi import rekomendasi_lhe
 from .forms import LaporanForm, TindakLanjutFormSet, awal_tindak_lanjut
 from .forms_evaluasi import ReviuForm
 from .grafik import grafik_tahunan
-from .models import LaporanKinerja, TindakLanjutLHE
-from .selectors import laporan_tahun, tindak_lanjut_laporan
+from .models import DokumenPDF, LaporanKinerja, TindakLanjutLHE
+from .selectors import laporan_tahun, tindak_lanjut_laporan, versi_terakhir
 from .services import (
     TINDAKAN_TETAPKAN,
     kekurangan_lkip,
@@ -173,7 +173,7 @@ class LaporanTetapkan(LaporanMixin, TemplateView):
             messages.error(request, f"LKIP {self.tahun} belum dimulai.")
             return redirect(self.url_halaman)
         try:
-            laporan_tetapkan(laporan=self.laporan, oleh=request.user)
+            lap = laporan_tetapkan(laporan=self.laporan, oleh=request.user)
         except (TransisiDitolak, DataTerkunci) as e:
             messages.error(request, str(e))
         else:
@@ -181,4 +181,11 @@ class LaporanTetapkan(LaporanMixin, TemplateView):
                 request,
                 f"LKIP {self.tahun} ditetapkan; isinya kini terkunci dan hanya dapat dibaca.",
             )
+            versi = versi_terakhir(laporan=lap)
+            if versi.dokumen.status != DokumenPDF.Status.SELESAI:
+                messages.info(
+                    request,
+                    f"PDF versi {versi.nomor} sedang dicetak di latar belakang; tautan unduh "
+                    "dan SHA-256-nya muncul di bawah ketika selesai.",
+                )
         return redirect(self.url_halaman)
