@@ -89,7 +89,6 @@ class DokumenCetakUlang(KecamatanMixin, View):
     the button was on (the LKIP page for a version), else to the document's progress."""
 
     model = DokumenPDF
-    http_method_names = ["post"]
     izin_kirim = Izin.MELIHAT  # whoever may read the document may print it
 
     def post(self, request, *args, **kwargs):
@@ -102,3 +101,8 @@ class DokumenCetakUlang(KecamatanMixin, View):
         ):
             return redirect(kembali)
         return redirect("laporan:dokumen-status", self.kecamatan.slug, dokumen.pk)
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        # Scope first: another kecamatan's document answers 404 whatever the method.
+        self.objek(DokumenPDF, pk=kwargs["pk"])
+        return super().http_method_not_allowed(request, *args, **kwargs)
