@@ -78,7 +78,18 @@ class AdminCatatan(admin.ModelAdmin):
 
 @admin.register(DokumenPDF)
 class DokumenPDFAdmin(AdminCatatan):
-    list_display = ["nama_berkas", "kecamatan", "jenis", "status", "jumlah_halaman", "dibuat"]
+    # A render still "Sedang dibuat" long after "mulai" is one whose worker died: the next
+    # request for it marks it failed (laporan.dokumen.layanan.alasan_macet).
+    list_display = [
+        "nama_berkas",
+        "kecamatan",
+        "jenis",
+        "status",
+        "jumlah_halaman",
+        "dibuat",
+        "mulai",
+        "detak",
+    ]
     list_filter = ["jenis", "status", "kecamatan"]
     list_select_related = ["kecamatan"]
     exclude = ["html"]

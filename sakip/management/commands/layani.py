@@ -44,7 +44,7 @@ class Command(BaseCommand):
                 *manage,
                 "db_worker",
                 "--interval",
-                "0.5",
+                "1",
                 "--no-startup-delay",
                 *(["--no-reload"] if tanpa_muat_ulang else []),
             ],
