@@ -122,7 +122,7 @@ def cetak(dokumen_id: int) -> DokumenPDF:
     if not diambil:
         return dokumen
     try:
-        with _tanda_hidup(dokumen_id, mulai):
+        with _TandaHidup(dokumen_id, mulai):
             isi, halaman, detik = Penyaji.cetak(dokumen.html)
     except Exception as e:  # a failed render is reported on the page, not lost
         DokumenPDF.objects.filter(pk=dokumen_id, status=Status.BERJALAN, mulai=mulai).update(
@@ -171,7 +171,7 @@ def _simpan(dokumen: DokumenPDF, *, mulai, isi: bytes, halaman: int, detik: floa
     return dokumen
 
 
-class _tanda_hidup:
+class _TandaHidup:
     """While a worker prints, a thread writes ``detak`` every DOKUMEN_DETAK_DETIK seconds, so
     a render whose process died is recognised within a minute (``alasan_macet``) instead of
     at the end of DOKUMEN_BATAS_CETAK. Not started for inline rendering: there the request
@@ -227,8 +227,8 @@ def _status_tugas(dokumen: DokumenPDF) -> str | None:
         return TUGAS_HILANG
 
 
-def _jam(waktu) -> str:
-    return formats.date_format(timezone.localtime(waktu), "H.i")
+def _jam(waktu, *, detik: bool = False) -> str:
+    return formats.date_format(timezone.localtime(waktu), "H.i.s" if detik else "H.i")
 
 
 def alasan_macet(dokumen: DokumenPDF, *, sekarang=None) -> str | None:
@@ -261,8 +261,9 @@ def alasan_macet(dokumen: DokumenPDF, *, sekarang=None) -> str | None:
         and sekarang - dokumen.detak > timedelta(seconds=6 * settings.DOKUMEN_DETAK_DETIK)
     ):
         return (
-            f"Pencetakan terhenti: pekerja latar belakang yang mencetaknya sejak "
-            f"{_jam(dokumen.mulai)} tidak memberi tanda hidup lagi sejak {_jam(dokumen.detak)}."
+            "Pencetakan terhenti: pekerja latar belakang yang mulai mencetaknya pukul "
+            f"{_jam(dokumen.mulai, detik=True)} tidak memberi tanda hidup lagi sejak pukul "
+            f"{_jam(dokumen.detak, detik=True)}."
         )
     sejak = dokumen.mulai or dokumen.dibuat
     batas = timedelta(seconds=settings.DOKUMEN_BATAS_CETAK)
