@@ -3,8 +3,8 @@
 progress, then the link; a render that fails or whose worker dies is shown as failed and
 printed again on request, never left "sedang dibuat" for ever, and never served half-written.
 
-The worker itself is django-tasks-db's: its loop (``Worker.run``) is run here in the test's
-process, in batch mode, where `db_worker` would run it in its own."""
+The worker itself is django-tasks-db's: each queued task is claimed and run by its
+``Worker.run_task`` here in the test's process, where `db_worker` would run it in its own."""
 
 import hashlib
 import os
@@ -35,8 +35,10 @@ PDF_UJI = b"%PDF-1.7\n% dokumen uji\n%%EOF\n"
 
 
 def jalankan_pekerja() -> None:
-    """What `manage.py db_worker` does, until the queue is empty."""
-    Worker(
+    """What `manage.py db_worker` does with each waiting task: claim it and run it
+    (``Worker.run_task``); its polling loop is left out, as it closes the test's
+    connection between tasks."""
+    pekerja = Worker(
         queue_names=["default"],
         interval=0,
         batch=True,
@@ -45,7 +47,10 @@ def jalankan_pekerja() -> None:
         max_tasks=None,
         worker_id="pekerja-uji",
         excluded_queue_names=[],
-    ).run()
+    )
+    while (tugas := DBTaskResult.objects.ready().first()) is not None:
+        tugas.claim(pekerja.worker_id)
+        pekerja.run_task(tugas)
 
 
 @pytest.fixture
