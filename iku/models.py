@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from kecamatan.selectors import lkip_ditetapkan, pesan_terkunci
 from sakip.alur import Alur
 from sakip.kinerja import MetodeNegatif, Polaritas
 from sakip.penguncian import Terjaga
@@ -285,7 +286,10 @@ class Indikator(models.Model):
         return (self.tujuan.nomor, 0, self.urutan, self.id)
 
 
-class TargetIndikator(models.Model):
+class TargetIndikator(Terjaga):
+    """The Renstra target of an indicator for a year. The LKIP of a year prints the targets up
+    to that year and the Renstra's final one: locked once such an LKIP is approved."""
+
     indikator = models.ForeignKey(
         Indikator, on_delete=models.CASCADE, related_name="target", verbose_name="indikator"
     )
@@ -304,6 +308,38 @@ class TargetIndikator(models.Model):
 
     def __str__(self):
         return f"{self.indikator} {self.tahun}: {self.nilai}"
+
+    def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
+        # A stored target is changed or removed; a new row is left alone (the indicators of a
+        # Renstra revision get theirs; an approved LKIP never printed a missing target).
+        lama = list(TargetIndikator.objects.filter(pk=self.pk).values_list("indikator_id", "tahun"))
+        if not lama:
+            return None
+        for indikator_id, tahun in {*lama, (self.indikator_id, self.tahun)}:
+            alasan = self.alasan_target(indikator_id, tahun)
+            if alasan:
+                return alasan
+        return None
+
+    @staticmethod
+    def alasan_target(indikator_id: int | None, tahun: int | None) -> str | None:
+        renstra = (
+            Renstra.objects.filter(
+                Q(tujuan__indikator__id=indikator_id)
+                | Q(tujuan__sasaran__indikator__id=indikator_id)
+            )
+            .values("kecamatan_id", "tahun_awal", "tahun_akhir")
+            .first()
+        )
+        if not indikator_id or not tahun or renstra is None:
+            return None
+        ditetapkan = lkip_ditetapkan(
+            kecamatan_id=renstra["kecamatan_id"],
+            dari_tahun=renstra["tahun_awal"],
+            sampai_tahun=renstra["tahun_akhir"],
+        )
+        mencetak = [(n, t) for n, t in ditetapkan if tahun <= t or tahun == renstra["tahun_akhir"]]
+        return pesan_terkunci(mencetak, f"target Renstra tahun {tahun}")
 
 
 class KeputusanIKU(Terjaga):

@@ -17,6 +17,11 @@ from .models import (
 )
 from .models.skala import BAWAAN_PER_JENIS
 
+# Is an LKIP approved (laporan's rule, registered in kecamatan.penetapan): the models of iku
+# and perjanjian ask it for what an approved LKIP printed from them.
+from .penetapan import lkip_ditetapkan as lkip_ditetapkan
+from .penetapan import pesan_terkunci as pesan_terkunci
+
 
 def camat_terakhir(*, kecamatan: Kecamatan) -> Pejabat | None:
     """The kecamatan's latest camat (also a Plt./Plh.): the one who signs its PK, its IKU

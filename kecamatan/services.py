@@ -3,6 +3,9 @@
 from .models import Kecamatan, PitaSkala, SkalaPenilaian
 from .models.skala import BAWAAN_PER_JENIS, SUMBER_BAWAAN
 
+# laporan registers here whether an LKIP is approved (kecamatan.penetapan).
+from .penetapan import daftarkan_penjawab as daftarkan_penjawab
+
 
 def pasang_skala_bawaan(skala_model=SkalaPenilaian, pita_model=PitaSkala) -> None:
     """Store the DOMAIN.md default scales that are missing (the migration passes its

@@ -84,13 +84,14 @@ class DokumenPDFAdmin(AdminCatatan):
         "nama_berkas",
         "kecamatan",
         "jenis",
+        "final",
         "status",
         "jumlah_halaman",
         "dibuat",
         "mulai",
         "detak",
     ]
-    list_filter = ["jenis", "status", "kecamatan"]
+    list_filter = ["jenis", "final", "status", "kecamatan"]
     list_select_related = ["kecamatan"]
     exclude = ["html"]
 

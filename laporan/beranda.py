@@ -14,7 +14,11 @@ from perjanjian.models import (
     PerjanjianKinerja,
 )
 from perjanjian.selectors import (
+    AnggaranPeriode,
+    PembukaanKembali,
     Peringatan,
+    anggaran_tahun_per_periode,
+    dibuka_kembali,
     pelaporan_tahun,
     peringatan_tahun,
     perjanjian_daftar,
@@ -40,6 +44,16 @@ class StatusPeriode:
     komentar: str
     terisi: int
     jumlah: int
+    anggaran: AnggaranPeriode  # the period's budget realisasi, submitted and verified with it
+    pembukaan: PembukaanKembali | None = None  # reopened by Bappeda after verification
+
+    @property
+    def terbuka(self) -> bool:
+        """The kecamatan can still fill the period (not with Bappeda, not verified)."""
+        return self.status in (
+            PelaporanRealisasi.Status.DRAFT,
+            PelaporanRealisasi.Status.DIKEMBALIKAN,
+        )
 
 
 @dataclass
@@ -66,6 +80,8 @@ def ringkasan_tahun(*, kecamatan: Kecamatan, tahun: int) -> RingkasanTahun:
     ukuran = {t.indikator.ukuran_id for t in target}
     terisi = realisasi_terisi(kecamatan=kecamatan, tahun=tahun, ukuran_ids=ukuran)
     pelaporan = pelaporan_tahun(kecamatan=kecamatan, tahun=tahun)
+    anggaran = anggaran_tahun_per_periode(kecamatan=kecamatan, tahun=tahun)
+    pembukaan = dibuka_kembali(kecamatan=kecamatan, tahun=tahun)
     realisasi = []
     for periode in PERIODE_TRIWULAN:
         p = pelaporan.get(periode)
@@ -78,6 +94,8 @@ def ringkasan_tahun(*, kecamatan: Kecamatan, tahun: int) -> RingkasanTahun:
                 komentar=p.komentar if p else "",
                 terisi=len(terisi.get(periode, ())),
                 jumlah=len(ukuran),
+                anggaran=anggaran[periode],
+                pembukaan=pembukaan.get(periode) if status == "dikembalikan" else None,
             )
         )
     laporan = LaporanKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun).first()
@@ -131,6 +149,16 @@ def _kekurangan(r: RingkasanTahun, slug: str, target) -> list[Kekurangan]:
                 Kekurangan(
                     f"Realisasi {s.periode.label}: {s.terisi} dari {s.jumlah} indikator terisi.",
                     reverse("perjanjian:realisasi", args=[slug, r.tahun, s.periode.value]),
+                )
+            )
+    for s in r.realisasi:
+        a = s.anggaran
+        if s.terbuka and a.ada_sub and not a.lengkap:
+            hasil.append(
+                Kekurangan(
+                    f"Realisasi anggaran {s.periode.label}: {a.terisi} dari {a.jumlah_sub} "
+                    "sub kegiatan terisi.",
+                    reverse("perjanjian:anggaran", args=[slug, r.tahun]) + "?ubah=1",
                 )
             )
     sasaran = {t.indikator.sasaran_id for t in target if t.indikator.sasaran_id}

@@ -182,6 +182,7 @@ def lhe_simpan(*, kecamatan: Kecamatan, tahun: int, data: DataLHE, oleh: Penggun
         lhe = EvaluasiAKIP.objects.filter(kecamatan=kecamatan, tahun=tahun).first()
         if lhe is None:
             lhe = EvaluasiAKIP(kecamatan=kecamatan, tahun=tahun)
+        lhe.jaga()  # printed by an approved LKIP: the model's reason, before any work
         isi = (data.judul.strip(), data.nomor_surat.strip(), data.tanggal, data.catatan.strip())
         if not lhe.pk or (lhe.judul, lhe.nomor_surat, lhe.tanggal, lhe.catatan) != isi:
             lhe.judul, lhe.nomor_surat, lhe.tanggal, lhe.catatan = isi

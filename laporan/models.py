@@ -121,6 +121,34 @@ class LaporanKinerja(Terjaga):
         return cls.alasan_laporan(pk) is not None
 
     @classmethod
+    def daftar_ditetapkan(
+        cls,
+        *,
+        kecamatan_id: int | None = None,
+        kabupaten_id: int | None = None,
+        tahun: int | None = None,
+        dari_tahun: int | None = None,
+        sampai_tahun: int | None = None,
+    ) -> list[tuple[str, int]]:
+        """The approved LKIP (kecamatan name, year) of a kecamatan or kabupaten and years:
+        what kecamatan.penetapan.lkip_ditetapkan answers the lower apps (registered in
+        laporan.apps)."""
+        laporan = cls.objects.ditetapkan()
+        if kecamatan_id is not None:
+            laporan = laporan.filter(kecamatan_id=kecamatan_id)
+        if kabupaten_id is not None:
+            laporan = laporan.filter(kecamatan__kabupaten_id=kabupaten_id)
+        if tahun is not None:
+            laporan = laporan.filter(tahun=tahun)
+        if dari_tahun is not None:
+            laporan = laporan.filter(tahun__gte=dari_tahun)
+        if sampai_tahun is not None:
+            laporan = laporan.filter(tahun__lte=sampai_tahun)
+        return list(
+            laporan.order_by("tahun", "kecamatan__nama").values_list("kecamatan__nama", "tahun")
+        )
+
+    @classmethod
     def ditetapkan_untuk(cls, kecamatan_id: int, tahun: int) -> bool:
         """Is the LKIP of this kecamatan and year approved (and so everything it prints)?"""
         return cls.objects.ditetapkan().filter(kecamatan_id=kecamatan_id, tahun=tahun).exists()
@@ -177,7 +205,7 @@ class TindakLanjutLHE(Terjaga):
         return LaporanKinerja.alasan_laporan(self.laporan_id)
 
 
-class EvaluasiAKIP(models.Model):
+class EvaluasiAKIP(Terjaga):
     """The LHE (Laporan Hasil Evaluasi) AKIP of a kecamatan for a year, by the Inspektorat.
 
     ``tahun`` is the year whose Nilai SAKIP it gives and whose LKIP answers its
@@ -185,7 +213,8 @@ class EvaluasiAKIP(models.Model):
     realisasi and Tabel 1.3 of the LKIP 2025 (seed 004).
 
     It has no workflow of its own (no status): the Inspektorat records and corrects it; what
-    closes it is the LKIP of its year, which locks its recommendations (RekomendasiLHE)."""
+    closes it is the LKIP of its year, which prints it (its title, Nilai SAKIP, Tabel 1.3) and
+    locks it with its scores and recommendations once approved."""
 
     kecamatan = models.ForeignKey(
         "kecamatan.Kecamatan",
@@ -215,8 +244,22 @@ class EvaluasiAKIP(models.Model):
     def __str__(self):
         return self.judul
 
+    def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
+        lama = EvaluasiAKIP.objects.filter(pk=self.pk).values_list("kecamatan_id", "tahun")
+        for kecamatan_id, tahun in [*lama, (self.kecamatan_id, self.tahun)]:
+            if kecamatan_id and tahun and LaporanKinerja.ditetapkan_untuk(kecamatan_id, tahun):
+                return self.pesan_terkunci(tahun)
+        return None
 
-class SkorAKIP(models.Model):
+    @staticmethod
+    def pesan_terkunci(tahun: int) -> str:
+        return (
+            f"LKIP {tahun} sudah ditetapkan; LHE {tahun} beserta skor dan rekomendasinya "
+            "tidak dapat diubah lagi."
+        )
+
+
+class SkorAKIP(Terjaga):
     """The score of one sub komponen (keberadaan / kualitas / pemanfaatan) of one of the four
     komponen; the Nilai SAKIP is their sum (sakip.kinerja.nilai_akip_dari_skor)."""
 
@@ -251,6 +294,15 @@ class SkorAKIP(models.Model):
 
     def __str__(self):
         return f"{self.get_komponen_display()} / {self.get_sub_komponen_display()}: {self.skor}"
+
+    def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
+        evaluasi = EvaluasiAKIP.objects.filter(pk=self.evaluasi_id).values("kecamatan_id", "tahun")
+        evaluasi = evaluasi.first()
+        if evaluasi and LaporanKinerja.ditetapkan_untuk(
+            evaluasi["kecamatan_id"], evaluasi["tahun"]
+        ):
+            return EvaluasiAKIP.pesan_terkunci(evaluasi["tahun"])
+        return None
 
 
 class RekomendasiLHE(Terjaga):
@@ -299,7 +351,12 @@ class RekomendasiLHE(Terjaga):
 class DokumenPDF(models.Model):
     """A rendered document (LKIP, IKU decree, PK), stored with the fingerprint of the HTML it
     was printed from: the same data gives the same HTML, so an unchanged document is served
-    from this file at once instead of being rendered again."""
+    from this file at once instead of being rendered again.
+
+    A ``final`` document is the print of an approved PK or IKU decree: its HTML was taken
+    when the camat approved it, and it is what every route serves from then on, whatever
+    is edited later (laporan.dokumen.layanan.dokumen_final). An approved LKIP's final
+    print is its VersiLKIP's document."""
 
     class Jenis(models.TextChoices):
         LKIP = "lkip", "Laporan Kinerja (LKIP)"
@@ -322,6 +379,11 @@ class DokumenPDF(models.Model):
     objek_id = models.PositiveBigIntegerField("id dokumen sumber")
     sidik_html = models.CharField("sidik HTML (SHA-256)", max_length=64, db_index=True)
     html = models.TextField("HTML yang dicetak")
+    final = models.BooleanField(
+        "cetakan final",
+        default=False,
+        help_text="Cetakan dokumen yang sudah ditetapkan: selalu disajikan apa adanya.",
+    )
     status = models.CharField(
         "status", max_length=10, choices=Status.choices, default=Status.MENUNGGU
     )

@@ -29,5 +29,12 @@ class BerandaDetail(KecamatanMixin, TemplateView):
                 for s in r.realisasi
                 if s.status == PelaporanRealisasi.Status.DIAJUKAN
             ]
+            menunggu += [
+                f"Realisasi {s.periode.label} {r.tahun} dibuka kembali oleh Bappeda setelah "
+                f"diverifikasi: “{s.pembukaan.alasan.rstrip('.')}”. Perbaiki realisasi "
+                "indikator dan anggarannya, lalu ajukan lagi."
+                for s in r.realisasi
+                if s.pembukaan
+            ]
         ctx.update(r=r, menunggu=menunggu, tahun_pilihan=range(self.tahun - 2, self.tahun + 3))
         return ctx

@@ -256,3 +256,20 @@ class NarasiForm(forms.Form):
             {"b": b, "isian": [self[f"{b.prefix}-{k}"] for k in KOLOM_NARASI]}
             for b in self.halaman.baris
         ]
+
+
+class BukaKembaliForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "buka_kembali_%s")
+        super().__init__(*args, **kwargs)
+
+    komentar = forms.CharField(
+        label="Alasan membuka kembali",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=(
+            "Dibaca operator dan camat kecamatan dan disimpan dalam riwayat; tuliskan yang "
+            "harus diperbaiki."
+        ),
+        error_messages={"required": "Tuliskan alasan membuka kembali periode ini."},
+        max_length=2000,
+    )

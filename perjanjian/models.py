@@ -9,6 +9,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from iku.selectors import kecamatan_sasaran
+from kecamatan.selectors import lkip_ditetapkan, pesan_terkunci
 from sakip.alur import Alur
 from sakip.format_id import format_angka
 from sakip.penguncian import Terjaga
@@ -240,8 +241,9 @@ class TargetPerjanjian(Terjaga):
         return PerjanjianKinerja.alasan_perjanjian(self.perjanjian_id)
 
 
-class Program(models.Model):
-    """A program of the kecamatan's budget (DPA) of one year, with the sasaran it supports."""
+class Program(Terjaga):
+    """A program of the kecamatan's budget (DPA) of one year, with the sasaran it supports and
+    its narratives (BAB III of the LKIP): locked with the approved LKIP of its year."""
 
     kecamatan = models.ForeignKey(
         "kecamatan.Kecamatan",
@@ -271,6 +273,18 @@ class Program(models.Model):
 
     def __str__(self):
         return f"{self.kode} {self.nama}"
+
+    def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
+        lama = Program.objects.filter(pk=self.pk).values_list("kecamatan_id", "tahun")
+        for kecamatan_id, tahun in [*lama, (self.kecamatan_id, self.tahun)]:
+            if kecamatan_id and tahun:
+                alasan = pesan_terkunci(
+                    lkip_ditetapkan(kecamatan_id=kecamatan_id, tahun=tahun),
+                    f"program {self.kode} beserta narasinya",
+                )
+                if alasan:
+                    return alasan
+        return None
 
 
 class Kegiatan(models.Model):
@@ -396,7 +410,60 @@ class RealisasiAnggaran(Terjaga):
         program = Program.objects.only("kecamatan_id", "tahun").get(
             kegiatan__sub_kegiatan__id=self.sub_kegiatan_id
         )
-        return PelaporanRealisasi.alasan_periode(program.kecamatan_id, program.tahun, self.periode)
+        # The year's approved LKIP printed its budget realisasi.
+        alasan_lkip = PelaporanRealisasi.alasan_lkip(program.kecamatan_id, program.tahun)
+        if alasan_lkip:
+            return alasan_lkip
+        tertutup = RealisasiAnggaran.periode_tertutup(
+            kecamatan_id=program.kecamatan_id, tahun=program.tahun
+        )
+        status, alasan = tertutup.get(self.periode, (None, None))
+        return alasan if status == PelaporanRealisasi.Status.DIVERIFIKASI else None
+
+    @staticmethod
+    def periode_tertutup(*, kecamatan_id: int, tahun: int) -> dict[str, tuple[str, str]]:
+        """Period → (status, reason) for each period whose budget realisasi cannot change
+        now (one query). A period's budget realisasi is part of its report: closed while it
+        is diajukan to Bappeda, locked once verified (the guard above refuses that one; the
+        service, the page, its form and the Excel import read both). A quarter is also closed
+        with the Tahunan report: where no annual figure is typed, the year's budget realisasi
+        is the quarters' sum (sakip.kinerja.realisasi_anggaran_tahunan)."""
+        s = PelaporanRealisasi.Status
+        status = dict(
+            PelaporanRealisasi.objects.filter(
+                kecamatan_id=kecamatan_id, tahun=tahun, status__in=(s.DIAJUKAN, s.DIVERIFIKASI)
+            ).values_list("periode", "status")
+        )
+        tahunan = Periode.TAHUNAN.value
+        hasil = {}
+        for periode in Periode.values:
+            urutan = [(periode, s.DIVERIFIKASI), (tahunan, s.DIVERIFIKASI)]
+            urutan += [(periode, s.DIAJUKAN), (tahunan, s.DIAJUKAN)]
+            for asal, st in urutan:
+                if status.get(asal) != st:
+                    continue
+                label = f"{Periode(asal).label} {tahun}"
+                if st == s.DIVERIFIKASI:
+                    alasan = (
+                        f"Realisasi {label} sudah diverifikasi Bappeda. Realisasi anggaran "
+                        "periode ini ikut diverifikasi dan terkunci bersama realisasi "
+                        "indikatornya; bila perlu diubah, Bappeda dapat membuka kembali "
+                        f"periode {Periode(asal).label}."
+                    )
+                else:
+                    alasan = (
+                        f"Realisasi {label} sedang diajukan ke Bappeda; realisasi anggaran "
+                        "periode ini ikut diperiksa dan tidak dapat diubah sampai diverifikasi "
+                        "atau dikembalikan."
+                    )
+                if asal != periode:
+                    alasan += (
+                        " Realisasi anggaran tahunan dihitung dari triwulan bila angka "
+                        "tahunannya kosong, sehingga triwulan ikut tertutup."
+                    )
+                hasil[periode] = (st, alasan)
+                break
+        return hasil
 
 
 class IndikatorProgram(Terjaga):
@@ -524,9 +591,10 @@ class Realisasi(Terjaga):
 
 
 class PelaporanRealisasi(Terjaga):
-    """The state of a kecamatan's realisasi for one period: draft → diajukan → diverifikasi
-    or dikembalikan (by Bappeda, with a comment the kecamatan sees). Verified values are
-    locked; no row means draft."""
+    """The state of a kecamatan's realisasi for one period (its indicators and its budget
+    realisasi): draft → diajukan → diverifikasi or dikembalikan (by Bappeda, with a comment
+    the kecamatan sees). Verified values are locked until Bappeda reopens the period with a
+    reason; no row means draft."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -568,7 +636,15 @@ class PelaporanRealisasi(Terjaga):
         return f"Realisasi {Periode(self.periode).label} {self.tahun}"
 
     def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
-        # A verification, once given, is not taken back (not even through the admin).
+        # A verification is taken back only by Bappeda reopening the period with a reason
+        # (perjanjian.services.realisasi.realisasi_buka_kembali, through the transition
+        # table), and only while no approved LKIP printed it; never through the admin.
+        if not hapus and self.transisi_berjalan == ("diverifikasi", "buka_kembali"):
+            return self.alasan_tidak_dapat_dibuka()
+        # The year's approved LKIP printed these values: no period of it moves any more.
+        alasan = PelaporanRealisasi.alasan_lkip(self.kecamatan_id, self.tahun)
+        if alasan:
+            return alasan
         if (
             self.pk
             and PelaporanRealisasi.objects.filter(
@@ -578,6 +654,20 @@ class PelaporanRealisasi(Terjaga):
             return (
                 f"Realisasi {self.get_periode_display()} {self.tahun} sudah diverifikasi; "
                 "statusnya tidak dapat diubah atau dihapus."
+            )
+        return None
+
+    def alasan_tidak_dapat_dibuka(self) -> str | None:
+        """Why Bappeda cannot reopen this verified period: the LKIP of the year is approved
+        and printed its values. None when it may be reopened. The guard above, the service
+        and the page (which hides the button and says why) all ask this."""
+        # The LKIP's own rule (laporan.models.LaporanKinerjaQuerySet.ditetapkan), reached
+        # through the kecamatan's reverse relation: laporan sits above this app.
+        if self.kecamatan.laporan.ditetapkan().filter(tahun=self.tahun).exists():
+            return (
+                f"LKIP {self.tahun} sudah ditetapkan camat dan memuat realisasi "
+                f"{Periode(self.periode).label} {self.tahun}; periode ini tidak dapat dibuka "
+                "kembali. Perubahan hanya melalui versi LKIP baru yang dibuka camat."
             )
         return None
 
@@ -614,11 +704,22 @@ class PelaporanRealisasi(Terjaga):
         """Why the values of a period (realisasi, budget realisasi) are locked: verified."""
         if periode in cls.periode_terverifikasi(kecamatan_id=kecamatan_id, tahun=tahun):
             return cls.pesan_terverifikasi(tahun, periode)
-        return None
+        return cls.alasan_lkip(kecamatan_id, tahun)
+
+    @staticmethod
+    def alasan_lkip(kecamatan_id: int | None, tahun: int | None) -> str | None:
+        """Why a year's realisasi (every period, budget realisasi too) cannot change: the
+        kecamatan's LKIP of that year, which printed it, is approved."""
+        if not kecamatan_id or not tahun:
+            return None
+        return pesan_terkunci(
+            lkip_ditetapkan(kecamatan_id=kecamatan_id, tahun=tahun), f"realisasi tahun {tahun}"
+        )
 
 
 # Realisasi of a period: draft → diajukan → diverifikasi or dikembalikan; dikembalikan →
-# diajukan again. No row in the database means draft.
+# diajukan again; diverifikasi → dikembalikan when Bappeda reopens it. No row in the
+# database means draft.
 ALUR_PELAPORAN = Alur(
     nama="Realisasi",
     status=PelaporanRealisasi.Status,
@@ -627,11 +728,15 @@ ALUR_PELAPORAN = Alur(
         ("dikembalikan", "ajukan"): "diajukan",
         ("diajukan", "verifikasi"): "diverifikasi",
         ("diajukan", "kembalikan"): "dikembalikan",
+        # Bappeda reopens a verified period, with a reason: the kecamatan corrects it and
+        # submits again (refused by the guard once an approved LKIP printed it).
+        ("diverifikasi", "buka_kembali"): "dikembalikan",
     },
     aksi={
         "ajukan": "diajukan",
         "verifikasi": "diverifikasi",
         "kembalikan": "dikembalikan",
+        "buka_kembali": "dibuka kembali",
     },
     catatan={
         "draft": "Hanya realisasi yang diajukan yang dapat diverifikasi atau dikembalikan.",

@@ -13,5 +13,10 @@ urlpatterns = [
     path(f"{R}/ajukan/", realisasi.RealisasiAjukan.as_view(), name="realisasi-ajukan"),
     path(f"{R}/verifikasi/", realisasi.RealisasiVerifikasi.as_view(), name="realisasi-verifikasi"),
     path(f"{R}/kembalikan/", realisasi.RealisasiKembalikan.as_view(), name="realisasi-kembalikan"),
+    path(
+        f"{R}/buka-kembali/",
+        realisasi.RealisasiBukaKembali.as_view(),
+        name="realisasi-buka-kembali",
+    ),
     path(f"{K}/narasi/<int:tahun>/", narasi.NarasiUbah.as_view(), name="narasi"),
 ]

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.dispatch import Signal
 
 from sakip.penguncian import TransisiDitolak
 
@@ -76,6 +77,13 @@ class Alur:
         return ke
 
 
+# Sent by jalankan_transisi once a status change is saved (inside the caller's transaction):
+# ``dokumen``, ``dari``, ``aksi``, ``ke``, ``oleh``. A higher app that must act on a lower
+# app's step listens here instead of being imported by it: laporan keeps the print of a PK or
+# decree as it is at the moment it becomes ditetapkan.
+transisi_dijalankan = Signal()
+
+
 def jalankan_transisi(*, dokumen, aksi: str, oleh, **kolom):
     """Apply ``aksi`` to ``dokumen`` by its kind's table (``dokumen.alur``) and save it.
 
@@ -97,4 +105,7 @@ def jalankan_transisi(*, dokumen, aksi: str, oleh, **kolom):
         dokumen.save()
     finally:
         dokumen.transisi_berjalan = None
+    transisi_dijalankan.send(
+        sender=type(dokumen), dokumen=dokumen, dari=dari, aksi=aksi, ke=ke, oleh=oleh
+    )
     return dokumen

@@ -22,6 +22,7 @@ from perjanjian.services import (
     perjanjian_kembalikan_bappeda,
     perjanjian_tetapkan,
     realisasi_ajukan,
+    realisasi_buka_kembali,
     realisasi_kembalikan,
     realisasi_verifikasi,
 )
@@ -107,6 +108,9 @@ def test_alur_realisasi_setiap_status_dan_aksi(kencong, operator_kencong, bapped
         "ajukan": lambda: realisasi_ajukan(**bagian, oleh=operator_kencong),
         "verifikasi": lambda: realisasi_verifikasi(**bagian, oleh=bappeda),
         "kembalikan": lambda: realisasi_kembalikan(**bagian, oleh=bappeda, komentar="Cek IKM."),
+        "buka_kembali": lambda: realisasi_buka_kembali(
+            **bagian, oleh=bappeda, alasan="Realisasi IKM salah ketik."
+        ),
     }
     assert set(layanan) == set(alur.aksi)
     for dari, aksi in semua_pasangan(alur):

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
+from iku.models import Renstra
 from laporan.dokumen.dasar import Penyaji
 from laporan.dokumen.layanan import _simpan, siapkan_dokumen
 from laporan.evaluasi import lkip_reviu
@@ -67,7 +68,18 @@ def lkip_direviu(kencong, inspektorat):
 
 @pytest.fixture
 def perjanjian(kencong):
-    return PerjanjianKinerja.objects.filter(kecamatan=kencong).order_by("pk").first()
+    """A draft PK 2026 of Kencong: printed from its data on each request (an approved one is
+    served from its stored final print, tests/test_dokumen_final_tersimpan.py)."""
+    return PerjanjianKinerja.objects.create(
+        kecamatan=kencong,
+        tahun=2026,
+        renstra=Renstra.objects.get(kecamatan=kencong, nama="Renstra 2025-2029"),
+        tempat="Jember",
+        pihak_pertama_nama="Ronny Arvianto, S.E., M.M.",
+        pihak_pertama_jabatan="Camat Kencong",
+        pihak_kedua_nama="Muhammad Fawait",
+        pihak_kedua_jabatan="Bupati Jember",
+    )
 
 
 @pytest.fixture

@@ -120,6 +120,17 @@ def test_penetapan_menyimpan_pdf_dengan_sha256_dan_versi_berikutnya(
     versi = list(VersiLKIP.objects.filter(laporan=lkip).order_by("nomor"))
     assert [v.nomor for v in versi] == [1, 2]
     assert versi[1].sha256 != versi[0].sha256
+    # Each version downloads under its own name; "Unduh PDF" hands out the latest as stored.
+    assert [v.dokumen.nama_berkas for v in versi] == [
+        "lkip-kencong-2025-versi-1.pdf",
+        "lkip-kencong-2025-versi-2.pdf",
+    ]
+    diminta = minta(client, lkip)
+    assert diminta["Location"] == reverse(
+        "laporan:dokumen-unduh", args=["kencong", versi[1].dokumen_id]
+    )
+    unduh = client.get(diminta["Location"])
+    assert hashlib.sha256(b"".join(unduh.streaming_content)).hexdigest() == versi[1].sha256
     with versi[0].dokumen.berkas.open("rb") as f:  # version 1 is exactly what it was
         assert hashlib.sha256(f.read()).hexdigest() == versi1.sha256
 

@@ -84,6 +84,7 @@ TABEL_PERAN = {
     "perjanjian:realisasi-ajukan": BACA_ISI,
     "perjanjian:realisasi-verifikasi": VERIFIKASI,
     "perjanjian:realisasi-kembalikan": VERIFIKASI,
+    "perjanjian:realisasi-buka-kembali": VERIFIKASI,
     "perjanjian:realisasi-excel": BACA,
     "perjanjian:realisasi-templat": BACA,
     "perjanjian:realisasi-impor": ISI,

@@ -46,7 +46,8 @@ def cetakan(jember_modul, django_db_blocker):
 
 
 def baris(teks: str) -> list[str]:
-    return [b.strip() for b in teks.splitlines() if b.strip()]
+    """The lines of a page, without the DRAF mark a draft prints across every page."""
+    return [b.strip() for b in teks.splitlines() if b.strip() and b.strip() != "DRAF"]
 
 
 def label(teks: str) -> str:
@@ -133,8 +134,10 @@ class TestSampulDanKataPengantar:
         kabupaten.logo.name = "logo/kabupaten/jember.png"  # in memory only
         assert 'src="/media/logo/kabupaten/jember.png"' in render_to_string(sampul, konteks)
 
-    def test_lkip_draf_bertanda_draf_di_sampul(self, cetakan):
+    def test_lkip_draf_bertanda_draf_di_setiap_halaman(self, cetakan):
         assert "DRAF — belum ditetapkan" in cetakan.halaman[0]
+        tanpa = [i + 1 for i, h in enumerate(cetakan.halaman) if "DRAF" not in h]
+        assert tanpa == [], f"halaman tanpa tanda DRAF: {tanpa}"
 
     def test_lkip_ditetapkan_tanpa_tanda_draf(self, db):
         laporan = laporan_kencong()

@@ -257,7 +257,7 @@ def test_tombol_unduh_pdf_pk_mengunduh_lalu_memakai_berkas_tersimpan(
     berkas = ikuti_sampai_pdf(client, diminta)
     assert berkas.status_code == 200
     assert berkas["Content-Type"] == "application/pdf"
-    assert "PK-Perubahan-kencong-2025.pdf" in berkas["Content-Disposition"]
+    assert 'filename="pk-perubahan-kencong-2025.pdf"' in berkas["Content-Disposition"]
     teks = semua(halaman_pdf(b"".join(berkas.streaming_content)))
     assert "Jumlah Rp 3.920.691.860,40 P-APBD" in teks
     dokumen = DokumenPDF.objects.get(jenis="perjanjian", objek_id=pk.pk)
@@ -300,7 +300,8 @@ def test_logo_kabupaten_tercetak_pada_kop_bila_tersimpan(kencong, settings, tmp_
 
 def test_berkas_yang_hilang_dicetak_ulang(client, camat_kencong, kencong, media):
     """A stored PDF whose file went missing from the media storage is printed again instead of
-    being served as a broken download."""
+    being served as a broken download: for an approved PK, from the HTML stored as its final
+    print, into the same record (never from the data as it stands now)."""
     pk = PerjanjianKinerja.objects.get(kecamatan=kencong, tahun=2025, jenis="awal")
     client.force_login(camat_kencong)
     pertama = DokumenPDF.objects.get(pk=ikuti_id(client.post(url_pdf(pk))))
@@ -311,7 +312,9 @@ def test_berkas_yang_hilang_dicetak_ulang(client, camat_kencong, kencong, media)
     assert "Jumlah Rp 4.667.506.655,00 APBD" in semua(
         halaman_pdf(b"".join(unduh.streaming_content))
     )
-    assert DokumenPDF.objects.filter(jenis="perjanjian", objek_id=pk.pk).count() == 2
+    assert DokumenPDF.objects.filter(jenis="perjanjian", objek_id=pk.pk).count() == 1
+    pertama.refresh_from_db()
+    assert pertama.final and (media / pertama.berkas.name).is_file()
 
 
 def ikuti_id(jawaban) -> int:

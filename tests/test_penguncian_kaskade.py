@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from iku.models import Indikator, Renstra, Sasaran, TargetIndikator, Tujuan
-from laporan.models import EvaluasiAKIP, LaporanKinerja, RekomendasiLHE, VersiLKIP
+from laporan.models import LaporanKinerja, VersiLKIP
 from perjanjian.models import (
     Kegiatan,
     NarasiSasaran,
@@ -127,17 +127,6 @@ KASUS = {
         buka=tanpa_perubahan,
         pesan=rf"^Tidak dapat dihapus karena ikut menghapus narasi sasaran .+\. {NARASI}$",
         alasan=NARASI,
-    ),
-    "lhe": Kasus(
-        induk=lambda k: EvaluasiAKIP.objects.get(kecamatan=k, tahun=TAHUN),
-        anak=lambda e: RekomendasiLHE.objects.filter(evaluasi=e),
-        kunci=tetapkan_lkip,
-        buka=tanpa_perubahan,
-        pesan=(
-            r"^Tidak dapat dihapus karena ikut menghapus rekomendasi LHE .+\. "
-            + RekomendasiLHE.pesan_terkunci(TAHUN)
-        ),
-        alasan=RekomendasiLHE.pesan_terkunci(TAHUN),
     ),
 }
 
@@ -395,6 +384,18 @@ def test_setiap_model_terjaga_dijaga_pada_hapus_berantai_dan_kueri_massal():
         "laporan.TindakLanjutLHE",
         "laporan.RekomendasiLHE",
         "laporan.VersiLKIP",
+        # What an approved LKIP printed from the apps below it (kecamatan.penetapan).
+        "kecamatan.SkalaPenilaian",
+        "kecamatan.PitaSkala",
+        "kecamatan.PemakaianSkala",
+        "kecamatan.ProfilTahunan",
+        "kecamatan.KomposisiSDM",
+        "kecamatan.SaranaPrasarana",
+        "kecamatan.IsuStrategis",
+        "iku.TargetIndikator",
+        "perjanjian.Program",
+        "laporan.EvaluasiAKIP",
+        "laporan.SkorAKIP",
     }
     for model in terjaga:
         assert pre_delete.has_listeners(model), model

@@ -2,15 +2,22 @@
 runs them on Kencong's data: the message they print, the PDF they write (read back as text),
 and a clear Indonesian error for a kecamatan or a year that is not there.
 
-Each PDF is printed once for the module (a few seconds each); the errors stop before any
-printing."""
+An approved document (Kencong's decree and PK Perubahan 2025 are ditetapkan) is written from
+its stored final print, the bytes every other route serves too; the draft LKIP is printed from
+its data. Each PDF is printed once for the module (a few seconds each); the errors stop before
+any printing."""
 
+import hashlib
 import re
 from io import BytesIO, StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.test import override_settings
 from pypdf import PdfReader
+
+from laporan.models import DokumenPDF
 
 KEPUTUSAN_BARU = "000.7.2.7/32/35.09.02/2025"
 
@@ -23,7 +30,9 @@ def jalankan(perintah: str, *argumen: str) -> str:
 
 @pytest.fixture(scope="module")
 def cetakan(jember_modul, django_db_blocker, tmp_path_factory):
-    """{command: (its message, the file it wrote)}, each command run once."""
+    """{command: (its message, the file it wrote, the final prints stored meanwhile)}, each
+    command run once (``buat_pk`` twice: the second run writes the stored file again without
+    printing). The stored rows are rolled back: the module shares the loaded data."""
     folder = tmp_path_factory.mktemp("perintah")
     argumen = {
         "buat_lkip": ["--kecamatan", "kencong", "--tahun", "2025"],
@@ -32,10 +41,23 @@ def cetakan(jember_modul, django_db_blocker, tmp_path_factory):
         "buat_pk": ["--kecamatan", "Kencong", "--tahun", "2025", "--jenis", "perubahan"],
     }
     hasil = {}
-    with django_db_blocker.unblock():
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=folder / "media"),
+        transaction.atomic(),
+    ):
         for perintah, arg in argumen.items():
             tujuan = folder / f"{perintah}.pdf"
-            hasil[perintah] = (jalankan(perintah, *arg, "-o", str(tujuan)), tujuan)
+            pesan = jalankan(perintah, *arg, "-o", str(tujuan))
+            tersimpan = list(
+                DokumenPDF.objects.filter(final=True).values_list("nama_berkas", "sha256")
+            )
+            hasil[perintah] = (pesan, tujuan, tersimpan)
+        lagi = folder / "buat_pk-lagi.pdf"
+        jalankan("buat_pk", *argumen["buat_pk"], "-o", str(lagi))
+        hasil["buat_pk-lagi"] = (DokumenPDF.objects.count(), lagi)
+        hasil["jumlah"] = DokumenPDF.objects.count()
+        transaction.set_rollback(True)
     return hasil
 
 
@@ -55,30 +77,63 @@ def cetakan(jember_modul, django_db_blocker, tmp_path_factory):
     ],
 )
 def test_perintah_menulis_pdf_yang_dapat_dibaca(cetakan, perintah, isi):
-    pesan, tujuan = cetakan[perintah]
+    pesan, tujuan, _ = cetakan[perintah]
     halaman = PdfReader(BytesIO(tujuan.read_bytes())).pages
-    assert re.fullmatch(
-        rf"PDF ditulis ke {re.escape(str(tujuan))}: {len(halaman)} halaman, [0-9.]+ bita, "
-        r"[0-9]+\.[0-9] detik\.\n",
-        pesan,
-    ), pesan
+    if perintah == "buat_lkip":  # the draft, printed from its data
+        assert re.fullmatch(
+            rf"PDF ditulis ke {re.escape(str(tujuan))}: {len(halaman)} halaman, [0-9.]+ bita, "
+            r"[0-9]+\.[0-9] detik\.\n",
+            pesan,
+        ), pesan
+    else:  # approved: its stored final print
+        assert pesan.startswith(f"PDF yang ditetapkan ditulis ke {tujuan} dari berkas tersimpan ")
     # The first pages are enough to know the document (reading all of the LKIP takes long).
     teks = " ".join(" ".join(h.extract_text().split()) for h in halaman[:8])
     for potongan in isi:
         assert potongan in teks, potongan
 
 
+def test_perintah_menulis_berkas_final_yang_tersimpan(cetakan):
+    """An approved document: the command writes the bytes stored as its final print, named
+    by kecamatan, year and version; asked again, the same bytes, nothing printed again."""
+    _, tujuan, tersimpan = cetakan["buat_keputusan"]
+    assert tersimpan == [
+        (
+            "keputusan-iku-kencong-2025-000-7-2-7-32-35-09-02-2025.pdf",
+            hashlib.sha256(tujuan.read_bytes()).hexdigest(),
+        )
+    ]
+    _, tujuan, tersimpan = cetakan["buat_pk"]
+    assert ("pk-perubahan-kencong-2025.pdf", hashlib.sha256(tujuan.read_bytes()).hexdigest()) in (
+        tersimpan
+    )
+    jumlah, lagi = cetakan["buat_pk-lagi"]
+    assert lagi.read_bytes() == tujuan.read_bytes()
+    assert jumlah == cetakan["jumlah"]
+
+
 def test_html_ditulis_tanpa_mencetak(db, tmp_path):
-    """``--html`` writes the HTML that would be printed (fast: no WeasyPrint)."""
+    """``--html`` writes the HTML that would be printed (fast: no WeasyPrint): for an approved
+    decree, the HTML taken as its final print."""
     tujuan = tmp_path / "keputusan.html"
     pesan = jalankan(
         "buat_keputusan", "--kecamatan", "kencong", "--nomor", KEPUTUSAN_BARU,
         "--html", "-o", str(tujuan),
     )  # fmt: skip
     html = tujuan.read_text(encoding="utf-8")
+    assert pesan.startswith(f"HTML dokumen yang ditetapkan ditulis ke {tujuan}")
+    assert KEPUTUSAN_BARU in html and "<html" in html
+    assert DokumenPDF.objects.get(final=True).html == html
+
+
+def test_html_draf_ditulis_dari_data(db, tmp_path):
+    tujuan = tmp_path / "lkip.html"
+    pesan = jalankan(
+        "buat_lkip", "--kecamatan", "kencong", "--tahun", "2025", "--html", "-o", str(tujuan)
+    )
     assert pesan.startswith(f"HTML ditulis ke {tujuan} (")
     assert pesan.rstrip().endswith("karakter).")
-    assert KEPUTUSAN_BARU in html and "<html" in html
+    assert "DRAF" in tujuan.read_text(encoding="utf-8")
 
 
 SALAH = [

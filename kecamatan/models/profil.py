@@ -1,10 +1,50 @@
-"""The yearly profile of a kecamatan: tasks, staff (Tabel 1.1), assets (Tabel 1.2), issues."""
+"""The yearly profile of a kecamatan: tasks, staff (Tabel 1.1), assets (Tabel 1.2), issues.
+
+The LKIP of a year prints the latest profile up to that year (``profil_terakhir``): once that
+LKIP is approved, the profile it printed and its rows are locked, and so is a new profile that
+would take its place in that year's print."""
 
 from django.db import models
 from django.db.models import F, Q
 
+from kecamatan.penetapan import lkip_ditetapkan, pesan_terkunci
+from sakip.penguncian import Terjaga
 
-class ProfilTahunan(models.Model):
+
+def alasan_profil(
+    kecamatan_id: int | None, tahun: int | None, *, kecuali: int | None
+) -> str | None:
+    """Why the profile of ``tahun`` (the stored one ``kecuali``, or a new one) cannot change:
+    an approved LKIP of a year from ``tahun`` on prints it, no later profile coming between."""
+    if not kecamatan_id or not tahun:
+        return None
+    ditetapkan = lkip_ditetapkan(kecamatan_id=kecamatan_id, dari_tahun=tahun)
+    if not ditetapkan:
+        return None
+    lain = set(
+        ProfilTahunan.objects.filter(kecamatan_id=kecamatan_id, tahun__gt=tahun)
+        .exclude(pk=kecuali)
+        .values_list("tahun", flat=True)
+    )
+    mencetak = [(n, t) for n, t in ditetapkan if not any(tahun < p <= t for p in lain)]
+    return pesan_terkunci(mencetak, f"profil kecamatan tahun {tahun}")
+
+
+class BarisProfil(Terjaga):
+    """A row of a profile (Tabel 1.1, 1.2, isu strategis): locked with its profile."""
+
+    class Meta:
+        abstract = True
+
+    def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
+        profil = ProfilTahunan.objects.filter(pk=self.profil_id).values("kecamatan_id", "tahun")
+        profil = profil.first()
+        if profil is None:
+            return None
+        return alasan_profil(profil["kecamatan_id"], profil["tahun"], kecuali=self.profil_id)
+
+
+class ProfilTahunan(Terjaga):
     kecamatan = models.ForeignKey(
         "kecamatan.Kecamatan",
         on_delete=models.CASCADE,
@@ -42,11 +82,19 @@ class ProfilTahunan(models.Model):
     def __str__(self):
         return f"Profil {self.kecamatan.nama} {self.tahun}"
 
+    def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
+        lama = ProfilTahunan.objects.filter(pk=self.pk).values_list("kecamatan_id", "tahun")
+        for kecamatan_id, tahun in [*lama, (self.kecamatan_id, self.tahun)]:
+            alasan = alasan_profil(kecamatan_id, tahun, kecuali=self.pk)
+            if alasan:
+                return alasan
+        return None
+
 
 PENDIDIKAN = ("sd", "sma", "d3", "s1", "s2")
 
 
-class KomposisiSDM(models.Model):
+class KomposisiSDM(BarisProfil):
     """One row of Tabel 1.1: staff needed (kebutuhan) and filled (bezetting) by education."""
 
     profil = models.ForeignKey(
@@ -101,7 +149,7 @@ class KomposisiSDM(models.Model):
         return sum(getattr(self, f"bezetting_{p}") for p in PENDIDIKAN)
 
 
-class SaranaPrasarana(models.Model):
+class SaranaPrasarana(BarisProfil):
     """One row of Tabel 1.2, grouped by the asset classes of the Kartu Inventaris Barang."""
 
     class Kelompok(models.TextChoices):
@@ -134,7 +182,7 @@ class SaranaPrasarana(models.Model):
         return self.nama
 
 
-class IsuStrategis(models.Model):
+class IsuStrategis(BarisProfil):
     profil = models.ForeignKey(
         ProfilTahunan,
         on_delete=models.CASCADE,

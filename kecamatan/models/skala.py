@@ -3,11 +3,17 @@
 sakip.kinerja holds the defaults of DOMAIN.md as plain data; the migration copies them here
 so an admin can define another scale (a four-band one, the regulation's "91" variant …)
 without code. kecamatan.selectors.ke_kinerja() turns a row back into a kinerja.Skala.
+
+The scale a year used is printed in that year's LKIP (kriteria, Tabel 3.1): once an LKIP of a
+kecamatan of the kabupaten is approved for the year, the year's choice and the bands of the
+scales it uses are locked (``alasan_terkunci``) until its camat opens a new version.
 """
 
 from django.db import models
 
+from kecamatan.penetapan import lkip_ditetapkan, pesan_terkunci
 from sakip import kinerja
+from sakip.penguncian import Terjaga
 
 
 class JenisSkala(models.TextChoices):
@@ -17,7 +23,31 @@ class JenisSkala(models.TextChoices):
     PREDIKAT_SAKIP = "predikat_sakip", "Predikat SAKIP"
 
 
-class SkalaPenilaian(models.Model):
+def alasan_skala_terpakai(skala_ids) -> str | None:
+    """Why the scales ``skala_ids`` cannot change: a year that uses one of them has an approved
+    LKIP, which printed its kriteria."""
+    tahun_dipakai = (
+        PemakaianSkala.objects.filter(skala_id__in=[i for i in skala_ids if i])
+        .values_list("kabupaten_id", "tahun")
+        .distinct()
+    )
+    for kabupaten_id, tahun in tahun_dipakai:
+        alasan = alasan_tahun_skala(kabupaten_id, tahun)
+        if alasan:
+            return alasan
+    return None
+
+
+def alasan_tahun_skala(kabupaten_id: int | None, tahun: int | None) -> str | None:
+    if not kabupaten_id or not tahun:
+        return None
+    return pesan_terkunci(
+        lkip_ditetapkan(kabupaten_id=kabupaten_id, tahun=tahun),
+        f"skala penilaian tahun {tahun}",
+    )
+
+
+class SkalaPenilaian(Terjaga):
     kode = models.SlugField("kode", max_length=80, unique=True)
     nama = models.CharField("nama", max_length=200)
     jenis = models.CharField("jenis", max_length=20, choices=JenisSkala.choices)
@@ -36,8 +66,11 @@ class SkalaPenilaian(models.Model):
     def __str__(self):
         return self.nama
 
+    def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
+        return alasan_skala_terpakai([self.pk])
 
-class PitaSkala(models.Model):
+
+class PitaSkala(Terjaga):
     """One band of a scale. Bands are ordered from the highest; the last has no lower bound."""
 
     skala = models.ForeignKey(
@@ -76,8 +109,12 @@ class PitaSkala(models.Model):
     def __str__(self):
         return f"{self.kode} {self.label}"
 
+    def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
+        lama = PitaSkala.objects.filter(pk=self.pk).values_list("skala_id", flat=True).first()
+        return alasan_skala_terpakai([self.skala_id, lama])
 
-class PemakaianSkala(models.Model):
+
+class PemakaianSkala(Terjaga):
     """The scale a kabupaten uses for one kind of rating in one year."""
 
     kabupaten = models.ForeignKey(
@@ -104,6 +141,17 @@ class PemakaianSkala(models.Model):
 
     def __str__(self):
         return f"{self.kabupaten} {self.tahun}: {self.skala}"
+
+    def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
+        """The year's choice (new, changed, moved or removed) is locked while a year it
+        concerns has an approved LKIP: choosing a scale where the default was used changes
+        the print just as well."""
+        lama = PemakaianSkala.objects.filter(pk=self.pk).values_list("kabupaten_id", "tahun")
+        for kabupaten_id, tahun in [*lama, (self.kabupaten_id, self.tahun)]:
+            alasan = alasan_tahun_skala(kabupaten_id, tahun)
+            if alasan:
+                return alasan
+        return None
 
     def clean(self):
         from django.core.exceptions import ValidationError

@@ -41,8 +41,12 @@ def ambil_berkas_lokal(url: str):
 
 class Penyaji:
     """Renders one document. Subclasses set ``jenis`` and ``template_name`` and implement
-    ``konteks()`` (gathering everything through selectors, a bounded number of queries) and
-    ``nama_berkas()``."""
+    ``konteks()`` (gathering everything through selectors, a bounded number of queries),
+    ``ditetapkan()`` and ``nama_berkas()``.
+
+    A file name carries the kind, the kecamatan, the year and the version, and ``-draf`` for a
+    draft (``lkip-kencong-2025-versi-1.pdf``, ``lkip-kencong-2025-draf.pdf``): two versions of
+    a document never download under one name."""
 
     jenis: str = ""
     template_name: str = ""
@@ -57,8 +61,15 @@ class Penyaji:
     def konteks(self) -> dict:
         raise NotImplementedError
 
+    def ditetapkan(self) -> bool:
+        """Whether the document is approved: it is then printed once and served as stored."""
+        raise NotImplementedError
+
     def nama_berkas(self) -> str:
         raise NotImplementedError
+
+    def akhiran_draf(self) -> str:
+        return "" if self.ditetapkan() else "-draf"
 
     def html(self) -> str:
         return render_to_string(self.template_name, self.konteks())

@@ -8,6 +8,7 @@ Indikator Kinerja Lainnya, Panti / Kencong 2025-2029). What the decree says come
 the PDF show the same lines; only the letterhead and the printed titles are added here.
 """
 
+import re
 from dataclasses import fields
 
 from iku.models import KeputusanIKU
@@ -66,6 +67,13 @@ class PenyajiKeputusan(Penyaji):
     def konteks(self) -> dict:
         return konteks_keputusan(keputusan=self.objek)
 
+    def ditetapkan(self) -> bool:
+        return self.objek.status == KeputusanIKU.Status.DITETAPKAN
+
     def nama_berkas(self) -> str:
-        tahun = tahun_keputusan(self.objek)
-        return f"Keputusan-IKU-{self.objek.kecamatan.slug}-{tahun}-{self.objek.pk}.pdf"
+        """``keputusan-iku-kencong-2025-000-7-2-7-32-35-09-02-2025.pdf``: a kecamatan's decrees
+        differ by their number (unique), which names the version; ``-draf`` until approved."""
+        keputusan = self.objek
+        nomor = re.sub(r"[^0-9A-Za-z]+", "-", keputusan.nomor).strip("-").lower()
+        tahun = tahun_keputusan(keputusan)
+        return f"keputusan-iku-{keputusan.kecamatan.slug}-{tahun}-{nomor}{self.akhiran_draf()}.pdf"

@@ -1,11 +1,16 @@
 """Services: ask for a document (served at once when nothing changed), render it (as a
-background task), print a failed one again, and notice a render whose worker died.
+background task), keep the print of an approved document, print a failed one again, and
+notice a render whose worker died.
+
+An approved document (a ditetapkan LKIP, PK or IKU decree) is served only from the bytes
+stored when it was approved, on every route (its page, the version links, the commands, the
+admin): ``dokumen_final``. A draft is printed from its data as it stands now.
 
 The life of a ``DokumenPDF``: MENUNGGU (its HTML stored, its task queued) → BERJALAN (a run
 took it: ``mulai``) → SELESAI (the complete PDF stored and the row marked in one step) or
 GAGAL (the render raised, or its run died: see ``alasan_macet``). A failed document is
-printed again from the same HTML (``dokumen_cetak_ulang``); an ordinary request for a
-document whose last attempt failed simply makes a new one.
+printed again from the same HTML (``dokumen_cetak_ulang``, and ``dokumen_final`` for an
+approved one); an ordinary request for a draft whose last attempt failed makes a new one.
 """
 
 import hashlib
@@ -25,7 +30,7 @@ from laporan.models import DokumenPDF, VersiLKIP
 from sakip import akses
 from sakip.akses import Izin
 
-from .daftar import penyaji_untuk
+from .daftar import JENIS_SUMBER, penyaji_untuk
 from .dasar import Penyaji
 
 Status = DokumenPDF.Status
@@ -40,7 +45,8 @@ def sidik(html: str) -> str:
 
 
 def minta_dokumen(*, jenis: str, objek, oleh=None) -> DokumenPDF:
-    """The document of ``objek`` as its data stands now.
+    """The document of ``objek``: for an approved one its stored final print
+    (``dokumen_final``), for a draft the document as its data stands now.
 
     The HTML is built (fast: selectors and a template) and fingerprinted; a finished document
     with the same fingerprint is returned as is, and so is one still being rendered, unless
@@ -48,6 +54,9 @@ def minta_dokumen(*, jenis: str, objek, oleh=None) -> DokumenPDF:
     is queued and the task renders it: inline when no worker is configured, so it is then
     already finished too.
     """
+    final = dokumen_final(jenis=jenis, objek=objek, oleh=oleh)
+    if final is not None:
+        return final
     penyaji = penyaji_untuk(jenis, objek)
     html = penyaji.html()
     kunci = sidik(html)
@@ -56,6 +65,7 @@ def minta_dokumen(*, jenis: str, objek, oleh=None) -> DokumenPDF:
             jenis=jenis,
             objek_id=objek.pk,
             sidik_html=kunci,
+            final=False,
             status__in=[Status.SELESAI, *BELUM_SELESAI],
         )
         .order_by("-dibuat")
@@ -91,9 +101,101 @@ def antrekan(dokumen: DokumenPDF) -> None:
 
     Inside a transaction a database queue gets the task together with what the transaction
     writes (a worker sees neither before the commit); the inline backend prints it here."""
-    hasil = cetak_dokumen.enqueue(dokumen.pk)
-    DokumenPDF.objects.filter(pk=dokumen.pk).update(id_tugas=str(hasil.id))
+    _antre(dokumen.pk)
     dokumen.refresh_from_db()
+
+
+def _antre(dokumen_id: int) -> None:
+    hasil = cetak_dokumen.enqueue(dokumen_id)
+    DokumenPDF.objects.filter(pk=dokumen_id).update(id_tugas=str(hasil.id))
+
+
+def _tanpa_proses() -> dict:
+    """What a document waiting again is cleared of: the marks of its last run."""
+    return {"pesan": "", "mulai": None, "detak": None, "id_tugas": "", "dibuat": timezone.now()}
+
+
+# --- the print of an approved document -------------------------------------------------------
+
+# A final print whose HTML is taken but whose rendering nobody has queued yet.
+TAHAP_BEKU = "Dibekukan saat ditetapkan, menunggu dicetak"
+
+
+def dokumen_final(*, jenis: str, objek, oleh=None, jadwalkan: bool = True) -> DokumenPDF | None:
+    """The stored print of an approved document; None while ``objek`` is a draft.
+
+    An LKIP's is the document of its latest VersiLKIP (the PDF the camat approved). A PK's
+    or an IKU decree's is its ``final`` DokumenPDF, whose HTML was taken at approval
+    (``bekukan``); one approved without it (loaded from fixtures, approved before this
+    existed) is frozen now, so its first print after approval becomes its final for good.
+    A final print not rendered yet, failed or whose file is gone is rendered again from its
+    own stored HTML, never from the data as it stands now; ``jadwalkan`` False leaves the
+    rendering to the caller (a command prints inline).
+    """
+    penyaji = penyaji_untuk(jenis, objek)
+    if not penyaji.ditetapkan():
+        return None
+    dokumen = None
+    if jenis == DokumenPDF.Jenis.LKIP:
+        versi = objek.versi.select_related("dokumen").order_by("-nomor").first()
+        dokumen = versi.dokumen if versi is not None else None
+    if dokumen is None:
+        dokumen = (
+            DokumenPDF.objects.filter(jenis=jenis, objek_id=objek.pk, final=True)
+            .order_by("dibuat", "pk")
+            .first()
+        )
+    if dokumen is None:
+        dokumen = bekukan(jenis=jenis, objek=objek, oleh=oleh, penyaji=penyaji)
+    else:
+        dokumen = periksa_macet(dokumen)  # a render that died is failed, then printed again
+        if dokumen.status == DokumenPDF.Status.GAGAL or _berkas_hilang(dokumen):
+            DokumenPDF.objects.filter(pk=dokumen.pk).update(
+                status=DokumenPDF.Status.MENUNGGU, tahap=TAHAP_BEKU, **_tanpa_proses()
+            )
+    if jadwalkan:
+        _jadwalkan(dokumen.pk)
+    dokumen.refresh_from_db()
+    return dokumen
+
+
+def bekukan(*, jenis: str, objek, oleh=None, penyaji: Penyaji | None = None) -> DokumenPDF:
+    """Take the final HTML of an approved document now (what it says is fixed from here:
+    an indicator renamed in the Renstra later does not reach it) and store it as its final
+    print; it is rendered once, after the approval commits or when first asked."""
+    penyaji = penyaji or penyaji_untuk(jenis, objek)
+    html = penyaji.html()
+    dokumen = DokumenPDF.objects.create(
+        kecamatan=penyaji.kecamatan,
+        jenis=jenis,
+        objek_id=objek.pk,
+        sidik_html=sidik(html),
+        html=html,
+        final=True,
+        tahap=TAHAP_BEKU,
+        nama_berkas=penyaji.nama_berkas(),
+        dibuat_oleh=oleh,
+    )
+    transaction.on_commit(lambda: _jadwalkan(dokumen.pk))
+    return dokumen
+
+
+def _jadwalkan(dokumen_id: int) -> None:
+    """Queue the rendering of a frozen final print, once: whoever moves it out of
+    TAHAP_BEKU queues it (the approval's commit or the first request)."""
+    if DokumenPDF.objects.filter(
+        pk=dokumen_id, status=DokumenPDF.Status.MENUNGGU, tahap=TAHAP_BEKU
+    ).update(tahap=""):
+        _antre(dokumen_id)
+
+
+def bekukan_saat_ditetapkan(sender, *, dokumen, ke: str, **kwargs) -> None:
+    """Receiver of ``sakip.alur.transisi_dijalankan``: a PK or an IKU decree that becomes
+    ditetapkan keeps the print of that moment (the LKIP's approval stores its own version,
+    ``laporan.services.laporan_tetapkan``)."""
+    jenis = JENIS_SUMBER.get(type(dokumen))
+    if jenis is not None and ke == "ditetapkan":
+        bekukan(jenis=jenis, objek=dokumen, oleh=kwargs.get("oleh"))
 
 
 def _berkas_hilang(dokumen: DokumenPDF) -> bool:
@@ -243,8 +345,8 @@ def alasan_macet(dokumen: DokumenPDF, *, sekarang=None) -> str | None:
     - otherwise, it is older than DOKUMEN_BATAS_CETAK since its run took it (or since it was
       asked, when no run took it): an inline render whose process died, or a render hung.
     """
-    if dokumen.status not in BELUM_SELESAI:
-        return None
+    if dokumen.status not in BELUM_SELESAI or dokumen.tahap == TAHAP_BEKU:
+        return None  # a frozen final print not queued yet: the next request for it queues it
     sekarang = sekarang or timezone.now()
     tugas = _status_tugas(dokumen)
     if tugas == TaskResultStatus.READY:
@@ -303,13 +405,7 @@ def dokumen_cetak_ulang(*, dokumen: DokumenPDF, oleh: Pengguna) -> DokumenPDF:
     dokumen = periksa_macet(dokumen)
     with transaction.atomic():
         dibuka = DokumenPDF.objects.filter(pk=dokumen.pk, status=Status.GAGAL).update(
-            status=Status.MENUNGGU,
-            tahap="",
-            pesan="",
-            mulai=None,
-            detak=None,
-            id_tugas="",
-            dibuat=timezone.now(),
+            status=Status.MENUNGGU, tahap="", **_tanpa_proses()
         )
         if dibuka:
             antrekan(dokumen)

@@ -22,5 +22,18 @@ class PenyajiLKIP(Penyaji):
             **konteks_capaian(laporan),
         }
 
+    def ditetapkan(self) -> bool:
+        return self.objek.status == self.objek.Status.DITETAPKAN
+
     def nama_berkas(self) -> str:
-        return f"LKIP-{self.objek.kecamatan.slug}-{self.objek.tahun}.pdf"
+        """``lkip-kencong-2025-versi-1.pdf`` for the approved version 1 (asked while it is
+        approved, before its VersiLKIP row is written); ``lkip-kencong-2025-draf.pdf`` for
+        the first draft, ``lkip-kencong-2025-versi-2-draf.pdf`` once a version exists."""
+        laporan = self.objek
+        dasar = f"lkip-{laporan.kecamatan.slug}-{laporan.tahun}"
+        ada = laporan.versi.count()
+        if self.ditetapkan():
+            return f"{dasar}-versi-{ada + 1}.pdf"
+        if ada:
+            return f"{dasar}-versi-{ada + 1}-draf.pdf"
+        return f"{dasar}-draf.pdf"

@@ -103,7 +103,12 @@ class PenyajiPerjanjian(Penyaji):
     def konteks(self) -> dict:
         return isi_perjanjian(perjanjian=self.objek)
 
+    def ditetapkan(self) -> bool:
+        return self.objek.status == PerjanjianKinerja.Status.DITETAPKAN
+
     def nama_berkas(self) -> str:
+        """``pk-kencong-2025.pdf`` / ``pk-perubahan-kencong-2025.pdf``: one PK of each kind a
+        year, so the kind is its version; ``-draf`` until it is ditetapkan."""
         perjanjian = self.objek
-        jenis = "PK" if perjanjian.jenis == perjanjian.Jenis.AWAL else "PK-Perubahan"
-        return f"{jenis}-{perjanjian.kecamatan.slug}-{perjanjian.tahun}.pdf"
+        jenis = "pk" if perjanjian.jenis == perjanjian.Jenis.AWAL else "pk-perubahan"
+        return f"{jenis}-{perjanjian.kecamatan.slug}-{perjanjian.tahun}{self.akhiran_draf()}.pdf"

@@ -7,11 +7,18 @@ a year's PKs, targets, realisasi status and narratives as the report pages read 
 jenis, a year's surveys, the verification queue (``halaman``)."""
 
 from .anggaran import (
+    AnggaranPeriode,
+    AnggaranProgramPeriode,
     Jumlah,
     PohonAnggaran,
     Simpul,
+    alasan_anggaran_periode,
+    anggaran_pelaporan,
+    anggaran_periode,
+    anggaran_tahun_per_periode,
     kunci_anggaran,
     pohon_anggaran,
+    realisasi_sub_periode,
     sasaran_program,
 )
 from .capaian import (
@@ -36,8 +43,10 @@ from .capaian import (
 from .halaman import (
     TARGET_RELASI,
     AntreanVerifikasi,
+    PembukaanKembali,
     antrean_verifikasi,
     daftar_survei,
+    dibuka_kembali,
     jumlah_target,
     kegiatan_program,
     kegiatan_tahun,
@@ -80,6 +89,8 @@ from .tahun import (
 )
 
 __all__ = [
+    "AnggaranPeriode",
+    "AnggaranProgramPeriode",
     "AntreanVerifikasi",
     "BarisCapaian",
     "BarisEfisiensi",
@@ -91,12 +102,17 @@ __all__ = [
     "CapaianUkuran",
     "DasarPerjanjian",
     "Jumlah",
+    "PembukaanKembali",
     "Peringatan",
     "PohonAnggaran",
     "Simpul",
     "TARGET_RELASI",
     "TabelCapaian",
     "UkuranBersama",
+    "alasan_anggaran_periode",
+    "anggaran_pelaporan",
+    "anggaran_periode",
+    "anggaran_tahun_per_periode",
     "antrean_verifikasi",
     "baris_capaian",
     "capaian_indikator_program",
@@ -105,6 +121,7 @@ __all__ = [
     "capaian_sasaran",
     "capaian_tahunan",
     "daftar_survei",
+    "dibuka_kembali",
     "indikator_program_pk",
     "jumlah_target",
     "kegiatan_program",
@@ -125,6 +142,7 @@ __all__ = [
     "perjanjian_terlihat",
     "pohon_anggaran",
     "program_tahun",
+    "realisasi_sub_periode",
     "realisasi_tahunan_kabupaten",
     "realisasi_terisi",
     "realisasi_tren",

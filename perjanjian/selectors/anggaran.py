@@ -8,10 +8,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from iku.models import Sasaran
-from perjanjian.models import Kegiatan, PelaporanRealisasi, Periode, Program, SubKegiatan
+from kecamatan.models import Kecamatan
+from perjanjian.models import (
+    Kegiatan,
+    PelaporanRealisasi,
+    Periode,
+    Program,
+    RealisasiAnggaran,
+    SubKegiatan,
+)
 from sakip import kinerja
 
 
@@ -120,18 +128,152 @@ def pohon_anggaran(*, kecamatan_id: int, tahun: int) -> PohonAnggaran:
 
 def kunci_anggaran(*, kecamatan_id: int, tahun: int) -> dict[str, str]:
     """The budget cells of a year that can no longer change (column or period → the reason
-    shown beside them), for the page, its form and the Excel import. Which ones is asked of
-    the models' own lock rules (SubKegiatan.pagu_dijanjikan: the column a ditetapkan PK
-    promises; PelaporanRealisasi.periode_terverifikasi), the ones their guards refuse with."""
+    shown beside them), for the page, its form, its service and the Excel import. Which ones
+    is asked of the models' own rules (SubKegiatan.pagu_dijanjikan: the column a ditetapkan
+    PK promises; RealisasiAnggaran.periode_tertutup: a period diajukan to Bappeda or verified,
+    whose budget realisasi is part of what Bappeda verifies)."""
     kunci = {
         kolom: f"Dijanjikan dalam {perjanjian} yang sudah ditetapkan."
         for kolom, perjanjian in SubKegiatan.pagu_dijanjikan(
             kecamatan_id=kecamatan_id, tahun=tahun
         ).items()
     }
-    for periode in PelaporanRealisasi.periode_terverifikasi(kecamatan_id=kecamatan_id, tahun=tahun):
-        kunci[periode] = f"Realisasi {Periode(periode).label} {tahun} sudah diverifikasi Bappeda."
+    for periode, (_, alasan) in RealisasiAnggaran.periode_tertutup(
+        kecamatan_id=kecamatan_id, tahun=tahun
+    ).items():
+        kunci[periode] = alasan
     return kunci
+
+
+# --- the budget realisasi of a period ----------------------------------------------------------
+
+
+def alasan_anggaran_periode(*, kecamatan: Kecamatan, tahun: int, periode: str) -> str | None:
+    """Why the budget realisasi of the period cannot change now (diajukan or verified, its own
+    report or the Tahunan one); None while the kecamatan may fill it (one query)."""
+    tertutup = RealisasiAnggaran.periode_tertutup(kecamatan_id=kecamatan.id, tahun=tahun)
+    return tertutup.get(Periode(periode).value, (None, None))[1]
+
+
+def realisasi_sub_periode(sub: SubKegiatan, periode: str) -> Decimal | None:
+    """A sub kegiatan's budget realisasi of one period (its ``realisasi`` prefetched): the
+    quarter's figure, or for Tahunan the year's (the annual figure, else the quarters' sum,
+    as Tabel 3.12 counts it)."""
+    ada = {r.periode: r.jumlah for r in sub.realisasi.all()}
+    if periode != Periode.TAHUNAN:
+        return ada.get(periode)
+    return kinerja.realisasi_anggaran_tahunan(
+        ada.get(Periode.TAHUNAN),
+        [ada.get(p) for p in (Periode.TW1, Periode.TW2, Periode.TW3, Periode.TW4)],
+    )
+
+
+@dataclass(frozen=True)
+class AnggaranProgramPeriode:
+    program: Program
+    terisi: int  # sub kegiatan with a budget realisasi of the period
+    jumlah_sub: int
+    realisasi: Decimal | None
+    pagu: Decimal | None  # the pagu in force (pagu_akhir) of its sub kegiatan
+
+    @property
+    def serapan(self) -> Decimal | None:
+        return kinerja.serapan(self.pagu, self.realisasi)
+
+
+@dataclass(frozen=True)
+class AnggaranPeriode:
+    """The budget realisasi of one period, part of that period's report: how many sub
+    kegiatan have it, its sum and the pagu it is measured against, in total and per program.
+    The realisasi page, the verification queue, the beranda and the confirmation before a
+    workflow step read it."""
+
+    periode: Periode
+    terisi: int
+    jumlah_sub: int
+    realisasi: Decimal | None
+    pagu: Decimal | None
+    program: list[AnggaranProgramPeriode] = field(default_factory=list)
+
+    @property
+    def ada_sub(self) -> bool:
+        return self.jumlah_sub > 0
+
+    @property
+    def lengkap(self) -> bool:
+        return self.terisi >= self.jumlah_sub
+
+    @property
+    def belum_terisi(self) -> int:
+        return self.jumlah_sub - self.terisi
+
+    @property
+    def serapan(self) -> Decimal | None:
+        return kinerja.serapan(self.pagu, self.realisasi)
+
+
+def _ringkas(periode: str, sub_kegiatan: list[SubKegiatan]) -> AnggaranPeriode:
+    per_program: dict[int, list[SubKegiatan]] = {}
+    program: dict[int, Program] = {}
+    for s in sub_kegiatan:
+        p = s.kegiatan.program
+        program[p.id] = p
+        per_program.setdefault(p.id, []).append(s)
+
+    def jumlah(daftar: list[SubKegiatan]) -> tuple[int, Decimal | None, Decimal | None]:
+        realisasi = [realisasi_sub_periode(s, periode) for s in daftar]
+        pagu = [
+            Jumlah(s.pagu_awal, s.pagu_pergeseran, s.pagu_perubahan, None).pagu_akhir
+            for s in daftar
+        ]
+        terisi = sum(1 for r in realisasi if r is not None)
+        return terisi, kinerja.jumlahkan(realisasi), kinerja.jumlahkan(pagu)
+
+    baris = []
+    for pid, daftar in per_program.items():
+        terisi, realisasi, pagu = jumlah(daftar)
+        baris.append(AnggaranProgramPeriode(program[pid], terisi, len(daftar), realisasi, pagu))
+    terisi, realisasi, pagu = jumlah(sub_kegiatan)
+    return AnggaranPeriode(Periode(periode), terisi, len(sub_kegiatan), realisasi, pagu, baris)
+
+
+def _sub_kegiatan(kondisi: Q) -> list[SubKegiatan]:
+    return list(
+        SubKegiatan.objects.filter(kondisi)
+        .select_related("kegiatan__program")
+        .prefetch_related("realisasi")
+        .order_by("kegiatan__program__kode", "kegiatan__kode", "kode")
+    )
+
+
+def anggaran_tahun_per_periode(*, kecamatan: Kecamatan, tahun: int) -> dict[str, AnggaranPeriode]:
+    """Every period of the year (TW I … Tahunan) → its budget realisasi (two queries)."""
+    sub = _sub_kegiatan(Q(kegiatan__program__kecamatan=kecamatan, kegiatan__program__tahun=tahun))
+    return {p.value: _ringkas(p.value, sub) for p in Periode}
+
+
+def anggaran_periode(*, kecamatan: Kecamatan, tahun: int, periode: str) -> AnggaranPeriode:
+    """The budget realisasi of one period of the kecamatan's year (two queries)."""
+    sub = _sub_kegiatan(Q(kegiatan__program__kecamatan=kecamatan, kegiatan__program__tahun=tahun))
+    return _ringkas(Periode(periode).value, sub)
+
+
+def anggaran_pelaporan(*, pelaporan: Iterable[PelaporanRealisasi]) -> dict[int, AnggaranPeriode]:
+    """The budget realisasi of each reported period (PelaporanRealisasi id → it), for the
+    verification queue: two queries however many kecamatan and years it lists."""
+    pelaporan = list(pelaporan)
+    if not pelaporan:
+        return {}
+    kondisi = Q()
+    for kunci in {(p.kecamatan_id, p.tahun) for p in pelaporan}:
+        kondisi |= Q(kegiatan__program__kecamatan_id=kunci[0], kegiatan__program__tahun=kunci[1])
+    per_tahun: dict[tuple[int, int], list[SubKegiatan]] = {}
+    for s in _sub_kegiatan(kondisi):
+        per_tahun.setdefault((s.kegiatan.program.kecamatan_id, s.kegiatan.program.tahun), [])
+        per_tahun[(s.kegiatan.program.kecamatan_id, s.kegiatan.program.tahun)].append(s)
+    return {
+        p.id: _ringkas(p.periode, per_tahun.get((p.kecamatan_id, p.tahun), [])) for p in pelaporan
+    }
 
 
 def sasaran_program(*, program_ids: Iterable[int]) -> dict[int, list[Sasaran]]:

@@ -4,6 +4,7 @@ kabupaten's verification queue. The views resolve their object and call these, s
 of a page is here; scoped reads take the kecamatan (or the user) and filter by it."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db.models import QuerySet
 
@@ -17,6 +18,7 @@ from perjanjian.models import (
     SurveiKepuasan,
     TargetPerjanjian,
 )
+from perjanjian.selectors.anggaran import anggaran_pelaporan
 from sakip import akses, kinerja
 
 # What a PK's target rows show of their indicator: measure, tujuan, sasaran.
@@ -86,6 +88,52 @@ def daftar_survei(*, kecamatan: Kecamatan, tahun: int) -> list[SurveiKepuasan]:
     return daftar
 
 
+# --- a verified period reopened by Bappeda ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PembukaanKembali:
+    """Bappeda reopened a verified period: who, when and why (the reason is the comment the
+    transition wrote, kept in the period's history)."""
+
+    periode: str
+    oleh: str
+    waktu: datetime
+    alasan: str
+
+
+def dibuka_kembali(
+    *, kecamatan: Kecamatan, tahun: int, periode: str | None = None
+) -> dict[str, PembukaanKembali]:
+    """Period → its reopening, for the periods that are open again *because* Bappeda reopened
+    them after verifying (their last step in the history was diverifikasi → dikembalikan);
+    one query on the history."""
+    riwayat = PelaporanRealisasi.riwayat.filter(kecamatan=kecamatan, tahun=tahun)
+    if periode is not None:
+        riwayat = riwayat.filter(periode=periode)
+    terakhir: dict[str, list] = {}
+    for c in riwayat.select_related("history_user").order_by("history_date", "history_id"):
+        daftar = terakhir.setdefault(c.periode, [])
+        daftar.append(c)
+        del daftar[:-2]
+    hasil = {}
+    status = PelaporanRealisasi.Status
+    for p, (*sebelum, kini) in terakhir.items():
+        if (
+            kini.status == status.DIKEMBALIKAN
+            and sebelum
+            and sebelum[0].status == status.DIVERIFIKASI
+        ):
+            pengguna = kini.history_user
+            hasil[p] = PembukaanKembali(
+                periode=p,
+                oleh=(pengguna.get_full_name() or pengguna.username) if pengguna else "Bappeda",
+                waktu=kini.history_date,
+                alasan=kini.komentar,
+            )
+    return hasil
+
+
 # --- the kabupaten's verification queue -------------------------------------------------------
 
 
@@ -111,7 +159,8 @@ class AntreanVerifikasi:
 
 
 def antrean_verifikasi(*, pengguna: Pengguna) -> AntreanVerifikasi:
-    """The verification queue within what ``pengguna`` may see (two queries)."""
+    """The verification queue within what ``pengguna`` may see (four queries); each
+    submitted period carries its budget realisasi as ``anggaran`` (AnggaranPeriode)."""
     status = PelaporanRealisasi.Status
     pelaporan = list(
         pelaporan_terlihat(pengguna=pengguna)
@@ -121,8 +170,13 @@ def antrean_verifikasi(*, pengguna: Pengguna) -> AntreanVerifikasi:
     # Periods in the calendar's order, not the alphabet's.
     urutan_periode = {p.value: i for i, p in enumerate(Periode)}
     pelaporan.sort(key=lambda p: (p.tahun, p.kecamatan.nama, urutan_periode[p.periode]))
+    diajukan = [p for p in pelaporan if p.status == status.DIAJUKAN]
+    # The budget realisasi of each submitted period, verified with it (two more queries).
+    anggaran = anggaran_pelaporan(pelaporan=diajukan)
+    for p in diajukan:
+        p.anggaran = anggaran[p.id]
     return AntreanVerifikasi(
-        realisasi_diajukan=[p for p in pelaporan if p.status == status.DIAJUKAN],
+        realisasi_diajukan=diajukan,
         realisasi_dikembalikan=[p for p in pelaporan if p.status == status.DIKEMBALIKAN],
         perjanjian_diajukan=list(
             perjanjian_terlihat(pengguna=pengguna)

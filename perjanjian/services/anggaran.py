@@ -3,7 +3,8 @@ realisasi, and the program / kegiatan indicators of a PK.
 
 Amounts are written on the sub kegiatan only; every total is computed by
 perjanjian.selectors. A pagu promised by a ditetapkan PK and a verified realisasi are refused
-by the model guards (DataTerkunci), which roll the whole save back.
+by the model guards (DataTerkunci), which roll the whole save back; the budget realisasi of a
+period diajukan to Bappeda is refused like its indicators (TransisiDitolak).
 """
 
 from collections.abc import Iterable, Mapping
@@ -17,6 +18,7 @@ from kecamatan.models import Kecamatan, Pengguna
 from perjanjian.models import (
     IndikatorProgram,
     Kegiatan,
+    PelaporanRealisasi,
     Periode,
     PerjanjianKinerja,
     Program,
@@ -27,7 +29,7 @@ from perjanjian.services.perjanjian import jaga_draft
 from sakip import akses, konkurensi
 from sakip.akses import Izin
 from sakip.kinerja import Nilai
-from sakip.penguncian import TransisiDitolak
+from sakip.penguncian import DataTerkunci, TransisiDitolak
 
 KOLOM_PAGU = ("pagu_awal", "pagu_pergeseran", "pagu_perubahan")
 PERIODE = (Periode.TW1, Periode.TW2, Periode.TW3, Periode.TW4, Periode.TAHUNAN)
@@ -74,6 +76,13 @@ def anggaran_simpan(
             .order_by("id")
         )
         konkurensi.periksa(sidik, sidik_anggaran(sub.values(), realisasi))
+        # A period's budget realisasi is part of its report: closed while Bappeda has it
+        # (diajukan) and locked once verified, like its indicators. The reports are held
+        # for the transaction so none is submitted meanwhile.
+        list(
+            PelaporanRealisasi.objects.select_for_update().filter(kecamatan=kecamatan, tahun=tahun)
+        )
+        tertutup = RealisasiAnggaran.periode_tertutup(kecamatan_id=kecamatan.id, tahun=tahun)
         ada = {(r.sub_kegiatan_id, r.periode): r for r in realisasi}
         berubah = 0
         for sub_id, nilai in isian.items():
@@ -91,6 +100,10 @@ def anggaran_simpan(
                 if periode not in nilai:
                     continue
                 baru, lama = nilai[periode], ada.get((sub_id, periode))
+                if baru != (lama.jumlah if lama is not None else None) and periode in tertutup:
+                    status, alasan = tertutup[periode]
+                    terverifikasi = status == PelaporanRealisasi.Status.DIVERIFIKASI
+                    raise (DataTerkunci if terverifikasi else TransisiDitolak)(alasan)
                 if lama is not None and baru is None:
                     lama._history_user = oleh
                     lama.delete()

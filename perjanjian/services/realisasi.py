@@ -8,8 +8,10 @@ saving.
 
 Writes: ``realisasi_simpan`` (the whole grid, all or nothing, with the stale-save check) and the
 workflow of ``PelaporanRealisasi``: draft → diajukan (operator or camat) → diverifikasi or
-dikembalikan (Bappeda of the kabupaten, with a comment); dikembalikan → diajukan again.
-While diajukan the kecamatan cannot edit; verified values are locked by the model guard.
+dikembalikan (Bappeda of the kabupaten, with a comment); dikembalikan → diajukan again;
+diverifikasi → dikembalikan when Bappeda reopens the period with a reason. While diajukan the
+kecamatan cannot edit; verified values are locked by the model guard. A period's budget
+realisasi (RealisasiAnggaran) belongs to it and follows the same status.
 
 Realisasi is stored per measure (``Ukuran``): an indicator measured by the same Ukuran in both
 PKs of a year (IKM in Kencong 2025) is one stored value shown in both rows.
@@ -506,6 +508,34 @@ def realisasi_kembalikan(
             "Tuliskan alasan pengembalian agar kecamatan tahu yang harus diperbaiki."
         )
     return _putuskan(kecamatan, tahun, periode, oleh, "kembalikan", komentar)
+
+
+TINDAKAN_BUKA_KEMBALI = "membuka kembali realisasi yang sudah diverifikasi"
+
+
+def realisasi_buka_kembali(
+    *, kecamatan: Kecamatan, tahun: int, periode: str, oleh: Pengguna, alasan: str
+) -> PelaporanRealisasi:
+    """Diverifikasi → dikembalikan, by Bappeda, with the reason the kecamatan reads: the
+    period's values (indicators and budget realisasi) open again for correction and are
+    submitted anew. The reason is kept as the period's comment, so its history says who
+    reopened it, when and why. Refused while an approved LKIP of the year printed the
+    period (PelaporanRealisasi.alasan_tidak_dapat_dibuka, which its guard also asks)."""
+    periode = Periode(periode).value
+    akses.wajib(oleh, Izin.MEMVERIFIKASI, kecamatan, tindakan=TINDAKAN_BUKA_KEMBALI)
+    alasan = (alasan or "").strip()
+    if not alasan:
+        raise TransisiDitolak(
+            "Tuliskan alasan membuka kembali agar kecamatan tahu yang harus diperbaiki; "
+            "periode tetap terverifikasi."
+        )
+    with transaction.atomic():
+        p = _pelaporan_untuk_transisi(kecamatan, tahun, periode)
+        p.alur.tujuan(dari=p.status, aksi="buka_kembali", nama=p.nama_alur)
+        tolak = p.alasan_tidak_dapat_dibuka()
+        if tolak:
+            raise DataTerkunci(tolak)
+        return jalankan_transisi(dokumen=p, aksi="buka_kembali", oleh=oleh, komentar=alasan)
 
 
 def realisasi_tulis_dari_lhe(

@@ -24,16 +24,23 @@ from perjanjian.forms_anggaran import (
 )
 from perjanjian.models import (
     IndikatorProgram,
+    PelaporanRealisasi,
     Periode,
     PerjanjianKinerja,
     Program,
     RealisasiAnggaran,
     SubKegiatan,
 )
-from perjanjian.selectors.anggaran import Simpul, kunci_anggaran, pohon_anggaran, sasaran_program
+from perjanjian.selectors.anggaran import (
+    Simpul,
+    anggaran_tahun_per_periode,
+    kunci_anggaran,
+    pohon_anggaran,
+    sasaran_program,
+)
 from perjanjian.selectors.capaian import capaian_indikator_program
 from perjanjian.selectors.halaman import kegiatan_program, kegiatan_tahun, program_tahun
-from perjanjian.selectors.tahun import indikator_program_pk, perjanjian_daftar
+from perjanjian.selectors.tahun import indikator_program_pk, perjanjian_daftar, status_pelaporan
 from perjanjian.services.anggaran import (
     PERIODE,
     anggaran_simpan,
@@ -150,9 +157,33 @@ class AnggaranDetail(KecamatanMixin, TemplateView):
             ada_kegiatan=any(p.anak for p in self.pohon.program),
             tambah=tambah,
             perjanjian=perjanjian_daftar(kecamatan=self.kecamatan, tahun=self.tahun),
+            periode_anggaran=self._periode_anggaran(),
             riwayat=self._riwayat(),
         )
         return ctx
+
+    def _periode_anggaran(self) -> list[dict]:
+        """Each period's budget realisasi beside the status of its report: it is submitted,
+        verified and locked with that period (two queries for the sums, one for the status)."""
+        status = status_pelaporan(kecamatan=self.kecamatan, tahun=self.tahun)
+        anggaran = anggaran_tahun_per_periode(kecamatan=self.kecamatan, tahun=self.tahun)
+        hasil = []
+        for p in PERIODE:
+            s = status.get(p.value, PelaporanRealisasi.Status.DRAFT)
+            hasil.append(
+                {
+                    "periode": p,
+                    "label": LABEL_PERIODE[p],
+                    "status": s,
+                    "status_label": PelaporanRealisasi.Status(s).label,
+                    "anggaran": anggaran[p.value],
+                    "kunci": self.kunci.get(p.value),
+                    "url": reverse(
+                        "perjanjian:realisasi", args=[self.kecamatan.slug, self.tahun, p.value]
+                    ),
+                }
+            )
+        return hasil
 
     def _riwayat(self):
         di_tahun = {
@@ -200,7 +231,7 @@ class AnggaranDetail(KecamatanMixin, TemplateView):
                 sidik=form.cleaned_data["sidik"],
                 oleh=self.request.user,
             )
-        except (DataBasi, DataTerkunci) as e:
+        except (DataBasi, DataTerkunci, TransisiDitolak) as e:
             form.add_error(None, f"{e} Tidak ada yang disimpan.")
             return self.render_to_response(self.get_context_data(form=form))
         if jumlah:

@@ -8,14 +8,23 @@ from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 
 from kecamatan.halaman import KecamatanMixin
-from perjanjian.forms_realisasi import KembalikanForm, RealisasiGridForm, VerifikasiForm
+from perjanjian.forms_realisasi import (
+    BukaKembaliForm,
+    KembalikanForm,
+    RealisasiGridForm,
+    VerifikasiForm,
+)
 from perjanjian.models import PelaporanRealisasi, Periode, Realisasi
+from perjanjian.selectors.anggaran import alasan_anggaran_periode, anggaran_periode
+from perjanjian.selectors.halaman import dibuka_kembali
 from perjanjian.services.realisasi import (
+    TINDAKAN_BUKA_KEMBALI,
     TINDAKAN_VERIFIKASI,
     grid_realisasi,
     hitung_teks,
     jaga_dapat_diubah,
     realisasi_ajukan,
+    realisasi_buka_kembali,
     realisasi_kembalikan,
     realisasi_simpan,
     realisasi_verifikasi,
@@ -91,6 +100,7 @@ class RealisasiUbah(RealisasiMixin, TemplateView):
             url_ajukan=self.url("realisasi-ajukan"),
             url_verifikasi=self.url("realisasi-verifikasi"),
             url_kembalikan=self.url("realisasi-kembalikan"),
+            **self._konteks_periode(grid, dapat_diubah, kwargs.get("form_buka_kembali")),
             riwayat=riwayat(
                 (
                     Realisasi.riwayat.filter(
@@ -107,6 +117,40 @@ class RealisasiUbah(RealisasiMixin, TemplateView):
             ),
         )
         return ctx
+
+    def _konteks_periode(self, grid, dapat_diubah: bool, form_buka_kembali) -> dict:
+        """The period's budget realisasi (part of what is submitted and verified) and its
+        reopening by Bappeda: who reopened it and why, or the form to do so."""
+        diverifikasi = grid.status == Status.DIVERIFIKASI
+        tidak_dapat_dibuka = (
+            grid.pelaporan.alasan_tidak_dapat_dibuka()
+            if diverifikasi and self.bisa_memverifikasi
+            else None
+        )
+        alasan_anggaran = alasan_anggaran_periode(
+            kecamatan=self.kecamatan, tahun=self.tahun, periode=self.periode
+        )
+        return {
+            "anggaran": anggaran_periode(
+                kecamatan=self.kecamatan, tahun=self.tahun, periode=self.periode
+            ),
+            "anggaran_dapat_diisi": dapat_diubah and not alasan_anggaran,
+            "alasan_anggaran": alasan_anggaran,
+            "url_anggaran": reverse("perjanjian:anggaran", args=[self.kecamatan.slug, self.tahun]),
+            "pembukaan": (
+                dibuka_kembali(
+                    kecamatan=self.kecamatan, tahun=self.tahun, periode=self.periode
+                ).get(self.periode.value)
+                if grid.status == Status.DIKEMBALIKAN
+                else None
+            ),
+            "bisa_buka_kembali": (
+                diverifikasi and self.bisa_memverifikasi and not tidak_dapat_dibuka
+            ),
+            "tidak_dapat_dibuka": tidak_dapat_dibuka,
+            "form_buka_kembali": form_buka_kembali or BukaKembaliForm(),
+            "url_buka_kembali": self.url("realisasi-buka-kembali"),
+        }
 
     def post(self, request, *args, **kwargs):
         form = self.form_grid(request.POST)
@@ -223,6 +267,28 @@ class RealisasiKembalikan(_Putusan):
             self.request,
             f"Realisasi {self.periode.label} {self.tahun} dikembalikan ke kecamatan "
             "dengan catatan.",
+        )
+
+
+class RealisasiBukaKembali(_Putusan):
+    """Bappeda reopens a verified period with a reason (diverifikasi → dikembalikan)."""
+
+    tindakan = TINDAKAN_BUKA_KEMBALI
+    form_class = BukaKembaliForm
+    nama_form = "form_buka_kembali"
+
+    def putuskan(self, komentar: str) -> None:
+        realisasi_buka_kembali(
+            kecamatan=self.kecamatan,
+            tahun=self.tahun,
+            periode=self.periode,
+            oleh=self.request.user,
+            alasan=komentar,
+        )
+        messages.success(
+            self.request,
+            f"Realisasi {self.periode.label} {self.tahun} dibuka kembali; kecamatan dapat "
+            "memperbaiki realisasi indikator dan anggarannya lalu mengajukannya lagi.",
         )
 
 

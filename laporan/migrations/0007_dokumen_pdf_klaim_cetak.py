@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('laporan', '0005_evaluasi_akip_reviu'),
+        ('laporan', '0006_dokumen_pdf_final'),
     ]
 
     operations = [
