@@ -18,8 +18,10 @@ from django.db.models import QuerySet
 from iku.models import KeputusanIKU, Renstra
 from iku.selectors import pemakaian_ukuran_bersama, renstra_berlaku_di, status_keputusan_terakhir
 from kecamatan.models import Kecamatan
+from laporan.evaluasi import KODE_UKURAN_NILAI_SAKIP
 from laporan.models import LaporanKinerja
 from laporan.pembanding import MINIMAL_PEMBANDING, NilaiKecamatan, Pembanding, urutkan
+from laporan.selectors import nilai_sakip_kabupaten
 from perjanjian.models import PelaporanRealisasi, Periode, PerjanjianKinerja
 from perjanjian.selectors import (
     DasarPerjanjian,
@@ -68,6 +70,7 @@ class Sel:
     capaian: Decimal | None
     kriteria: Pita | None
     peringkat: int | None = None  # 1 = best realisasi; None when fewer than 3 to compare
+    sumber: str = ""  # where the value comes from, when the page says it (the Nilai SAKIP)
 
 
 @dataclass(frozen=True)
@@ -175,7 +178,7 @@ def dasbor_kabupaten(
     dasar: str = DasarPerjanjian.BERLAKU,
 ) -> Dasbor:
     """The table of every kecamatan in ``kecamatan`` (already scoped to the user), in
-    kode order. Eleven queries, whatever the number of rows."""
+    kode order. Fourteen queries, whatever the number of rows."""
     daftar_kecamatan = list(kecamatan.order_by("kode"))
     terlihat = kecamatan.values("id")
     semua_ukuran = _ukuran_bersama(kabupaten_id)
@@ -196,6 +199,9 @@ def dasbor_kabupaten(
         )
     )
 
+    # The Nilai SAKIP and its source, as the evaluasi list and the LKIP show it.
+    nilai_sakip = nilai_sakip_kabupaten(kecamatan=daftar_kecamatan, tahun=tahun)
+
     # Only the measures the year speaks about (a target or a realisasi); all of them when
     # the year has no data yet, so the page still says what it would show.
     ukuran = tuple(u for u in semua_ukuran if u.id in capaian.dipakai) or tuple(semua_ukuran)
@@ -211,9 +217,11 @@ def dasbor_kabupaten(
         sel = []
         for u in ukuran:
             c = capaian.untuk(kec.id, u.id)
-            sel.append(
-                Sel(target=c.target, realisasi=c.realisasi, capaian=c.capaian, kriteria=c.kriteria)
-            )
+            s = Sel(target=c.target, realisasi=c.realisasi, capaian=c.capaian, kriteria=c.kriteria)
+            if u.kode == KODE_UKURAN_NILAI_SAKIP and nilai_sakip[kec.id].nilai is not None:
+                n = nilai_sakip[kec.id]
+                s = replace(s, realisasi=n.nilai, sumber=n.label_sumber)
+            sel.append(s)
         daftar_renstra = renstra_per.get(kec.id, [])
         status_keputusan = [keputusan_terakhir.get(r.id) for r in daftar_renstra]
         if not daftar_renstra or None in status_keputusan:

@@ -77,7 +77,14 @@ def render(*, dasbor: Dasbor, baris: list[BarisDasbor], kabupaten: str) -> Berka
             *(label for _, _, label in k.realisasi),
             {"ditetapkan": "Ditetapkan (final)", "draft": "Draft"}.get(k.lkip or "", "Belum ada"),
             k.jumlah_lengkap,
-            "data SINTETIS (demo), bukan data resmi" if k.sintetis else None,
+            "; ".join(
+                [
+                    *(["data SINTETIS (demo), bukan data resmi"] if k.sintetis else []),
+                    # Where a value comes from, as the page says it (the Nilai SAKIP).
+                    *(f"Nilai SAKIP {s.sumber}" for s in b.sel if s.sumber),
+                ]
+            )
+            or None,
         ]
         lembar.tulis(isi, format=format, warna=warna)
     lembar.saring()

@@ -24,6 +24,7 @@ from sakip.alur import jalankan_transisi
 from sakip.penguncian import DataTerkunci, TransisiDitolak
 
 from .models import EvaluasiAKIP, LaporanKinerja, RekomendasiLHE, SkorAKIP
+from .urutan import Letak, nomori_ulang, singkat, susun
 
 KODE_UKURAN_NILAI_SAKIP = "nilai-sakip"
 
@@ -158,13 +159,45 @@ def ukuran_dari_lhe(*, kecamatan: Kecamatan, tahun: int) -> set[int]:
 
 
 @dataclass(frozen=True)
+class BarisRekomendasi:
+    """A recommendation as the LHE form sends it: ``id`` None for a new one; ``nomor`` the
+    number asked for (None: where it stands, a new one at the end)."""
+
+    id: int | None
+    nomor: int | None
+    rekomendasi: str
+    hapus: bool = False
+    # Delete it although the kecamatan answered it: the user confirmed losing the answer.
+    hapus_tindak_lanjut: bool = False
+
+
+@dataclass(frozen=True)
 class DataLHE:
     judul: str
     nomor_surat: str
     tanggal: object
     catatan: str
     skor: Mapping[tuple[str, str], Decimal]  # (komponen, sub) → skor
-    rekomendasi: Sequence[str]  # in order; existing rows keep their tindak lanjut by position
+    # Each row by its id, so a tindak lanjut stays with its recommendation whatever is
+    # inserted, reordered or edited. An existing row the form does not mention is kept.
+    rekomendasi: Sequence[BarisRekomendasi] = ()
+
+
+class RekomendasiTerjawab(TransisiDitolak):
+    """Deleting recommendations the kecamatan already answered, without confirmation."""
+
+    def __init__(self, baris: Sequence[RekomendasiLHE]):
+        self.baris = tuple(baris)
+        daftar = "; ".join(
+            f"nomor {r.urutan} “{singkat(r.rekomendasi)}” (tindak lanjut: "
+            f"“{singkat(r.tindak_lanjut)}”)"
+            for r in self.baris
+        )
+        super().__init__(
+            f"Rekomendasi yang akan dihapus sudah dijawab kecamatan: {daftar}. Tindak lanjutnya "
+            "ikut terhapus dan hilang dari Tabel 1.3 LKIP. Centang “hapus beserta tindak "
+            "lanjutnya” pada baris itu untuk tetap menghapus; tidak ada yang disimpan."
+        )
 
 
 def lhe_simpan(*, kecamatan: Kecamatan, tahun: int, data: DataLHE, oleh: Pengguna) -> EvaluasiAKIP:
@@ -175,8 +208,6 @@ def lhe_simpan(*, kecamatan: Kecamatan, tahun: int, data: DataLHE, oleh: Penggun
     for (kode, sub), nilai in data.skor.items():
         skor.setdefault(kode, {})[sub] = nilai
     hasil = kinerja.nilai_akip_dari_skor(skor)  # ValueError: an Indonesian message
-    rekomendasi = [r.replace("\r\n", "\n").strip() for r in data.rekomendasi]
-    rekomendasi = [r for r in rekomendasi if r]
     with transaction.atomic():
         kecamatan_kunci(kecamatan=kecamatan)
         lhe = EvaluasiAKIP.objects.filter(kecamatan=kecamatan, tahun=tahun).first()
@@ -195,26 +226,69 @@ def lhe_simpan(*, kecamatan: Kecamatan, tahun: int, data: DataLHE, oleh: Penggun
                 s.skor = nilai
                 s._history_user = oleh
                 s.save()
-        _simpan_rekomendasi(lhe, rekomendasi, oleh)
+        _simpan_rekomendasi(lhe, data.rekomendasi, oleh)
         _tulis_realisasi_nilai_sakip(lhe, hasil, oleh)
     return lhe
 
 
-def _simpan_rekomendasi(lhe: EvaluasiAKIP, rekomendasi: list[str], oleh: Pengguna) -> None:
-    lama = list(lhe.rekomendasi.order_by("urutan"))
-    if [r.rekomendasi for r in lama] == rekomendasi:
+def _simpan_rekomendasi(
+    lhe: EvaluasiAKIP, kiriman: Sequence[BarisRekomendasi], oleh: Pengguna
+) -> None:
+    """Edit, insert, reorder and delete recommendations by their id; renumber them 1..n.
+    A tindak lanjut belongs to its row, never to a number."""
+    lama = {r.id: r for r in lhe.rekomendasi.select_for_update().order_by("urutan")}
+    asing = {b.id for b in kiriman if b.id is not None} - set(lama)
+    if asing:
+        raise TransisiDitolak("Rekomendasi yang diubah bukan milik LHE ini; muat ulang halaman.")
+    disebut = {b.id for b in kiriman if b.id is not None}
+    baris = [
+        *(b for b in kiriman if not b.hapus),
+        # An existing row the form did not send (added meanwhile) stays where it is.
+        *(
+            BarisRekomendasi(r.id, r.urutan, r.rekomendasi)
+            for r in lama.values()
+            if r.id not in disebut
+        ),
+    ]
+    dihapus = [(lama[b.id], b) for b in kiriman if b.hapus and b.id is not None]
+    hapus = [r for r, _b in dihapus]
+    # An answered recommendation goes only with the user's confirmation on its row.
+    terjawab = [r for r, b in dihapus if r.tindak_lanjut.strip() and not b.hapus_tindak_lanjut]
+    teks = {id(b): b.rekomendasi.replace("\r\n", "\n").strip() for b in baris}
+    kosong = [b for b in baris if not teks[id(b)]]
+    if kosong:
+        raise TransisiDitolak(
+            "Rekomendasi tidak boleh kosong; centang “hapus” untuk menghapus barisnya."
+        )
+    letak = susun(
+        [Letak(b.id, b.nomor, i) for i, b in enumerate(baris)],
+        {r.id: r.urutan for r in lama.values()},
+    )
+    urut = [baris[x.posisi] for x in letak]
+    berubah = bool(hapus) or any(
+        b.id is None or (lama[b.id].urutan, lama[b.id].rekomendasi) != (n, teks[id(b)])
+        for n, b in enumerate(urut, start=1)
+    )
+    if not berubah:
         return
     _jaga_lkip_terbuka(lhe.kecamatan, lhe.tahun)
-    # Row n keeps its tindak lanjut when its text is edited; extra rows go, new rows come.
-    for r in lama[len(rekomendasi) :]:
+    if terjawab:
+        raise RekomendasiTerjawab(terjawab)
+    for r in hapus:
         r._history_user = oleh
         r.delete()
-    for nomor, teks in enumerate(rekomendasi, start=1):
-        r = lama[nomor - 1] if nomor <= len(lama) else RekomendasiLHE(evaluasi=lhe, urutan=nomor)
-        if r.pk is None or r.rekomendasi != teks:
-            r.rekomendasi = teks
-            r._history_user = oleh
-            r.save()
+    nomor_baru = {b.id: n for n, b in enumerate(urut, start=1) if b.id is not None}
+    dipindah = set(nomori_ulang(RekomendasiLHE, nomor_baru))
+    for n, b in enumerate(urut, start=1):
+        if b.id is None:
+            r = RekomendasiLHE(evaluasi=lhe, urutan=n, rekomendasi=teks[id(b)])
+        else:
+            r = lama[b.id]
+            if b.id not in dipindah and r.rekomendasi == teks[id(b)]:
+                continue
+            r.urutan, r.rekomendasi = n, teks[id(b)]
+        r._history_user = oleh
+        r.save()
 
 
 def _tulis_realisasi_nilai_sakip(

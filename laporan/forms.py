@@ -47,6 +47,18 @@ class LaporanForm(forms.ModelForm):
 
 class TindakLanjutForm(forms.Form):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    nomor = forms.IntegerField(
+        label="No.",
+        required=False,
+        min_value=1,
+        max_value=999,
+        widget=forms.NumberInput(attrs={"class": "nomor-baris"}),
+        error_messages={
+            "invalid": "Tulis nomor urut dengan angka.",
+            "min_value": "Nomor urut mulai dari 1.",
+            "max_value": "Nomor urut paling besar 999.",
+        },
+    )
     rekomendasi = forms.CharField(
         label="Saran / rekomendasi",
         required=False,
@@ -59,6 +71,14 @@ class TindakLanjutForm(forms.Form):
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    hapus_tindak_lanjut = forms.BooleanField(label="hapus beserta tindak lanjutnya", required=False)
+
+    @property
+    def id_tersimpan(self) -> int | None:
+        try:
+            return int(self["id"].value())
+        except (TypeError, ValueError):
+            return None
 
     def clean(self):
         data = super().clean()
@@ -84,6 +104,8 @@ class _TindakLanjutFormSet(forms.BaseFormSet):
                     rekomendasi=d.get("rekomendasi", ""),
                     tindak_lanjut=d.get("tindak_lanjut", ""),
                     hapus=bool(d.get("DELETE")) or kosong,
+                    nomor=d.get("nomor"),
+                    hapus_tindak_lanjut=bool(d.get("hapus_tindak_lanjut")),
                 )
             )
         return hasil
@@ -96,5 +118,11 @@ TindakLanjutFormSet = forms.formset_factory(
 
 def awal_tindak_lanjut(baris: list[TindakLanjutLHE]) -> list[dict]:
     return [
-        {"id": b.id, "rekomendasi": b.rekomendasi, "tindak_lanjut": b.tindak_lanjut} for b in baris
+        {
+            "id": b.id,
+            "nomor": b.urutan,
+            "rekomendasi": b.rekomendasi,
+            "tindak_lanjut": b.tindak_lanjut,
+        }
+        for b in baris
     ]

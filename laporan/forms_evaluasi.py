@@ -6,7 +6,7 @@ from django import forms
 from sakip import kinerja
 from sakip.isian import NilaiField
 
-from .evaluasi import DataLHE
+from .evaluasi import BarisRekomendasi, DataLHE
 from .models import SkorAKIP
 
 
@@ -30,13 +30,6 @@ class LHEForm(forms.Form):
     )
     catatan = forms.CharField(
         label="Catatan umum", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    rekomendasi = forms.CharField(
-        label="Saran / rekomendasi",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="Satu rekomendasi per baris, berurutan. Tindak lanjut kecamatan tetap "
-        "melekat pada nomor barisnya.",
     )
 
     def __init__(self, *args, **kwargs):
@@ -75,7 +68,7 @@ class LHEForm(forms.Form):
             for kode, (nama, _bobot) in kinerja.KOMPONEN_AKIP.items()
         ]
 
-    def data_lhe(self) -> DataLHE:
+    def data_lhe(self, rekomendasi: list[BarisRekomendasi]) -> DataLHE:
         d = self.cleaned_data
         return DataLHE(
             judul=d["judul"],
@@ -87,7 +80,7 @@ class LHEForm(forms.Form):
                 for kode in kinerja.KOMPONEN_AKIP
                 for sub in kinerja.SUB_KOMPONEN_AKIP
             },
-            rekomendasi=d["rekomendasi"].replace("\r\n", "\n").split("\n"),
+            rekomendasi=rekomendasi,
         )
 
 
@@ -99,11 +92,86 @@ def awal_lhe(lhe) -> dict:
         "nomor_surat": lhe.nomor_surat,
         "tanggal": lhe.tanggal,
         "catatan": lhe.catatan,
-        "rekomendasi": "\n".join(r.rekomendasi for r in lhe.rekomendasi.all()),
     }
     for s in lhe.skor.all():
         awal[nama_skor(s.komponen, s.sub_komponen)] = s.skor
     return awal
+
+
+class RekomendasiForm(forms.Form):
+    """One recommendation of the LHE, by its id: edited, moved (its number), deleted."""
+
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    nomor = forms.IntegerField(
+        label="No.",
+        required=False,
+        min_value=1,
+        max_value=999,
+        widget=forms.NumberInput(attrs={"class": "nomor-baris"}),
+        error_messages={
+            "invalid": "Tulis nomor urut dengan angka.",
+            "min_value": "Nomor urut mulai dari 1.",
+            "max_value": "Nomor urut paling besar 999.",
+        },
+    )
+    rekomendasi = forms.CharField(
+        label="Saran / rekomendasi",
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    hapus_tindak_lanjut = forms.BooleanField(label="hapus beserta tindak lanjutnya", required=False)
+
+    @property
+    def id_tersimpan(self) -> int | None:
+        """The stored row this form edits (unbound: its initial; bound: what was sent)."""
+        try:
+            return int(self["id"].value())
+        except (TypeError, ValueError):
+            return None
+
+    def clean(self):
+        data = super().clean()
+        if data.get("id") and not data.get("DELETE") and not data.get("rekomendasi", "").strip():
+            self.add_error(
+                "rekomendasi",
+                "Rekomendasi tidak boleh kosong; centang “hapus” untuk menghapus baris ini.",
+            )
+        return data
+
+
+class _RekomendasiFormSet(forms.BaseFormSet):
+    def baris(self) -> list[BarisRekomendasi]:
+        """The rows in the order of the form; blank new rows are left out."""
+        hasil = []
+        for f in self.forms:
+            d = getattr(f, "cleaned_data", None) or {}
+            if not d or (d.get("id") is None and (d.get("DELETE") or not d.get("rekomendasi"))):
+                continue
+            hasil.append(
+                BarisRekomendasi(
+                    id=d.get("id"),
+                    nomor=d.get("nomor"),
+                    rekomendasi=d.get("rekomendasi", ""),
+                    hapus=bool(d.get("DELETE")),
+                    hapus_tindak_lanjut=bool(d.get("hapus_tindak_lanjut")),
+                )
+            )
+        return hasil
+
+
+RekomendasiFormSet = forms.formset_factory(
+    RekomendasiForm, formset=_RekomendasiFormSet, extra=3, can_delete=True, max_num=100
+)
+
+
+def awal_rekomendasi(lhe) -> list[dict]:
+    if lhe is None:
+        return []
+    return [
+        {"id": r.id, "nomor": r.urutan, "rekomendasi": r.rekomendasi}
+        for r in sorted(lhe.rekomendasi.all(), key=lambda r: r.urutan)
+    ]
 
 
 class ReviuForm(forms.Form):

@@ -16,7 +16,7 @@ from sakip.validators import nip_valid_or_blank, validate_nip
 class LaporanKinerjaQuerySet(TerjagaQuerySet):
     def ditetapkan(self) -> "LaporanKinerjaQuerySet":
         """The approved LKIP: they lock everything they print. Lower apps reach this through
-        the kecamatan's reverse relation (``kecamatan.laporan.ditetapkan()``), so the rule
+        ``kecamatan.selectors.lkip_ditetapkan`` (registered in AppConfig.ready()), so the rule
         stays here without their importing this app."""
         return self.filter(status=LaporanKinerja.Status.DITETAPKAN)
 

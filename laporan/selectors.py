@@ -4,15 +4,18 @@ their kecamatan and call these, so every query of a page is here; each read take
 kecamatan (or the kecamatan the user sees) and filters by it."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.db.models import Count
 
 from kecamatan.models import Kecamatan
-from sakip import akses
-from sakip.kinerja import HasilAKIP
+from perjanjian.selectors import realisasi_tahunan_kode
+from sakip import akses, kinerja
+from sakip.format_id import format_nilai
+from sakip.kinerja import Nilai, Pita
 
-from .evaluasi import ringkasan_akip
+from .evaluasi import KODE_UKURAN_NILAI_SAKIP, ringkasan_akip
 from .models import EvaluasiAKIP, LaporanKinerja, TindakLanjutLHE, VersiLKIP
 
 
@@ -41,19 +44,101 @@ def lhe_tahun(*, kecamatan: Kecamatan, tahun: int) -> EvaluasiAKIP | None:
     )
 
 
+# --- the Nilai SAKIP of a kecamatan and year: one owner --------------------------------------
+
+
+class SumberNilaiSakip:
+    LHE = "lhe"  # the Inspektorat's LHE of the year, with its twelve scores
+    DATA = "data"  # the annual realisasi of the measure "Nilai SAKIP", loaded or typed
+
+
+LABEL_SUMBER_NILAI_SAKIP = {
+    SumberNilaiSakip.LHE: "dari LHE",
+    SumberNilaiSakip.DATA: "dimuat dari data",
+}
+
+
+@dataclass(frozen=True)
+class NilaiSakip:
+    """The Nilai SAKIP of a kecamatan and year and where it comes from. Every page and
+    document that shows it (the kabupaten dashboard, the evaluasi list, the LHE page, the
+    LKIP) reads it here and writes it with ``teks`` and ``label_sumber``, so two of them
+    cannot disagree on the number, its decimals or its source."""
+
+    nilai: Nilai | None
+    sumber: str = ""  # SumberNilaiSakip, "" when there is none
+    keterangan: str = ""  # the LHE's title and letter / the realisasi's source note
+
+    @property
+    def predikat(self) -> Pita | None:
+        return kinerja.predikat_sakip(self.nilai.angka) if self.nilai else None
+
+    @property
+    def teks(self) -> str:
+        return format_nilai(self.nilai)
+
+    @property
+    def label_sumber(self) -> str:
+        return LABEL_SUMBER_NILAI_SAKIP.get(self.sumber, "")
+
+
+def _nilai_sakip(lhe: EvaluasiAKIP | None, realisasi) -> NilaiSakip:
+    """The rule: a scored LHE is the Nilai SAKIP (laporan.evaluasi writes it as the year's
+    realisasi, and the realisasi page refuses typing over it); without one, the annual
+    realisasi loaded or typed for the measure."""
+    hasil = ringkasan_akip(lhe).hasil if lhe is not None else None
+    if hasil is not None:
+        sumber = lhe.judul + (f", surat Nomor {lhe.nomor_surat}" if lhe.nomor_surat else "")
+        return NilaiSakip(
+            Nilai(kinerja.bulatkan(hasil.nilai, 2), hasil.predikat.kode),
+            SumberNilaiSakip.LHE,
+            sumber,
+        )
+    if realisasi is not None:
+        return NilaiSakip(
+            Nilai(realisasi.nilai, realisasi.huruf or None),
+            SumberNilaiSakip.DATA,
+            realisasi.catatan_sumber,
+        )
+    return NilaiSakip(None)
+
+
+def nilai_sakip_kabupaten(
+    *, kecamatan: Iterable[Kecamatan], tahun: int, lhe: dict[int, EvaluasiAKIP] | None = None
+) -> dict[int, NilaiSakip]:
+    """Kecamatan id → its Nilai SAKIP of ``tahun``, for every one of ``kecamatan`` (already
+    scoped to the user). Three queries whatever their number (one when ``lhe``, the year's
+    LHE per kecamatan id with their scores prefetched, is given)."""
+    ids = [k.id for k in kecamatan]
+    if lhe is None:
+        lhe = {
+            e.kecamatan_id: e
+            for e in EvaluasiAKIP.objects.filter(
+                kecamatan_id__in=ids, tahun=tahun
+            ).prefetch_related("skor")
+        }
+    realisasi = realisasi_tahunan_kode(kecamatan_ids=ids, kode=KODE_UKURAN_NILAI_SAKIP, tahun=tahun)
+    return {i: _nilai_sakip(lhe.get(i), realisasi.get(i)) for i in ids}
+
+
+def nilai_sakip(*, kecamatan: Kecamatan, tahun: int) -> NilaiSakip:
+    """The Nilai SAKIP of one kecamatan and year (see ``nilai_sakip_kabupaten``)."""
+    return nilai_sakip_kabupaten(kecamatan=[kecamatan], tahun=tahun)[kecamatan.id]
+
+
 class BarisEvaluasi(NamedTuple):
     """One kecamatan of the kabupaten's LHE overview (a tuple, so the template unpacks it)."""
 
     kecamatan: Kecamatan
     lhe: EvaluasiAKIP | None
-    hasil: HasilAKIP | None
+    nilai_sakip: NilaiSakip
     lkip: LaporanKinerja | None
 
 
 def evaluasi_kabupaten(*, kecamatan: Iterable[Kecamatan], tahun: int) -> list[BarisEvaluasi]:
-    """For each of ``kecamatan`` (already scoped to what the user sees), its LHE of the year
-    with its Nilai and predikat, and its LKIP of the year: three queries, whatever the number
-    of kecamatan."""
+    """For each of ``kecamatan`` (already scoped to what the user sees), its LHE of the year,
+    its Nilai SAKIP with its source, and its LKIP of the year: four queries, whatever the
+    number of kecamatan."""
     kecamatan = list(kecamatan)
     lhe = {
         e.kecamatan_id: e
@@ -61,14 +146,12 @@ def evaluasi_kabupaten(*, kecamatan: Iterable[Kecamatan], tahun: int) -> list[Ba
         .annotate(jumlah_rekomendasi=Count("rekomendasi"))
         .prefetch_related("skor")
     }
+    nilai = nilai_sakip_kabupaten(kecamatan=kecamatan, tahun=tahun, lhe=lhe)
     lkip = {
         lap.kecamatan_id: lap
         for lap in LaporanKinerja.objects.filter(kecamatan__in=kecamatan, tahun=tahun)
     }
-    return [
-        BarisEvaluasi(k, lhe.get(k.id), ringkasan_akip(lhe.get(k.id)).hasil, lkip.get(k.id))
-        for k in kecamatan
-    ]
+    return [BarisEvaluasi(k, lhe.get(k.id), nilai[k.id], lkip.get(k.id)) for k in kecamatan]
 
 
 def versi_terakhir(*, laporan: LaporanKinerja) -> VersiLKIP | None:

@@ -25,6 +25,7 @@ from sakip.penguncian import TransisiDitolak
 
 from .dokumen.layanan import antrekan, siapkan_dokumen
 from .models import DokumenPDF, LaporanKinerja, TindakLanjutLHE, VersiLKIP
+from .urutan import Letak, nomori_ulang, singkat, susun
 
 Status = LaporanKinerja.Status
 
@@ -94,6 +95,26 @@ class BarisTindakLanjut:
     rekomendasi: str
     tindak_lanjut: str
     hapus: bool = False
+    nomor: int | None = None  # the number asked for (None: where it stands; new: the end)
+    # Delete it although it holds a tindak lanjut: the user confirmed losing the answer.
+    hapus_tindak_lanjut: bool = False
+
+
+class TindakLanjutTerhapus(TransisiDitolak):
+    """Deleting follow-up rows that hold an answer, without confirmation."""
+
+    def __init__(self, baris: Sequence[TindakLanjutLHE]):
+        self.baris = tuple(baris)
+        daftar = "; ".join(
+            f"nomor {b.urutan} “{singkat(b.rekomendasi)}” (tindak lanjut: "
+            f"“{singkat(b.tindak_lanjut)}”)"
+            for b in self.baris
+        )
+        super().__init__(
+            f"Baris yang akan dihapus sudah berisi tindak lanjut: {daftar}. Tindak lanjutnya "
+            "ikut hilang dari Tabel 1.3. Centang “hapus beserta tindak lanjutnya” pada baris "
+            "itu untuk tetap menghapus; tidak ada yang disimpan."
+        )
 
 
 def laporan_simpan(
@@ -132,41 +153,50 @@ def laporan_simpan(
         if tindak_lanjut is None:
             return jumlah
         ada = {b.id: b for b in baris}
+        urutan_lama = {b.id: b.urutan for b in baris}
         asing = {t.id for t in tindak_lanjut if t.id is not None} - set(ada)
         if asing:
             raise TransisiDitolak("Baris tindak lanjut yang diubah bukan milik LKIP ini.")
-        dipertahankan = {t.id: t for t in tindak_lanjut if t.id is not None and not t.hapus}
-        for b in baris:
-            if b.id not in dipertahankan:
-                b._history_user = oleh
-                b.delete()
-                jumlah += 1
-        # Renumber the kept rows 1..n in their order; each only moves down, so no number is
-        # taken twice on the way.
-        nomor = 0
-        for b in baris:
-            t = dipertahankan.get(b.id)
-            if t is None:
-                continue
-            nomor += 1
+        dihapus = [(ada[t.id], t) for t in tindak_lanjut if t.id is not None and t.hapus]
+        terisi = [
+            b
+            for b, t in dihapus
+            if b.tindak_lanjut.strip() and _rapikan(t.tindak_lanjut) and not t.hapus_tindak_lanjut
+        ]
+        if terisi:
+            raise TindakLanjutTerhapus(terisi)
+        # Rows by their id, in the order their numbers ask for (laporan.urutan); a row the
+        # form did not send (added meanwhile) stays where it stands.
+        disebut = {t.id for t in tindak_lanjut if t.id is not None}
+        tetap = [
+            *(t for t in tindak_lanjut if not t.hapus),
+            *(
+                BarisTindakLanjut(b.id, b.rekomendasi, b.tindak_lanjut, nomor=b.urutan)
+                for b in baris
+                if b.id not in disebut
+            ),
+        ]
+        for b, _t in dihapus:
+            b._history_user = oleh
+            b.delete()
+            jumlah += 1
+        letak = susun([Letak(t.id, t.nomor, i) for i, t in enumerate(tetap)], urutan_lama)
+        urut = [tetap[x.posisi] for x in letak]
+        nomori_ulang(
+            TindakLanjutLHE, {t.id: n for n, t in enumerate(urut, start=1) if t.id is not None}
+        )
+        for nomor, t in enumerate(urut, start=1):
             isi = (nomor, _rapikan(t.rekomendasi), _rapikan(t.tindak_lanjut))
-            if (b.urutan, b.rekomendasi, b.tindak_lanjut) != isi:
-                b.urutan, b.rekomendasi, b.tindak_lanjut = isi
-                b._history_user = oleh
-                b.save()
-                jumlah += 1
-        for t in tindak_lanjut:
-            if t.id is None and not t.hapus:
-                nomor += 1
-                b = TindakLanjutLHE(
-                    laporan=lap,
-                    urutan=nomor,
-                    rekomendasi=_rapikan(t.rekomendasi),
-                    tindak_lanjut=_rapikan(t.tindak_lanjut),
-                )
-                b._history_user = oleh
-                b.save()
-                jumlah += 1
+            if t.id is None:
+                b = TindakLanjutLHE(laporan=lap)
+            else:
+                b = ada[t.id]
+                if (b.urutan, b.rekomendasi, b.tindak_lanjut) == isi:
+                    continue
+            b.urutan, b.rekomendasi, b.tindak_lanjut = isi
+            b._history_user = oleh
+            b.save()
+            jumlah += 1
     return jumlah
 
 

@@ -23,6 +23,7 @@ from .models import DokumenPDF, LaporanKinerja, TindakLanjutLHE
 from .selectors import laporan_tahun, tindak_lanjut_laporan, versi_terakhir
 from .services import (
     TINDAKAN_TETAPKAN,
+    TindakLanjutTerhapus,
     kekurangan_lkip,
     laporan_mulai,
     laporan_simpan,
@@ -89,6 +90,7 @@ class LaporanUbah(LaporanMixin, TemplateView):
             bisa_tetapkan=self.bisa_menetapkan and draft,
             form=kwargs.get("form"),
             formset=kwargs.get("formset"),
+            terhapus_diminta={b.id for b in kwargs.get("terhapus_diminta", ())},
             kekurangan=kekurangan_lkip(
                 kecamatan=self.kecamatan,
                 tahun=self.tahun,
@@ -127,6 +129,8 @@ class LaporanUbah(LaporanMixin, TemplateView):
                 sidik=form.cleaned_data.get("sidik"),
                 oleh=request.user,
             )
+        except TindakLanjutTerhapus as e:
+            return self._gagal(form, formset, str(e), terhapus_diminta=e.baris)
         except (DataTerkunci, DataBasi, TransisiDitolak) as e:
             return self._gagal(form, formset, str(e))
         if jumlah:
@@ -135,10 +139,10 @@ class LaporanUbah(LaporanMixin, TemplateView):
             messages.info(request, "Tidak ada perubahan untuk disimpan.")
         return redirect(self.url_halaman)
 
-    def _gagal(self, form, formset, pesan: str):
+    def _gagal(self, form, formset, pesan: str, **kwargs):
         # The ModelForm wrote the typed values into the instance while validating; read it anew.
         self.__dict__.pop("laporan", None)
-        ctx = self.get_context_data(form=form, formset=formset, galat=pesan)
+        ctx = self.get_context_data(form=form, formset=formset, galat=pesan, **kwargs)
         return self.render_to_response(ctx)
 
 

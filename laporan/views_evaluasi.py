@@ -16,14 +16,21 @@ from sakip.riwayat import riwayat
 
 from .evaluasi import (
     TINDAKAN_REVIU,
+    RekomendasiTerjawab,
     lhe_simpan,
     lkip_reviu,
     ringkasan_akip,
     tindak_lanjut_simpan,
 )
-from .forms_evaluasi import LHEForm, ReviuForm, awal_lhe
+from .forms_evaluasi import (
+    LHEForm,
+    RekomendasiFormSet,
+    ReviuForm,
+    awal_lhe,
+    awal_rekomendasi,
+)
 from .models import EvaluasiAKIP, RekomendasiLHE, SkorAKIP
-from .selectors import evaluasi_kabupaten, laporan_tahun, lhe_tahun
+from .selectors import evaluasi_kabupaten, laporan_tahun, lhe_tahun, nilai_sakip
 
 
 class EvaluasiDaftar(IzinMixin, TemplateView):
@@ -79,14 +86,20 @@ class EvaluasiUbah(KecamatanMixin, TemplateView):
                 "judul": f"LHE SAKIP Kecamatan {self.kecamatan.nama} Tahun {self.tahun}"
             }
             kwargs["form"] = LHEForm(initial=awal)
+            kwargs["formset"] = RekomendasiFormSet(prefix="rek", initial=awal_rekomendasi(lhe))
         lap = laporan_tahun(kecamatan=self.kecamatan, tahun=self.tahun)
         alasan_terkunci = RekomendasiLHE.alasan_tahun(self.kecamatan.id, self.tahun)
         rekomendasi = sorted(lhe.rekomendasi.all(), key=lambda r: r.urutan) if lhe else []
         ctx.update(
             lhe=lhe,
             ringkasan=ringkasan_akip(lhe),
+            nilai_sakip=nilai_sakip(kecamatan=self.kecamatan, tahun=self.tahun),
             rekomendasi=rekomendasi,
             form=kwargs.get("form"),
+            formset=kwargs.get("formset"),
+            # What each stored recommendation was answered with, beside its row of the form.
+            tersimpan={r.id: r for r in rekomendasi},
+            terjawab_dihapus={r.id for r in kwargs.get("terjawab_dihapus", ())},
             bisa_mengevaluasi=self.bisa_mengevaluasi,
             bisa_menjawab=self.bisa_mengisi and lhe is not None and not alasan_terkunci,
             alasan_terkunci=alasan_terkunci,
@@ -113,26 +126,33 @@ class EvaluasiUbah(KecamatanMixin, TemplateView):
         if request.POST.get("aksi") == "tindak-lanjut":
             return self._tindak_lanjut()
         form = LHEForm(request.POST)
-        if not form.is_valid():
-            return self._gagal(form, "Tidak ada yang disimpan: perbaiki isian yang ditandai.")
+        formset = RekomendasiFormSet(request.POST, prefix="rek")
+        if not (form.is_valid() & formset.is_valid()):
+            return self._gagal(
+                form, formset, "Tidak ada yang disimpan: perbaiki isian yang ditandai."
+            )
         try:
             lhe_simpan(
                 kecamatan=self.kecamatan,
                 tahun=self.tahun,
-                data=form.data_lhe(),
+                data=form.data_lhe(formset.baris()),
                 oleh=request.user,
             )
+        except RekomendasiTerjawab as e:
+            return self._gagal(form, formset, str(e), terjawab_dihapus=e.baris)
         except (ValueError, TransisiDitolak, DataTerkunci) as e:
-            return self._gagal(form, str(e))
+            return self._gagal(form, formset, str(e))
         messages.success(
             request,
             f"LHE {self.tahun} disimpan; Nilai SAKIP {self.tahun} kecamatan ini diambil dari LHE.",
         )
         return redirect(self.url_halaman)
 
-    def _gagal(self, form, pesan: str):
+    def _gagal(self, form, formset, pesan: str, **kwargs):
         self.__dict__.pop("lhe", None)
-        return self.render_to_response(self.get_context_data(form=form, galat=pesan))
+        return self.render_to_response(
+            self.get_context_data(form=form, formset=formset, galat=pesan, **kwargs)
+        )
 
     def _tindak_lanjut(self):
         if self.lhe is None:

@@ -12,9 +12,12 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from iku.models import Indikator
 from kecamatan.models import Kecamatan
 from perjanjian.models import PelaporanRealisasi, Periode, Realisasi
 from perjanjian.selectors.anggaran import kunci_anggaran, pohon_anggaran
+from perjanjian.selectors.capaian import capaian_terhadap
+from perjanjian.selectors.peringatan import peringatan_realisasi
 from perjanjian.services.anggaran import KOLOM_PAGU, PERIODE, anggaran_simpan, sidik_anggaran
 from perjanjian.services.realisasi import Isian, grid_realisasi, realisasi_simpan
 from sakip import kinerja
@@ -71,6 +74,7 @@ class BarisRealisasiExcel:
     satuan: str
     perjanjian: str
     target: Nilai | None
+    indikator: Indikator | None = None  # the first PK's indicator: polarity, satuan
 
 
 @dataclass
@@ -105,6 +109,7 @@ def data_realisasi(*, kecamatan: Kecamatan, tahun: int) -> DataRealisasi:
                     satuan=b.indikator.satuan,
                     perjanjian=k.perjanjian.get_jenis_display(),
                     target=Nilai(b.target.nilai, b.target.huruf or None),
+                    indikator=b.indikator,
                 )
                 baris.append(dilihat[b.ukuran.id])
     return DataRealisasi(baris, tersimpan, pelaporan, sidik)
@@ -203,6 +208,18 @@ def pratinjau_realisasi(*, kecamatan: Kecamatan, tahun: int, data: bytes) -> Pra
             b_p.perubahan.append(f"{judul}: {tampil(lama)} → {tampil(bacaan.nilai)}")
             if bacaan.catatan:
                 b_p.catatan.append(f"{judul}: {bacaan.catatan}")
+            # Implausible values are imported, with the warning the page would show.
+            capaian = (
+                capaian_terhadap(
+                    indikator=b.indikator, target=b.target.angka, realisasi=bacaan.nilai.angka
+                )
+                if b.indikator and b.target
+                else None
+            )
+            for p in peringatan_realisasi(
+                indikator=b.indikator, nilai=bacaan.nilai.angka, capaian=capaian
+            ):
+                b_p.catatan.append(f"⚠ {judul}: {p.pesan}")
     hasil.rencana = rencana
     return hasil
 

@@ -661,9 +661,8 @@ class PelaporanRealisasi(Terjaga):
         """Why Bappeda cannot reopen this verified period: the LKIP of the year is approved
         and printed its values. None when it may be reopened. The guard above, the service
         and the page (which hides the button and says why) all ask this."""
-        # The LKIP's own rule (laporan.models.LaporanKinerjaQuerySet.ditetapkan), reached
-        # through the kecamatan's reverse relation: laporan sits above this app.
-        if self.kecamatan.laporan.ditetapkan().filter(tahun=self.tahun).exists():
+        # The LKIP's own rule, registered by laporan (kecamatan.penetapan).
+        if lkip_ditetapkan(kecamatan_id=self.kecamatan_id, tahun=self.tahun):
             return (
                 f"LKIP {self.tahun} sudah ditetapkan camat dan memuat realisasi "
                 f"{Periode(self.periode).label} {self.tahun}; periode ini tidak dapat dibuka "
@@ -771,10 +770,9 @@ class NarasiSasaran(Terjaga):
 
     def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
         """The narratives are part of the LKIP: locked with it once the camat approves it."""
-        # The LKIP's own rule (laporan.models.LaporanKinerjaQuerySet.ditetapkan), reached
-        # through the kecamatan's reverse relation: laporan sits above this app.
+        # The LKIP's own rule, registered by laporan (kecamatan.penetapan).
         kecamatan = kecamatan_sasaran(sasaran_id=self.sasaran_id)
-        if kecamatan.laporan.ditetapkan().filter(tahun=self.tahun).exists():
+        if lkip_ditetapkan(kecamatan_id=kecamatan.pk, tahun=self.tahun):
             return f"LKIP {self.tahun} sudah ditetapkan; narasinya tidak dapat diubah lagi."
         return None
 

@@ -320,6 +320,73 @@ def arah_terakhir(nilai: Sequence[Decimal | None]) -> Tren | None:
     return _arah(sesudah > sebelum, sesudah < sebelum)
 
 
+# --- Implausible values (accepted, but flagged where typed and on the beranda) -------------------
+
+# Units that count whole things: a realisasi of "1.234,5 Dokumen" is a typing slip. The first
+# word of the unit decides ("Dokumen/Tahun", "Dok." count; "%", "Indeks", "Rp" do not).
+SATUAN_CACAH = frozenset(
+    {
+        "dok",
+        "dokumen",
+        "laporan",
+        "orang",
+        "jiwa",
+        "kk",
+        "kegiatan",
+        "kali",
+        "unit",
+        "buah",
+        "paket",
+        "desa",
+        "kelurahan",
+        "lembaga",
+        "kelompok",
+        "lokasi",
+        "titik",
+        "sekolah",
+        "rumah",
+        "inovasi",
+        "aplikasi",
+        "perda",
+        "perbup",
+        "sk",
+        "sop",
+        "surat",
+        "berkas",
+        "pengaduan",
+        "kasus",
+        "event",
+        "forum",
+        "rapat",
+    }
+)
+
+
+def satuan_cacah(satuan: str | None) -> bool:
+    """Does ``satuan`` count whole things (documents, people, activities)?"""
+    kata = (satuan or "").strip().lower().replace("/", " ").replace(".", " ").split()
+    return bool(kata) and kata[0] in SATUAN_CACAH
+
+
+def cacah_berpecahan(nilai: Decimal | int | None, satuan: str | None) -> bool:
+    """A count with a fractional part: "1.234,5" where the unit counts documents."""
+    angka = _desimal(nilai, "Nilai")
+    return angka is not None and satuan_cacah(satuan) and angka != angka.to_integral_value()
+
+
+def capaian_di_atas(capaian: Decimal | int | None, batas: Decimal | int) -> bool:
+    """A capaian above the plausible bound (compared as shown, rounded to two decimals)."""
+    angka = bulatkan(_desimal(capaian, "Capaian"))
+    return angka is not None and angka > _desimal(batas, "Batas capaian")
+
+
+def melebihi_pagu(pagu: Decimal | int | None, realisasi: Decimal | int | None) -> bool:
+    """A budget realisation above its pagu (False when either is missing)."""
+    p = _desimal(pagu, "Pagu")
+    r = _desimal(realisasi, "Realisasi anggaran")
+    return p is not None and r is not None and r > p
+
+
 # --- Ranking across kecamatan --------------------------------------------------------------------
 
 

@@ -6,6 +6,7 @@ SECRET_KEY, DEBUG=0 and ALLOWED_HOSTS.
 """
 
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import dj_database_url
@@ -178,3 +179,8 @@ LOGGING = {
     # records itself; without propagate=False each table fontTools touches reaches stderr.
     "loggers": {"fontTools": {"handlers": ["console"], "level": "WARNING", "propagate": False}},
 }
+
+# A capaian above this (in percent) is accepted but flagged as implausible where it is typed
+# and on the beranda (perjanjian.selectors.peringatan): 150 % usually means a slip in the
+# value or its unit, not an achievement.
+SAKIP_BATAS_CAPAIAN_WAJAR = Decimal(os.environ.get("SAKIP_BATAS_CAPAIAN_WAJAR", "150"))

@@ -41,6 +41,9 @@ def pytest_runtest_teardown(item, nextitem):
     Jember data again right after, outside any test transaction, so the tests after it find
     it as the session left it. Only those few tests pay for a reload."""
     yield
+    # After the run's last test the session's test database is already gone: nothing to do.
+    if nextitem is None:
+        return
     if "transactional_db" in item.fixturenames or "live_server" in item.fixturenames:
         blocker = item.config.stash[blocking_manager_key]
         with blocker.unblock():

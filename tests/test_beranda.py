@@ -54,7 +54,7 @@ def test_peringatan_tercantum_di_beranda(client, operator_kencong, kencong):
     RealisasiAnggaran.objects.filter(sub_kegiatan=sub).update(jumlah=Decimal("900000000"))
     teks = beranda(client, operator_kencong).text
     assert "target PK 60 berbeda" in teks and "dari target Renstra 92,5" in teks
-    assert "realisasi Rp 900.000.000,00 melebihi pagu Rp 797.300.000,00" in teks
+    assert "realisasi Tahunan Rp 900.000.000,00 melebihi pagu Rp 797.300.000,00" in teks
 
 
 def test_camat_melihat_yang_menunggu_tindakannya(client, camat_kencong, kencong):

@@ -298,6 +298,8 @@ def test_unduh_excel_berisi_angka_dengan_format(client, bappeda):
     assert sel["Nilai SAKIP Perangkat Daerah — Capaian (%)"].value == pytest.approx(120.01)
     assert sel["Butir lengkap"].value == 3 and sel["Butir lengkap"].data_type == "n"
     assert sel["LKIP"].value == "Draft"
+    # Where the Nilai SAKIP comes from, as the page says it.
+    assert sel["Keterangan"].value == "Nilai SAKIP dimuat dari data"
 
     # No number slipped in as text anywhere (the area code is a code, not a number).
     for r in ws.iter_rows(min_row=2):

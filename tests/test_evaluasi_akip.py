@@ -43,6 +43,32 @@ def url(kecamatan="kencong", tahun=TAHUN):
     return reverse("laporan:evaluasi", args=[kecamatan, tahun])
 
 
+def data_rekomendasi(baris=None) -> dict:
+    """The recommendation rows of the LHE form (prefix "rek"), by default the stored ones as
+    the page shows them: id, number, text. ``baris``: (id or None, nomor, teks[, extra])."""
+    if baris is None:
+        baris = list(
+            RekomendasiLHE.objects.filter(
+                evaluasi__kecamatan__slug="kencong", evaluasi__tahun=TAHUN
+            )
+            .order_by("urutan")
+            .values_list("id", "urutan", "rekomendasi")
+        )
+    data = {
+        "rek-TOTAL_FORMS": str(len(baris)),
+        "rek-INITIAL_FORMS": str(sum(1 for b in baris if b[0])),
+        "rek-MIN_NUM_FORMS": "0",
+        "rek-MAX_NUM_FORMS": "1000",
+    }
+    for i, (rid, nomor, teks, *lain) in enumerate(baris):
+        data[f"rek-{i}-id"] = str(rid or "")
+        data[f"rek-{i}-nomor"] = str(nomor or "")
+        data[f"rek-{i}-rekomendasi"] = teks
+        for kunci in lain[0] if lain else {}:
+            data[f"rek-{i}-{kunci}"] = "on"
+    return data
+
+
 def data_lhe(**ubah) -> dict:
     data = {
         "aksi": "lhe",
@@ -50,7 +76,7 @@ def data_lhe(**ubah) -> dict:
         "nomor_surat": "700.1.2.1/15/IR.1/35.09.410/2025",
         "tanggal": "2025-09-29",
         "catatan": "",
-        "rekomendasi": "\r\n".join(rekomendasi_tersimpan()),
+        **data_rekomendasi(),
     }
     for kode, nilai in SKOR.items():
         for sub, v in zip(kinerja.SUB_KOMPONEN_AKIP, nilai, strict=True):
@@ -74,7 +100,10 @@ def test_lhe_kencong_dari_data_jember_tanpa_skor(client, operator_kencong, kenco
     client.force_login(operator_kencong)
     teks = client.get(url()).text
     assert "LHE SAKIP Kecamatan Kencong Tahun 2025 Triwulan 3" in teks
-    assert 'id="nilai-sakip"' not in teks and "Simpan LHE" not in teks
+    assert "Simpan LHE" not in teks
+    # Its Nilai SAKIP is the loaded realisasi, and the page says so.
+    assert '<strong id="nilai-sakip">A (80,41)</strong>' in teks
+    assert '<small id="sumber-nilai-sakip">dimuat dari data (LHE SAKIP Triwulan III 2025' in teks
     assert teks.count('name="tindak_lanjut_') == 11
     r = realisasi_nilai_sakip(kencong)
     assert (r.nilai, r.huruf) == (Decimal("80.41"), "A")
@@ -98,7 +127,8 @@ def test_inspektorat_mencatat_lhe_dan_nilai_sakip_dihitung(client, inspektorat, 
     assert lhe.rekomendasi.count() == 11
     teks = client.get(url()).text
     assert "LHE 2025 disimpan" in teks
-    assert 'id="nilai-sakip">78,10<' in teks
+    assert 'id="nilai-sakip">BB (78,1)<' in teks
+    assert '<small id="sumber-nilai-sakip">dari LHE</small>' in teks
     assert "BB (Sangat Baik)" in teks
     assert "Riwayat perubahan" in teks
     # The LHE is the realisasi of the shared measure "Nilai SAKIP" 2025 (was A (80,41)).
@@ -107,7 +137,7 @@ def test_inspektorat_mencatat_lhe_dan_nilai_sakip_dihitung(client, inspektorat, 
     assert r.catatan_sumber.startswith("LHE SAKIP Kecamatan Kencong Tahun 2025 Triwulan 3")
     # The kabupaten list shows it.
     daftar = client.get(reverse("laporan:evaluasi-daftar") + "?tahun=2025").text
-    assert "Kencong" in daftar and "78,10" in daftar and "BB · Sangat Baik" in daftar
+    assert "Kencong" in daftar and "BB (78,1)" in daftar and "BB · Sangat Baik" in daftar
 
 
 def test_realisasi_tahunan_menampilkan_nilai_dari_lhe(client, operator_kencong, lhe):
@@ -130,7 +160,9 @@ def test_isian_salah_tidak_ada_yang_disimpan(client, inspektorat, kencong, kolom
     sebelum = realisasi_nilai_sakip(kencong).nilai
     rekomendasi = rekomendasi_tersimpan()
     client.force_login(inspektorat)
-    response = client.post(url(), data_lhe(**{kolom: isi}, rekomendasi="Baru"))
+    data = data_lhe(**{kolom: isi})
+    data.update({"rek-0-nomor": "1", "rek-0-rekomendasi": "Baru", "rek-0-id": ""})
+    response = client.post(url(), data)
     assert response.status_code == 200
     assert "Tidak ada yang disimpan" in response.text
     assert pesan in response.text
@@ -302,4 +334,4 @@ def test_daftar_evaluasi_kueri_terbatas(client, inspektorat, jember, django_asse
         RekomendasiLHE.objects.create(evaluasi=lhe, urutan=1, rekomendasi="Uji")
     with django_assert_max_num_queries(len(satu.captured_queries)):
         teks = client.get(reverse("laporan:evaluasi-daftar") + "?tahun=2025").text
-    assert "belum dicatat" not in teks and teks.count("36,00") == 30
+    assert "belum dicatat" not in teks and teks.count("C (36)<br>") == 30

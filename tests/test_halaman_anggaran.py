@@ -155,9 +155,9 @@ class TestMengisi:
         teks = simpan(client, **{"2_1_1__tahunan": "900.000.000"}).text
         assert realisasi("2.1.1") == Decimal("900000000")
         assert "Realisasi melebihi pagu" in teks
-        assert "realisasi Rp 900.000.000,00 melebihi pagu Rp 797.300.000,00" in teks
+        assert "realisasi Tahunan Rp 900.000.000,00 melebihi pagu Rp 797.300.000,00" in teks
         beranda = client.get(reverse("laporan:beranda", args=["kencong"]), {"tahun": 2025})
-        assert "realisasi Rp 900.000.000,00 melebihi pagu Rp 797.300.000,00" in beranda.text
+        assert "realisasi Tahunan Rp 900.000.000,00 melebihi pagu Rp 797.300.000,00" in beranda.text
 
     def test_realisasi_dikosongkan_dihapus(self, client, operator):
         simpan(client, **{"1_2_1__tahunan": ""})

@@ -209,7 +209,7 @@ def data_lkip(client, tahun=TAHUN) -> dict:
     for nama in mf.fields:
         data[mf.add_prefix(nama)] = mf[nama].value()
     for f in formset.forms:
-        for nama in ("id", "rekomendasi", "tindak_lanjut"):
+        for nama in ("id", "nomor", "rekomendasi", "tindak_lanjut"):
             v = f[nama].value()
             data[f.add_prefix(nama)] = "" if v is None else v
     return data
@@ -287,6 +287,8 @@ class TestLKIP:
         data["penandatangan_nip"] = "19770827 200212 1 006"
         data["tl-0-tindak_lanjut"] = "Matriks disusun (Dokumen Cascading)."
         data["tl-1-DELETE"] = "on"
+        # Row 2 holds an answer: deleting it needs the confirmation (see the test below).
+        data["tl-1-hapus_tindak_lanjut"] = "on"
         data["tl-11-rekomendasi"] = "Menyusun SOP pengumpulan data."
         data["tl-11-tindak_lanjut"] = "SOP ditetapkan Maret 2026."
         response = client.post(url_lkip(), data)
@@ -304,6 +306,38 @@ class TestLKIP:
         assert "LKIP 2025 disimpan." in teks
         assert "Dihapus: Tindak lanjut LHE nomor 2" in teks
         assert "Kinerja 2025 tercapai." in teks
+
+    def test_baris_bertindak_lanjut_tetap_miliknya(self, client, operator_kencong, kencong):
+        """A row inserted at the top or moved keeps every answer with its recommendation;
+        deleting an answered row is refused until the user confirms losing the answer."""
+        client.force_login(operator_kencong)
+        lap = laporan(kencong)
+        pasangan = dict(lap.tindak_lanjut.values_list("rekomendasi", "tindak_lanjut"))
+        data = data_lkip(client)
+        data["tl-11-nomor"] = "1"
+        data["tl-11-rekomendasi"] = "Menyusun SOP pengumpulan data."
+        data["tl-3-DELETE"] = "on"
+        data["kesimpulan"] = "Tidak tersimpan bersama penolakan."
+        response = client.post(url_lkip(), data)
+        assert response.status_code == 200
+        assert "Baris yang akan dihapus sudah berisi tindak lanjut: nomor 4" in response.text
+        assert "hapus beserta tindak lanjutnya" in response.text
+        assert dict(lap.tindak_lanjut.values_list("rekomendasi", "tindak_lanjut")) == pasangan
+        assert laporan(kencong).kesimpulan != "Tidak tersimpan bersama penolakan."
+
+        data.pop("tl-3-DELETE")
+        data["tl-10-nomor"] = "2"  # the last row moves up to number 2
+        response = client.post(url_lkip(), data)
+        assert response.status_code == 302, response.context and response.context.get("galat")
+        sekarang = list(lap.tindak_lanjut.order_by("urutan"))
+        assert [t.urutan for t in sekarang] == list(range(1, 13))
+        assert sekarang[0].rekomendasi == "Menyusun SOP pengumpulan data."
+        assert sekarang[0].tindak_lanjut == ""
+        assert {t.rekomendasi: t.tindak_lanjut for t in sekarang[1:]} == pasangan
+        # Numbers are read against the current numbering: the moved row goes before the row
+        # that stays 2, after the one that stays 1 (and the new row before that).
+        teks = [t.rekomendasi for t in sekarang]
+        assert teks[1:4] == [data[f"tl-{i}-rekomendasi"] for i in (0, 10, 1)]
 
     @pytest.mark.parametrize(
         ("kolom", "isi", "pesan"),

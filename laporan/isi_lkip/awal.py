@@ -20,6 +20,7 @@ from iku.selectors import keputusan_ditetapkan, renstra_tahun
 from kecamatan.models import PENDIDIKAN, ProfilTahunan, SaranaPrasarana
 from kecamatan.selectors import camat_terakhir, profil_tahunan_lengkap
 from laporan.evaluasi import tabel_tindak_lanjut
+from laporan.selectors import NilaiSakip, nilai_sakip
 from perjanjian.models import PerjanjianKinerja, TargetPerjanjian
 from perjanjian.selectors import (
     Jumlah,
@@ -569,6 +570,7 @@ class IsiAwal:
     profil: Profil | None
     tindak_lanjut: tuple
     lhe_sumber: str
+    nilai_sakip: NilaiSakip  # the year's Nilai SAKIP and its source (laporan.selectors)
     renstra: tuple[Renstra, ...]
     perjanjian: tuple[PerjanjianKinerja, ...]
     cascading: tuple[TabelCascading, ...]
@@ -698,6 +700,7 @@ def konteks_awal(laporan) -> dict:
             profil=profil,
             tindak_lanjut=tabel_13.baris,
             lhe_sumber=tabel_13.sumber,
+            nilai_sakip=nilai_sakip(kecamatan=kecamatan, tahun=tahun),
             renstra=tuple(renstra),
             perjanjian=tuple(perjanjian),
             cascading=tuple(cascading),

@@ -58,6 +58,9 @@ from .halaman import (
 )
 from .peringatan import (
     Peringatan,
+    batas_capaian_wajar,
+    peringatan_anggaran,
+    peringatan_realisasi,
     peringatan_tahun,
     peringatan_target,
 )
@@ -78,6 +81,7 @@ from .tahun import (
     perjanjian_dengan_wilayah,
     perjanjian_tahun,
     realisasi_tahunan_kabupaten,
+    realisasi_tahunan_kode,
     realisasi_terisi,
     realisasi_tren,
     sasaran_bernarasi,
@@ -131,6 +135,9 @@ __all__ = [
     "nilai_indikator",
     "pelaporan_tahun",
     "pelaporan_terlihat",
+    "batas_capaian_wajar",
+    "peringatan_anggaran",
+    "peringatan_realisasi",
     "peringatan_tahun",
     "peringatan_target",
     "perjanjian_berlaku",
@@ -145,6 +152,7 @@ __all__ = [
     "realisasi_sub_periode",
     "realisasi_tahunan_kabupaten",
     "realisasi_terisi",
+    "realisasi_tahunan_kode",
     "realisasi_tren",
     "sasaran_bernarasi",
     "sasaran_bertarget",

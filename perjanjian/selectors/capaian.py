@@ -68,10 +68,18 @@ def ukur_capaian(
     """The capaian of a realisasi against a target, by the indicator's polarity and method,
     and its kriteria band on ``skala``. The realisasi grid calls it on what is being typed;
     everything else reaches it through the rows below."""
-    angka = kinerja.capaian(
+    angka = capaian_terhadap(indikator=indikator, target=target, realisasi=realisasi)
+    return angka, kinerja.kriteria(angka, skala)
+
+
+def capaian_terhadap(
+    *, indikator: Indikator, target: Decimal | None, realisasi: Decimal | None
+) -> Decimal | None:
+    """The capaian alone (no band), by the indicator's polarity and method: what the
+    warnings of the beranda and of an Excel import measure a realisasi with."""
+    return kinerja.capaian(
         target, realisasi, polaritas=indikator.polaritas, metode=indikator.metode_negatif
     )
-    return angka, kinerja.kriteria(angka, skala)
 
 
 def capaian_indikator_program(indikator: IndikatorProgram) -> Decimal | None:

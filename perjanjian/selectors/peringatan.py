@@ -1,17 +1,22 @@
 """Selector: what was accepted but deserves a second look, listed on the beranda.
 
 These values are allowed (a realisasi for a measure without target, a PK target set far from
-the Renstra's, a budget realisation above its pagu) and are shown with a visible warning where
-they are entered and here, until someone corrects them or lets them stand.
+the Renstra's, a capaian above the plausible bound, a count with a fractional part, a budget
+realisation above its pagu) and are shown with a visible warning where they are entered and
+here, until someone corrects them or lets them stand. Each rule has one function here, which
+the entry page and the beranda both call; the arithmetic is sakip.kinerja's.
 """
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-from iku.models import TargetIndikator
+from django.conf import settings
+
+from iku.models import Indikator, TargetIndikator
 from iku.selectors import target_renstra
-from perjanjian.models import Periode, Realisasi, TargetPerjanjian
-from perjanjian.selectors.anggaran import pohon_anggaran
+from perjanjian.models import Periode, Realisasi, SubKegiatan, TargetPerjanjian
+from perjanjian.selectors.anggaran import Simpul, pohon_anggaran
+from perjanjian.selectors.capaian import capaian_terhadap, perjanjian_berlaku
 from sakip import kinerja
 from sakip.format_id import format_angka, format_persen, format_rupiah
 
@@ -21,8 +26,75 @@ AMBANG_SIMPANGAN_TARGET = Decimal(10)
 
 @dataclass(frozen=True)
 class Peringatan:
-    jenis: str  # "realisasi_tanpa_target", "target_jauh", "realisasi_melebihi_pagu"
+    # "realisasi_tanpa_target", "target_jauh", "capaian_tidak_wajar", "cacah_berpecahan",
+    # "realisasi_melebihi_pagu"
+    jenis: str
     pesan: str
+
+
+def batas_capaian_wajar() -> Decimal:
+    """The capaian (percent) above which a realisasi is flagged (settings, default 150)."""
+    return Decimal(settings.SAKIP_BATAS_CAPAIAN_WAJAR)
+
+
+def peringatan_realisasi(
+    *, indikator: Indikator | None, nilai: Decimal | None, capaian: Decimal | None
+) -> tuple[Peringatan, ...]:
+    """The warnings of one realisasi of an indicator: a count with a fractional part, a
+    capaian above the plausible bound. The realisasi grid shows them under the cell being
+    typed; the beranda lists them."""
+    if nilai is None or indikator is None:
+        return ()
+    hasil = []
+    if kinerja.cacah_berpecahan(nilai, indikator.satuan):
+        hasil.append(
+            Peringatan(
+                "cacah_berpecahan",
+                f"{format_angka(nilai, buang_nol=True)} bukan bilangan bulat, padahal satuannya "
+                f"“{indikator.satuan}” menghitung jumlah; periksa koma dan titiknya.",
+            )
+        )
+    batas = batas_capaian_wajar()
+    if kinerja.capaian_di_atas(capaian, batas):
+        hasil.append(
+            Peringatan(
+                "capaian_tidak_wajar",
+                f"Capaian {format_persen(capaian)} melebihi batas wajar "
+                f"{format_persen(batas)}; periksa nilai dan satuannya.",
+            )
+        )
+    return tuple(hasil)
+
+
+def peringatan_anggaran(simpul: Simpul) -> tuple[Peringatan, ...]:
+    """A sub kegiatan whose budget realisation exceeds its pagu: the year's (the annual figure,
+    else the sum of the quarters), and any period's own figure, or the quarters together, even
+    when an annual figure below the pagu hides them. The budget page and the beranda call it."""
+    if simpul.tingkat != "sub_kegiatan":
+        return ()
+    sub: SubKegiatan = simpul.objek
+    pagu = simpul.jumlah.pagu_akhir
+    per_periode = {r.periode: r.jumlah for r in sub.realisasi.all()}
+    triwulan = [per_periode.get(p) for p in (Periode.TW1, Periode.TW2, Periode.TW3, Periode.TW4)]
+    lebih = [
+        (f"realisasi {Periode(p).label}", per_periode.get(p))
+        for p in (Periode.TW1, Periode.TW2, Periode.TW3, Periode.TW4, Periode.TAHUNAN)
+        if kinerja.melebihi_pagu(pagu, per_periode.get(p))
+    ]
+    jumlah_triwulan = kinerja.jumlahkan(triwulan)
+    # One quarter above the pagu puts the sum above it too: then the quarter is named alone.
+    satu_triwulan = any(kinerja.melebihi_pagu(pagu, j) for j in triwulan)
+    if not satu_triwulan and kinerja.melebihi_pagu(pagu, jumlah_triwulan):
+        lebih.append(("jumlah realisasi Triwulan I–IV", jumlah_triwulan))
+    if not lebih:
+        return ()
+    rincian = "; ".join(f"{nama} {format_rupiah(j)}" for nama, j in lebih)
+    return (
+        Peringatan(
+            "realisasi_melebihi_pagu",
+            f"Sub kegiatan {sub.kode} {sub.nama}: {rincian} melebihi pagu {format_rupiah(pagu)}.",
+        ),
+    )
 
 
 def peringatan_target(target: TargetPerjanjian, renstra: TargetIndikator | None) -> str | None:
@@ -54,6 +126,13 @@ def peringatan_tahun(*, kecamatan_id: int, tahun: int) -> list[Peringatan]:
             hasil.append(Peringatan("target_jauh", f"{t.perjanjian.get_jenis_display()}: {pesan}"))
 
     bertarget = {t.indikator.ukuran_id for t in target}
+    # The target a realisasi is measured against: that of the PK in force (as every page),
+    # else that of the year's other PK which has the measure.
+    berlaku = perjanjian_berlaku(list({t.perjanjian_id: t.perjanjian for t in target}.values()))
+    target_berlaku = {t.indikator.ukuran_id: t for t in target}
+    target_berlaku.update(
+        {t.indikator.ukuran_id: t for t in target if berlaku and t.perjanjian_id == berlaku.id}
+    )
     for r in Realisasi.objects.filter(kecamatan_id=kecamatan_id, tahun=tahun).select_related(
         "ukuran"
     ):
@@ -65,19 +144,22 @@ def peringatan_tahun(*, kecamatan_id: int, tahun: int) -> list[Peringatan]:
                     f"indikator ini tidak punya target dalam Perjanjian Kinerja {tahun}.",
                 )
             )
+            continue
+        t = target_berlaku.get(r.ukuran_id)
+        if t is None:
+            continue
+        ind = t.indikator
+        capaian = capaian_terhadap(indikator=ind, target=t.nilai, realisasi=r.nilai)
+        for p in peringatan_realisasi(indikator=ind, nilai=r.nilai, capaian=capaian):
+            hasil.append(
+                Peringatan(
+                    p.jenis,
+                    f"Realisasi {ind.nama} ({Periode(r.periode).label}) "
+                    f"{format_angka(r.nilai, buang_nol=True)}: {p.pesan}",
+                )
+            )
 
     pohon = pohon_anggaran(kecamatan_id=kecamatan_id, tahun=tahun)
     for simpul in pohon.baris():
-        j = simpul.jumlah
-        if simpul.tingkat != "sub_kegiatan" or j.realisasi is None or j.pagu_akhir is None:
-            continue
-        if j.realisasi > j.pagu_akhir:
-            hasil.append(
-                Peringatan(
-                    "realisasi_melebihi_pagu",
-                    f"Sub kegiatan {simpul.objek.kode} {simpul.objek.nama}: realisasi "
-                    f"{format_rupiah(j.realisasi)} melebihi pagu "
-                    f"{format_rupiah(j.pagu_akhir)}.",
-                )
-            )
+        hasil.extend(peringatan_anggaran(simpul))
     return hasil

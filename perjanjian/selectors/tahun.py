@@ -5,7 +5,7 @@ perjanjian's models, so each read has one owner here."""
 
 from collections.abc import Iterable
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 
 from iku.models import Sasaran
 from kecamatan.models import Kecamatan
@@ -124,6 +124,22 @@ def realisasi_tahunan_kabupaten(
         .select_related("kecamatan", "ukuran")
         .only("nilai", "huruf", "ukuran__nama", "kecamatan__nama", "kecamatan_id", "ukuran_id")
     )
+
+
+def realisasi_tahunan_kode(
+    *, kecamatan_ids: Iterable[int], kode: str, tahun: int
+) -> dict[int, Realisasi]:
+    """Kecamatan id → its annual realisasi of the kabupaten's measure ``kode`` (one query)."""
+    return {
+        r.kecamatan_id: r
+        for r in Realisasi.objects.filter(
+            kecamatan_id__in=list(kecamatan_ids),
+            ukuran__kode=kode,
+            ukuran__kabupaten_id=F("kecamatan__kabupaten_id"),
+            tahun=tahun,
+            periode=Periode.TAHUNAN,
+        )
+    }
 
 
 def realisasi_tren(

@@ -16,6 +16,7 @@ from django.db import transaction
 
 from iku.models import Sasaran
 from kecamatan.models import Kecamatan, Pengguna
+from kecamatan.selectors import lkip_ditetapkan as kecamatan_lkip_ditetapkan
 from kecamatan.services import kecamatan_kunci
 from perjanjian.models import NarasiSasaran, PerjanjianKinerja, TargetPerjanjian
 from perjanjian.selectors.capaian import CapaianIndikator, capaian_kecamatan
@@ -76,8 +77,8 @@ class NarasiTahun:
 
 
 def lkip_ditetapkan(*, kecamatan: Kecamatan, tahun: int) -> bool:
-    # The LKIP's own rule, through the kecamatan's reverse relation (laporan sits above).
-    return kecamatan.laporan.ditetapkan().filter(tahun=tahun).exists()
+    # The LKIP's own rule, registered by laporan (kecamatan.penetapan): laporan sits above.
+    return bool(kecamatan_lkip_ditetapkan(kecamatan_id=kecamatan.pk, tahun=tahun))
 
 
 def narasi_tahun(*, kecamatan: Kecamatan, tahun: int) -> NarasiTahun:

@@ -35,6 +35,7 @@ from perjanjian.models import (
     TargetPerjanjian,
 )
 from perjanjian.selectors.capaian import capaian_kecamatan, nilai_indikator, ukur_capaian
+from perjanjian.selectors.peringatan import Peringatan, peringatan_realisasi
 from sakip import akses, kinerja, konkurensi
 from sakip.akses import Izin
 from sakip.alur import jalankan_transisi
@@ -55,6 +56,8 @@ class HasilCapaian:
     kriteria: Pita | None = None
     galat: str = ""  # the parse error of what was typed, in Indonesian
     keterangan: str = ""  # why the capaian is not computable
+    # Accepted but implausible (perjanjian.selectors.peringatan_realisasi): shown in the cell.
+    peringatan: tuple[Peringatan, ...] = ()
 
     @property
     def kosong(self) -> bool:
@@ -73,24 +76,31 @@ def hitung_capaian(
         return HasilCapaian()
     if target is None or indikator is None:
         return HasilCapaian(
-            keterangan="belum dapat dihitung: indikator ini tidak punya target dalam PK"
+            keterangan="belum dapat dihitung: indikator ini tidak punya target dalam PK",
+            peringatan=peringatan_realisasi(indikator=indikator, nilai=nilai.angka, capaian=None),
         )
     angka, kriteria = ukur_capaian(
         indikator=indikator, target=target.nilai, realisasi=nilai.angka, skala=skala
     )
-    return hasil_capaian(nilai=nilai, capaian=angka, kriteria=kriteria)
+    return hasil_capaian(nilai=nilai, capaian=angka, kriteria=kriteria, indikator=indikator)
 
 
 def hasil_capaian(
-    *, nilai: Nilai | None, capaian: Decimal | None, kriteria: Pita | None
+    *,
+    nilai: Nilai | None,
+    capaian: Decimal | None,
+    kriteria: Pita | None,
+    indikator: Indikator | None = None,
 ) -> HasilCapaian:
     """What the cell shows for a row of the selector (or a typed value) measured against its
-    target: nothing without a realisasi, why not when the capaian is not computable."""
+    target: nothing without a realisasi, why not when the capaian is not computable, and the
+    warnings of an implausible value."""
     if nilai is None:
         return HasilCapaian()
+    peringatan = peringatan_realisasi(indikator=indikator, nilai=nilai.angka, capaian=capaian)
     if capaian is None:
-        return HasilCapaian(keterangan="belum dapat dihitung")
-    return HasilCapaian(capaian=capaian, kriteria=kriteria)
+        return HasilCapaian(keterangan="belum dapat dihitung", peringatan=peringatan)
+    return HasilCapaian(capaian=capaian, kriteria=kriteria, peringatan=peringatan)
 
 
 def hitung_teks(
@@ -254,7 +264,9 @@ def grid_realisasi(*, kecamatan: Kecamatan, tahun: int, periode: str) -> GridRea
                     uraian=c.uraian,
                     target_nilai=c.target,
                     realisasi=c.tersimpan,
-                    hasil=hasil_capaian(nilai=c.realisasi, capaian=c.capaian, kriteria=c.kriteria),
+                    hasil=hasil_capaian(
+                        nilai=c.realisasi, capaian=c.capaian, kriteria=c.kriteria, indikator=ind
+                    ),
                     pertama=ind.ukuran_id not in pertama,
                 )
             )

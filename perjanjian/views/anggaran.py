@@ -40,6 +40,7 @@ from perjanjian.selectors.anggaran import (
 )
 from perjanjian.selectors.capaian import capaian_indikator_program
 from perjanjian.selectors.halaman import kegiatan_program, kegiatan_tahun, program_tahun
+from perjanjian.selectors.peringatan import peringatan_anggaran
 from perjanjian.selectors.tahun import indikator_program_pk, perjanjian_daftar, status_pelaporan
 from perjanjian.services.anggaran import (
     PERIODE,
@@ -76,14 +77,13 @@ class BarisPohon:
     sasaran: list[Sasaran] = field(default_factory=list)
 
     @property
+    def peringatan(self) -> tuple:
+        # The rule is the beranda's too (perjanjian.selectors.peringatan_anggaran).
+        return peringatan_anggaran(self.simpul)
+
+    @property
     def melebihi(self) -> bool:
-        j = self.simpul.jumlah
-        return (
-            self.simpul.tingkat == "sub_kegiatan"
-            and j.realisasi is not None
-            and j.pagu_akhir is not None
-            and j.realisasi > j.pagu_akhir
-        )
+        return bool(self.peringatan)
 
 
 class AnggaranDetail(KecamatanMixin, TemplateView):
