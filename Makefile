@@ -1,5 +1,6 @@
 # Two commands on a fresh Linux machine with Python 3.11+:
 #   make run    set up, load the Jember data and demo users, serve http://127.0.0.1:8000
+#               with the task worker that prints PDFs beside it (Ctrl-C stops both)
 #   make test   set up, run the whole suite on SQLite and, when available, on PostgreSQL
 PYTHON ?= python3
 VENV := .venv
@@ -28,8 +29,10 @@ demo: install
 demo-sintetis: demo
 	DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(BIN)/python manage.py isi_data_sintetis
 
+# `layani` runs runserver and django-tasks-db's db_worker together (TASKS_BACKEND=db for
+# both), so approving an LKIP or asking for a PDF never waits for the render.
 run: demo
-	DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(BIN)/python manage.py runserver 127.0.0.1:8000
+	DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(BIN)/python manage.py layani 127.0.0.1:8000
 
 test: test-sqlite test-postgres
 

@@ -1,6 +1,8 @@
 """Benchmark of the Kencong 2025 LKIP: prints pages, seconds to gather the data and render the
-HTML, seconds WeasyPrint takes on that HTML, the total, the SQL queries, and the time to serve
-the unchanged document again.
+HTML, seconds WeasyPrint takes on that HTML, the total, the SQL queries, the time to serve
+the unchanged document again, and the camat's approval: its response time with the task
+worker of `make run` (the database queue; the PDF printed afterwards by the worker, whose
+time is printed too) and without one (inline).
 
     .venv/bin/python bench/lkip.py            # on a fresh temporary SQLite database
     DATABASE_URL=postgres://… .venv/bin/python bench/lkip.py
@@ -30,17 +32,84 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
 from django.urls import reverse  # noqa: E402
+from django_tasks_db.management.commands.db_worker import Worker  # noqa: E402
 
 from kecamatan.models import Pengguna, Peran  # noqa: E402
 from laporan.dokumen.daftar import penyaji_untuk  # noqa: E402
+from laporan.evaluasi import lkip_reviu  # noqa: E402
 from laporan.grafik import lupakan_grafik  # noqa: E402
-from laporan.models import LaporanKinerja  # noqa: E402
+from laporan.models import LaporanKinerja, VersiLKIP  # noqa: E402
+from laporan.services import laporan_buka_versi_baru  # noqa: E402
+from sakip.penguncian import TransisiDitolak  # noqa: E402
+
+ANTREAN_DB = "django_tasks_db.DatabaseBackend"
+INLINE = "django_tasks.backends.immediate.ImmediateBackend"
 
 
 def detik(mulai: float) -> float:
     return time.perf_counter() - mulai
+
+
+def pengguna(username: str, peran: str, laporan: LaporanKinerja, kecamatan=None) -> Pengguna:
+    return Pengguna.objects.filter(username=username).first() or Pengguna.objects.create_user(
+        username,
+        password="bench-sandi-2025",
+        peran=peran,
+        kabupaten=laporan.kecamatan.kabupaten,
+        kecamatan=kecamatan,
+    )
+
+
+def jalankan_pekerja() -> None:
+    """django-tasks-db's worker loop, in this process, until the queue is empty."""
+    Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="bench",
+        excluded_queue_names=[],
+    ).run()
+
+
+def ukur_penetapan(laporan: LaporanKinerja, backend: str) -> str:
+    """Review, then approve through the page as the camat; the response time and, with the
+    queue, how long the worker then takes to store the version's PDF."""
+    camat = pengguna("bench.camat", Peran.CAMAT, laporan, laporan.kecamatan)
+    inspektorat = pengguna("bench.inspektorat", Peran.INSPEKTORAT, laporan)
+    laporan.refresh_from_db()
+    if laporan.status == LaporanKinerja.Status.DITETAPKAN:
+        laporan_buka_versi_baru(laporan=laporan, oleh=camat)
+        laporan.refresh_from_db()
+    try:
+        lkip_reviu(laporan=laporan, catatan="Reviu bench.", oleh=inspektorat)
+    except TransisiDitolak as e:
+        return f"tidak dapat direviu: {e}"
+    klien = Client()
+    klien.force_login(camat)
+    url = reverse("laporan:lkip-tetapkan", args=[laporan.kecamatan.slug, laporan.tahun])
+    with override_settings(TASKS={"default": {"BACKEND": backend}}):
+        mulai = time.perf_counter()
+        klien.post(url)
+        t_jawab = detik(mulai)
+        versi = VersiLKIP.objects.filter(laporan=laporan).order_by("-nomor").first()
+        if versi is None or laporan.versi.count() == 0:
+            return f"{t_jawab:.3f} s, tetapi LKIP tidak ditetapkan (syarat penetapan belum lengkap)"
+        status = versi.dokumen.status
+        if backend != ANTREAN_DB:
+            return f"{t_jawab:.3f} s (PDF {status} dalam permintaan itu)"
+        mulai = time.perf_counter()
+        jalankan_pekerja()
+        t_pekerja = detik(mulai)
+    versi.dokumen.refresh_from_db()
+    return (
+        f"{t_jawab:.3f} s (PDF {status}); pekerja menyimpannya {t_pekerja:.3f} s kemudian "
+        f"({versi.dokumen.status})"
+    )
 
 
 def main() -> None:
@@ -94,6 +163,8 @@ def main() -> None:
     print(f"  kueri SQL (data + HTML)          {n_kueri}")
     print(f"  permintaan pertama (render)      {t_pertama:.3f} s")
     print(f"  dokumen tak berubah disajikan    {t_tetap:.3f} s")
+    print(f"  penetapan, dengan pekerja        {ukur_penetapan(laporan, ANTREAN_DB)}")
+    print(f"  penetapan, tanpa pekerja         {ukur_penetapan(laporan, INLINE)}")
 
 
 if __name__ == "__main__":

@@ -78,6 +78,8 @@ class AdminCatatan(admin.ModelAdmin):
 
 @admin.register(DokumenPDF)
 class DokumenPDFAdmin(AdminCatatan):
+    # A render still "Sedang dibuat" long after "mulai" is one whose worker died: the next
+    # request for it marks it failed (laporan.dokumen.layanan.alasan_macet).
     list_display = [
         "nama_berkas",
         "kecamatan",
@@ -86,6 +88,8 @@ class DokumenPDFAdmin(AdminCatatan):
         "status",
         "jumlah_halaman",
         "dibuat",
+        "mulai",
+        "detak",
     ]
     list_filter = ["jenis", "final", "status", "kecamatan"]
     list_select_related = ["kecamatan"]

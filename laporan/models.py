@@ -405,6 +405,13 @@ class DokumenPDF(models.Model):
         verbose_name="diminta oleh",
     )
     dibuat = models.DateTimeField("diminta pada", auto_now_add=True)
+    # The run that prints it: when it took the document (also the claim that lets only that
+    # run finish it), its last sign of life while printing in a worker, and the id of its
+    # task in the queue; laporan.dokumen.layanan uses them to tell a render still under way
+    # from one whose worker died.
+    mulai = models.DateTimeField("mulai dicetak pada", null=True, blank=True)
+    detak = models.DateTimeField("tanda hidup terakhir", null=True, blank=True)
+    id_tugas = models.CharField("id tugas latar belakang", max_length=64, blank=True)
     selesai = models.DateTimeField("selesai pada", null=True, blank=True)
 
     class Meta:
@@ -419,7 +426,11 @@ class DokumenPDF(models.Model):
 
 class VersiLKIP(Terjaga):
     """A finalised LKIP: the PDF the camat approved, with its SHA-256; never changed. Later
-    changes to the report make the next version."""
+    changes to the report make the next version.
+
+    The version is written at approval with the HTML the approval printed from (its
+    ``dokumen``); the PDF is rendered from that HTML by the task queue, and the SHA-256 is
+    filled in once, when that PDF is stored. Until then ``sha256`` is empty."""
 
     laporan = models.ForeignKey(
         LaporanKinerja, on_delete=models.PROTECT, related_name="versi", verbose_name="laporan"
@@ -428,7 +439,7 @@ class VersiLKIP(Terjaga):
     dokumen = models.ForeignKey(
         DokumenPDF, on_delete=models.PROTECT, related_name="+", verbose_name="dokumen PDF"
     )
-    sha256 = models.CharField("SHA-256", max_length=64)
+    sha256 = models.CharField("SHA-256", max_length=64, blank=True)
     ditetapkan_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -452,6 +463,19 @@ class VersiLKIP(Terjaga):
         # Written once, when the LKIP is approved; never changed or removed after.
         if hapus:
             return "Versi LKIP yang sudah ditetapkan tidak dapat dihapus."
-        if self.pk:
+        if self.pk and not self._mengisi_sha256():
             return "Versi LKIP yang sudah ditetapkan tidak dapat diubah."
         return None
+
+    def _mengisi_sha256(self) -> bool:
+        """The one write a version takes after its approval: its empty SHA-256 filled with
+        that of its own document, once the document is printed; nothing else changes."""
+        kolom = ("laporan_id", "nomor", "dokumen_id", "ditetapkan_oleh_id", "sha256")
+        tersimpan = VersiLKIP.objects.filter(pk=self.pk).values(*kolom).first()
+        if tersimpan is None or tersimpan["sha256"] or not self.sha256:
+            return False
+        if any(getattr(self, k) != tersimpan[k] for k in kolom if k != "sha256"):
+            return False
+        return DokumenPDF.objects.filter(
+            pk=self.dokumen_id, status=DokumenPDF.Status.SELESAI, sha256=self.sha256
+        ).exists()

@@ -16,7 +16,7 @@ from sakip.format_id import format_nilai
 from sakip.kinerja import Nilai, Pita
 
 from .evaluasi import KODE_UKURAN_NILAI_SAKIP, ringkasan_akip
-from .models import EvaluasiAKIP, LaporanKinerja, TindakLanjutLHE
+from .models import EvaluasiAKIP, LaporanKinerja, TindakLanjutLHE, VersiLKIP
 
 
 def laporan_tahun(*, kecamatan: Kecamatan, tahun: int) -> LaporanKinerja | None:
@@ -152,3 +152,13 @@ def evaluasi_kabupaten(*, kecamatan: Iterable[Kecamatan], tahun: int) -> list[Ba
         for lap in LaporanKinerja.objects.filter(kecamatan__in=kecamatan, tahun=tahun)
     }
     return [BarisEvaluasi(k, lhe.get(k.id), nilai[k.id], lkip.get(k.id)) for k in kecamatan]
+
+
+def versi_terakhir(*, laporan: LaporanKinerja) -> VersiLKIP | None:
+    """The latest approved version of the LKIP with its document (printed or still queued)."""
+    return (
+        VersiLKIP.objects.filter(laporan=laporan)
+        .select_related("dokumen")
+        .order_by("-nomor")
+        .first()
+    )

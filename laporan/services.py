@@ -31,7 +31,7 @@ from sakip.alur import jalankan_transisi
 from sakip.konfirmasi import Kekurangan, jaga_lengkap
 from sakip.penguncian import TransisiDitolak
 
-from .dokumen.layanan import cetak_sekarang
+from .dokumen.layanan import antrekan, siapkan_dokumen
 from .models import DokumenPDF, LaporanKinerja, TindakLanjutLHE, VersiLKIP
 from .urutan import Letak, nomori_ulang, singkat, susun
 
@@ -209,7 +209,8 @@ def laporan_simpan(
 
 
 def laporan_tetapkan(*, laporan: LaporanKinerja, oleh: Pengguna) -> LaporanKinerja:
-    """Draft → ditetapkan, by the camat of the kecamatan; read-only for everyone after."""
+    """Draft → ditetapkan, by the camat of the kecamatan; read-only for everyone after. The
+    version's PDF is queued, not waited for (see the comment below)."""
     akses.wajib(oleh, Izin.MENETAPKAN, laporan.kecamatan, tindakan=TINDAKAN_TETAPKAN)
     with transaction.atomic():
         lap = LaporanKinerja.objects.select_for_update().get(pk=laporan.pk)
@@ -221,16 +222,21 @@ def laporan_tetapkan(*, laporan: LaporanKinerja, oleh: Pengguna) -> LaporanKiner
             kekurangan_lkip(kecamatan=lap.kecamatan, tahun=lap.tahun, laporan=lap),
         )
         jalankan_transisi(dokumen=lap, aksi="tetapkan", oleh=oleh)
-        # The approved report is printed now, inside the same transaction: if printing
-        # fails, nothing is approved. Its PDF and SHA-256 are kept as this version, for good.
-        dokumen = cetak_sekarang(jenis=DokumenPDF.Jenis.LKIP, objek=lap, oleh=oleh)
+        # The approved report's HTML is built now, inside the same transaction, from the
+        # data this approval locks, and kept as this version's document; the PDF is printed
+        # from that HTML by the task queue (a worker, so the camat does not wait for
+        # WeasyPrint; inline without one), and its SHA-256 is written to the version once
+        # stored. A render that fails leaves the approval and the version standing: the page
+        # shows the failure and prints the same HTML again on request
+        # (laporan.dokumen.layanan.dokumen_cetak_ulang).
+        dokumen = siapkan_dokumen(jenis=DokumenPDF.Jenis.LKIP, objek=lap, oleh=oleh)
         VersiLKIP.objects.create(
             laporan=lap,
             nomor=lap.versi.count() + 1,
             dokumen=dokumen,
-            sha256=dokumen.sha256,
             ditetapkan_oleh=oleh,
         )
+        antrekan(dokumen)
     return lap
 
 

@@ -6,8 +6,8 @@ from iku.models import KeputusanIKU
 from perjanjian.models import PerjanjianKinerja
 
 from .models import DokumenPDF, LaporanKinerja
-from .views_dokumen import DokumenMinta, DokumenStatus, DokumenUnduh
-from .views_versi import LaporanVersiBaru
+from .views_dokumen import DokumenCetakUlang, DokumenMinta, DokumenStatus, DokumenUnduh
+from .views_versi import LaporanDokumen, LaporanVersiBaru
 
 K = "kecamatan/<slug:kecamatan>"
 
@@ -29,5 +29,7 @@ urlpatterns = [
     ),
     path(f"{K}/lkip/<int:tahun>/versi-baru/", LaporanVersiBaru.as_view(), name="lkip-versi-baru"),
     path(f"{K}/dokumen/<int:pk>/", DokumenStatus.as_view(), name="dokumen-status"),
+    path(f"{K}/lkip/<int:tahun>/dokumen/", LaporanDokumen.as_view(), name="lkip-dokumen"),
     path(f"{K}/dokumen/<int:pk>/unduh/", DokumenUnduh.as_view(), name="dokumen-unduh"),
+    path(f"{K}/dokumen/<int:pk>/ulang/", DokumenCetakUlang.as_view(), name="dokumen-ulang"),
 ]

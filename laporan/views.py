@@ -27,8 +27,8 @@ from .evaluasi import rekomendasi_lhe
 from .forms import LaporanForm, TindakLanjutFormSet, awal_tindak_lanjut
 from .forms_evaluasi import ReviuForm
 from .grafik import grafik_tahunan
-from .models import LaporanKinerja, TindakLanjutLHE
-from .selectors import laporan_tahun, tindak_lanjut_laporan
+from .models import DokumenPDF, LaporanKinerja, TindakLanjutLHE
+from .selectors import laporan_tahun, tindak_lanjut_laporan, versi_terakhir
 from .services import (
     TINDAKAN_TETAPKAN,
     TindakLanjutTerhapus,
@@ -215,8 +215,8 @@ class LaporanTetapkan(LaporanUbah):
                 dikunci=[
                     f"Semua teks LKIP {self.tahun}, tanda tangan dan tindak lanjut LHE.",
                     f"Narasi sasaran {self.tahun}.",
-                    f"PDF versi {lap.versi.count() + 1} dicetak sekarang dan disimpan "
-                    "dengan SHA-256; perubahan berikutnya hanya lewat versi baru.",
+                    f"PDF versi {lap.versi.count() + 1} dicetak dan disimpan dengan SHA-256; "
+                    "perubahan berikutnya hanya lewat versi baru.",
                 ],
                 kekurangan=kurang,
             )
@@ -224,7 +224,7 @@ class LaporanTetapkan(LaporanUbah):
                 request, ringkasan, kecamatan=self.kecamatan, tahun=self.tahun
             )
         try:
-            laporan_tetapkan(laporan=lap, oleh=request.user)
+            lap = laporan_tetapkan(laporan=lap, oleh=request.user)
         except (TransisiDitolak, DataTerkunci) as e:
             messages.error(request, pesan_tolak(e))
         else:
@@ -232,4 +232,11 @@ class LaporanTetapkan(LaporanUbah):
                 request,
                 f"LKIP {self.tahun} ditetapkan; isinya kini terkunci dan hanya dapat dibaca.",
             )
+            versi = versi_terakhir(laporan=lap)
+            if versi.dokumen.status != DokumenPDF.Status.SELESAI:
+                messages.info(
+                    request,
+                    f"PDF versi {versi.nomor} sedang dicetak di latar belakang; tautan unduh "
+                    "dan SHA-256-nya muncul di bawah ketika selesai.",
+                )
         return redirect(self.url_halaman)

@@ -4,12 +4,19 @@ watch its progress while it renders, download the PDF."""
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import TemplateView, View
 
 from kecamatan.halaman import KecamatanMixin
 from sakip.akses import Izin
 
-from .dokumen.layanan import minta_dokumen
+from .dokumen.layanan import (
+    BELUM_SELESAI,
+    dokumen_cetak_ulang,
+    menunggu_pekerja,
+    minta_dokumen,
+    periksa_macet,
+)
 from .models import DokumenPDF
 
 
@@ -47,11 +54,13 @@ class DokumenStatus(KecamatanMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        dokumen = self.objek(DokumenPDF, pk=self.kwargs["pk"])
+        # A render whose worker died is failed here, so the page offers to print it again.
+        dokumen = periksa_macet(self.objek(DokumenPDF, pk=self.kwargs["pk"]))
         ctx.update(
             dokumen=dokumen,
             selesai=dokumen.status == DokumenPDF.Status.SELESAI,
-            berjalan=dokumen.status in (DokumenPDF.Status.MENUNGGU, DokumenPDF.Status.BERJALAN),
+            berjalan=dokumen.status in BELUM_SELESAI,
+            menunggu_pekerja=menunggu_pekerja(dokumen),
             url_unduh=reverse("laporan:dokumen-unduh", args=[self.kecamatan.slug, dokumen.pk]),
         )
         return ctx
@@ -62,7 +71,10 @@ class DokumenUnduh(KecamatanMixin, View):
 
     def get(self, request, *args, **kwargs):
         dokumen = self.objek(DokumenPDF, pk=kwargs["pk"])
-        if dokumen.status != DokumenPDF.Status.SELESAI or not dokumen.berkas:
+        if dokumen.status != DokumenPDF.Status.SELESAI:
+            # Still printing, or failed: its page says which (and offers to print it again).
+            return redirect("laporan:dokumen-status", self.kecamatan.slug, dokumen.pk)
+        if not dokumen.berkas:
             raise Http404("Dokumen belum selesai dibuat.")
         return FileResponse(
             dokumen.berkas.open("rb"),
@@ -70,3 +82,27 @@ class DokumenUnduh(KecamatanMixin, View):
             filename=dokumen.nama_berkas,
             content_type="application/pdf",
         )
+
+
+class DokumenCetakUlang(KecamatanMixin, View):
+    """POST: print a failed document again, from the HTML it was asked with; back to the page
+    the button was on (the LKIP page for a version), else to the document's progress."""
+
+    model = DokumenPDF
+    izin_kirim = Izin.MELIHAT  # whoever may read the document may print it
+
+    def post(self, request, *args, **kwargs):
+        dokumen = dokumen_cetak_ulang(
+            dokumen=self.objek(DokumenPDF, pk=kwargs["pk"]), oleh=request.user
+        )
+        kembali = request.POST.get("kembali", "")
+        if url_has_allowed_host_and_scheme(
+            kembali, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return redirect(kembali)
+        return redirect("laporan:dokumen-status", self.kecamatan.slug, dokumen.pk)
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        # Scope first: another kecamatan's document answers 404 whatever the method.
+        self.objek(DokumenPDF, pk=kwargs["pk"])
+        return super().http_method_not_allowed(request, *args, **kwargs)

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.views.generic import View
+from django.views.generic import TemplateView, View
 
 from kecamatan.halaman import KecamatanMixin
 from sakip.akses import Izin
@@ -30,3 +30,14 @@ class LaporanVersiBaru(KecamatanMixin, View):
                 "tetap tersimpan.",
             )
         return redirect("laporan:lkip", self.kecamatan.slug, self.tahun)
+
+
+class LaporanDokumen(KecamatanMixin, TemplateView):
+    """The LKIP page's document block alone: what it polls (htmx) while a version prints."""
+
+    template_name = "laporan/lkip/dokumen.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["laporan"] = self.objek(LaporanKinerja, tahun=self.tahun)
+        return ctx

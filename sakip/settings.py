@@ -151,8 +151,9 @@ if not DEBUG:
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 # Background jobs (rendering a long PDF) through django-tasks, the backport of Django's task
-# framework. With no worker configured they run inline, so `make run` needs no other service;
-# TASKS_BACKEND=db stores them in the database for `python manage.py db_worker` to run.
+# framework. TASKS_BACKEND=db stores them in the database for `python manage.py db_worker` to
+# run; `make run` (`manage.py layani`) sets it and starts that worker beside the server.
+# Without it (tests, a setup with no worker) they run inline, in the request.
 TASKS = {
     "default": {
         "BACKEND": (
@@ -162,6 +163,12 @@ TASKS = {
         ),
     }
 }
+# A document render not finished this many seconds after it started (or, when nothing took
+# it, after it was asked) is treated as dead: marked failed with the reason, printed again on
+# request (laporan.dokumen.layanan.alasan_macet). A worker's render also writes a sign of life
+# every DOKUMEN_DETAK_DETIK seconds and counts as dead after six missed beats.
+DOKUMEN_BATAS_CETAK = int(os.environ.get("DOKUMEN_BATAS_CETAK", "600"))
+DOKUMEN_DETAK_DETIK = int(os.environ.get("DOKUMEN_DETAK_DETIK", "10"))
 
 LOGGING = {
     "version": 1,

@@ -106,6 +106,8 @@ TABEL_PERAN = {
     "laporan:pdf-perjanjian": BACA,
     "laporan:dokumen-status": BACA,
     "laporan:dokumen-unduh": BACA,
+    "laporan:dokumen-ulang": BACA,  # printing a failed document again: whoever may read it
+    "laporan:lkip-dokumen": BACA,  # the LKIP page's document block, polled while printing
     # kabupaten-wide
     "kecamatan:daftar": KABUPATEN_BACA,
     "laporan:dasbor": KABUPATEN_BACA,
