@@ -60,7 +60,7 @@ def antrean_db(settings):
 
 
 @pytest.fixture
-def lkip_direviu(kencong, inspektorat):
+def lkip_direviu(kencong, inspektorat, syarat_lkip_kencong):
     laporan = LaporanKinerja.objects.get(kecamatan=kencong, tahun=2025)
     lkip_reviu(laporan=laporan, catatan="Sesuai pedoman.", oleh=inspektorat)
     return laporan
@@ -109,7 +109,9 @@ def test_penetapan_menjawab_tanpa_mencetak_lalu_pekerja_mencetak_versinya(
 ):
     client.force_login(camat_kencong)
     mulai = time.perf_counter()
-    response = client.post(reverse("laporan:lkip-tetapkan", args=["kencong", 2025]), follow=True)
+    response = client.post(
+        reverse("laporan:lkip-tetapkan", args=["kencong", 2025]), {"konfirmasi": "1"}, follow=True
+    )
     detik = time.perf_counter() - mulai
     lkip_direviu.refresh_from_db()
     assert lkip_direviu.status == "ditetapkan"
@@ -183,7 +185,9 @@ def test_cetak_gagal_tidak_membatalkan_penetapan_dan_dapat_dicetak_lagi(
     pencetak_palsu["galat"] = RuntimeError("Pango tidak ditemukan")
     client.force_login(camat_kencong)
     url_lkip = reverse("laporan:lkip", args=["kencong", 2025])
-    response = client.post(reverse("laporan:lkip-tetapkan", args=["kencong", 2025]), follow=True)
+    response = client.post(
+        reverse("laporan:lkip-tetapkan", args=["kencong", 2025]), {"konfirmasi": "1"}, follow=True
+    )
     lkip_direviu.refresh_from_db()
     versi = VersiLKIP.objects.get(laporan=lkip_direviu)
     assert lkip_direviu.status == "ditetapkan"
