@@ -50,7 +50,10 @@ def main() -> int:
         "WEB_CONCURRENCY": "2",
     }
     manage = [sys.executable, str(AKAR / "manage.py")]
-    for argv in (["migrate", "django_tasks_database", "-v0"], ["collectstatic", "--noinput", "-v0"]):
+    for argv in (
+        ["migrate", "django_tasks_database", "-v0"],
+        ["collectstatic", "--noinput", "-v0"],
+    ):
         subprocess.run([*manage, *argv], env=lingkungan, check=True, timeout=120)
     port = port_bebas()
     dasar = f"http://127.0.0.1:{port}"
