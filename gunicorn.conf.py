@@ -21,3 +21,6 @@ max_requests_jitter = 200
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# Gunicorn 27's control socket lives at one path per user: a second server on the machine (CI
+# beside `make serve`) would take it over. Nothing here uses it; older versions ignore this.
+control_socket_disable = True
