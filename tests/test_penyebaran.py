@@ -47,3 +47,12 @@ def test_layani_produksi_menolak_debug_menyala(settings):
     settings.DEBUG = True
     with pytest.raises(CommandError, match="DEBUG menyala"):
         call_command("layani", "--produksi", "127.0.0.1:0")
+
+
+def test_berkas_statis_dilayani_dengan_debug_mati(client, settings):
+    # With DEBUG off Django serves no static file itself: WhiteNoise does, under any server.
+    settings.DEBUG = False
+    jawaban = client.get("/static/css/sakip.css")
+    assert jawaban.status_code == 200
+    assert jawaban["Content-Type"].startswith("text/css")
+    assert b"".join(jawaban.streaming_content)
