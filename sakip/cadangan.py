@@ -200,9 +200,14 @@ def _dari_json(nilai):
 
 def _tulis_json(tujuan: Path) -> None:
     model_tabel = _model_per_tabel()
+    transaksi_baru = not connection.in_atomic_block
     with tujuan.open("w", encoding="utf-8") as f, transaction.atomic():
-        # One transaction: on PostgreSQL a consistent snapshot of every table (REPEATABLE
-        # READ is not needed for a backup taken with the server stopped, as the README asks).
+        # One snapshot of every table while the server may be writing: SQLite's transaction
+        # is one already; PostgreSQL's default (READ COMMITTED) would read each table as of
+        # its own query.
+        if connection.vendor == "postgresql" and transaksi_baru:
+            with connection.cursor() as c:
+                c.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         f.write('{"tabel": {')
         for i, tabel in enumerate(_tabel()):
             model = model_tabel.get(tabel)
