@@ -95,7 +95,7 @@ def cadangkan(*, folder: Path, paksa_json: bool = False) -> Ringkasan:
         "migrasi": sorted(map(list, _migrasi_terpasang())),
     }
     (folder / KETERANGAN).write_text(json.dumps(keterangan, indent=1), encoding="utf-8")
-    _tulis_manifest(folder)
+    tulis_manifest(folder)
     return Ringkasan(cara=cara, jumlah_berkas_media=jumlah, folder=folder)
 
 
@@ -138,7 +138,7 @@ def _isi_folder(folder: Path) -> list[str]:
     )
 
 
-def _tulis_manifest(folder: Path) -> None:
+def tulis_manifest(folder: Path) -> None:
     baris = [f"{_sha256(folder / nama)}  {nama}\n" for nama in _isi_folder(folder)]
     (folder / MANIFEST).write_text("".join(baris), encoding="utf-8")
 

@@ -13,6 +13,7 @@ from django.db import connection
 from django.urls import reverse
 
 from kecamatan.models import Kecamatan, Pengguna, Peran
+from sakip.cadangan import tulis_manifest
 
 
 def isi_basis_data() -> dict[str, list[str]]:
@@ -148,3 +149,28 @@ def test_unduhan_dokumen_yang_berkasnya_hilang_menjelaskan_sebabnya(
     teks = jawaban.content.decode()
     assert "lkip-kencong-uji.pdf tidak ditemukan di penyimpanan server" in teks
     assert "memulihkan folder media" in teks
+
+
+@pytest.mark.django_db
+def test_cadangan_json_dari_migrasi_lain_ditolak(tmp_path, media):
+    folder = tmp_path / "cadangan"
+    call_command("cadangkan", str(folder), "--json", stdout=StringIO())
+    keterangan = folder / "cadangan.json"
+    keterangan.write_text(
+        keterangan.read_text().replace(
+            '"migrasi": [', '"migrasi": [["laporan", "9999_masa_depan"], '
+        )
+    )
+    tulis_manifest(folder)  # a whole backup, only from another version of the application
+
+    with pytest.raises(CommandError, match="Migrasi basis data tujuan berbeda"):
+        call_command("pulihkan", str(folder), interactive=False)
+
+
+@pytest.mark.django_db
+def test_pemulihan_menunggu_jawaban_ya(tmp_path, media, monkeypatch):
+    folder = tmp_path / "cadangan"
+    call_command("cadangkan", str(folder), "--json", stdout=StringIO())
+    monkeypatch.setattr("builtins.input", lambda pesan: "tidak")
+    with pytest.raises(CommandError, match="dibatalkan; tidak ada yang berubah"):
+        call_command("pulihkan", str(folder))
