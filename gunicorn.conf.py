@@ -7,8 +7,9 @@ import os
 
 wsgi_app = "sakip.wsgi"
 # Processes × threads: pages mostly wait on the database, so a few threads per process
-# serve more users than more processes would on a small machine.
-workers = int(os.environ.get("WEB_CONCURRENCY", str(min(2 * (os.cpu_count() or 1) + 1, 8))))
+# serve more users than more processes (each holding the whole application in memory) would
+# on a small machine; one process per core plus one, 3 × 4 on a 2-core server.
+workers = int(os.environ.get("WEB_CONCURRENCY", str(min((os.cpu_count() or 1) + 1, 8))))
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 # A request still running after this is ended and the process replaced: long documents are
 # printed by the task worker, never in a request.
