@@ -4,8 +4,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 
-from kecamatan.forms import MasukForm
 from sakip import views
+from sakip.akun import MasukForm
 
 admin.site.site_header = "SAKIP Kecamatan — Administrasi"
 admin.site.site_title = "SAKIP Kecamatan"

@@ -1,4 +1,4 @@
-"""Forms of the accounts: only the login's wording today."""
+"""The login form (the accounts of every app): Django's, with its refusal worded once."""
 
 from django.contrib.auth.forms import AuthenticationForm
 
