@@ -1,7 +1,7 @@
 """Download a printed document: ask for it (served at once when its data has not changed),
 watch its progress while it renders, download the PDF."""
 
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -9,6 +9,7 @@ from django.views.generic import TemplateView, View
 
 from kecamatan.halaman import KecamatanMixin
 from sakip.akses import Izin
+from sakip.berkas import JENIS_PDF, respons_tersimpan
 
 from .dokumen.layanan import (
     BELUM_SELESAI,
@@ -76,12 +77,7 @@ class DokumenUnduh(KecamatanMixin, View):
             return redirect("laporan:dokumen-status", self.kecamatan.slug, dokumen.pk)
         if not dokumen.berkas:
             raise Http404("Dokumen belum selesai dibuat.")
-        return FileResponse(
-            dokumen.berkas.open("rb"),
-            as_attachment=True,
-            filename=dokumen.nama_berkas,
-            content_type="application/pdf",
-        )
+        return respons_tersimpan(dokumen.berkas, nama=dokumen.nama_berkas, content_type=JENIS_PDF)
 
 
 class DokumenCetakUlang(KecamatanMixin, View):
