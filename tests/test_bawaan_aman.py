@@ -228,3 +228,22 @@ def test_403_dicatat_satu_baris(client, operator_kencong, caplog):
     assert catatan[0].exc_info is None
     assert handler.format(catatan[0]).count("\n") == 0
     assert "Forbidden" in catatan[0].getMessage()
+
+
+@pytest.mark.django_db
+def test_admin_tidak_menautkan_ke_media(client, media, admin_kabupaten, dokumen_kencong, kencong):
+    """The admin names a stored file (logo) or links it through the checked download view
+    (printed PDF), never to an address under MEDIA_URL."""
+    from django.core.files.base import ContentFile
+
+    dokumen_kencong.berkas.save("lkip-kencong-uji.pdf", ContentFile(b"%PDF-1.7 isi"), save=True)
+    kencong.kabupaten.logo.save("jember.png", ContentFile(b"\x89PNG"), save=True)
+    client.force_login(admin_kabupaten)
+    r = client.get(reverse("admin:laporan_dokumenpdf_change", args=[dokumen_kencong.pk]))
+    assert r.status_code == 200
+    unduh = reverse("laporan:dokumen-unduh", args=["kencong", dokumen_kencong.pk])
+    assert f'<a href="{unduh}">lkip-kencong-uji.pdf</a>' in r.text
+    assert "/media/" not in r.text
+    r = client.get(reverse("admin:kecamatan_kabupaten_change", args=[kencong.kabupaten.pk]))
+    assert r.status_code == 200
+    assert "logo/kabupaten/jember" in r.text and "/media/" not in r.text
