@@ -34,7 +34,7 @@ from sakip.tahun import pesan_tahun, tahun_sah
 
 from .dokumen.layanan import antrekan, siapkan_dokumen
 from .models import DokumenPDF, LaporanKinerja, TindakLanjutLHE, VersiLKIP
-from .urutan import Letak, nomori_ulang, singkat, susun
+from .urutan import JawabanAkanHilang, Letak, nomori_ulang, susun
 
 Status = LaporanKinerja.Status
 
@@ -111,20 +111,14 @@ class BarisTindakLanjut:
     hapus_tindak_lanjut: bool = False
 
 
-class TindakLanjutTerhapus(TransisiDitolak):
+class TindakLanjutTerhapus(JawabanAkanHilang):
     """Deleting follow-up rows that hold an answer, without confirmation."""
 
     def __init__(self, baris: Sequence[TindakLanjutLHE]):
-        self.baris = tuple(baris)
-        daftar = "; ".join(
-            f"nomor {b.urutan} “{singkat(b.rekomendasi)}” (tindak lanjut: "
-            f"“{singkat(b.tindak_lanjut)}”)"
-            for b in self.baris
-        )
         super().__init__(
-            f"Baris yang akan dihapus sudah berisi tindak lanjut: {daftar}. Tindak lanjutnya "
-            "ikut hilang dari Tabel 1.3. Centang “hapus beserta tindak lanjutnya” pada baris "
-            "itu untuk tetap menghapus; tidak ada yang disimpan."
+            baris,
+            pembuka="Baris yang akan dihapus sudah berisi tindak lanjut",
+            akibat="Tindak lanjutnya ikut hilang dari Tabel 1.3.",
         )
 
 

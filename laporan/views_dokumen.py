@@ -1,8 +1,10 @@
 """Download a printed document: ask for it (served at once when its data has not changed),
 watch its progress while it renders, download the PDF."""
 
+import logging
+
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import TemplateView, View
@@ -19,6 +21,8 @@ from .dokumen.layanan import (
     periksa_macet,
 )
 from .models import DokumenPDF
+
+logger = logging.getLogger(__name__)
 
 
 class DokumenMinta(KecamatanMixin, View):
@@ -77,6 +81,14 @@ class DokumenUnduh(KecamatanMixin, View):
             return redirect("laporan:dokumen-status", self.kecamatan.slug, dokumen.pk)
         if not dokumen.berkas:
             raise Http404("Dokumen belum selesai dibuat.")
+        if not dokumen.berkas.storage.exists(dokumen.berkas.name):
+            # The row is there but its file is not: a database restored without its media
+            # folder. Said plainly to the user, and to the operator in the log.
+            logger.error(
+                "Berkas %s dokumen %s tidak ada di MEDIA_ROOT.", dokumen.berkas, dokumen.pk
+            )
+            konteks = {"dokumen": dokumen, "kecamatan": self.kecamatan, "tahun": self.tahun}
+            return render(request, "laporan/dokumen/hilang.html", konteks, status=404)
         return respons_tersimpan(dokumen.berkas, nama=dokumen.nama_berkas, content_type=JENIS_PDF)
 
 

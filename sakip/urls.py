@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 
+from kecamatan.forms import MasukForm
 from sakip import views
 
 admin.site.site_header = "SAKIP Kecamatan — Administrasi"
@@ -13,7 +14,9 @@ urlpatterns = [
     path(
         "masuk/",
         auth_views.LoginView.as_view(
-            template_name="akun/masuk.html", redirect_authenticated_user=True
+            template_name="akun/masuk.html",
+            redirect_authenticated_user=True,
+            authentication_form=MasukForm,
         ),
         name="login",
     ),
