@@ -19,10 +19,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The demo runs with DEBUG on (off by default: sakip/settings.py); buat_pengguna_demo needs it.
 demo: install
 	DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(BIN)/python manage.py migrate --noinput
 	DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(BIN)/python manage.py muat_data_jember
-	DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(BIN)/python manage.py buat_pengguna_demo
+	DEBUG=$${DEBUG:-1} DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(BIN)/python manage.py buat_pengguna_demo
 
 # Optional, after `make demo` (or `make run`): clearly-labelled SINTETIS data for the other
 # kecamatan, so the kabupaten dashboard has something to compare; the real fixtures stay as
@@ -33,7 +34,7 @@ demo-sintetis: demo
 # `layani` runs runserver and django-tasks-db's db_worker together (TASKS_BACKEND=db for
 # both), so approving an LKIP or asking for a PDF never waits for the render.
 run: demo
-	DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(BIN)/python manage.py layani 127.0.0.1:8000
+	DEBUG=$${DEBUG:-1} DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(BIN)/python manage.py layani 127.0.0.1:8000
 
 # The production-like pair (README "Deploying"): gunicorn and the task worker through
 # `layani --produksi`, DEBUG off, collected and compressed static files, on DATABASE_URL

@@ -30,6 +30,7 @@ from sakip.akses import Izin
 from sakip.alur import jalankan_transisi
 from sakip.konfirmasi import Kekurangan, jaga_lengkap
 from sakip.penguncian import TransisiDitolak
+from sakip.tahun import pesan_tahun, tahun_sah
 
 from .dokumen.layanan import antrekan, siapkan_dokumen
 from .models import DokumenPDF, LaporanKinerja, TindakLanjutLHE, VersiLKIP
@@ -77,6 +78,8 @@ def _jaga_pengisi(kecamatan: Kecamatan, oleh: Pengguna) -> None:
 def laporan_mulai(*, kecamatan: Kecamatan, tahun: int, oleh: Pengguna) -> LaporanKinerja:
     """Create the year's LKIP, the signatory prefilled from the latest camat."""
     _jaga_pengisi(kecamatan, oleh)
+    if not tahun_sah(tahun):
+        raise TransisiDitolak(pesan_tahun(tahun))
     with transaction.atomic():
         kecamatan_kunci(kecamatan=kecamatan)
         if LaporanKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun).exists():

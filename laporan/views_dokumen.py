@@ -3,7 +3,7 @@ watch its progress while it renders, download the PDF."""
 
 import logging
 
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -11,6 +11,7 @@ from django.views.generic import TemplateView, View
 
 from kecamatan.halaman import KecamatanMixin
 from sakip.akses import Izin
+from sakip.berkas import JENIS_PDF, respons_tersimpan
 
 from .dokumen.layanan import (
     BELUM_SELESAI,
@@ -80,9 +81,7 @@ class DokumenUnduh(KecamatanMixin, View):
             return redirect("laporan:dokumen-status", self.kecamatan.slug, dokumen.pk)
         if not dokumen.berkas:
             raise Http404("Dokumen belum selesai dibuat.")
-        try:
-            isi = dokumen.berkas.open("rb")
-        except FileNotFoundError:
+        if not dokumen.berkas.storage.exists(dokumen.berkas.name):
             # The row is there but its file is not: a database restored without its media
             # folder. Said plainly to the user, and to the operator in the log.
             logger.error(
@@ -90,12 +89,7 @@ class DokumenUnduh(KecamatanMixin, View):
             )
             konteks = {"dokumen": dokumen, "kecamatan": self.kecamatan, "tahun": self.tahun}
             return render(request, "laporan/dokumen/hilang.html", konteks, status=404)
-        return FileResponse(
-            isi,
-            as_attachment=True,
-            filename=dokumen.nama_berkas,
-            content_type="application/pdf",
-        )
+        return respons_tersimpan(dokumen.berkas, nama=dokumen.nama_berkas, content_type=JENIS_PDF)
 
 
 class DokumenCetakUlang(KecamatanMixin, View):

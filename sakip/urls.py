@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
@@ -42,5 +40,5 @@ urlpatterns = [
     path("", include("laporan.urls")),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No route serves MEDIA_ROOT, whatever DEBUG says: stored documents and uploads are handed out
+# only by views that check access (laporan.views_dokumen.DokumenUnduh).
