@@ -28,6 +28,7 @@ from sakip import kinerja
 from sakip.akses import Izin
 from sakip.berkas import JENIS_XLSX, Berkas
 from sakip.format_id import format_angka
+from sakip.isian import batas_kolom
 from sakip.kinerja import Nilai
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
 
@@ -70,9 +71,30 @@ def _bulat(angka: Decimal, desimal: int) -> tuple[Decimal, str]:
     return bulat, f"dibulatkan menjadi {tampil(bulat)} ({desimal} angka di belakang koma)"
 
 
-def baca_nilai(sel, *, desimal: int = 4, huruf: bool = True) -> Bacaan:
-    """Read one value cell; raises ValueError with an Indonesian message for anything that is
-    not a number (or a letter value like "B (67)" when ``huruf``)."""
+def baca_nilai(sel, *, kolom, huruf: bool = True) -> Bacaan:
+    """Read one value cell for the model column ``kolom`` (a DecimalField); raises ValueError
+    with an Indonesian message for anything that is not a number (or a letter value like
+    "B (67)" when ``huruf``) or that the column cannot hold. Extra decimals are rounded to the
+    column's, with a note; too many digits before the comma are refused, never rounded."""
+    batas = batas_kolom(kolom)
+    bacaan = _baca_nilai(sel, desimal=batas.desimal, huruf=huruf)
+    if bacaan.nilai is not None and not _muat(bacaan.nilai.angka, batas):
+        raise ValueError(
+            f"berisi angka terlalu besar ({tampil(bacaan.nilai)}); paling banyak "
+            f"{batas.bulat} digit sebelum koma"
+        )
+    return bacaan
+
+
+def _muat(angka: Decimal, batas) -> bool:
+    try:
+        batas.periksa(angka)
+    except ValueError:
+        return False
+    return True
+
+
+def _baca_nilai(sel, *, desimal: int, huruf: bool) -> Bacaan:
     if sel is None or (isinstance(sel, str) and sel.strip() in KOSONG):
         return Bacaan(None)
     if isinstance(sel, bool):
