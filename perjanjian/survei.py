@@ -157,7 +157,7 @@ def _baris_xlsx(data: bytes) -> Iterator[Iterator[tuple[int, list]]]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
-    periksa_xlsx(data)
+    periksa_xlsx(data, maks_baris=batas_unggah().baris_survei)
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as e:

@@ -169,7 +169,7 @@ def teks_sel(sel) -> str:
 def buka_buku(data: bytes):
     """The first sheet of an uploaded workbook (values, not formulas); ValueError when the
     file is not an Excel workbook or is larger, unzipped, than sakip.unggah allows."""
-    periksa_xlsx(data)
+    periksa_xlsx(data, maks_baris=batas_unggah().baris_impor)
     try:
         buku = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
     except Exception as e:  # openpyxl raises many kinds for a file that is not a workbook

@@ -170,3 +170,20 @@ def _simpan(wb) -> bytes:
     keluar = io.BytesIO()
     wb.save(keluar)
     return keluar.getvalue()
+
+
+def test_survei_terlalu_banyak_sel_ditolak(operator, settings):
+    settings.SAKIP_BATAS_UNGGAH = {"sel": 100}
+    isi = csv_survei([f"{i};KTP;01/02/2025;" + ";".join(["4"] * 9) for i in range(20)])
+    response = unggah_survei(operator, "survei.csv", isi)
+    assert "Berkas memuat lebih dari 100 sel." in response.content.decode()
+
+
+def test_survei_xlsx_terlalu_banyak_baris_ditolak_sebelum_dibuka(operator, settings):
+    settings.SAKIP_BATAS_UNGGAH = {"baris_survei": 30}
+    wb = Workbook()
+    wb.active.append(JUDUL_SURVEI)
+    for i in range(40):
+        wb.active.append([i, "KTP", None] + [4] * 9)
+    response = unggah_survei(operator, "survei.xlsx", _simpan(wb))
+    assert "Berkas memuat lebih dari 30 baris" in response.content.decode()
