@@ -24,6 +24,8 @@ PESAN_BERBEDA = (
 
 class RealisasiGridForm(IsianLengkap, forms.Form):
     sidik = SidikField()
+    # The row "indikator lain" is shown only when the Renstra has indicators outside the PK.
+    bukan_sel = ("lain-ukuran", "lain-nilai", "lain-catatan")
 
     def __init__(self, *args, grid: GridRealisasi, url_hitung: str = "", **kwargs):
         super().__init__(*args, **kwargs)

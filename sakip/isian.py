@@ -159,8 +159,11 @@ class IsianLengkap:
     unticked (its widget says so through ``value_omitted_from_data``); neither counts. When
     the posted fingerprint (``sidik``) is not the one of the stored data, rows were added
     meanwhile: their cells were never rendered, and the stale-save refusal (sakip.konkurensi)
-    is the answer, not this one.
+    is the answer, not this one. ``bukan_sel`` names fields a page may leave out (an optional
+    extra row): absent, they mean "nothing typed".
     """
+
+    bukan_sel: tuple[str, ...] = ()
 
     def sel_hilang(self) -> list[str]:
         if "sidik" in self.fields:
@@ -171,6 +174,7 @@ class IsianLengkap:
             nama
             for nama, bidang in self.fields.items()
             if not bidang.disabled
+            and nama not in self.bukan_sel
             and bidang.widget.value_omitted_from_data(self.data, self.files, self.add_prefix(nama))
         ]
 

@@ -6,7 +6,9 @@ and nothing is saved. A grid POST that lacks cells it rendered is refused, never
 "empty"; a cell sent empty still clears it.
 """
 
+import re
 from decimal import Decimal
+from html import unescape
 
 import pytest
 from django.contrib import admin
@@ -187,3 +189,59 @@ def test_sel_dikirim_kosong_tetap_mengosongkan(client, operator_kencong, kencong
     response = simpan_realisasi(client, {f"{ikm}-nilai": "", f"{perubahan}-nilai": ""})
     assert response.status_code == 302
     assert not tw4(kencong).exists()
+
+
+# --- what a browser sends: only the inputs the page rendered --------------------------------
+
+
+def isian_html(html: str, form_id: str | None = None) -> dict:
+    """The name → value pairs a browser would submit from the page's forms (inputs that are
+    not disabled, text areas, the selected option of a select); checkboxes left out."""
+
+    data = {}
+    for tag in re.findall(r"<input\b[^>]*>", html):
+        nama = re.search(r'\bname="([^"]*)"', tag)
+        if not nama or " disabled" in tag or re.search(r'type="(checkbox|submit|file)"', tag):
+            continue
+        nilai = re.search(r'\bvalue="([^"]*)"', tag)
+        data[unescape(nama.group(1))] = unescape(nilai.group(1)) if nilai else ""
+    for nama, isi in re.findall(
+        r'<textarea\b[^>]*name="([^"]*)"[^>]*>(.*?)</textarea>', html, re.S
+    ):
+        data[nama] = unescape(isi)
+    for nama, isi in re.findall(r'<select\b[^>]*name="([^"]*)"[^>]*>(.*?)</select>', html, re.S):
+        pilih = re.search(r'<option value="([^"]*)"[^>]*selected', isi)
+        data[nama] = pilih.group(1) if pilih else ""
+    return data
+
+
+def test_realisasi_seperti_peramban_tersimpan(client, operator_kencong, kencong):
+    client.force_login(operator_kencong)
+    data = isian_html(client.get(url_realisasi("realisasi")).text)
+    assert "lain-nilai" not in data  # Kencong's PK holds every indicator: no extra row
+    ikm, _ = baris_realisasi(kencong, "awal", "ikm")
+    data[f"{ikm}-nilai"] = "92,33"
+    response = client.post(url_realisasi("realisasi"), data)
+    assert response.status_code == 302
+    assert tw4(kencong).get().nilai == Decimal("92.33")
+
+
+def test_target_seperti_peramban_tersimpan(client, operator_kencong, kencong):
+    client.force_login(operator_kencong)
+    r = renstra(kencong)
+    data = isian_html(client.get(url_iku("renstra-target", r.pk)).text)
+    ikm = indikator(r, "Indeks Kepuasan Masyarakat")
+    data[f"t_{ikm.pk}_2026"] = "93,5"
+    response = client.post(url_iku("renstra-target", r.pk), data, follow=True)
+    assert "1 sel berubah" in response.text
+    assert TargetIndikator.objects.get(indikator=ikm, tahun=2026).nilai == Decimal("93.5")
+
+
+def test_anggaran_seperti_peramban_tersimpan(client, operator_kencong):
+    client.force_login(operator_kencong)
+    data = isian_html(client.get(url_anggaran(), {"ubah": "1"}).text)
+    data["aksi"] = "anggaran"
+    data[sel("1.1.1", "pagu_pergeseran")] = "1.000.000"
+    response = client.post(url_anggaran(), data, follow=True)
+    assert AWAL_TIDAK_LENGKAP not in response.text
+    assert pagu("1.1.1") == Decimal("1000000")
