@@ -234,7 +234,7 @@ LABEL_NARASI = {
 }
 
 
-class NarasiForm(forms.Form):
+class NarasiForm(IsianLengkap, forms.Form):
     """Three texts per sasaran of the year, saved together or not at all."""
 
     sidik = SidikField()

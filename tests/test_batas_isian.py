@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from iku.models import TargetIndikator
 from iku.services import indikator_renstra
-from perjanjian.models import Realisasi, RealisasiAnggaran, SubKegiatan
+from perjanjian.models import NarasiSasaran, Realisasi, RealisasiAnggaran, SubKegiatan
 from sakip.isian import PESAN_TIDAK_LENGKAP
 from tests.bantu_excel import baris, kolom, unduh, unggah
 from tests.test_halaman_anggaran import isian as isian_anggaran
@@ -245,3 +245,27 @@ def test_anggaran_seperti_peramban_tersimpan(client, operator_kencong):
     response = client.post(url_anggaran(), data, follow=True)
     assert AWAL_TIDAK_LENGKAP not in response.text
     assert pagu("1.1.1") == Decimal("1000000")
+
+
+def narasi_2025():
+    return sorted(NarasiSasaran.objects.filter(tahun=2025).values_list("id", "faktor_pendorong"))
+
+
+def test_narasi_hanya_sidik_ditolak(client, operator_kencong, kencong):
+    client.force_login(operator_kencong)
+    url_narasi = reverse("perjanjian:narasi", args=["kencong", 2025])
+    sebelum = narasi_2025()
+    assert any(teks for _, teks in sebelum)
+    data = isian_html(client.get(url_narasi).text)
+    response = client.post(url_narasi, {"sidik": data["sidik"]})
+    assert response.status_code == 200
+    assert AWAL_TIDAK_LENGKAP in response.text
+    assert (
+        sorted(NarasiSasaran.objects.filter(tahun=2025).values_list("id", "faktor_pendorong"))
+        == sebelum
+    )
+    # What the browser sends, with one text changed, is saved.
+    data = isian_html(client.get(url_narasi).text)
+    nama = next(n for n in data if n.endswith("-faktor_pendorong"))
+    data[nama] = "Faktor pendorong baru."
+    assert client.post(url_narasi, data).status_code == 302
