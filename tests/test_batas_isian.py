@@ -269,3 +269,15 @@ def test_narasi_hanya_sidik_ditolak(client, operator_kencong, kencong):
     nama = next(n for n in data if n.endswith("-faktor_pendorong"))
     data[nama] = "Faktor pendorong baru."
     assert client.post(url_narasi, data).status_code == 302
+
+
+def test_saat_mengetik_angka_terlalu_besar_disebut(client, operator_kencong, kencong):
+    client.force_login(operator_kencong)
+    prefix, _ = baris_realisasi(kencong, "awal", "ikm")
+    response = client.post(
+        reverse("perjanjian:realisasi-hitung", args=["kencong", 2025, "tw4"]),
+        {"baris": prefix, f"{prefix}-nilai": "1" + "0" * 40},
+    )
+    assert response.status_code == 200
+    assert "paling banyak 11 digit sebelum koma" in response.text
+    assert "Sangat Tinggi" not in response.text
