@@ -181,9 +181,9 @@ class IsianLengkap:
     def clean(self):
         data = super().clean()
         if self.is_bound and (hilang := self.sel_hilang()):
-            contoh = ", ".join(str(self.fields[n].label or n) for n in hilang[:3])
-            if len(hilang) > 3:
-                contoh += ", …"
+            # Two rows of one measure share a label: name each once.
+            label = list(dict.fromkeys(str(self.fields[n].label or n) for n in hilang))
+            contoh = ", ".join(label[:3]) + (", …" if len(label) > 3 else "")
             self.tidak_lengkap = PESAN_TIDAK_LENGKAP.format(jumlah=len(hilang), contoh=contoh)
             raise ValidationError(self.tidak_lengkap, code="tidak_lengkap")
         return data
