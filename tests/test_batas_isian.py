@@ -19,6 +19,7 @@ from iku.models import TargetIndikator
 from iku.services import indikator_renstra
 from perjanjian.models import NarasiSasaran, Realisasi, RealisasiAnggaran, SubKegiatan
 from sakip.isian import PESAN_TIDAK_LENGKAP
+from sakip.kinerja import BatasAngka
 from tests.bantu_excel import baris, kolom, unduh, unggah
 from tests.test_halaman_anggaran import isian as isian_anggaran
 from tests.test_halaman_anggaran import sel
@@ -281,3 +282,18 @@ def test_saat_mengetik_angka_terlalu_besar_disebut(client, operator_kencong, ken
     assert response.status_code == 200
     assert "paling banyak 11 digit sebelum koma" in response.text
     assert "Sangat Tinggi" not in response.text
+
+
+@pytest.mark.parametrize(
+    ("max_digits", "decimal_places", "bulat", "desimal"),
+    [(20, 4, 11, 4), (18, 2, 13, 2), (7, 4, 3, 4), (5, 2, 3, 2)],
+)
+def test_batas_dari_kolom(max_digits, decimal_places, bulat, desimal):
+    """The bound is the column's, never past the 15 significant digits SQLite keeps."""
+    batas = BatasAngka.dari(max_digits=max_digits, decimal_places=decimal_places)
+    assert (batas.bulat, batas.desimal) == (bulat, desimal)
+    terbesar = Decimal("9" * bulat + "." + "9" * desimal)
+    assert batas.periksa(terbesar) == terbesar
+    assert batas.periksa(-terbesar) == -terbesar
+    with pytest.raises(ValueError, match=f"paling banyak {bulat} digit sebelum koma"):
+        batas.periksa(terbesar + Decimal("0." + "0" * (desimal - 1) + "1"))
