@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from sakip.admin_dasar import AdminSakip
+from sakip.admin_dasar import AdminSakip, BatasAngkaAdmin
 
 from .models import (
     Diktum,
@@ -54,7 +54,7 @@ class UkuranAdmin(AdminSakip):
     search_fields = ["nama", "kode"]
 
 
-class TargetIndikatorInline(admin.TabularInline):
+class TargetIndikatorInline(BatasAngkaAdmin, admin.TabularInline):
     model = TargetIndikator
     extra = 0
 

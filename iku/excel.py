@@ -24,6 +24,8 @@ from sakip.excel import (
 )
 from sakip.kinerja import Nilai
 
+# Baseline, yearly and end targets share one declaration (iku.models.NILAI).
+KOLOM_TARGET = TargetIndikator._meta.get_field("nilai")
 AWAL = ("Kode kecamatan", "No", "Tujuan / Sasaran", "Kode indikator", "Indikator", "Satuan")
 
 
@@ -171,7 +173,7 @@ def pratinjau(*, renstra: Renstra, data: bytes) -> Pratinjau:
                 )
         for i, (judul, k) in kolom.items():
             try:
-                bacaan = baca_nilai(sel[i])
+                bacaan = baca_nilai(sel[i], kolom=KOLOM_TARGET)
             except ValueError as e:
                 b_p.galat.append(f"{judul} (sel {sel_ref(i, nomor)}) {e}.")
                 continue

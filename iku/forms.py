@@ -2,16 +2,14 @@
 Indonesian message next to the field, and hand clean values to iku.services. None of them
 saves anything itself."""
 
-from decimal import Decimal
-
 from django import forms
 from django.core.exceptions import ValidationError
 
 from iku import services
-from iku.models import Indikator, KeputusanIKU, Renstra, Sasaran, Tujuan
+from iku.models import Indikator, KeputusanIKU, Renstra, Sasaran, TargetIndikator, Tujuan
 from kecamatan.halaman import tahun_berjalan
 from kecamatan.selectors import unit_kerja
-from sakip.isian import NilaiField, NipField
+from sakip.isian import IsianLengkap, NilaiField, NipField
 from sakip.kinerja import Nilai
 from sakip.konkurensi import SidikField
 from sakip.tahun import TAHUN_MAKS, TAHUN_MIN
@@ -243,27 +241,12 @@ class IndikatorBaruForm(IndikatorForm):
 
 # --- the target grid ---------------------------------------------------------------------------
 
-ANGKA_MAKS = Decimal(10) ** 16
-
-
-class NilaiTargetField(NilaiField):
-    """A grid cell: a value as people type it, within what the database column holds."""
-
-    def to_python(self, value):
-        nilai = super().to_python(value)
-        if nilai is not None:
-            if nilai.angka.as_tuple().exponent < -4:
-                raise ValidationError("Paling banyak 4 angka di belakang koma.")
-            if abs(nilai.angka) >= ANGKA_MAKS:
-                raise ValidationError("Angka terlalu besar.")
-        return nilai
-
 
 def _nilai(angka, huruf) -> Nilai | None:
     return None if angka is None else Nilai(angka, huruf or None)
 
 
-class TargetGridForm(forms.Form):
+class TargetGridForm(IsianLengkap, forms.Form):
     """Every cell of a Renstra's target table: baseline, each year, end target."""
 
     sidik = SidikField()
@@ -290,8 +273,12 @@ class TargetGridForm(forms.Form):
             )
 
     def _sel(self, nama, label, angka, huruf):
-        self.fields[nama] = NilaiTargetField(
-            label=label, required=False, initial=_nilai(angka, huruf)
+        # Baseline, yearly and end targets share one declaration (iku.models.NILAI).
+        self.fields[nama] = NilaiField(
+            kolom=TargetIndikator._meta.get_field("nilai"),
+            label=label,
+            required=False,
+            initial=_nilai(angka, huruf),
         )
         self.fields[nama].widget.attrs.update({"aria-label": label, "class": "sel", "size": 7})
 

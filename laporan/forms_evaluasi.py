@@ -39,6 +39,7 @@ class LHEForm(forms.Form):
             for sub in kinerja.SUB_KOMPONEN_AKIP:
                 bobot = kinerja.bobot_sub_komponen_akip(kode, sub)
                 self.fields[nama_skor(kode, sub)] = NilaiField(
+                    kolom=SkorAKIP._meta.get_field("skor"),
                     label=f"{nama} / {SkorAKIP.SubKomponen(sub).label}",
                     huruf_boleh=False,
                     error_messages={"required": "Isi skor sub komponen ini."},

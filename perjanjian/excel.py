@@ -14,7 +14,13 @@ from django.db import transaction
 
 from iku.models import Indikator
 from kecamatan.models import Kecamatan
-from perjanjian.models import PelaporanRealisasi, Periode, Realisasi
+from perjanjian.models import (
+    PelaporanRealisasi,
+    Periode,
+    Realisasi,
+    RealisasiAnggaran,
+    SubKegiatan,
+)
 from perjanjian.selectors.anggaran import kunci_anggaran, pohon_anggaran
 from perjanjian.selectors.capaian import capaian_terhadap
 from perjanjian.selectors.peringatan import peringatan_realisasi
@@ -34,6 +40,17 @@ from sakip.excel import (
     teks_sel,
 )
 from sakip.kinerja import Nilai
+
+KOLOM_REALISASI = Realisasi._meta.get_field("nilai")
+
+
+def _kolom_anggaran(kolom: str):
+    """The model column a budget cell is stored in: a pagu of the sub kegiatan or a period's
+    realisasi."""
+    if kolom in KOLOM_PAGU:
+        return SubKegiatan._meta.get_field(kolom)
+    return RealisasiAnggaran._meta.get_field("jumlah")
+
 
 LABEL_PERIODE = {
     Periode.TW1: "TW I",
@@ -186,7 +203,7 @@ def pratinjau_realisasi(*, kecamatan: Kecamatan, tahun: int, data: bytes) -> Pra
         b_p.label = b.nama
         for i, (judul, periode) in kolom.items():
             try:
-                bacaan = baca_nilai(sel[i])
+                bacaan = baca_nilai(sel[i], kolom=KOLOM_REALISASI)
             except ValueError as e:
                 b_p.galat.append(f"{judul} (sel {sel_ref(i, nomor)}) {e}.")
                 continue
@@ -347,7 +364,7 @@ def pratinjau_anggaran(
         s = cocok[0]
         for i, (judul, k) in kolom.items():
             try:
-                bacaan = baca_nilai(sel[i], desimal=2, huruf=False)
+                bacaan = baca_nilai(sel[i], kolom=_kolom_anggaran(k), huruf=False)
             except ValueError as e:
                 b_p.galat.append(f"{judul} (sel {sel_ref(i, nomor)}) {e}.")
                 continue

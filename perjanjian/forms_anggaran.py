@@ -5,11 +5,17 @@ from decimal import Decimal
 from django import forms
 
 from iku.models import Sasaran
-from perjanjian.models import Kegiatan, Program, SubKegiatan
+from perjanjian.models import (
+    IndikatorProgram,
+    Kegiatan,
+    Program,
+    RealisasiAnggaran,
+    SubKegiatan,
+)
 from perjanjian.selectors.anggaran import PohonAnggaran
 from perjanjian.services.anggaran import KOLOM_PAGU, PERIODE
 from sakip.format_id import format_angka
-from sakip.isian import NilaiField, UangField
+from sakip.isian import IsianLengkap, NilaiField, UangField
 from sakip.konkurensi import SidikField
 
 
@@ -29,7 +35,7 @@ LABEL_KOLOM = {
 KOLOM_ISIAN = (*KOLOM_PAGU, *(p.value for p in PERIODE))
 
 
-class AnggaranForm(forms.Form):
+class AnggaranForm(IsianLengkap, forms.Form):
     """One cell per pagu column and realisasi period of every sub kegiatan of the year.
 
     Locked cells (``kunci``: column → reason) are disabled: what is posted for them is
@@ -47,7 +53,9 @@ class AnggaranForm(forms.Form):
             realisasi = {r.periode: r.jumlah for r in sub.realisasi.all()}
             for kolom in KOLOM_ISIAN:
                 nilai = getattr(sub, kolom) if kolom in KOLOM_PAGU else realisasi.get(kolom)
+                model = SubKegiatan if kolom in KOLOM_PAGU else RealisasiAnggaran
                 field = UangField(
+                    kolom=model._meta.get_field(kolom if kolom in KOLOM_PAGU else "jumlah"),
                     label=f"{LABEL_KOLOM[kolom]} {sub.kode}",
                     required=kolom == "pagu_awal",
                     initial=teks_uang(nilai),
@@ -187,8 +195,18 @@ def _kolom_indikator(prefix: str, wajib: bool) -> dict[str, forms.Field]:
             widget=forms.Textarea(attrs={"rows": 2}),
         ),
         f"{prefix}_satuan": forms.CharField(label="Satuan", max_length=50, required=wajib),
-        f"{prefix}_target": NilaiField(label="Target", huruf_boleh=False, required=wajib),
-        f"{prefix}_realisasi": NilaiField(label="Realisasi", huruf_boleh=False, required=False),
+        f"{prefix}_target": NilaiField(
+            kolom=IndikatorProgram._meta.get_field("target"),
+            label="Target",
+            huruf_boleh=False,
+            required=wajib,
+        ),
+        f"{prefix}_realisasi": NilaiField(
+            kolom=IndikatorProgram._meta.get_field("realisasi"),
+            label="Realisasi",
+            huruf_boleh=False,
+            required=False,
+        ),
     }
 
 

@@ -3,7 +3,7 @@
 from django import forms
 
 from iku.selectors import renstra_berlaku
-from perjanjian.models import PerjanjianKinerja
+from perjanjian.models import PerjanjianKinerja, TargetPerjanjian
 from perjanjian.selectors.capaian import nilai_indikator
 from perjanjian.services.perjanjian import KOLOM_PERJANJIAN
 from sakip.isian import NilaiField, NipField
@@ -76,6 +76,7 @@ class PerjanjianForm(forms.ModelForm):
         self.fields["tanggal"].help_text = "Tanggal penandatanganan."
         for t in target:
             self.fields[self.nama_target(t)] = NilaiField(
+                kolom=TargetPerjanjian._meta.get_field("nilai"),
                 label=f"Target {t.indikator.nama}",
                 initial=nilai_indikator(t.indikator, t.nilai, t.huruf),
                 error_messages={"required": "Target wajib diisi."},

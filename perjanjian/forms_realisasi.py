@@ -9,19 +9,23 @@ values.
 
 from django import forms
 
+from perjanjian.models import Realisasi
 from perjanjian.services.narasi import KOLOM_NARASI, NarasiTahun
 from perjanjian.services.realisasi import GridRealisasi, Isian, hitung_teks, teks_nilai
-from sakip.isian import NilaiField
+from sakip.isian import IsianLengkap, NilaiField
 from sakip.konkurensi import SidikField
 
 PANJANG_CATATAN = 255
+KOLOM_NILAI = Realisasi._meta.get_field("nilai")
 PESAN_BERBEDA = (
     "Baris-baris indikator ini adalah satu nilai yang sama, tetapi diisi berbeda. Samakan isiannya."
 )
 
 
-class RealisasiGridForm(forms.Form):
+class RealisasiGridForm(IsianLengkap, forms.Form):
     sidik = SidikField()
+    # The row "indikator lain" is shown only when the Renstra has indicators outside the PK.
+    bukan_sel = ("lain-ukuran", "lain-nilai", "lain-catatan")
 
     def __init__(self, *args, grid: GridRealisasi, url_hitung: str = "", **kwargs):
         super().__init__(*args, **kwargs)
@@ -34,7 +38,10 @@ class RealisasiGridForm(forms.Form):
             self.awal[ukuran_id] = (teks_nilai(r), r.catatan_sumber if r else "")
             for b in rows:
                 self.fields[f"{b.prefix}-nilai"] = NilaiField(
-                    required=False, label=f"Realisasi {b.ukuran.nama}", initial=teks_nilai(r)
+                    kolom=KOLOM_NILAI,
+                    required=False,
+                    label=f"Realisasi {b.ukuran.nama}",
+                    initial=teks_nilai(r),
                 )
                 self.fields[f"{b.prefix}-catatan"] = forms.CharField(
                     required=False,
@@ -52,7 +59,9 @@ class RealisasiGridForm(forms.Form):
         self.fields["lain-ukuran"].error_messages["invalid_choice"] = (
             "Pilih indikator Renstra kecamatan ini yang belum ada di tabel."
         )
-        self.fields["lain-nilai"] = NilaiField(required=False, label="Realisasi indikator lain")
+        self.fields["lain-nilai"] = NilaiField(
+            kolom=KOLOM_NILAI, required=False, label="Realisasi indikator lain"
+        )
         self.fields["lain-catatan"] = forms.CharField(
             required=False, max_length=PANJANG_CATATAN, label="Sumber / catatan indikator lain"
         )
@@ -225,7 +234,7 @@ LABEL_NARASI = {
 }
 
 
-class NarasiForm(forms.Form):
+class NarasiForm(IsianLengkap, forms.Form):
     """Three texts per sasaran of the year, saved together or not at all."""
 
     sidik = SidikField()

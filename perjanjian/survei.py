@@ -43,11 +43,17 @@ from sakip.format_id import format_angka
 from sakip.grafik import gaya_grafik, mpl_grafik, svg_sebaris
 from sakip.kinerja import UNSUR_IKM, Nilai
 from sakip.penguncian import TransisiDitolak
+from sakip.unggah import (
+    UnggahanDitolak,
+    baris_terbatas,
+    batas_unggah,
+    periksa_ukuran,
+    periksa_xlsx,
+    pesan_galat_penuh,
+)
 
 UKURAN_IKM = "ikm"  # the kode of the kabupaten's shared IKM measure
-MAKS_UKURAN = 5 * 1024 * 1024
 MAKS_RESPONDEN = 20_000
-MAKS_GALAT = 50  # messages shown; the rest are counted
 BARIS_CARI_JUDUL = 10  # the header may sit under a title of a few rows
 
 # --- reading the file -------------------------------------------------------------------------
@@ -135,11 +141,8 @@ class HasilBaca:
 
     @property
     def galat_tampil(self) -> list[Masalah]:
-        return self.galat[:MAKS_GALAT]
-
-    @property
-    def galat_lain(self) -> int:
-        return max(0, len(self.galat) - MAKS_GALAT)
+        # Reading stops after the limit of problems (sakip.unggah), with a last message.
+        return self.galat
 
     def hitung(self) -> kinerja.HasilIKM:
         return kinerja.ikm(self.jawaban)
@@ -154,6 +157,7 @@ def _baris_xlsx(data: bytes) -> Iterator[Iterator[tuple[int, list]]]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    periksa_xlsx(data, maks_baris=batas_unggah().baris_survei)
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as e:
@@ -161,8 +165,13 @@ def _baris_xlsx(data: bytes) -> Iterator[Iterator[tuple[int, list]]]:
             "Berkas .xlsx tidak dapat dibaca: isinya bukan berkas Excel yang sah (mungkin rusak "
             "atau hanya diganti akhirannya). Simpan ulang dari Excel sebagai .xlsx atau CSV."
         ) from e
+    # One column past the limit is read, so that a value there is seen (sakip.unggah).
+    kolom = batas_unggah().kolom + 1
     for ws in wb.worksheets:
-        yield ((i, list(r)) for i, r in enumerate(ws.iter_rows(values_only=True), start=1))
+        yield (
+            (i, list(r))
+            for i, r in enumerate(ws.iter_rows(max_col=kolom, values_only=True), start=1)
+        )
 
 
 def _teks_csv(data: bytes) -> str:
@@ -182,11 +191,17 @@ def _teks_csv(data: bytes) -> str:
 
 def _baris_csv(data: bytes) -> Iterator[tuple[int, list]]:
     teks = _teks_csv(data)
-    pertama = next((b for b in teks.splitlines() if b.strip()), "")
+    pertama = next((b for b in io.StringIO(teks) if b.strip()), "")
     pemisah = max(";,\t", key=pertama.count)
     pembaca = csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah)
-    for baris in pembaca:
-        yield pembaca.line_num, baris
+    try:
+        for baris in pembaca:
+            yield pembaca.line_num, baris
+    except csv.Error as e:
+        raise BerkasDitolak(
+            f"Baris {pembaca.line_num} tidak dapat dibaca sebagai CSV ({e}). Simpan ulang dari "
+            "Excel sebagai CSV, atau unggah .xlsx."
+        ) from e
 
 
 def _kosong(nilai: object) -> bool:
@@ -351,7 +366,7 @@ def baca_survei(data: bytes, nama_berkas: str) -> HasilBaca:
     hasil = HasilBaca(nama_berkas=PurePath(nama_berkas).name)
     try:
         _baca(data, hasil)
-    except BerkasDitolak as e:
+    except (BerkasDitolak, UnggahanDitolak) as e:
         hasil.galat = [Masalah(str(e))]
     return hasil
 
@@ -370,11 +385,13 @@ def _baca(data: bytes, hasil: HasilBaca) -> None:
         )
     if not data:
         raise BerkasDitolak("Berkas kosong: tidak ada isinya.")
-    if len(data) > MAKS_UKURAN:
-        raise BerkasDitolak("Berkas terlalu besar (lebih dari 5 MB).")
+    periksa_ukuran(len(data))
+    batas = batas_unggah()
     csv_ = akhiran in (".csv", ".txt")
     lembar: Iterable[Iterator[tuple[int, list]]] = [_baris_csv(data)] if csv_ else _baris_xlsx(data)
     for baris in lembar:
+        # Streamed within the limits of rows, columns, cells and time (sakip.unggah).
+        baris = baris_terbatas(baris, maks_baris=batas.baris_survei)
         judul = _cari_judul(baris)
         if judul is not None:
             break
@@ -390,6 +407,11 @@ def _baca(data: bytes, hasil: HasilBaca) -> None:
     lebar = max(i for i, s in enumerate(sel) if not _kosong(s)) + 1
     for nomor, sel in baris:
         _baca_baris(nomor, sel, kolom, lebar, csv_, hasil)
+        if len(hasil.galat) > batas.galat:
+            # Enough to show what is wrong; the rest of the file is not read.
+            del hasil.galat[batas.galat :]
+            hasil.galat.append(Masalah(pesan_galat_penuh(batas.galat)))
+            return
         if len(hasil.jawaban) > MAKS_RESPONDEN:
             raise BerkasDitolak(
                 f"Lebih dari {format_angka(MAKS_RESPONDEN, 0)} responden dalam satu berkas; "

@@ -14,7 +14,6 @@ from perjanjian.selectors.halaman import daftar_survei
 from perjanjian.services.realisasi import grid_realisasi
 from perjanjian.survei import (
     JUDUL_TEMPLAT,
-    MAKS_UKURAN,
     baca_survei,
     di_luar_periode,
     grafik_unsur,
@@ -28,6 +27,7 @@ from sakip.berkas import respons_berkas
 from sakip.format_id import format_angka
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
 from sakip.riwayat import riwayat
+from sakip.unggah import UnggahanDitolak, periksa_ukuran
 
 Status = PelaporanRealisasi.Status
 
@@ -43,8 +43,10 @@ class UnggahSurveiForm(forms.Form):
 
     def clean_berkas(self):
         berkas = self.cleaned_data["berkas"]
-        if berkas.size > MAKS_UKURAN:
-            raise forms.ValidationError("Berkas terlalu besar (lebih dari 5 MB).")
+        try:
+            periksa_ukuran(berkas.size)
+        except UnggahanDitolak as e:
+            raise forms.ValidationError(str(e)) from e
         return berkas
 
 

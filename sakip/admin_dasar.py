@@ -4,11 +4,13 @@ saved, instead of a server error."""
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import NestedObjects
-from django.db import router, transaction
+from django.core.exceptions import ValidationError
+from django.db import models, router, transaction
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.text import capfirst
 
+from sakip.isian import batas_kolom
 from sakip.penguncian import DataTerkunci, Terjaga
 
 
@@ -19,7 +21,27 @@ def alasan_terkunci(obj) -> str | None:
     return None
 
 
-class AdminSakip(admin.ModelAdmin):
+class BatasAngkaAdmin:
+    """Every decimal input of the admin refuses what its column cannot hold, with the same
+    bound and message as the pages and imports (sakip.kinerja.BatasAngka)."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(db_field, models.DecimalField) and formfield is not None:
+            batas = batas_kolom(db_field)
+
+            def dalam_batas(angka):
+                if angka is not None:
+                    try:
+                        batas.periksa(angka)
+                    except ValueError as e:
+                        raise ValidationError(str(e), code="batas") from e
+
+            formfield.validators.append(dalam_batas)
+        return formfield
+
+
+class AdminSakip(BatasAngkaAdmin, admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         if alasan_terkunci(obj):
             return [f.name for f in obj._meta.get_fields() if f.concrete and not f.auto_created]

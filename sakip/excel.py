@@ -28,14 +28,22 @@ from sakip import kinerja
 from sakip.akses import Izin
 from sakip.berkas import JENIS_XLSX, Berkas
 from sakip.format_id import format_angka
+from sakip.isian import batas_kolom
 from sakip.kinerja import Nilai
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
+from sakip.unggah import (
+    UnggahanDitolak,
+    baris_terbatas,
+    batas_unggah,
+    periksa_ukuran,
+    periksa_xlsx,
+    pesan_galat_penuh,
+)
 
 PESAN_BASI_IMPOR = (
     "Data ini telah diubah oleh pengguna lain sejak pratinjau dibuat. Pratinjau di bawah "
     "dihitung ulang terhadap nilai terbaru; unggah berkas lagi bila masih ingin menyimpannya."
 )
-UKURAN_MAKS = 5 * 1024 * 1024
 KOSONG = {"", "-", "—", "–"}
 
 # --- reading cells ------------------------------------------------------------------------------
@@ -70,9 +78,30 @@ def _bulat(angka: Decimal, desimal: int) -> tuple[Decimal, str]:
     return bulat, f"dibulatkan menjadi {tampil(bulat)} ({desimal} angka di belakang koma)"
 
 
-def baca_nilai(sel, *, desimal: int = 4, huruf: bool = True) -> Bacaan:
-    """Read one value cell; raises ValueError with an Indonesian message for anything that is
-    not a number (or a letter value like "B (67)" when ``huruf``)."""
+def baca_nilai(sel, *, kolom, huruf: bool = True) -> Bacaan:
+    """Read one value cell for the model column ``kolom`` (a DecimalField); raises ValueError
+    with an Indonesian message for anything that is not a number (or a letter value like
+    "B (67)" when ``huruf``) or that the column cannot hold. Extra decimals are rounded to the
+    column's, with a note; too many digits before the comma are refused, never rounded."""
+    batas = batas_kolom(kolom)
+    bacaan = _baca_nilai(sel, desimal=batas.desimal, huruf=huruf)
+    if bacaan.nilai is not None and not _muat(bacaan.nilai.angka, batas):
+        raise ValueError(
+            f"berisi angka terlalu besar ({tampil(bacaan.nilai)}); paling banyak "
+            f"{batas.bulat} digit sebelum koma"
+        )
+    return bacaan
+
+
+def _muat(angka: Decimal, batas) -> bool:
+    try:
+        batas.periksa(angka)
+    except ValueError:
+        return False
+    return True
+
+
+def _baca_nilai(sel, *, desimal: int, huruf: bool) -> Bacaan:
     if sel is None or (isinstance(sel, str) and sel.strip() in KOSONG):
         return Bacaan(None)
     if isinstance(sel, bool):
@@ -139,7 +168,8 @@ def teks_sel(sel) -> str:
 
 def buka_buku(data: bytes):
     """The first sheet of an uploaded workbook (values, not formulas); ValueError when the
-    file is not an Excel workbook."""
+    file is not an Excel workbook or is larger, unzipped, than sakip.unggah allows."""
+    periksa_xlsx(data, maks_baris=batas_unggah().baris_impor)
     try:
         buku = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
     except Exception as e:  # openpyxl raises many kinds for a file that is not a workbook
@@ -152,17 +182,27 @@ def buka_buku(data: bytes):
 
 def baris_lembar(lembar, awal: tuple[str, ...]) -> tuple[tuple[str, ...], list[tuple[int, tuple]]]:
     """Find the header row (its first cells equal ``awal``) and return (header names, [(row
-    number, cells)] of the non-empty rows below it)."""
-    semua = [tuple(_nilai_sel(c) for c in r) for r in lembar.iter_rows()]
+    number, cells)] of the non-empty rows below it).
+
+    The sheet is read as a stream within the limits of sakip.unggah (rows, columns, cells,
+    time): a file past one is refused (UnggahanDitolak) without reading the rest."""
+    batas = batas_unggah()
+    # One column past the limit is read, so that a value there is seen and refused; the
+    # thousands of empty formatted columns a sheet may declare are not read at all.
+    sel_sel = (
+        (i, tuple(_nilai_sel(c) for c in r))
+        for i, r in enumerate(lembar.iter_rows(max_col=batas.kolom + 1), start=1)
+    )
+    baris = baris_terbatas(sel_sel, maks_baris=batas.baris_impor)
     kunci = tuple(h.lower() for h in awal)
-    for i, sel in enumerate(semua):
+    for _, sel in baris:
         if tuple(teks_sel(s).lower() for s in sel[: len(kunci)]) == kunci:
             header = tuple(teks_sel(s) for s in sel)
             data = []
-            for j, r in enumerate(semua[i + 1 :]):
+            for nomor, r in baris:
                 r = tuple(r) + (None,) * (len(header) - len(r))
                 if any(teks_sel(s) for s in r):
-                    data.append((i + j + 2, r))
+                    data.append((nomor, r))
             return header, data
     raise ValueError(
         "Baris judul kolom tidak ditemukan. Gunakan templat dari tombol \u201cUnduh templat\u201d "
@@ -374,8 +414,16 @@ class Pratinjau:
     catatan_umum: list[str] = field(default_factory=list)
     sidik: object = None  # fingerprint(s) of the stored data the diff was made against
     rencana: object = None  # what the service will be called with
+    _galat_selesai: int = 0  # problems of the rows already closed
 
     def baris_baru(self, nomor: int, label: str) -> BarisPratinjau:
+        """A new row of the preview; once more than the limit of problems (sakip.unggah) were
+        found, reading stops (GalatPenuh carries this preview)."""
+        if self.baris:
+            self._galat_selesai += len(self.baris[-1].galat)
+        maks = batas_unggah().galat
+        if self._galat_selesai + len(self.galat_umum) > maks:
+            raise GalatPenuh(self, maks)
         b = BarisPratinjau(nomor, label)
         self.baris.append(b)
         return b
@@ -397,6 +445,14 @@ class Pratinjau:
         return not self.jumlah_galat and self.jumlah_perubahan > 0
 
 
+class GalatPenuh(UnggahanDitolak):
+    """Too many problems to go on reading: the preview so far, with a last message."""
+
+    def __init__(self, pratinjau: Pratinjau, maks: int):
+        super().__init__(pesan_galat_penuh(maks))
+        self.pratinjau = pratinjau
+
+
 class UnggahForm(forms.Form):
     berkas = forms.FileField(
         label="Berkas Excel (.xlsx)",
@@ -405,8 +461,10 @@ class UnggahForm(forms.Form):
 
     def clean_berkas(self):
         f = self.cleaned_data["berkas"]
-        if f.size > UKURAN_MAKS:
-            raise forms.ValidationError("Berkas terlalu besar (paling besar 5 MB).")
+        try:
+            periksa_ukuran(f.size)
+        except UnggahanDitolak as e:
+            raise forms.ValidationError(str(e)) from e
         if not f.name.lower().endswith(".xlsx"):
             raise forms.ValidationError("Unggah berkas Excel berakhiran .xlsx.")
         return f
@@ -468,6 +526,9 @@ class AlurImpor:
     def _pratinjau(self, data: bytes) -> Pratinjau:
         try:
             return self.pratinjau(data)
+        except GalatPenuh as e:
+            e.pratinjau.galat_umum.append(str(e))
+            return e.pratinjau
         except ValueError as e:
             return Pratinjau(galat_umum=[str(e)])
 

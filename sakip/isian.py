@@ -1,7 +1,10 @@
 """Form fields for what people really type: Indonesian numbers, letters, units, rupiah.
 
 They parse with sakip.kinerja.parse_nilai (the same rule as the data loader and the imports)
-and show its Indonesian message next to the field when the text is not a value.
+and show its Indonesian message next to the field when the text is not a value. Each number
+field names the model column it is stored in (``kolom=``) and refuses what that column cannot
+hold (``kinerja.BatasAngka``), so a value is never rounded, turned into a float or refused by
+the database after the form said yes.
 """
 
 import re
@@ -11,7 +14,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from sakip.format_id import format_angka, format_nilai, format_nip
-from sakip.kinerja import Nilai, parse_nilai
+from sakip.kinerja import BatasAngka, Nilai, parse_nilai
 from sakip.validators import validate_nip
 
 
@@ -36,13 +39,26 @@ def _teks(value) -> str:
     return teks
 
 
+def batas_kolom(kolom) -> BatasAngka:
+    """The bound of a model DecimalField (``Model._meta.get_field("nilai")``)."""
+    return BatasAngka.dari(max_digits=kolom.max_digits, decimal_places=kolom.decimal_places)
+
+
+def _dalam_batas(angka: Decimal, batas: BatasAngka) -> Decimal:
+    try:
+        return batas.periksa(angka)
+    except ValueError as e:
+        raise ValidationError(str(e), code="batas") from e
+
+
 class NilaiField(forms.Field):
     """A performance value: "92,5", "97,5%", "4 Dok", "B (67)" → kinerja.Nilai (or None)."""
 
     widget = NilaiInput
 
-    def __init__(self, *, huruf_boleh: bool = True, **kwargs):
+    def __init__(self, *, kolom, huruf_boleh: bool = True, **kwargs):
         self.huruf_boleh = huruf_boleh
+        self.batas = batas_kolom(kolom)
         super().__init__(**kwargs)
         self.widget.attrs.setdefault("maxlength", PANJANG_MAKS)
         self.widget.attrs.setdefault("inputmode", "decimal")
@@ -61,6 +77,7 @@ class NilaiField(forms.Field):
             raise ValidationError("Isian ini tidak memakai huruf; tulis angkanya saja.")
         if nilai.satuan == "Rp":
             raise ValidationError("Ini isian kinerja, bukan rupiah; tulis angkanya saja.")
+        _dalam_batas(nilai.angka, self.batas)
         return nilai
 
     def has_changed(self, initial, data) -> bool:
@@ -76,7 +93,8 @@ class UangField(forms.Field):
 
     widget = NilaiInput
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, kolom, **kwargs):
+        self.batas = batas_kolom(kolom)
         super().__init__(**kwargs)
         self.widget.attrs.setdefault("maxlength", PANJANG_MAKS)
         self.widget.attrs.setdefault("inputmode", "decimal")
@@ -97,7 +115,7 @@ class UangField(forms.Field):
             raise ValidationError("Jumlah rupiah tidak boleh negatif.")
         if nilai.angka != nilai.angka.quantize(Decimal("0.01")):
             raise ValidationError("Rupiah paling banyak dua angka di belakang koma.")
-        return nilai.angka
+        return _dalam_batas(nilai.angka, self.batas)
 
 
 class NipInput(forms.TextInput):
@@ -123,3 +141,56 @@ class NipField(forms.CharField):
 
     def to_python(self, value):
         return re.sub(r"\s+", "", super().to_python(value) or "")
+
+
+PESAN_TIDAK_LENGKAP = (
+    "Isian tabel tidak lengkap: {jumlah} sel tidak terkirim ({contoh}). Tidak ada yang "
+    "disimpan. Muat ulang halaman, lalu isi kembali perubahan Anda."
+)
+
+
+class IsianLengkap:
+    """A grid form refuses a POST that lacks any of the cells it rendered.
+
+    The form builds its fields from the stored rows, so it knows every cell the page showed.
+    A cell that is absent from the POST (a truncated request, a script sending only the
+    fingerprint) is not "emptied": the whole save is refused and nothing changes. A cell sent
+    empty still clears its value. Disabled cells are never sent, and a checkbox is absent when
+    unticked (its widget says so through ``value_omitted_from_data``); neither counts. When
+    the posted fingerprint (``sidik``) is not the one of the stored data, rows were added
+    meanwhile: their cells were never rendered, and the stale-save refusal (sakip.konkurensi)
+    is the answer, not this one. ``bukan_sel`` names fields a page may leave out (an optional
+    extra row): absent, they mean "nothing typed".
+    """
+
+    bukan_sel: tuple[str, ...] = ()
+
+    def sel_hilang(self) -> list[str]:
+        if "sidik" in self.fields:
+            dikirim = self.data.get(self.add_prefix("sidik"))
+            if dikirim and dikirim != self["sidik"].initial:
+                return []
+        return [
+            nama
+            for nama, bidang in self.fields.items()
+            if not bidang.disabled
+            and nama not in self.bukan_sel
+            and bidang.widget.value_omitted_from_data(self.data, self.files, self.add_prefix(nama))
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if self.is_bound and (hilang := self.sel_hilang()):
+            # Two rows of one measure share a label: name each once.
+            label = list(dict.fromkeys(str(self.fields[n].label or n) for n in hilang))
+            contoh = ", ".join(label[:3]) + (", …" if len(label) > 3 else "")
+            self.tidak_lengkap = PESAN_TIDAK_LENGKAP.format(jumlah=len(hilang), contoh=contoh)
+            raise ValidationError(self.tidak_lengkap, code="tidak_lengkap")
+        return data
+
+    @property
+    def pesan_tidak_lengkap(self) -> str | None:
+        """The refusal when cells were missing (after ``is_valid()``), else None."""
+        if not self.is_valid():
+            return getattr(self, "tidak_lengkap", None)
+        return None

@@ -24,7 +24,7 @@ Conventions:
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from enum import StrEnum
 from itertools import pairwise
 from typing import TypeVar
@@ -900,3 +900,37 @@ def parse_nilai(teks: str) -> Nilai:
             f"pemisah ribuan (1.234). Gunakan koma untuk desimal, mis. 92,5."
         )
     raise ValueError(f"Format nilai tidak dikenali: '{bersih}'. Contoh yang benar: {_CONTOH_NILAI}")
+
+
+# The fewest significant digits a supported database keeps: SQLite stores a decimal with a
+# fraction as a REAL, which holds 15 (PostgreSQL's numeric holds what the column declares). A
+# value beyond it would come back changed, or not at all, so no input may pass it.
+DIGIT_TERSIMPAN = 15
+
+
+@dataclass(frozen=True)
+class BatasAngka:
+    """What a decimal column holds: ``bulat`` digits before the comma, ``desimal`` after.
+
+    Built from the column's own declaration (``BatasAngka.dari(max_digits=…, decimal_places=…)``,
+    ``sakip.isian.batas_kolom(field)``), so the model field is the one owner of the bound.
+    """
+
+    bulat: int
+    desimal: int
+
+    @classmethod
+    def dari(cls, *, max_digits: int, decimal_places: int) -> "BatasAngka":
+        return cls(min(max_digits, DIGIT_TERSIMPAN) - decimal_places, decimal_places)
+
+    def periksa(self, angka: Decimal) -> Decimal:
+        """``angka`` unchanged when the column holds it; ValueError (Indonesian, naming the
+        limit) when it has too many digits before or after the comma."""
+        if not angka.is_finite():
+            raise ValueError("Angka tidak terhingga.")
+        bulat = angka.copy_abs().to_integral_value(rounding=ROUND_DOWN)
+        if bulat and bulat.adjusted() + 1 > self.bulat:
+            raise ValueError(f"Angka terlalu besar: paling banyak {self.bulat} digit sebelum koma.")
+        if angka.normalize().as_tuple().exponent < -self.desimal:
+            raise ValueError(f"Paling banyak {self.desimal} angka di belakang koma.")
+        return angka

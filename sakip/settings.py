@@ -6,6 +6,7 @@ With no environment at all the application runs on a SQLite file next to manage.
 SECRET_KEY and ALLOWED_HOSTS.
 """
 
+import json
 import os
 import secrets
 import time
@@ -92,6 +93,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A POST larger than any allowed upload is refused before its body is read.
+    "sakip.unggah.batas_permintaan",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Who made a change, for every history record (simple-history).
@@ -254,3 +257,11 @@ LOGGING = {
 # and on the beranda (perjanjian.selectors.peringatan): 150 % usually means a slip in the
 # value or its unit, not an achievement.
 SAKIP_BATAS_CAPAIAN_WAJAR = Decimal(os.environ.get("SAKIP_BATAS_CAPAIAN_WAJAR", "150"))
+
+# Uploads (the Excel imports and the survey file): size, rows, columns, filled cells, problems
+# reported and reading time; sakip.unggah.BatasUnggah holds the defaults and every reader,
+# form and message reads them from there. E.g. {"baris_survei": 40000}.
+SAKIP_BATAS_UNGGAH = json.loads(os.environ.get("SAKIP_BATAS_UNGGAH", "{}"))
+# Up to this an uploaded file is kept in memory, above it in a temporary file (Django's default
+# 2.5 MB): an allowed upload (5 MB) is read once, from memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024

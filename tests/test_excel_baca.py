@@ -6,7 +6,16 @@ from decimal import Decimal
 import pytest
 from openpyxl import Workbook
 
-from sakip.excel import Persen, baca_nilai, baris_lembar, buka_buku, format_nilai_sel
+from perjanjian.models import Realisasi, RealisasiAnggaran
+from sakip.excel import Persen, baris_lembar, buka_buku, format_nilai_sel
+from sakip.excel import baca_nilai as baca_kolom
+
+NILAI = Realisasi._meta.get_field("nilai")  # 20 digits, 4 after the comma
+UANG = RealisasiAnggaran._meta.get_field("jumlah")  # 18 digits, 2 after the comma
+
+
+def baca_nilai(sel, *, kolom=NILAI, **kw):
+    return baca_kolom(sel, kolom=kolom, **kw)
 
 
 @pytest.mark.parametrize(
@@ -41,7 +50,7 @@ def test_catatan_menjelaskan_yang_dipahami():
 def test_sisa_pecahan_dibulatkan_dan_dikatakan():
     b = baca_nilai(92.33000000000001)
     assert b.nilai.angka == Decimal("92.3300")
-    b = baca_nilai(1000.005, desimal=2)
+    b = baca_nilai(1000.005, kolom=UANG)
     assert b.nilai.angka == Decimal("1000.01") and "dibulatkan" in b.catatan
 
 
@@ -90,3 +99,24 @@ def test_lembar_mencari_baris_judul_dan_sel_persen():
 def test_bukan_berkas_excel():
     with pytest.raises(ValueError, match="tidak dapat dibaca sebagai Excel"):
         buka_buku(b"PK\x03\x04 rusak")
+
+
+@pytest.mark.parametrize(
+    ("sel", "kolom", "pesan"),
+    [
+        ("12.345.678.901.234", NILAI, "paling banyak 11 digit sebelum koma"),
+        (1e15, NILAI, "paling banyak 11 digit sebelum koma"),
+        ("Rp 12.345.678.901.234.567.890.123.456", UANG, "paling banyak 13 digit sebelum koma"),
+        (12345678901234.0, UANG, "paling banyak 13 digit sebelum koma"),
+    ],
+)
+def test_angka_di_luar_kolom_ditolak(sel, kolom, pesan):
+    """What the column cannot hold is refused, never rounded into a float (SQLite keeps 15
+    significant digits; a numeric(20,4) column 16 before the comma)."""
+    with pytest.raises(ValueError, match=pesan):
+        baca_nilai(sel, kolom=kolom)
+
+
+def test_angka_terbesar_yang_muat_dibaca_utuh():
+    assert baca_nilai("99.999.999.999,9999").nilai.angka == Decimal("99999999999.9999")
+    assert baca_nilai("9.999.999.999.999,99", kolom=UANG).nilai.angka == Decimal("9999999999999.99")

@@ -75,8 +75,9 @@ class TargetRenstraUbah(HalamanIku):
         if not form.is_valid():
             messages.error(
                 request,
-                f"{form.jumlah_galat} sel belum benar (ditandai merah). Tidak ada yang disimpan; "
-                "perbaiki sel tersebut lalu simpan lagi.",
+                form.pesan_tidak_lengkap
+                or f"{form.jumlah_galat} sel belum benar (ditandai merah). Tidak ada yang "
+                "disimpan; perbaiki sel tersebut lalu simpan lagi.",
             )
             return self.render_to_response(self.get_context_data(form=form))
         try:

@@ -43,6 +43,7 @@ from sakip import akses, kinerja, konkurensi
 from sakip.akses import Izin
 from sakip.alur import jalankan_transisi
 from sakip.format_id import format_nilai
+from sakip.isian import batas_kolom
 from sakip.kinerja import Nilai, Pita
 from sakip.konfirmasi import Kekurangan, jaga_lengkap
 from sakip.penguncian import DataTerkunci, TransisiDitolak
@@ -120,6 +121,8 @@ def hitung_teks(
         return HasilCapaian()
     try:
         nilai = kinerja.parse_nilai(teks)
+        # What the save would refuse is said while typing, not turned into a capaian.
+        batas_kolom(Realisasi._meta.get_field("nilai")).periksa(nilai.angka)
     except ValueError as e:
         return HasilCapaian(galat=str(e))
     return hitung_capaian(indikator=indikator, target=target, nilai=nilai, skala=skala)

@@ -221,7 +221,7 @@ class AnggaranDetail(KecamatanMixin, TemplateView):
     def _simpan(self):
         form = self._form_anggaran(self.request.POST)
         if not form.is_valid():
-            messages.error(self.request, PESAN_PERIKSA)
+            messages.error(self.request, form.pesan_tidak_lengkap or PESAN_PERIKSA)
             return self.render_to_response(self.get_context_data(form=form))
         try:
             jumlah = anggaran_simpan(

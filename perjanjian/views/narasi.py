@@ -44,7 +44,11 @@ class NarasiUbah(KecamatanMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         form = NarasiForm(request.POST, halaman=self.halaman)
         if not form.is_valid():
-            return self._gagal(form, "Tidak ada yang disimpan: perbaiki isian yang ditandai.")
+            return self._gagal(
+                form,
+                form.pesan_tidak_lengkap
+                or "Tidak ada yang disimpan: perbaiki isian yang ditandai.",
+            )
         try:
             jumlah = narasi_simpan(
                 kecamatan=self.kecamatan,

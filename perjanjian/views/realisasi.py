@@ -174,7 +174,11 @@ class RealisasiUbah(RealisasiMixin, TemplateView):
         except (DataTerkunci, TransisiDitolak) as e:
             return self._gagal(form, str(e))
         if not form.is_valid():
-            return self._gagal(form, "Tidak ada yang disimpan: perbaiki isian yang ditandai.")
+            return self._gagal(
+                form,
+                form.pesan_tidak_lengkap
+                or "Tidak ada yang disimpan: perbaiki isian yang ditandai.",
+            )
         try:
             hasil = realisasi_simpan(
                 kecamatan=self.kecamatan,
