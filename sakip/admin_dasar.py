@@ -1,14 +1,19 @@
 """The base of every ModelAdmin: a locked row (sakip.penguncian) opens read-only with its
 reason, and a change refused by the locks becomes a message on the page, and nothing is
-saved, instead of a server error."""
+saved, instead of a server error; "hapus yang dipilih" on locked rows answers their reasons
+and deletes nothing."""
 
 from django.contrib import admin, messages
-from django.contrib.admin.utils import NestedObjects
+from django.contrib.admin import actions as aksi_admin
+from django.contrib.admin.filters import RelatedOnlyFieldListFilter
+from django.contrib.admin.utils import NestedObjects, get_fields_from_path
 from django.db import router, transaction
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy
 
+from sakip import akses
 from sakip.penguncian import DataTerkunci, Terjaga
 
 
@@ -19,7 +24,80 @@ def alasan_terkunci(obj) -> str | None:
     return None
 
 
-class AdminSakip(admin.ModelAdmin):
+class LingkupKabupaten:
+    """The admin of a kabupaten sees and chooses only its kabupaten's rows
+    (``sakip.akses.lingkup_admin``): every list and change page, every foreign key choice and
+    every list filter. A row of another kabupaten is not found (404), like a missing one."""
+
+    def get_queryset(self, request):
+        return akses.lingkup_admin(super().get_queryset(request), request.user)
+
+    def get_object(self, request, object_id, from_field=None):
+        objek = super().get_object(request, object_id, from_field)
+        if objek is None:
+            raise Http404("Data tidak ditemukan.")
+        return objek
+
+    def _lingkupi_pilihan(self, request, formfield):
+        queryset = getattr(formfield, "queryset", None)
+        if queryset is not None and akses.dapat_dilingkupi(queryset.model):
+            formfield.queryset = akses.lingkup_admin(queryset, request.user)
+        return formfield
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        return self._lingkupi_pilihan(request, formfield)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
+        return self._lingkupi_pilihan(request, formfield)
+
+    def get_list_filter(self, request):
+        """A filter on a related model offers only the values of the rows shown (the
+        kecamatan of the kabupaten, not all of the country's)."""
+        saringan = super().get_list_filter(request)
+        if not akses.admin_terlingkup(request.user):
+            return saringan
+        hasil = []
+        for s in saringan:
+            if isinstance(s, str) and get_fields_from_path(self.model, s)[-1].is_relation:
+                s = (s, RelatedOnlyFieldListFilter)
+            hasil.append(s)
+        return hasil
+
+
+class InlineSakip(LingkupKabupaten, admin.TabularInline):
+    """The base of every inline: its choices scoped like its page's."""
+
+
+# How many reasons a refused bulk action names before "dan N lainnya".
+ALASAN_DITAMPILKAN = 5
+
+
+class AdminSakip(LingkupKabupaten, admin.ModelAdmin):
+    # Django's own "hapus yang dipilih", replaced by the method below (same name).
+    actions = ["delete_selected"]
+
+    @admin.action(
+        permissions=["delete"],
+        description=gettext_lazy("Delete selected %(verbose_name_plural)s"),
+    )
+    def delete_selected(self, request, queryset):
+        """Django's bulk delete, asked of the locks first: when a selected row, or a row its
+        delete would take with it, is locked, the list answers with the reasons and nothing
+        is deleted (no confirmation page that could only be refused)."""
+        alasan = self.terkunci(queryset)
+        if alasan:
+            lainnya = len(alasan) - ALASAN_DITAMPILKAN
+            daftar = "; ".join(alasan[:ALASAN_DITAMPILKAN])
+            if lainnya > 0:
+                daftar += f"; dan {lainnya} baris terkunci lainnya"
+            self.message_user(
+                request, f"Tidak ada yang dihapus. Terkunci: {daftar}.", messages.ERROR
+            )
+            return None
+        return aksi_admin.delete_selected(self, request, queryset)
+
     def get_readonly_fields(self, request, obj=None):
         if alasan_terkunci(obj):
             return [f.name for f in obj._meta.get_fields() if f.concrete and not f.auto_created]
