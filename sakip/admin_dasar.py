@@ -70,8 +70,44 @@ class InlineSakip(LingkupKabupaten, admin.TabularInline):
     """The base of every inline: its choices scoped like its page's."""
 
 
-# How many reasons a refused bulk action names before "dan N lainnya".
+class KhususPengelola:
+    """Records of the installation itself (sign-in attempts, background tasks, groups of
+    permissions) belong to no kabupaten: only a superuser placed in none sees them."""
+
+    def _pengelola(self, request) -> bool:
+        return not akses.admin_terlingkup(request.user)
+
+    def has_module_permission(self, request):
+        return self._pengelola(request) and super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._pengelola(request) and super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request, *args):
+        return self._pengelola(request) and super().has_add_permission(request, *args)
+
+    def has_change_permission(self, request, obj=None):
+        return self._pengelola(request) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._pengelola(request) and super().has_delete_permission(request, obj)
+
+
+def batasi_catatan_sistem(site: admin.AdminSite) -> None:
+    """Give every registered model that belongs to no kabupaten or kecamatan (the other
+    libraries' admins) to the installation's superuser only (``KhususPengelola``). Called
+    once every admin module is registered (sakip.apps)."""
+    for model, model_admin in list(site._registry.items()):
+        if isinstance(model_admin, LingkupKabupaten) or akses.dapat_dilingkupi(model):
+            continue
+        kelas = type(model_admin)
+        site.unregister(model)
+        site.register(model, type(f"{kelas.__name__}Pengelola", (KhususPengelola, kelas), {}))
+
+
+# How many reasons, and rows per reason, a refused bulk action names before "dan N lain".
 ALASAN_DITAMPILKAN = 5
+BARIS_DITAMPILKAN = 3
 
 
 class AdminSakip(LingkupKabupaten, admin.ModelAdmin):
@@ -86,14 +122,20 @@ class AdminSakip(LingkupKabupaten, admin.ModelAdmin):
         """Django's bulk delete, asked of the locks first: when a selected row, or a row its
         delete would take with it, is locked, the list answers with the reasons and nothing
         is deleted (no confirmation page that could only be refused)."""
-        alasan = self.terkunci(queryset)
-        if alasan:
-            lainnya = len(alasan) - ALASAN_DITAMPILKAN
-            daftar = "; ".join(alasan[:ALASAN_DITAMPILKAN])
-            if lainnya > 0:
-                daftar += f"; dan {lainnya} baris terkunci lainnya"
+        per_alasan: dict[str, list[str]] = {}  # the same reason once, with its rows
+        for model, objek, alasan in self.terkunci_rinci(queryset):
+            per_alasan.setdefault(alasan, []).append(f"{model._meta.verbose_name} “{objek}”")
+        if per_alasan:
+            bagian = []
+            for alasan, baris in list(per_alasan.items())[:ALASAN_DITAMPILKAN]:
+                nama = ", ".join(baris[:BARIS_DITAMPILKAN])
+                if len(baris) > BARIS_DITAMPILKAN:
+                    nama += f" dan {len(baris) - BARIS_DITAMPILKAN} baris lain"
+                bagian.append(f"{alasan} (terkunci: {nama})")
+            if len(per_alasan) > ALASAN_DITAMPILKAN:
+                bagian.append(f"Dan {len(per_alasan) - ALASAN_DITAMPILKAN} alasan lain.")
             self.message_user(
-                request, f"Tidak ada yang dihapus. Terkunci: {daftar}.", messages.ERROR
+                request, "Tidak ada yang dihapus. " + " ".join(bagian), messages.ERROR
             )
             return None
         return aksi_admin.delete_selected(self, request, queryset)
@@ -155,9 +197,17 @@ class AdminSakip(LingkupKabupaten, admin.ModelAdmin):
 
     def terkunci(self, objs) -> list[str]:
         """One line per locked row that deleting ``objs`` would take, cascades included."""
+        return [
+            f"{capfirst(model._meta.verbose_name)}: {objek} — {alasan}"
+            for model, objek, alasan in self.terkunci_rinci(objs)
+        ]
+
+    def terkunci_rinci(self, objs) -> list[tuple]:
+        """(model, row, reason) of each locked row that deleting ``objs`` would take: the
+        chosen rows first, then what their delete would take with it."""
         kolektor = NestedObjects(using=router.db_for_write(self.model))
         kolektor.collect(objs)
-        alasan = []
+        hasil = []
         for model, baris in kolektor.data.items():
             if not issubclass(model, Terjaga):
                 continue
@@ -165,5 +215,5 @@ class AdminSakip(LingkupKabupaten, admin.ModelAdmin):
                 try:
                     objek.jaga(hapus=True)
                 except DataTerkunci as e:
-                    alasan.append(f"{capfirst(model._meta.verbose_name)}: {objek} — {e}")
-        return alasan
+                    hasil.append((model, objek, str(e)))
+        return hasil

@@ -174,6 +174,8 @@ def lingkup_admin(queryset: QuerySet, user: "Pengguna") -> QuerySet:
 
 def admin_terlingkup(user: "Pengguna") -> bool:
     """Whether the admin limits ``user`` to a kabupaten or kecamatan (see ``lingkup_admin``)."""
+    if not user.is_authenticated:
+        return True
     return bool(user.kabupaten_id or user.kecamatan_id) or not user.is_superuser
 
 

@@ -206,3 +206,24 @@ def test_aksi_hapus_tetap_berbahasa_indonesia(client, admin_kabupaten, jember):
     client.force_login(admin_kabupaten)
     response = client.get(url_admin(PerjanjianKinerja, "changelist"))
     assertContains(response, "Hapus perjanjian kinerja yang dipilih")
+
+
+# --- the installation's own records --------------------------------------------------------
+
+CATATAN_SISTEM = [
+    "/admin/axes/accesslog/",
+    "/admin/axes/accessattempt/",
+    "/admin/django_tasks_database/dbtaskresult/",
+    "/admin/auth/group/",
+]
+
+
+@pytest.mark.parametrize("url", CATATAN_SISTEM)
+def test_catatan_sistem_hanya_untuk_pengelola_instalasi(client, admin_kabupaten, url):
+    """Sign-in logs and background tasks of every kabupaten are not one kabupaten's to read."""
+    client.force_login(admin_kabupaten)
+    assert client.get(url).status_code == 403
+    assertNotContains(client.get("/admin/"), url)
+    pengelola = Pengguna.objects.create_superuser("pengelola", "", "Kata-sandi-pengelola-1")
+    client.force_login(pengelola)
+    assert client.get(url).status_code == 200

@@ -207,7 +207,7 @@ def test_kunci_yang_datang_setelah_halaman_konfirmasi_tetap_menolak(
 ):
     """A lock that comes between the confirmation page and the click (the camat approves in
     another tab): the model refuses, the admin says why and deletes nothing."""
-    monkeypatch.setattr(AdminSakip, "terkunci", lambda self, objs: [])
+    monkeypatch.setattr(AdminSakip, "terkunci_rinci", lambda self, objs: [])
     program = KASUS["program"].induk(kencong)
     sebelum = jumlah(KASUS["program"], program)
     client.force_login(admin_kabupaten)
