@@ -163,9 +163,9 @@ class Terjaga(models.Model):
     def alasan_pindah(self) -> str | None:
         """Why the stored row may not leave its place (None if it stays, or may go): asked
         of the row as stored, as a removal, whatever the new place allows."""
-        if self.pk is None:
-            return None
         kolom = self.kolom_tempat()
+        if self.pk is None or not kolom:
+            return None
         tersimpan = type(self)._base_manager.filter(pk=self.pk).values(*kolom).first()
         if tersimpan is None:
             return None
