@@ -1,6 +1,7 @@
 # Two commands on a fresh Linux machine with Python 3.11+:
 #   make run    set up, load the Jember data and demo users, serve http://127.0.0.1:8000
 #               with the task worker that prints PDFs beside it (Ctrl-C stops both)
+#   make serve  the production-like server: gunicorn + task worker, DEBUG off, on PostgreSQL
 #   make test   set up, run the whole suite on SQLite and, when available, on PostgreSQL
 PYTHON ?= python3
 VENV := .venv
@@ -9,7 +10,7 @@ STAMP := $(VENV)/.terpasang
 SQLITE_URL := sqlite:///$(CURDIR)/db.sqlite3
 PG_URL_BAWAAN := postgres://postgres@127.0.0.1:5432/sakip
 
-.PHONY: install run test test-sqlite test-postgres lint demo demo-sintetis
+.PHONY: install run serve test test-sqlite test-postgres lint demo demo-sintetis
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,10 +19,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The demo runs with DEBUG on (off by default: sakip/settings.py); buat_pengguna_demo needs it.
 demo: install
 	DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(BIN)/python manage.py migrate --noinput
 	DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(BIN)/python manage.py muat_data_jember
-	DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(BIN)/python manage.py buat_pengguna_demo
+	DEBUG=$${DEBUG:-1} DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(BIN)/python manage.py buat_pengguna_demo
 
 # Optional, after `make demo` (or `make run`): clearly-labelled SINTETIS data for the other
 # kecamatan, so the kabupaten dashboard has something to compare; the real fixtures stay as
@@ -32,7 +34,25 @@ demo-sintetis: demo
 # `layani` runs runserver and django-tasks-db's db_worker together (TASKS_BACKEND=db for
 # both), so approving an LKIP or asking for a PDF never waits for the render.
 run: demo
-	DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(BIN)/python manage.py layani 127.0.0.1:8000
+	DEBUG=$${DEBUG:-1} DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(BIN)/python manage.py layani 127.0.0.1:8000
+
+# The production-like pair (README "Deploying"): gunicorn and the task worker through
+# `layani --produksi`, DEBUG off, collected and compressed static files, on DATABASE_URL
+# (default: the local PostgreSQL). Without SECRET_KEY in the environment a random one is
+# kept in .kunci-rahasia (readable by this user only). The cookies are not marked Secure here
+# because this serves plain HTTP; a deployment behind HTTPS leaves them on. Ctrl-C stops both.
+SERVE_URL = $${DATABASE_URL:-$(PG_URL_BAWAAN)}
+ALAMAT ?= 127.0.0.1:8000
+PRODUKSI = DATABASE_URL=$(SERVE_URL) DEBUG=0 STATIC_MANIFEST=1 \
+	SECRET_KEY="$${SECRET_KEY:-$$(cat .kunci-rahasia)}" \
+	SESSION_COOKIE_SECURE=$${SESSION_COOKIE_SECURE:-0} CSRF_COOKIE_SECURE=$${CSRF_COOKIE_SECURE:-0}
+
+serve: install
+	@if [ -z "$${SECRET_KEY:-}" ] && [ ! -s .kunci-rahasia ]; then \
+	  (umask 077; $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > .kunci-rahasia); fi
+	$(PRODUKSI) $(BIN)/python manage.py migrate --noinput
+	$(PRODUKSI) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(PRODUKSI) $(BIN)/python manage.py layani --produksi $(ALAMAT)
 
 test: test-sqlite test-postgres
 

@@ -14,8 +14,8 @@ from kecamatan.selectors import unit_kerja
 from sakip.isian import NilaiField, NipField
 from sakip.kinerja import Nilai
 from sakip.konkurensi import SidikField
+from sakip.tahun import TAHUN_MAKS, TAHUN_MIN
 
-TAHUN_MIN, TAHUN_MAKS = 2000, 2100
 PERIODE_MAKS = 10
 
 

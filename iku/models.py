@@ -14,6 +14,7 @@ from kecamatan.selectors import lkip_ditetapkan, pesan_terkunci
 from sakip.alur import Alur
 from sakip.kinerja import MetodeNegatif, Polaritas
 from sakip.penguncian import Terjaga
+from sakip.tahun import TahunField
 from sakip.validators import nip_valid_or_blank, validate_nip
 
 NILAI = {"max_digits": 20, "decimal_places": 4}
@@ -41,9 +42,9 @@ class Renstra(models.Model):
         verbose_name="kecamatan",
     )
     nama = models.CharField("nama", max_length=200, help_text="mis. Renstra Perubahan 2021-2026")
-    tahun_awal = models.PositiveSmallIntegerField("tahun awal")
-    tahun_akhir = models.PositiveSmallIntegerField("tahun akhir")
-    tahun_baseline = models.PositiveSmallIntegerField(
+    tahun_awal = TahunField("tahun awal")
+    tahun_akhir = TahunField("tahun akhir")
+    tahun_baseline = TahunField(
         "tahun kondisi awal (baseline)", help_text="mis. 2021 untuk Renstra 2021-2026"
     )
     revisi_dari = models.ForeignKey(
@@ -293,7 +294,7 @@ class TargetIndikator(Terjaga):
     indikator = models.ForeignKey(
         Indikator, on_delete=models.CASCADE, related_name="target", verbose_name="indikator"
     )
-    tahun = models.PositiveSmallIntegerField("tahun")
+    tahun = TahunField("tahun")
     nilai = models.DecimalField("target", **NILAI)
     huruf = models.CharField("huruf", max_length=3, blank=True, help_text="mis. B pada B (67)")
     riwayat = HistoricalRecords()

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
+from sakip.admin_berkas import BERKAS_TANPA_TAUTAN
 from sakip.admin_dasar import AdminSakip, InlineSakip, LingkupKabupaten
 
 from .models import (
@@ -23,6 +24,7 @@ from .models import (
 class KabupatenAdmin(AdminSakip):
     list_display = ["nama", "kode", "provinsi", "nama_bupati"]
     prepopulated_fields = {"slug": ["nama"]}
+    formfield_overrides = BERKAS_TANPA_TAUTAN  # the logo: no public URL to link to
 
     def has_add_permission(self, request):
         # A new kabupaten is set up by whoever runs the installation, not by another one.
@@ -41,6 +43,7 @@ class KecamatanAdmin(AdminSakip):
     search_fields = ["nama", "kode"]
     prepopulated_fields = {"slug": ["nama"]}
     inlines = [UnitKerjaInline]
+    formfield_overrides = BERKAS_TANPA_TAUTAN  # the logo: no public URL to link to
 
 
 @admin.register(UnitKerja)

@@ -8,10 +8,45 @@ from collections.abc import Iterable
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from kecamatan.models import Kecamatan
 from sakip import akses
+from sakip.tahun import TAHUN_MAKS, TAHUN_MIN, tahun_sah
+
+# A row id fits a 64-bit integer (BigAutoField); anything larger is junk in a URL or a form.
+ID_MAKS = 2**63 - 1
+
+
+def id_sah(nilai) -> int:
+    """A row id from a URL or a form field (a queue's ``id``): a positive whole number within
+    what the column holds, else 404 — never a database error."""
+    try:
+        angka = int(str(nilai).strip())
+    except ValueError:
+        raise Http404("Nomor data tidak dikenal.") from None
+    if not 1 <= angka <= ID_MAKS:
+        raise Http404("Nomor data tidak dikenal.")
+    return angka
+
+
+def tahun_url(tahun: int) -> int:
+    """A year from the URL: within sakip.tahun's range, else 404 naming it."""
+    if not tahun_sah(tahun):
+        raise Http404(f"Tahun {tahun} di luar rentang yang dikenal ({TAHUN_MIN}–{TAHUN_MAKS}).")
+    return tahun
+
+
+def tahun_diminta(request, bawaan) -> int:
+    """The year asked for with ``?tahun=``: none or not a number → ``bawaan()``; a number out
+    of range → 404."""
+    teks = request.GET.get("tahun", "").strip()
+    try:
+        tahun = int(teks)
+    except ValueError:
+        return bawaan()
+    return tahun_url(tahun)
 
 
 def tahun_berjalan() -> int:
@@ -50,11 +85,21 @@ class IzinMixin(LoginRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
+        self.periksa_url(kwargs)
         self.siapkan(request, **kwargs)
         izin = self.izin_diminta(request)
         if not akses.boleh(request.user, izin, self.kecamatan_izin()):
             raise PermissionDenied(akses.pesan_tolak(izin, tindakan=self.tindakan))
         return super().dispatch(request, *args, **kwargs)
+
+    def periksa_url(self, kwargs) -> None:
+        """Junk in the URL answers 404 before anything is looked up: a year out of range, an
+        id that no row can have (0, or larger than the column holds)."""
+        for kunci, nilai in kwargs.items():
+            if kunci == "tahun":
+                tahun_url(nilai)
+            elif isinstance(nilai, int):
+                id_sah(nilai)
 
     def siapkan(self, request, **kwargs) -> None:
         """What the URL names, resolved before the izin is checked."""
@@ -86,11 +131,8 @@ class KecamatanMixin(IzinMixin):
 
     def _tahun(self, request, kwargs) -> int:
         if "tahun" in kwargs:
-            return int(kwargs["tahun"])
-        try:
-            return int(request.GET.get("tahun", ""))
-        except ValueError:
-            return tahun_kerja(self.kecamatan)
+            return tahun_url(int(kwargs["tahun"]))
+        return tahun_diminta(request, lambda: tahun_kerja(self.kecamatan))
 
     # --- scoped lookups ---
 

@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
 
 from sakip.admin_dasar import AdminSakip, InlineSakip, LingkupKabupaten
 
@@ -93,7 +95,17 @@ class DokumenPDFAdmin(AdminCatatan):
     ]
     list_filter = ["jenis", "final", "status", "kecamatan"]
     list_select_related = ["kecamatan"]
-    exclude = ["html"]
+    # The stored file has no public URL: its link goes through the download view, which
+    # checks access like every other download.
+    exclude = ["html", "berkas"]
+    readonly_fields = ["unduh"]
+
+    @admin.display(description="berkas PDF")
+    def unduh(self, obj):
+        if not obj.berkas:
+            return "—"
+        url = reverse("laporan:dokumen-unduh", args=[obj.kecamatan.slug, obj.pk])
+        return format_html('<a href="{}">{}</a>', url, obj.nama_berkas or obj.berkas.name)
 
 
 @admin.register(VersiLKIP)

@@ -24,7 +24,7 @@ from sakip.alur import jalankan_transisi
 from sakip.penguncian import DataTerkunci, TransisiDitolak
 
 from .models import EvaluasiAKIP, LaporanKinerja, RekomendasiLHE, SkorAKIP
-from .urutan import Letak, nomori_ulang, singkat, susun
+from .urutan import JawabanAkanHilang, Letak, nomori_ulang, susun
 
 KODE_UKURAN_NILAI_SAKIP = "nilai-sakip"
 
@@ -183,20 +183,14 @@ class DataLHE:
     rekomendasi: Sequence[BarisRekomendasi] = ()
 
 
-class RekomendasiTerjawab(TransisiDitolak):
+class RekomendasiTerjawab(JawabanAkanHilang):
     """Deleting recommendations the kecamatan already answered, without confirmation."""
 
     def __init__(self, baris: Sequence[RekomendasiLHE]):
-        self.baris = tuple(baris)
-        daftar = "; ".join(
-            f"nomor {r.urutan} “{singkat(r.rekomendasi)}” (tindak lanjut: "
-            f"“{singkat(r.tindak_lanjut)}”)"
-            for r in self.baris
-        )
         super().__init__(
-            f"Rekomendasi yang akan dihapus sudah dijawab kecamatan: {daftar}. Tindak lanjutnya "
-            "ikut terhapus dan hilang dari Tabel 1.3 LKIP. Centang “hapus beserta tindak "
-            "lanjutnya” pada baris itu untuk tetap menghapus; tidak ada yang disimpan."
+            baris,
+            pembuka="Rekomendasi yang akan dihapus sudah dijawab kecamatan",
+            akibat="Tindak lanjutnya ikut terhapus dan hilang dari Tabel 1.3 LKIP.",
         )
 
 

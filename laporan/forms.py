@@ -45,7 +45,11 @@ class LaporanForm(forms.ModelForm):
         return {k: self.cleaned_data[k] for k in KOLOM_LAPORAN}
 
 
-class TindakLanjutForm(forms.Form):
+class BarisBernomorForm(forms.Form):
+    """A numbered row edited by its id (laporan.urutan): a recommendation of the LHE or a row
+    of Tabel 1.3 typed on the LKIP page; moved by its number, deleted with confirmation when
+    it holds a tindak lanjut."""
+
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     nomor = forms.IntegerField(
         label="No.",
@@ -65,20 +69,24 @@ class TindakLanjutForm(forms.Form):
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    hapus_tindak_lanjut = forms.BooleanField(label="hapus beserta tindak lanjutnya", required=False)
+
+    @property
+    def id_tersimpan(self) -> int | None:
+        """The stored row this form edits (unbound: its initial; bound: what was sent)."""
+        try:
+            return int(self["id"].value())
+        except (TypeError, ValueError):
+            return None
+
+
+class TindakLanjutForm(BarisBernomorForm):
     tindak_lanjut = forms.CharField(
         label="Tindak lanjut",
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    hapus_tindak_lanjut = forms.BooleanField(label="hapus beserta tindak lanjutnya", required=False)
-
-    @property
-    def id_tersimpan(self) -> int | None:
-        try:
-            return int(self["id"].value())
-        except (TypeError, ValueError):
-            return None
 
     def clean(self):
         data = super().clean()

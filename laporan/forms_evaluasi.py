@@ -7,6 +7,7 @@ from sakip import kinerja
 from sakip.isian import NilaiField
 
 from .evaluasi import BarisRekomendasi, DataLHE
+from .forms import BarisBernomorForm
 from .models import SkorAKIP
 
 
@@ -98,37 +99,12 @@ def awal_lhe(lhe) -> dict:
     return awal
 
 
-class RekomendasiForm(forms.Form):
+class RekomendasiForm(BarisBernomorForm):
     """One recommendation of the LHE, by its id: edited, moved (its number), deleted."""
 
-    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    nomor = forms.IntegerField(
-        label="No.",
-        required=False,
-        min_value=1,
-        max_value=999,
-        widget=forms.NumberInput(attrs={"class": "nomor-baris"}),
-        error_messages={
-            "invalid": "Tulis nomor urut dengan angka.",
-            "min_value": "Nomor urut mulai dari 1.",
-            "max_value": "Nomor urut paling besar 999.",
-        },
-    )
-    rekomendasi = forms.CharField(
-        label="Saran / rekomendasi",
-        required=False,
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    hapus_tindak_lanjut = forms.BooleanField(label="hapus beserta tindak lanjutnya", required=False)
-
-    @property
-    def id_tersimpan(self) -> int | None:
-        """The stored row this form edits (unbound: its initial; bound: what was sent)."""
-        try:
-            return int(self["id"].value())
-        except (TypeError, ValueError):
-            return None
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rekomendasi"].widget.attrs["rows"] = 2
 
     def clean(self):
         data = super().clean()

@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from sakip.alur import Alur
 from sakip.penguncian import Terjaga, TerjagaQuerySet
+from sakip.tahun import TahunField
 from sakip.validators import nip_valid_or_blank, validate_nip
 
 
@@ -32,7 +33,7 @@ class LaporanKinerja(Terjaga):
         related_name="laporan",
         verbose_name="kecamatan",
     )
-    tahun = models.PositiveSmallIntegerField("tahun")
+    tahun = TahunField("tahun")
     kata_pengantar = models.TextField("kata pengantar", blank=True)
     latar_belakang = models.TextField("latar belakang", blank=True)
     maksud_tujuan = models.TextField("tujuan penyusunan laporan", blank=True)
@@ -222,7 +223,7 @@ class EvaluasiAKIP(Terjaga):
         related_name="evaluasi_akip",
         verbose_name="kecamatan",
     )
-    tahun = models.PositiveSmallIntegerField("tahun penilaian")
+    tahun = TahunField("tahun penilaian")
     judul = models.CharField(
         "judul LHE",
         max_length=255,

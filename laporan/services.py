@@ -30,10 +30,11 @@ from sakip.akses import Izin
 from sakip.alur import jalankan_transisi
 from sakip.konfirmasi import Kekurangan, jaga_lengkap
 from sakip.penguncian import TransisiDitolak
+from sakip.tahun import pesan_tahun, tahun_sah
 
 from .dokumen.layanan import antrekan, siapkan_dokumen
 from .models import DokumenPDF, LaporanKinerja, TindakLanjutLHE, VersiLKIP
-from .urutan import Letak, nomori_ulang, singkat, susun
+from .urutan import JawabanAkanHilang, Letak, nomori_ulang, susun
 
 Status = LaporanKinerja.Status
 
@@ -77,6 +78,8 @@ def _jaga_pengisi(kecamatan: Kecamatan, oleh: Pengguna) -> None:
 def laporan_mulai(*, kecamatan: Kecamatan, tahun: int, oleh: Pengguna) -> LaporanKinerja:
     """Create the year's LKIP, the signatory prefilled from the latest camat."""
     _jaga_pengisi(kecamatan, oleh)
+    if not tahun_sah(tahun):
+        raise TransisiDitolak(pesan_tahun(tahun))
     with transaction.atomic():
         kecamatan_kunci(kecamatan=kecamatan)
         if LaporanKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun).exists():
@@ -108,20 +111,14 @@ class BarisTindakLanjut:
     hapus_tindak_lanjut: bool = False
 
 
-class TindakLanjutTerhapus(TransisiDitolak):
+class TindakLanjutTerhapus(JawabanAkanHilang):
     """Deleting follow-up rows that hold an answer, without confirmation."""
 
     def __init__(self, baris: Sequence[TindakLanjutLHE]):
-        self.baris = tuple(baris)
-        daftar = "; ".join(
-            f"nomor {b.urutan} “{singkat(b.rekomendasi)}” (tindak lanjut: "
-            f"“{singkat(b.tindak_lanjut)}”)"
-            for b in self.baris
-        )
         super().__init__(
-            f"Baris yang akan dihapus sudah berisi tindak lanjut: {daftar}. Tindak lanjutnya "
-            "ikut hilang dari Tabel 1.3. Centang “hapus beserta tindak lanjutnya” pada baris "
-            "itu untuk tetap menghapus; tidak ada yang disimpan."
+            baris,
+            pembuka="Baris yang akan dihapus sudah berisi tindak lanjut",
+            akibat="Tindak lanjutnya ikut hilang dari Tabel 1.3.",
         )
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from django.db.models import F, Model
 
+from sakip.penguncian import TransisiDitolak
+
 # Rows that move are first parked above every real number, so renumbering never asks for a
 # number another row still holds (the (parent, urutan) constraint is checked row by row).
 PARKIR = 10000
@@ -65,3 +67,20 @@ def singkat(teks: str, panjang: int = 60) -> str:
     """A row's text shortened for a message that names it."""
     teks = " ".join(teks.split())
     return teks if len(teks) <= panjang else teks[: panjang - 1].rstrip() + "…"
+
+
+class JawabanAkanHilang(TransisiDitolak):
+    """Deleting numbered rows that hold a tindak lanjut, without the confirmation box ticked:
+    nothing is saved, and the message names each row and its answer."""
+
+    def __init__(self, baris: Sequence, *, pembuka: str, akibat: str):
+        self.baris = tuple(baris)
+        daftar = "; ".join(
+            f"nomor {b.urutan} “{singkat(b.rekomendasi)}” (tindak lanjut: "
+            f"“{singkat(b.tindak_lanjut)}”)"
+            for b in self.baris
+        )
+        super().__init__(
+            f"{pembuka}: {daftar}. {akibat} Centang “hapus beserta tindak lanjutnya” pada "
+            "baris itu untuk tetap menghapus; tidak ada yang disimpan."
+        )

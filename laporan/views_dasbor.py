@@ -11,6 +11,7 @@ from kecamatan.selectors import kecamatan_terlihat
 from perjanjian.selectors import tahun_pk_terakhir
 from sakip.akses import Izin
 from sakip.berkas import respons_berkas
+from sakip.tahun import tahun_sah
 
 from . import dasbor_excel
 from .dasbor import (
@@ -40,7 +41,7 @@ class DasborMixin(IzinMixin):
         self.kecamatan_terlihat = kecamatan_terlihat(pengguna=self.request.user)
         try:
             self.tahun = int(g.get("tahun", ""))
-            if not 2000 <= self.tahun <= 2100:
+            if not tahun_sah(self.tahun):  # out of range: the default year, as for junk
                 raise ValueError
         except ValueError:
             self.tahun = self.tahun_bawaan()

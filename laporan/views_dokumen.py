@@ -1,14 +1,17 @@
 """Download a printed document: ask for it (served at once when its data has not changed),
 watch its progress while it renders, download the PDF."""
 
-from django.http import FileResponse, Http404
-from django.shortcuts import redirect
+import logging
+
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import TemplateView, View
 
 from kecamatan.halaman import KecamatanMixin
 from sakip.akses import Izin
+from sakip.berkas import JENIS_PDF, respons_tersimpan
 
 from .dokumen.layanan import (
     BELUM_SELESAI,
@@ -18,6 +21,8 @@ from .dokumen.layanan import (
     periksa_macet,
 )
 from .models import DokumenPDF
+
+logger = logging.getLogger(__name__)
 
 
 class DokumenMinta(KecamatanMixin, View):
@@ -76,12 +81,15 @@ class DokumenUnduh(KecamatanMixin, View):
             return redirect("laporan:dokumen-status", self.kecamatan.slug, dokumen.pk)
         if not dokumen.berkas:
             raise Http404("Dokumen belum selesai dibuat.")
-        return FileResponse(
-            dokumen.berkas.open("rb"),
-            as_attachment=True,
-            filename=dokumen.nama_berkas,
-            content_type="application/pdf",
-        )
+        if not dokumen.berkas.storage.exists(dokumen.berkas.name):
+            # The row is there but its file is not: a database restored without its media
+            # folder. Said plainly to the user, and to the operator in the log.
+            logger.error(
+                "Berkas %s dokumen %s tidak ada di MEDIA_ROOT.", dokumen.berkas, dokumen.pk
+            )
+            konteks = {"dokumen": dokumen, "kecamatan": self.kecamatan, "tahun": self.tahun}
+            return render(request, "laporan/dokumen/hilang.html", konteks, status=404)
+        return respons_tersimpan(dokumen.berkas, nama=dokumen.nama_berkas, content_type=JENIS_PDF)
 
 
 class DokumenCetakUlang(KecamatanMixin, View):

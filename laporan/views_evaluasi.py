@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 
-from kecamatan.halaman import IzinMixin, KecamatanMixin, tahun_berjalan
+from kecamatan.halaman import IzinMixin, KecamatanMixin, tahun_berjalan, tahun_diminta
 from kecamatan.selectors import kecamatan_terlihat
 from sakip import akses
 from sakip.akses import Izin
@@ -42,10 +42,7 @@ class EvaluasiDaftar(IzinMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        try:
-            tahun = int(self.request.GET.get("tahun", ""))
-        except ValueError:
-            tahun = tahun_berjalan() - 1
+        tahun = tahun_diminta(self.request, lambda: tahun_berjalan() - 1)
         kecamatan = kecamatan_terlihat(pengguna=self.request.user).order_by("nama")
         ctx.update(
             tahun=tahun,

@@ -13,6 +13,7 @@ from kecamatan.selectors import lkip_ditetapkan, pesan_terkunci
 from sakip.alur import Alur
 from sakip.format_id import format_angka
 from sakip.penguncian import Terjaga
+from sakip.tahun import TahunField
 from sakip.validators import nip_valid_or_blank, validate_nip
 
 NILAI = {"max_digits": 20, "decimal_places": 4}
@@ -43,7 +44,7 @@ class PerjanjianKinerja(Terjaga):
         related_name="perjanjian",
         verbose_name="kecamatan",
     )
-    tahun = models.PositiveSmallIntegerField("tahun")
+    tahun = TahunField("tahun")
     jenis = models.CharField("jenis", max_length=10, choices=Jenis.choices, default=Jenis.AWAL)
     renstra = models.ForeignKey(
         "iku.Renstra",
@@ -251,7 +252,7 @@ class Program(Terjaga):
         related_name="program",
         verbose_name="kecamatan",
     )
-    tahun = models.PositiveSmallIntegerField("tahun anggaran")
+    tahun = TahunField("tahun anggaran")
     kode = models.CharField("kode", max_length=30)
     nama = models.CharField("nama program", max_length=255)
     sasaran = models.ManyToManyField(
@@ -563,7 +564,7 @@ class Realisasi(Terjaga):
     ukuran = models.ForeignKey(
         "iku.Ukuran", on_delete=models.PROTECT, related_name="realisasi", verbose_name="ukuran"
     )
-    tahun = models.PositiveSmallIntegerField("tahun")
+    tahun = TahunField("tahun")
     periode = models.CharField(
         "periode", max_length=10, choices=Periode.choices, default=Periode.TAHUNAN
     )
@@ -608,7 +609,7 @@ class PelaporanRealisasi(Terjaga):
         related_name="pelaporan_realisasi",
         verbose_name="kecamatan",
     )
-    tahun = models.PositiveSmallIntegerField("tahun")
+    tahun = TahunField("tahun")
     periode = models.CharField("periode", max_length=10, choices=Periode.choices)
     status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.DRAFT)
     komentar = models.TextField("komentar verifikator", blank=True)
@@ -751,7 +752,7 @@ class NarasiSasaran(Terjaga):
     sasaran = models.ForeignKey(
         "iku.Sasaran", on_delete=models.CASCADE, related_name="narasi", verbose_name="sasaran"
     )
-    tahun = models.PositiveSmallIntegerField("tahun")
+    tahun = TahunField("tahun")
     faktor_pendorong = models.TextField("faktor pendorong keberhasilan", blank=True)
     faktor_penghambat = models.TextField("faktor penghambat / penyebab kegagalan", blank=True)
     tantangan = models.TextField("tantangan dan langkah perbaikan ke depan", blank=True)
@@ -792,7 +793,7 @@ class SurveiKepuasan(models.Model):
         related_name="survei_kepuasan",
         verbose_name="kecamatan",
     )
-    tahun = models.PositiveSmallIntegerField("tahun")
+    tahun = TahunField("tahun")
     periode = models.CharField("periode", max_length=10, choices=Periode.choices)
     nama_berkas = models.CharField("nama berkas", max_length=255)
     jumlah_responden = models.PositiveIntegerField("jumlah responden")

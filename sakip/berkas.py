@@ -8,7 +8,8 @@ exports produce Berkas too, and they must not import ``laporan`` where the docum
 
 from dataclasses import dataclass
 
-from django.http import HttpResponse
+from django.conf import settings
+from django.http import FileResponse, HttpResponse
 from django.utils.http import content_disposition_header
 
 JENIS_PDF = "application/pdf"
@@ -31,4 +32,26 @@ def respons_berkas(berkas: Berkas) -> HttpResponse:
     or a space must not break the header)."""
     respons = HttpResponse(berkas.isi, content_type=berkas.content_type)
     respons["Content-Disposition"] = content_disposition_header(True, berkas.nama)
+    return respons
+
+
+def respons_tersimpan(tersimpan, *, nama: str, content_type: str) -> HttpResponse:
+    """A download of a file stored under MEDIA_ROOT (a FileField's file), for a view that has
+    checked access: MEDIA_ROOT has no URL of its own. With ``BERKAS_KIRIM`` set the web server
+    sends the bytes (``x-sendfile``: Apache mod_xsendfile, lighttpd; ``x-accel-redirect``:
+    nginx, under the internal location ``BERKAS_KIRIM_AWALAN`` that maps to MEDIA_ROOT)."""
+    cara = settings.BERKAS_KIRIM
+    if cara == "x-sendfile":
+        respons = HttpResponse(content_type=content_type)
+        respons["X-Sendfile"] = tersimpan.path
+    elif cara == "x-accel-redirect":
+        respons = HttpResponse(content_type=content_type)
+        respons["X-Accel-Redirect"] = (
+            settings.BERKAS_KIRIM_AWALAN.rstrip("/") + "/" + (tersimpan.name.lstrip("/"))
+        )
+    else:
+        return FileResponse(
+            tersimpan.open("rb"), as_attachment=True, filename=nama, content_type=content_type
+        )
+    respons["Content-Disposition"] = content_disposition_header(True, nama)
     return respons

@@ -209,8 +209,25 @@ def _isi_warna(warna: str) -> PatternFill:
     return PatternFill("solid", fgColor=warna.lstrip("#").upper())
 
 
+# A text beginning with one of these is a formula to a spreadsheet (Excel also reads "+", "-"
+# and "@" so): in an export it stays text, whatever a user typed into a name.
+AWAL_RUMUS = ("=", "+", "-", "@")
+
+
+def isi_sel(ws, baris: int, kolom: int, nilai):
+    """The one place an export writes a cell: a text that looks like a formula is stored as
+    text (and marked so, with the quote prefix, so editing it in Excel keeps it text);
+    numbers, dates and empty cells are written as they are."""
+    sel = ws.cell(row=baris, column=kolom, value=nilai)
+    if isinstance(nilai, str) and nilai.startswith(AWAL_RUMUS):
+        sel.data_type = "s"
+        sel.quotePrefix = True
+    return sel
+
+
 class Lembar:
-    """A sheet written top to bottom: title lines, a header row, then data rows.
+    """A sheet written top to bottom: title lines, a header row, then data rows. Every cell
+    goes through ``isi_sel``: a text never becomes a live formula.
 
     ``lembar_baru()`` adds another sheet to the same workbook; ``berkas(nama)`` is the finished
     workbook under the one file contract.
@@ -232,7 +249,7 @@ class Lembar:
 
     def judul(self, teks: str, *, tebal: bool = True) -> None:
         self.baris += 1
-        sel = self.ws.cell(row=self.baris, column=1, value=teks)
+        sel = isi_sel(self.ws, self.baris, 1, teks)
         sel.font = _JUDUL if tebal else Font(italic=True)
 
     def kosong(self) -> None:
@@ -256,7 +273,7 @@ class Lembar:
         self.baris += 1
         self.baris_header = self.baris
         for i, (nama, w) in enumerate(zip(kolom, lebar, strict=True), start=1):
-            sel = self.ws.cell(row=self.baris, column=i, value=nama)
+            sel = isi_sel(self.ws, self.baris, i, nama)
             sel.font, sel.fill = _TEBAL, _ISI_HEADER
             sel.alignment = Alignment(wrap_text=True, vertical="top")
             self.ws.column_dimensions[get_column_letter(i)].width = w
@@ -290,7 +307,7 @@ class Lembar:
             if isinstance(v, Decimal):
                 fmt = fmt or format_nilai_sel(v)
                 v = angka_sel(v)
-            sel = self.ws.cell(row=self.baris, column=i + 1, value=v)
+            sel = isi_sel(self.ws, self.baris, i + 1, v)
             if fmt:
                 sel.number_format = fmt
             if kelompok:

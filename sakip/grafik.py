@@ -25,6 +25,9 @@ def mpl_grafik():
     import matplotlib
 
     matplotlib.use("Agg")
+    # Chart text is data (a name, a unit), never math: "$…$" in an indicator's name is
+    # printed as typed instead of being parsed as mathtext (which fails on most of it).
+    matplotlib.rcParams["text.parse_math"] = False
     from matplotlib.figure import Figure
     from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
 
@@ -64,7 +67,9 @@ _ID_BERULANG = re.compile(
 def svg_sebaris(fig, *, kunci: str, judul: str) -> str:
     """The figure as an inline <svg> element, the same bytes for the same data."""
     matplotlib = mpl_grafik()[0]
-    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": f"sakip-{kunci}"}):
+    with matplotlib.rc_context(
+        {"svg.fonttype": "none", "svg.hashsalt": f"sakip-{kunci}", "text.parse_math": False}
+    ):
         keluaran = io.StringIO()
         fig.savefig(keluaran, format="svg", metadata={"Date": None, "Creator": None})
     teks = keluaran.getvalue()
@@ -109,4 +114,5 @@ def gaya_grafik() -> dict:
         "ytick.major.size": 2.5,
         "lines.linewidth": 1.3,
         "lines.markersize": 3.5,
+        "text.parse_math": False,  # see mpl_grafik
     }

@@ -1,11 +1,14 @@
 """Settings of SAKIP Kecamatan, read from the environment.
 
 With no environment at all the application runs on a SQLite file next to manage.py
-("check out, make run, it works"). Production sets DATABASE_URL (PostgreSQL),
-SECRET_KEY, DEBUG=0 and ALLOWED_HOSTS.
+("check out, make run, it works"). DEBUG is off unless the environment sets DEBUG=1
+(`make run` and `make demo` do, for the demo). Production sets DATABASE_URL (PostgreSQL),
+SECRET_KEY and ALLOWED_HOSTS.
 """
 
 import os
+import secrets
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -25,14 +28,40 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
-# The fallback key only exists so a development checkout starts without configuration;
-# a production deployment (DEBUG off) must set its own.
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise RuntimeError("SECRET_KEY wajib diisi bila DEBUG=0 (lingkungan produksi).")
-    SECRET_KEY = "django-insecure-pengembangan-lokal-saja"
+def kunci_lokal(berkas: Path) -> str:
+    """A checkout's own secret key, made once at random and kept in ``berkas`` (readable by
+    its owner only): with no SECRET_KEY in the environment nothing runs on a key everyone
+    knows, and every process of this checkout (server, worker, tests) signs alike."""
+    try:
+        fd = os.open(berkas, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        for _ in range(20):  # another process may have made it a moment ago, still writing
+            kunci = berkas.read_text().strip()
+            if len(kunci) >= 50:
+                return kunci
+            time.sleep(0.05)
+        if len(kunci) < 50:
+            raise RuntimeError(
+                f"Berkas kunci rahasia {berkas} rusak atau kosong: hapus berkas itu atau isi "
+                "SECRET_KEY di lingkungan."
+            ) from None
+        return kunci
+    except OSError as e:
+        raise RuntimeError(
+            f"SECRET_KEY tidak diisi dan berkas kunci {berkas} tidak dapat dibuat ({e}): "
+            "isi SECRET_KEY di lingkungan."
+        ) from e
+    kunci = secrets.token_urlsafe(50)
+    with os.fdopen(fd, "w") as keluar:
+        keluar.write(kunci + "\n")
+    return kunci
+
+
+# Off unless the environment turns it on: DEBUG shows technical error pages to anyone.
+DEBUG = env_bool("DEBUG", False)
+SECRET_KEY = os.environ.get("SECRET_KEY", "") or kunci_lokal(
+    Path(os.environ.get("SECRET_KEY_FILE", BASE_DIR / ".kunci-rahasia"))
+)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 
 INSTALLED_APPS = [
@@ -56,6 +85,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Serves the collected static files (CSS, JS) under any server, DEBUG on or off.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -145,8 +176,30 @@ USE_THOUSAND_SEPARATOR = False
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# STATIC_MANIFEST=1 (`make serve`, a deployment): hashed, compressed copies from
+# `collectstatic`, cached by browsers for a year; it needs `collectstatic` before the server
+# starts. Off (development, tests): the files are served as they are in static/.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if env_bool("STATIC_MANIFEST", False)
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+# Without `collectstatic` (development, tests) WhiteNoise finds the files where they are.
+WHITENOISE_USE_FINDERS = not env_bool("STATIC_MANIFEST", False)
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# MEDIA_ROOT is never served under a URL; a view that checked access sends the file itself, or
+# lets the web server send it (sakip.berkas.respons_tersimpan): "x-sendfile" (Apache, lighttpd)
+# or "x-accel-redirect" (nginx, internal location BERKAS_KIRIM_AWALAN aliased to MEDIA_ROOT).
+BERKAS_KIRIM = os.environ.get("BERKAS_KIRIM", "").strip().lower()
+if BERKAS_KIRIM not in ("", "x-sendfile", "x-accel-redirect"):
+    raise RuntimeError("BERKAS_KIRIM hanya boleh kosong, 'x-sendfile' atau 'x-accel-redirect'.")
+BERKAS_KIRIM_AWALAN = os.environ.get("BERKAS_KIRIM_AWALAN", "/berkas-internal/")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -158,9 +211,21 @@ SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+# HTTPS (README "Deploying"): with DEBUG off the cookies are sent over HTTPS only unless the
+# environment says otherwise (`make serve` on a loopback address without TLS). Redirecting
+# plain HTTP and HSTS are the deployment's to turn on (often the proxy redirects already; a
+# browser remembers HSTS for its whole duration).
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
     CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# Behind a reverse proxy that ends TLS: the header it sets, e.g. HTTP_X_FORWARDED_PROTO,
+# whose value "https" marks a secure request (the proxy must overwrite it from clients).
+if os.environ.get("SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = (os.environ["SECURE_PROXY_SSL_HEADER"], "https")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 # Background jobs (rendering a long PDF) through django-tasks, the backport of Django's task
@@ -190,7 +255,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     # WeasyPrint lowers fontTools' level to DEBUG while it subsets fonts and collects the
     # records itself; without propagate=False each table fontTools touches reaches stderr.
-    "loggers": {"fontTools": {"handlers": ["console"], "level": "WARNING", "propagate": False}},
+    "filters": {"tolak_satu_baris": {"()": "sakip.log.TolakSatuBaris"}},
+    "loggers": {
+        "fontTools": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # A 403 is one warning line, without the traceback Django attaches.
+        "django.request": {"filters": ["tolak_satu_baris"]},
+    },
 }
 
 # A capaian above this (in percent) is accepted but flagged as implausible where it is typed

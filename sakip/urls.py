@@ -1,10 +1,9 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 
 from sakip import views
+from sakip.akun import MasukForm
 
 admin.site.site_header = "SAKIP Kecamatan — Administrasi"
 admin.site.site_title = "SAKIP Kecamatan"
@@ -15,7 +14,9 @@ urlpatterns = [
     path(
         "masuk/",
         auth_views.LoginView.as_view(
-            template_name="akun/masuk.html", redirect_authenticated_user=True
+            template_name="akun/masuk.html",
+            redirect_authenticated_user=True,
+            authentication_form=MasukForm,
         ),
         name="login",
     ),
@@ -39,5 +40,5 @@ urlpatterns = [
     path("", include("laporan.urls")),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No route serves MEDIA_ROOT, whatever DEBUG says: stored documents and uploads are handed out
+# only by views that check access (laporan.views_dokumen.DokumenUnduh).

@@ -46,7 +46,8 @@ def test_operator_tidak_boleh_membuka_daftar_kabupaten(client, operator_kencong)
 def test_kata_sandi_salah_ditolak_dengan_pesan(client, operator_kencong):
     response = masuk(client, "operator.kencong", "salah-sekali")
     assert response.status_code == 200
-    assert "dan sandi yang benar" in response.text
+    assert "Nama pengguna atau kata sandi salah." in response.text
+    assert "nama pengguna nama pengguna" not in response.text.lower()
     assert "_auth_user_id" not in client.session
 
 

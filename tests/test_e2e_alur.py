@@ -1,6 +1,7 @@
 """In a real browser (Playwright driving Debian's Chromium): the operator of Kencong logs in,
 enters the TW IV realisasi of an IKU, sees its capaian and kriteria appear while typing,
-saves and submits it; the camat logs in and sees it awaiting action."""
+saves and submits it; the camat logs in and sees it awaiting action; Bappeda finds it in the
+queue on a phone."""
 
 import re
 
@@ -20,7 +21,7 @@ def masuk(halaman, server, username):
 
 
 def test_operator_mengajukan_realisasi_tw4_lalu_camat_melihatnya(
-    live_server, halaman, operator_kencong, camat_kencong, kencong
+    live_server, halaman, operator_kencong, camat_kencong, bappeda, kencong
 ):
     from playwright.sync_api import expect
 
@@ -66,3 +67,15 @@ def test_operator_mengajukan_realisasi_tw4_lalu_camat_melihatnya(
     expect(menunggu).to_contain_text(
         "Realisasi Triwulan IV 2025 diajukan, menunggu verifikasi Bappeda."
     )
+
+    # Bappeda on a phone: the queue's row is a card, its decision buttons whole on screen.
+    halaman.get_by_role("button", name="Keluar").click()
+    halaman.set_viewport_size({"width": 390, "height": 844})
+    masuk(halaman, live_server, "bappeda")
+    halaman.goto(live_server.url + "/verifikasi/")
+    baris = halaman.locator("#antrean-realisasi tbody tr").first
+    expect(baris).to_contain_text("Kencong")
+    for nama in ("Verifikasi", "Kembalikan"):
+        kotak = baris.get_by_role("button", name=nama).bounding_box()
+        assert kotak["x"] >= 0 and kotak["x"] + kotak["width"] <= 390, nama
+    assert halaman.evaluate("document.documentElement.scrollWidth") <= 390

@@ -284,6 +284,8 @@ def test_reviu_wajib_sebelum_camat_menetapkan(
     url_reviu = reverse("laporan:lkip-reviu", args=["kencong", TAHUN])
     assert client.post(url_reviu, {"catatan": "Sendiri"}).status_code == 403
 
+    inspektorat.first_name, inspektorat.last_name = "Dewi", "Lestari"
+    inspektorat.save()
     client.force_login(inspektorat)
     assert 'id="tombol-reviu"' in client.get(url_lkip).text
     response = client.post(url_reviu, {"catatan": ""}, follow=True)
@@ -294,6 +296,7 @@ def test_reviu_wajib_sebelum_camat_menetapkan(
     client.force_login(camat_kencong)
     teks = client.get(url_lkip).text
     assert "Sudah direviu" in teks and "Analisis efisiensi sudah memadai." in teks
+    assert "Inspektorat (Dewi Lestari)" in teks  # the person, not the account name
 
 
 def test_reviu_dengan_layanan(kencong, inspektorat, operator_kencong):

@@ -152,7 +152,7 @@ def test_tanpa_database_url_memakai_sqlite_di_samping_manage_py():
     assert s["engine"] == "django.db.backends.sqlite3"
     assert s["name"] == str(settings.BASE_DIR / "db.sqlite3")
     assert (settings.BASE_DIR / "manage.py").is_file()
-    assert s["debug"] is True
+    assert s["debug"] is False  # on only when the environment says DEBUG=1 (make run does)
     assert s["allowed_hosts"] == ["127.0.0.1", "localhost", "testserver"]
 
 
@@ -173,13 +173,19 @@ def test_database_url_postgres_memilih_postgresql():
     )
 
 
-def test_produksi_tanpa_secret_key_menolak_berjalan():
-    hasil = muat_settings(DEBUG="0")
-    assert hasil.returncode != 0
-    assert hasil.stdout == ""
-    assert (
-        "RuntimeError: SECRET_KEY wajib diisi bila DEBUG=0 (lingkungan produksi)." in hasil.stderr
-    )
+def test_tanpa_secret_key_memakai_kunci_acak_milik_checkout_ini(tmp_path):
+    """No SECRET_KEY: a random key made once in SECRET_KEY_FILE (owner-only), never a key
+    everyone knows; a place where it cannot be made refuses to start, naming the fix."""
+    berkas = tmp_path / "kunci"
+    s = settings_dari(SECRET_KEY_FILE=str(berkas))
+    assert s["debug"] is False
+    kunci = berkas.read_text().strip()
+    assert len(kunci) >= 50 and (berkas.stat().st_mode & 0o777) == 0o600
+    settings_dari(SECRET_KEY_FILE=str(berkas))
+    assert berkas.read_text().strip() == kunci  # made once, then kept
+    hasil = muat_settings(SECRET_KEY_FILE=str(tmp_path / "tidak-ada" / "kunci"))
+    assert hasil.returncode != 0 and hasil.stdout == ""
+    assert "isi SECRET_KEY di lingkungan" in hasil.stderr
 
 
 def test_produksi_dengan_secret_key_berjalan():

@@ -9,6 +9,7 @@ from django.db.models import F, Q
 
 from kecamatan.penetapan import lkip_ditetapkan, pesan_terkunci
 from sakip.penguncian import Terjaga
+from sakip.tahun import TahunField
 
 
 def alasan_profil(
@@ -51,7 +52,7 @@ class ProfilTahunan(Terjaga):
         related_name="profil",
         verbose_name="kecamatan",
     )
-    tahun = models.PositiveSmallIntegerField("tahun")
+    tahun = TahunField("tahun")
     dasar_hukum = models.TextField(
         "dasar hukum tugas dan fungsi",
         blank=True,

@@ -14,6 +14,7 @@ from django.db import models
 from kecamatan.penetapan import lkip_ditetapkan, pesan_terkunci
 from sakip import kinerja
 from sakip.penguncian import Terjaga
+from sakip.tahun import TahunField
 
 
 class JenisSkala(models.TextChoices):
@@ -123,7 +124,7 @@ class PemakaianSkala(Terjaga):
         related_name="pemakaian_skala",
         verbose_name="kabupaten",
     )
-    tahun = models.PositiveSmallIntegerField("tahun")
+    tahun = TahunField("tahun")
     jenis = models.CharField("jenis", max_length=20, choices=JenisSkala.choices)
     skala = models.ForeignKey(
         SkalaPenilaian, on_delete=models.PROTECT, related_name="pemakaian", verbose_name="skala"

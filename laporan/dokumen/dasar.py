@@ -6,16 +6,26 @@ import time
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
 
 from sakip.berkas import JENIS_PDF, Berkas
 
 
+def _di_dalam(berkas: Path, akar: Path) -> Path | None:
+    """``berkas`` resolved (``..`` and symbolic links followed) when it lies inside ``akar``."""
+    nyata = berkas.resolve()
+    return nyata if nyata.is_relative_to(Path(akar).resolve()) else None
+
+
 def ambil_berkas_lokal(url: str):
     """WeasyPrint's url_fetcher: only files of this application (static, media) and data:
-    URLs, never the network; the same `/static/...` URLs work on the web page and in the PDF."""
+    URLs, never the network; the same `/static/...` URLs work on the web page and in the PDF.
+    A path is confined to MEDIA_ROOT or to what the static finders find: ``..`` or a link
+    leading out of them is refused like a missing file."""
     if url.startswith("data:"):
         from weasyprint import default_url_fetcher
 
@@ -25,10 +35,23 @@ def ambil_berkas_lokal(url: str):
     awalan_media = "/" + settings.MEDIA_URL.strip("/") + "/"
     berkas = None
     if jalur.startswith(awalan_static):
-        ditemukan = finders.find(jalur[len(awalan_static) :])
-        berkas = Path(ditemukan) if ditemukan else None
+        try:
+            ditemukan = finders.find(jalur[len(awalan_static) :])
+        except SuspiciousFileOperation:
+            ditemukan = None
+        if ditemukan:
+            # The finders' roots: the project's static folders and the apps' static/.
+            akar = [
+                d[1] if isinstance(d, tuple | list) else d for d in settings.STATICFILES_DIRS
+            ] + [Path(app.path) / "static" for app in apps.get_app_configs()]
+            berkas = next(
+                (b for a in akar if (b := _di_dalam(Path(ditemukan), a)) is not None), None
+            )
     elif jalur.startswith(awalan_media):
-        berkas = Path(settings.MEDIA_ROOT) / jalur[len(awalan_media) :]
+        berkas = _di_dalam(
+            Path(settings.MEDIA_ROOT) / jalur[len(awalan_media) :].lstrip("/"),
+            settings.MEDIA_ROOT,
+        )
     if berkas is None or not berkas.is_file():
         raise ValueError(f"Berkas untuk dokumen tidak ditemukan: {url}")
     from weasyprint.urls import URLFetcherResponse

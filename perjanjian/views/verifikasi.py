@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from kecamatan.halaman import IzinMixin
+from kecamatan.halaman import IzinMixin, id_sah
 from perjanjian.selectors.halaman import (
     antrean_verifikasi,
     pelaporan_terlihat,
@@ -53,7 +53,7 @@ class VerifikasiDaftar(IzinMixin, TemplateView):
         try:
             if jenis == "realisasi":
                 p = get_object_or_404(
-                    pelaporan_terlihat(pengguna=user), pk=request.POST.get("id") or 0
+                    pelaporan_terlihat(pengguna=user), pk=id_sah(request.POST.get("id", ""))
                 )
                 label = f"Realisasi {p.get_periode_display()} {p.tahun} {p.kecamatan.nama}"
                 args = {"kecamatan": p.kecamatan, "tahun": p.tahun, "periode": p.periode}
@@ -86,7 +86,7 @@ class VerifikasiDaftar(IzinMixin, TemplateView):
                     messages.error(request, "Tindakan tidak dikenal.")
             elif jenis == "pk":
                 perjanjian = get_object_or_404(
-                    perjanjian_terlihat(pengguna=user), pk=request.POST.get("id") or 0
+                    perjanjian_terlihat(pengguna=user), pk=id_sah(request.POST.get("id", ""))
                 )
                 if aksi == "kembalikan" and not dikonfirmasi(request.POST):
                     if not komentar.strip():

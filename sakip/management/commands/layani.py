@@ -1,4 +1,6 @@
-"""`manage.py layani [alamat:port]`: the development server and the task worker together.
+"""`manage.py layani [alamat:port]`: the development server and the task worker together;
+with `--produksi`, gunicorn (settings in gunicorn.conf.py) instead of the development server
+and no reloading: what `make serve` runs (README "Deploying").
 
 `make run` uses it, so printing a PDF or approving an LKIP never waits for WeasyPrint in the
 request: both processes get TASKS_BACKEND=db, the server queues documents in the database
@@ -17,7 +19,7 @@ import time
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 # How long the children get to stop after Ctrl-C before they are killed: the worker finishes
 # the page it is printing if it can; a render cut short is detected and printed again later.
@@ -34,10 +36,23 @@ class Command(BaseCommand):
             action="store_true",
             help="Jangan memuat ulang server dan pekerja ketika kode berubah.",
         )
+        parser.add_argument(
+            "--produksi",
+            action="store_true",
+            help="Gunicorn sebagai server (DEBUG harus mati, collectstatic sudah dijalankan).",
+        )
 
-    def handle(self, *, alamat: str, tanpa_muat_ulang: bool, **options):
-        manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
+    def handle(self, *, alamat: str, tanpa_muat_ulang: bool, produksi: bool, **options):
+        basis = Path(settings.BASE_DIR)
+        manage = [sys.executable, str(basis / "manage.py")]
         lingkungan = {**os.environ, "TASKS_BACKEND": "db"}
+        if produksi:
+            if settings.DEBUG:
+                raise CommandError(
+                    "layani --produksi menolak berjalan dengan DEBUG menyala: halaman galat "
+                    "teknis akan terlihat oleh pengguna. Jalankan dengan DEBUG=0."
+                )
+            tanpa_muat_ulang = True
         muat_ulang = ["--noreload"] if tanpa_muat_ulang else []
         perintah = {
             "pekerja": [
@@ -48,7 +63,12 @@ class Command(BaseCommand):
                 "--no-startup-delay",
                 *(["--no-reload"] if tanpa_muat_ulang else []),
             ],
-            "server": [*manage, "runserver", alamat, *muat_ulang],
+            "server": (
+                [sys.executable, "-m", "gunicorn", "--config", str(basis / "gunicorn.conf.py")]
+                + ["--chdir", str(basis), "--bind", alamat]
+                if produksi
+                else [*manage, "runserver", alamat, *muat_ulang]
+            ),
         }
         # Each child leads its own process group, so stopping it also stops the process the
         # autoreloader started under it; Ctrl-C reaches them through this process only.

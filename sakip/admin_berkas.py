@@ -1,0 +1,16 @@
+"""Uploaded files in the Django admin without a link: MEDIA_ROOT has no URL (a stored file is
+handed out only by a view that checks access), so the admin names the file it holds instead of
+linking to an address that does not exist."""
+
+from django.contrib.admin.widgets import AdminFileWidget
+from django.db import models
+
+
+class BerkasTanpaTautan(AdminFileWidget):
+    template_name = "sakip/widgets/berkas_tanpa_tautan.html"
+
+
+BERKAS_TANPA_TAUTAN = {
+    models.FileField: {"widget": BerkasTanpaTautan},
+    models.ImageField: {"widget": BerkasTanpaTautan},
+}

@@ -1,0 +1,35 @@
+"""The years the application works with: one range for the URL's ``tahun`` (the page base,
+kecamatan.halaman) and for every yearly row's validation (``TahunField``). A year outside it is
+a typing slip or junk in a URL: a page answers 404, a form names the range."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+TAHUN_MIN = 2000
+TAHUN_MAKS = 2100
+
+
+def tahun_sah(tahun) -> bool:
+    return isinstance(tahun, int) and TAHUN_MIN <= tahun <= TAHUN_MAKS
+
+
+def validasi_tahun(tahun) -> None:
+    if not tahun_sah(tahun):
+        raise ValidationError(pesan_tahun(tahun), code="tahun")
+
+
+def pesan_tahun(tahun) -> str:
+    return f"Tahun {tahun} di luar rentang yang dikenal ({TAHUN_MIN}–{TAHUN_MAKS})."
+
+
+class TahunField(models.PositiveSmallIntegerField):
+    """A yearly row's year: validated against the range above (forms, ``full_clean``).
+
+    The range is a rule of the application, not of the schema: ``deconstruct`` names the
+    plain PositiveSmallIntegerField, so moving the range never needs a migration."""
+
+    default_validators = [validasi_tahun]
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.PositiveSmallIntegerField", args, kwargs
