@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from sakip.admin_dasar import AdminSakip, BatasAngkaAdmin
+from sakip.admin_dasar import AdminSakip, InlineSakip
 
 from .models import (
     Diktum,
@@ -15,7 +15,7 @@ from .models import (
 )
 
 
-class TujuanInline(admin.TabularInline):
+class TujuanInline(InlineSakip):
     model = Tujuan
     extra = 0
 
@@ -28,7 +28,7 @@ class RenstraAdmin(AdminSakip):
     inlines = [TujuanInline]
 
 
-class SasaranInline(admin.TabularInline):
+class SasaranInline(InlineSakip):
     model = Sasaran
     extra = 0
 
@@ -54,7 +54,7 @@ class UkuranAdmin(AdminSakip):
     search_fields = ["nama", "kode"]
 
 
-class TargetIndikatorInline(BatasAngkaAdmin, admin.TabularInline):
+class TargetIndikatorInline(InlineSakip):
     model = TargetIndikator
     extra = 0
 
@@ -69,12 +69,12 @@ class IndikatorAdmin(AdminSakip):
     inlines = [TargetIndikatorInline]
 
 
-class DiktumInline(admin.TabularInline):
+class DiktumInline(InlineSakip):
     model = Diktum
     extra = 0
 
 
-class IndikatorKeputusanInline(admin.TabularInline):
+class IndikatorKeputusanInline(InlineSakip):
     model = IndikatorKeputusan
     extra = 0
 

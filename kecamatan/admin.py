@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
 from sakip.admin_berkas import BERKAS_TANPA_TAUTAN
-from sakip.admin_dasar import AdminSakip
+from sakip.admin_dasar import AdminSakip, InlineSakip, LingkupKabupaten
 
 from .models import (
     IsuStrategis,
@@ -26,8 +26,12 @@ class KabupatenAdmin(AdminSakip):
     prepopulated_fields = {"slug": ["nama"]}
     formfield_overrides = BERKAS_TANPA_TAUTAN  # the logo: no public URL to link to
 
+    def has_add_permission(self, request):
+        # A new kabupaten is set up by whoever runs the installation, not by another one.
+        return not request.user.kabupaten_id and super().has_add_permission(request)
 
-class UnitKerjaInline(admin.TabularInline):
+
+class UnitKerjaInline(InlineSakip):
     model = UnitKerja
     extra = 0
 
@@ -58,7 +62,7 @@ class PejabatAdmin(AdminSakip):
 
 
 @admin.register(Pengguna)
-class PenggunaAdmin(UserAdmin):
+class PenggunaAdmin(LingkupKabupaten, UserAdmin):
     list_display = ["username", "first_name", "peran", "kecamatan", "is_active"]
     list_filter = ["peran", "kabupaten", "kecamatan", "is_active"]
     list_select_related = ["kecamatan"]
@@ -71,18 +75,25 @@ class PenggunaAdmin(UserAdmin):
         ("Peran dan wilayah", {"fields": ["peran", "kabupaten", "kecamatan"]}),
     ]
 
+    def save_model(self, request, obj, form, change):
+        # An admin of a kabupaten makes and keeps users of that kabupaten only: a user placed
+        # nowhere would see every kabupaten in this admin.
+        if request.user.kabupaten_id:
+            obj.kabupaten_id = request.user.kabupaten_id
+        super().save_model(request, obj, form, change)
 
-class KomposisiSDMInline(admin.TabularInline):
+
+class KomposisiSDMInline(InlineSakip):
     model = KomposisiSDM
     extra = 0
 
 
-class SaranaPrasaranaInline(admin.TabularInline):
+class SaranaPrasaranaInline(InlineSakip):
     model = SaranaPrasarana
     extra = 0
 
 
-class IsuStrategisInline(admin.TabularInline):
+class IsuStrategisInline(InlineSakip):
     model = IsuStrategis
     extra = 0
 
@@ -95,7 +106,7 @@ class ProfilTahunanAdmin(AdminSakip):
     inlines = [KomposisiSDMInline, SaranaPrasaranaInline, IsuStrategisInline]
 
 
-class PitaSkalaInline(admin.TabularInline):
+class PitaSkalaInline(InlineSakip):
     model = PitaSkala
     extra = 0
 

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
-from sakip.admin_dasar import AdminSakip
+from sakip.admin_dasar import AdminSakip, InlineSakip, LingkupKabupaten
 
 from .models import (
     DokumenPDF,
@@ -15,7 +15,7 @@ from .models import (
 )
 
 
-class TindakLanjutLHEInline(admin.TabularInline):
+class TindakLanjutLHEInline(InlineSakip):
     model = TindakLanjutLHE
     extra = 0
 
@@ -34,12 +34,12 @@ class TindakLanjutLHEAdmin(AdminSakip):
     list_select_related = ["laporan__kecamatan"]
 
 
-class SkorAKIPInline(admin.TabularInline):
+class SkorAKIPInline(InlineSakip):
     model = SkorAKIP
     extra = 0
 
 
-class RekomendasiLHEInline(admin.TabularInline):
+class RekomendasiLHEInline(InlineSakip):
     model = RekomendasiLHE
     extra = 0
 
@@ -64,7 +64,7 @@ class RekomendasiLHEAdmin(AdminSakip):
     list_select_related = ["evaluasi__kecamatan"]
 
 
-class AdminCatatan(admin.ModelAdmin):
+class AdminCatatan(LingkupKabupaten, admin.ModelAdmin):
     """Records the application writes itself (printed PDFs, finalised versions): shown, never
     typed, changed or deleted by hand — a finalised LKIP's file and SHA-256 must not move."""
 

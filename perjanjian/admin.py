@@ -13,10 +13,10 @@ from perjanjian.models import (
     SurveiKepuasan,
     TargetPerjanjian,
 )
-from sakip.admin_dasar import AdminSakip
+from sakip.admin_dasar import AdminSakip, InlineSakip
 
 
-class TargetPerjanjianInline(admin.TabularInline):
+class TargetPerjanjianInline(InlineSakip):
     model = TargetPerjanjian
     extra = 0
 
@@ -29,7 +29,7 @@ class PerjanjianKinerjaAdmin(AdminSakip):
     inlines = [TargetPerjanjianInline]
 
 
-class KegiatanInline(admin.TabularInline):
+class KegiatanInline(InlineSakip):
     model = Kegiatan
     extra = 0
 
@@ -43,7 +43,7 @@ class ProgramAdmin(AdminSakip):
     inlines = [KegiatanInline]
 
 
-class SubKegiatanInline(admin.TabularInline):
+class SubKegiatanInline(InlineSakip):
     model = SubKegiatan
     extra = 0
 
@@ -55,7 +55,7 @@ class KegiatanAdmin(AdminSakip):
     inlines = [SubKegiatanInline]
 
 
-class RealisasiAnggaranInline(admin.TabularInline):
+class RealisasiAnggaranInline(InlineSakip):
     model = RealisasiAnggaran
     extra = 0
 

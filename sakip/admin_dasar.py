@@ -1,15 +1,20 @@
 """The base of every ModelAdmin: a locked row (sakip.penguncian) opens read-only with its
 reason, and a change refused by the locks becomes a message on the page, and nothing is
-saved, instead of a server error."""
+saved, instead of a server error; "hapus yang dipilih" on locked rows answers their reasons
+and deletes nothing."""
 
 from django.contrib import admin, messages
-from django.contrib.admin.utils import NestedObjects
+from django.contrib.admin import actions as aksi_admin
+from django.contrib.admin.filters import RelatedOnlyFieldListFilter
+from django.contrib.admin.utils import NestedObjects, get_fields_from_path
 from django.core.exceptions import ValidationError
 from django.db import models, router, transaction
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy
 
+from sakip import akses
 from sakip.isian import batas_kolom
 from sakip.penguncian import DataTerkunci, Terjaga
 
@@ -41,7 +46,122 @@ class BatasAngkaAdmin:
         return formfield
 
 
-class AdminSakip(BatasAngkaAdmin, admin.ModelAdmin):
+class LingkupKabupaten:
+    """The admin of a kabupaten sees and chooses only its kabupaten's rows
+    (``sakip.akses.lingkup_admin``): every list and change page, every foreign key choice and
+    every list filter. A row of another kabupaten is not found (404), like a missing one."""
+
+    def get_queryset(self, request):
+        return akses.lingkup_admin(super().get_queryset(request), request.user)
+
+    def get_object(self, request, object_id, from_field=None):
+        objek = super().get_object(request, object_id, from_field)
+        if objek is None:
+            raise Http404("Data tidak ditemukan.")
+        return objek
+
+    def _lingkupi_pilihan(self, request, formfield):
+        queryset = getattr(formfield, "queryset", None)
+        if queryset is not None and akses.dapat_dilingkupi(queryset.model):
+            formfield.queryset = akses.lingkup_admin(queryset, request.user)
+        return formfield
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        return self._lingkupi_pilihan(request, formfield)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
+        return self._lingkupi_pilihan(request, formfield)
+
+    def get_list_filter(self, request):
+        """A filter on a related model offers only the values of the rows shown (the
+        kecamatan of the kabupaten, not all of the country's)."""
+        saringan = super().get_list_filter(request)
+        if not akses.admin_terlingkup(request.user):
+            return saringan
+        hasil = []
+        for s in saringan:
+            if isinstance(s, str) and get_fields_from_path(self.model, s)[-1].is_relation:
+                s = (s, RelatedOnlyFieldListFilter)
+            hasil.append(s)
+        return hasil
+
+
+class InlineSakip(BatasAngkaAdmin, LingkupKabupaten, admin.TabularInline):
+    """The base of every inline: its choices scoped like its page's, its numbers bounded."""
+
+
+class KhususPengelola:
+    """Records of the installation itself (sign-in attempts, background tasks, groups of
+    permissions) belong to no kabupaten: only a superuser placed in none sees them."""
+
+    def _pengelola(self, request) -> bool:
+        return not akses.admin_terlingkup(request.user)
+
+    def has_module_permission(self, request):
+        return self._pengelola(request) and super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._pengelola(request) and super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request, *args):
+        return self._pengelola(request) and super().has_add_permission(request, *args)
+
+    def has_change_permission(self, request, obj=None):
+        return self._pengelola(request) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._pengelola(request) and super().has_delete_permission(request, obj)
+
+
+def batasi_catatan_sistem(site: admin.AdminSite) -> None:
+    """Give every registered model that belongs to no kabupaten or kecamatan (the other
+    libraries' admins) to the installation's superuser only (``KhususPengelola``). Called
+    once every admin module is registered (sakip.apps)."""
+    for model, model_admin in list(site._registry.items()):
+        if isinstance(model_admin, LingkupKabupaten) or akses.dapat_dilingkupi(model):
+            continue
+        kelas = type(model_admin)
+        site.unregister(model)
+        site.register(model, type(f"{kelas.__name__}Pengelola", (KhususPengelola, kelas), {}))
+
+
+# How many reasons, and rows per reason, a refused bulk action names before "dan N lain".
+ALASAN_DITAMPILKAN = 5
+BARIS_DITAMPILKAN = 3
+
+
+class AdminSakip(BatasAngkaAdmin, LingkupKabupaten, admin.ModelAdmin):
+    # Django's own "hapus yang dipilih", replaced by the method below (same name).
+    actions = ["delete_selected"]
+
+    @admin.action(
+        permissions=["delete"],
+        description=gettext_lazy("Delete selected %(verbose_name_plural)s"),
+    )
+    def delete_selected(self, request, queryset):
+        """Django's bulk delete, asked of the locks first: when a selected row, or a row its
+        delete would take with it, is locked, the list answers with the reasons and nothing
+        is deleted (no confirmation page that could only be refused)."""
+        per_alasan: dict[str, list[str]] = {}  # the same reason once, with its rows
+        for model, objek, alasan in self.terkunci_rinci(queryset):
+            per_alasan.setdefault(alasan, []).append(f"{model._meta.verbose_name} “{objek}”")
+        if per_alasan:
+            bagian = []
+            for alasan, baris in list(per_alasan.items())[:ALASAN_DITAMPILKAN]:
+                nama = ", ".join(baris[:BARIS_DITAMPILKAN])
+                if len(baris) > BARIS_DITAMPILKAN:
+                    nama += f" dan {len(baris) - BARIS_DITAMPILKAN} baris lain"
+                bagian.append(f"{alasan} (terkunci: {nama})")
+            if len(per_alasan) > ALASAN_DITAMPILKAN:
+                bagian.append(f"Dan {len(per_alasan) - ALASAN_DITAMPILKAN} alasan lain.")
+            self.message_user(
+                request, "Tidak ada yang dihapus. " + " ".join(bagian), messages.ERROR
+            )
+            return None
+        return aksi_admin.delete_selected(self, request, queryset)
+
     def get_readonly_fields(self, request, obj=None):
         if alasan_terkunci(obj):
             return [f.name for f in obj._meta.get_fields() if f.concrete and not f.auto_created]
@@ -99,9 +219,17 @@ class AdminSakip(BatasAngkaAdmin, admin.ModelAdmin):
 
     def terkunci(self, objs) -> list[str]:
         """One line per locked row that deleting ``objs`` would take, cascades included."""
+        return [
+            f"{capfirst(model._meta.verbose_name)}: {objek} — {alasan}"
+            for model, objek, alasan in self.terkunci_rinci(objs)
+        ]
+
+    def terkunci_rinci(self, objs) -> list[tuple]:
+        """(model, row, reason) of each locked row that deleting ``objs`` would take: the
+        chosen rows first, then what their delete would take with it."""
         kolektor = NestedObjects(using=router.db_for_write(self.model))
         kolektor.collect(objs)
-        alasan = []
+        hasil = []
         for model, baris in kolektor.data.items():
             if not issubclass(model, Terjaga):
                 continue
@@ -109,5 +237,5 @@ class AdminSakip(BatasAngkaAdmin, admin.ModelAdmin):
                 try:
                     objek.jaga(hapus=True)
                 except DataTerkunci as e:
-                    alasan.append(f"{capfirst(model._meta.verbose_name)}: {objek} — {e}")
-        return alasan
+                    hasil.append((model, objek, str(e)))
+        return hasil

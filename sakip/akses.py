@@ -52,6 +52,14 @@ JALUR: dict[str, tuple[str, ...]] = {
         "indikator__sasaran__tujuan__renstra__kecamatan",
     ),
     "iku.KeputusanIKU": ("kecamatan",),
+    "iku.Diktum": ("keputusan__kecamatan",),
+    "iku.IndikatorKeputusan": ("keputusan__kecamatan",),
+    "kecamatan.KomposisiSDM": ("profil__kecamatan",),
+    "kecamatan.SaranaPrasarana": ("profil__kecamatan",),
+    "kecamatan.IsuStrategis": ("profil__kecamatan",),
+    "perjanjian.RealisasiAnggaran": ("sub_kegiatan__kegiatan__program__kecamatan",),
+    "laporan.TindakLanjutLHE": ("laporan__kecamatan",),
+    "laporan.VersiLKIP": ("laporan__kecamatan",),
     "perjanjian.PerjanjianKinerja": ("kecamatan",),
     "perjanjian.TargetPerjanjian": ("perjanjian__kecamatan",),
     "perjanjian.Program": ("kecamatan",),
@@ -68,6 +76,19 @@ JALUR: dict[str, tuple[str, ...]] = {
     "laporan.SkorAKIP": ("evaluasi__kecamatan",),
     "laporan.RekomendasiLHE": ("evaluasi__kecamatan",),
 }
+
+# Models above the kecamatan: how each reaches its kabupaten ("" is the kabupaten itself).
+JALUR_KABUPATEN: dict[str, tuple[str, ...]] = {
+    "kecamatan.Kabupaten": ("",),
+    "kecamatan.Pengguna": ("kabupaten", "kecamatan__kabupaten"),
+    "kecamatan.Pejabat": ("kabupaten",),
+    "kecamatan.PemakaianSkala": ("kabupaten",),
+    "iku.Ukuran": ("kabupaten",),
+}
+
+# Shared by every kabupaten, belonging to none: the catalogue of rating scales (a kabupaten
+# chooses one per year through its PemakaianSkala; their locks ask every kabupaten using them).
+BERSAMA = frozenset({"kecamatan.SkalaPenilaian", "kecamatan.PitaSkala"})
 
 PERAN_KABUPATEN = (Peran.BAPPEDA, Peran.INSPEKTORAT, Peran.ADMIN_KABUPATEN)
 
@@ -108,6 +129,54 @@ def lingkup(queryset: QuerySet, user: "Pengguna") -> QuerySet:
 def di_kecamatan(queryset: QuerySet, kecamatan: "Kecamatan") -> QuerySet:
     """``queryset`` restricted to one kecamatan (already checked visible to the user)."""
     return queryset.filter(_kondisi(queryset.model, "id", kecamatan.id))
+
+
+def dapat_dilingkupi(model: type[Model]) -> bool:
+    """Whether ``model`` belongs to a kecamatan or a kabupaten (or is shared by all)."""
+    label = model._meta.label
+    return label in JALUR or label in JALUR_KABUPATEN or label in BERSAMA
+
+
+def di_kabupaten(queryset: QuerySet, kabupaten_id: int) -> QuerySet:
+    """``queryset`` restricted to the rows of one kabupaten: through the path to the kecamatan
+    (``JALUR``) or to the kabupaten (``JALUR_KABUPATEN``); a shared model (``BERSAMA``) as it
+    is. No ``distinct()``: every path follows foreign keys forward, so no row doubles, and the
+    result can still be deleted or updated."""
+    model = queryset.model
+    label = model._meta.label
+    if label in BERSAMA:
+        return queryset
+    if label in JALUR_KABUPATEN:
+        kondisi = Q()
+        for jalur in JALUR_KABUPATEN[label]:
+            kondisi |= Q(**{f"{jalur}__id" if jalur else "id": kabupaten_id})
+        return queryset.filter(kondisi)
+    return queryset.filter(_kondisi(model, "kabupaten_id", kabupaten_id))
+
+
+def lingkup_admin(queryset: QuerySet, user: "Pengguna") -> QuerySet:
+    """What the Django admin shows ``user``: a user placed in a kecamatan only its rows, a
+    user placed in a kabupaten (the admin kabupaten, superuser or not) only that kabupaten's
+    rows, a superuser placed nowhere (who installs and runs the application) everything,
+    anyone else nothing."""
+    if not user.is_authenticated or not user.is_active:
+        return queryset.none()
+    if user.peran in PERAN_KECAMATAN and user.kecamatan_id:
+        if queryset.model._meta.label in JALUR:
+            return di_kecamatan(queryset, user.kecamatan)
+        return di_kabupaten(queryset, user.kecamatan.kabupaten_id)
+    if user.kabupaten_id:
+        return di_kabupaten(queryset, user.kabupaten_id)
+    if user.is_superuser:
+        return queryset
+    return queryset.none()
+
+
+def admin_terlingkup(user: "Pengguna") -> bool:
+    """Whether the admin limits ``user`` to a kabupaten or kecamatan (see ``lingkup_admin``)."""
+    if not user.is_authenticated:
+        return True
+    return bool(user.kabupaten_id or user.kecamatan_id) or not user.is_superuser
 
 
 # --- what a user may do ---------------------------------------------------------------------

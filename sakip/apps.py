@@ -6,3 +6,11 @@ class SakipConfig(AppConfig):
 
     name = "sakip"
     verbose_name = "SAKIP"
+
+    def ready(self):
+        # After django.contrib.admin (listed first) has registered every admin module.
+        from django.contrib import admin
+
+        from sakip.admin_dasar import batasi_catatan_sistem
+
+        batasi_catatan_sistem(admin.site)

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.db import models
 from django.db.models.signals import class_prepared, pre_delete
 
@@ -128,10 +129,50 @@ class Terjaga(models.Model):
         return super().delete(*args, **kwargs)
 
     def jaga(self, *, hapus: bool = False) -> None:
-        """The entry point of every guard (save, delete, and whatever else must refuse)."""
+        """The entry point of every guard (save, delete, and whatever else must refuse).
+
+        A save is judged twice: the row as it will be (``alasan_terkunci``), and, when the
+        save moves a stored row to another parent or period, the row as stored: leaving
+        its place removes it from there, so the stored row is asked as a removal (a
+        verified realisasi moved to an open period, a sub kegiatan to another year's
+        kegiatan, a narrative to a year whose LKIP is open are changes of locked rows)."""
         alasan = self.alasan_terkunci(hapus=hapus)
+        # A workflow step (``transisi_berjalan``) changes a status, never a row's place.
+        if not alasan and not hapus and self.transisi_berjalan is None:
+            alasan = self.alasan_pindah()
         if alasan:
             raise DataTerkunci(alasan)
+
+    @classmethod
+    def kolom_tempat(cls) -> tuple[str, ...]:
+        """The fields that say where a row sits: its parents (every foreign key, except one
+        to a user, which records who acted) and its key within them (the fields of its
+        unique constraints), as attribute names."""
+        nama = {
+            f.name
+            for f in cls._meta.concrete_fields
+            if f.is_relation and f.related_model._meta.label != settings.AUTH_USER_MODEL
+        }
+        for batas in cls._meta.constraints:
+            if isinstance(batas, models.UniqueConstraint):
+                nama.update(batas.fields)
+        for bersama in cls._meta.unique_together:
+            nama.update(bersama)
+        return tuple(sorted(cls._meta.get_field(n).attname for n in nama))
+
+    def alasan_pindah(self) -> str | None:
+        """Why the stored row may not leave its place (None if it stays, or may go): asked
+        of the row as stored, as a removal, whatever the new place allows."""
+        kolom = self.kolom_tempat()
+        if self.pk is None or not kolom:
+            return None
+        tersimpan = type(self)._base_manager.filter(pk=self.pk).values(*kolom).first()
+        if tersimpan is None:
+            return None
+        medan = {f.attname: f for f in self._meta.concrete_fields}
+        if all(tersimpan[k] == medan[k].to_python(getattr(self, k)) for k in kolom):
+            return None
+        return type(self)._base_manager.get(pk=self.pk).alasan_terkunci(hapus=True)
 
     def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
         """Why this row cannot be saved (or, with ``hapus``, deleted) now; None if it can.

@@ -142,6 +142,19 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite, the demo database, under concurrent saves: WAL lets pages read beside a write;
+    # IMMEDIATE takes the write lock when a transaction begins, so two transactions never
+    # both read and then fail to upgrade to writing ("database is locked", which no wait
+    # retries); the timeout (seconds) makes a writer wait its turn instead of failing.
+    # bench/serentak.py measures it (README "SQLite under concurrent saves").
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL",
+        }
+    )
 
 AUTH_USER_MODEL = "kecamatan.Pengguna"
 

@@ -15,7 +15,7 @@ from django.utils.text import capfirst
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from iku.models import Indikator, Renstra
-from kecamatan.models import Kecamatan
+from kecamatan.models import Kabupaten, Kecamatan
 from laporan.models import EvaluasiAKIP, LaporanKinerja, SkorAKIP, TindakLanjutLHE, VersiLKIP
 from perjanjian.models import PelaporanRealisasi, PerjanjianKinerja, SurveiKepuasan
 
@@ -66,11 +66,14 @@ def test_halaman_daftar_dalam_bahasa_indonesia(client_admin, model):
     # Breadcrumb and title: "Beranda › Perjanjian › Perjanjian kinerja", "Pilih … untuk diubah"
     assertContains(response, escape(capfirst(opts.verbose_name_plural)))
     assertContains(response, escape(f"Pilih {opts.verbose_name} untuk diubah"))
-    assertContains(response, escape(f"Tambahkan {opts.verbose_name}"))
+    if model is not Kabupaten:
+        assertContains(response, escape(f"Tambahkan {opts.verbose_name}"))
     assertContains(response, "Beranda")
 
 
-@pytest.mark.parametrize("model", MODEL_ISIAN, ids=nama)
+# A new kabupaten is added by whoever runs the installation, not by a kabupaten's admin
+# (tests/test_admin_lingkup.py).
+@pytest.mark.parametrize("model", [m for m in MODEL_ISIAN if m is not Kabupaten], ids=nama)
 def test_halaman_tambah_dalam_bahasa_indonesia(client_admin, model):
     opts = model._meta
     response = client_admin.get(url_admin(model, "add"))

@@ -108,11 +108,9 @@ def test_penetapan_menjawab_tanpa_mencetak_lalu_pekerja_mencetak_versinya(
     client, camat_kencong, lkip_direviu, antrean_db
 ):
     client.force_login(camat_kencong)
-    mulai = time.perf_counter()
     response = client.post(
         reverse("laporan:lkip-tetapkan", args=["kencong", 2025]), {"konfirmasi": "1"}, follow=True
     )
-    detik = time.perf_counter() - mulai
     lkip_direviu.refresh_from_db()
     assert lkip_direviu.status == "ditetapkan"
     versi = VersiLKIP.objects.get(laporan=lkip_direviu)
@@ -120,7 +118,6 @@ def test_penetapan_menjawab_tanpa_mencetak_lalu_pekerja_mencetak_versinya(
     # Approved and queued, not printed: no file, no SHA-256 yet, one task waiting.
     assert dokumen.status == "menunggu" and not dokumen.berkas and versi.sha256 == ""
     assert DBTaskResult.objects.get(id=dokumen.id_tugas).status == "READY"
-    assert detik < 5, f"penetapan menunggu pencetakan ({detik:.1f} s)"
     assert "LKIP 2025 ditetapkan" in response.text
     assert "PDF versi 1 sedang dicetak di latar belakang" in response.text
     assert "Versi 1 sedang dicetak" in response.text

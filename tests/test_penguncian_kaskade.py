@@ -194,8 +194,10 @@ def test_hapus_lewat_admin_ditolak_dan_tidak_ada_yang_hilang(
     assert escape(kasus.alasan) in dikirim.text
     assert jumlah(kasus, induk) == sebelum
 
-    aksi = hapus_terpilih(client, induk)
+    # "Hapus yang dipilih" answers on the list itself, with the same reason.
+    aksi = hapus_terpilih(client, induk, follow=True)
     assert aksi.status_code == 200
+    assert aksi.redirect_chain[-1][0] == url_admin(type(induk), "changelist")
     assert escape(kasus.alasan) in aksi.text
     assert jumlah(kasus, induk) == sebelum
 
@@ -205,7 +207,7 @@ def test_kunci_yang_datang_setelah_halaman_konfirmasi_tetap_menolak(
 ):
     """A lock that comes between the confirmation page and the click (the camat approves in
     another tab): the model refuses, the admin says why and deletes nothing."""
-    monkeypatch.setattr(AdminSakip, "terkunci", lambda self, objs: [])
+    monkeypatch.setattr(AdminSakip, "terkunci_rinci", lambda self, objs: [])
     program = KASUS["program"].induk(kencong)
     sebelum = jumlah(KASUS["program"], program)
     client.force_login(admin_kabupaten)
