@@ -347,7 +347,7 @@ class KeputusanIKU(Terjaga):
     """Keputusan Camat on the IKU of a Renstra (the decree and its lampiran)."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
+        DRAFT = "draft", "Draf"
         DITETAPKAN = "ditetapkan", "Ditetapkan"
 
     class TataLetak(models.TextChoices):

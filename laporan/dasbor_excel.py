@@ -72,10 +72,10 @@ def render(*, dasbor: Dasbor, baris: list[BarisDasbor], kabupaten: str) -> Berka
                 warna[4 + 5 * j + 2] = warna[4 + 5 * j + 3] = s.kriteria.warna
         isi += [
             "; ".join(k.renstra) or "Belum ada",
-            {"ditetapkan": "Ditetapkan", "draft": "Draft"}.get(k.keputusan or "", "Belum ada"),
+            {"ditetapkan": "Ditetapkan", "draft": "Draf"}.get(k.keputusan or "", "Belum ada"),
             "; ".join(f"{j}: {label}" for j, _, label in k.perjanjian) or "Belum ada",
             *(label for _, _, label in k.realisasi),
-            {"ditetapkan": "Ditetapkan (final)", "draft": "Draft"}.get(k.lkip or "", "Belum ada"),
+            {"ditetapkan": "Ditetapkan (final)", "draft": "Draf"}.get(k.lkip or "", "Belum ada"),
             k.jumlah_lengkap,
             "; ".join(
                 [

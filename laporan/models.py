@@ -24,7 +24,7 @@ class LaporanKinerjaQuerySet(TerjagaQuerySet):
 
 class LaporanKinerja(Terjaga):
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
+        DRAFT = "draft", "Draf"
         DITETAPKAN = "ditetapkan", "Ditetapkan"
 
     kecamatan = models.ForeignKey(

@@ -34,7 +34,7 @@ class PerjanjianKinerja(Terjaga):
         PERUBAHAN = "perubahan", "Perjanjian Kinerja Perubahan"
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
+        DRAFT = "draft", "Draf"
         DIAJUKAN = "diajukan", "Diajukan"
         DITETAPKAN = "ditetapkan", "Ditetapkan"
 
@@ -80,7 +80,7 @@ class PerjanjianKinerja(Terjaga):
     komentar = models.TextField(
         "catatan pengembalian",
         blank=True,
-        help_text="Alasan camat mengembalikan PK ke draft; dilihat operator.",
+        help_text="Alasan camat mengembalikan PK ke draf; dilihat operator.",
     )
     riwayat = HistoricalRecords()
 
@@ -113,7 +113,7 @@ class PerjanjianKinerja(Terjaga):
     )
     PESAN_DIAJUKAN = (
         "Perjanjian Kinerja yang sudah diajukan tidak dapat diubah; minta camat "
-        "mengembalikannya ke draft."
+        "mengembalikannya ke draf."
     )
 
     # The budget column each kind of PK promises: the first PK the budget before the change,
@@ -185,8 +185,8 @@ _TRANSISI_PERJANJIAN = {
 _AKSI_PERJANJIAN = {
     "ajukan": "diajukan",
     "tetapkan": "ditetapkan",
-    "kembalikan": "dikembalikan ke draft",
-    "kembalikan_bappeda": "dikembalikan ke draft oleh Bappeda",
+    "kembalikan": "dikembalikan ke draf",
+    "kembalikan_bappeda": "dikembalikan ke draf oleh Bappeda",
 }
 _CATATAN_PERJANJIAN = {
     "ditetapkan": PerjanjianKinerja.PESAN_TERKUNCI,
@@ -598,7 +598,7 @@ class PelaporanRealisasi(Terjaga):
     reason; no row means draft."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
+        DRAFT = "draft", "Draf"
         DIAJUKAN = "diajukan", "Diajukan"
         DIVERIFIKASI = "diverifikasi", "Diverifikasi"
         DIKEMBALIKAN = "dikembalikan", "Dikembalikan"

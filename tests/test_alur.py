@@ -118,7 +118,7 @@ def test_alur_realisasi_setiap_status_dan_aksi(kencong, operator_kencong, bapped
 
 
 def test_periode_tanpa_baris_adalah_draft(kencong, bappeda):
-    with pytest.raises(TransisiDitolak, match="berstatus draft, bukan diajukan"):
+    with pytest.raises(TransisiDitolak, match="berstatus draf, bukan diajukan"):
         realisasi_verifikasi(kecamatan=kencong, tahun=2025, periode="tw1", oleh=bappeda)
     assert not PelaporanRealisasi.objects.filter(kecamatan=kencong, periode="tw1").exists()
 
@@ -186,4 +186,4 @@ def test_tabel_menolak_status_atau_aksi_yang_tidak_dikenal():
             aksi={"ajukan": "diajukan"},
         )
     pesan = ALUR_KEPUTUSAN.pesan_tolak(dari="draft", aksi="hapus", nama="Keputusan IKU Nomor 1")
-    assert pesan == "Keputusan IKU Nomor 1 berstatus draft; tindakan «hapus» tidak dikenal."
+    assert pesan == "Keputusan IKU Nomor 1 berstatus draf; tindakan «hapus» tidak dikenal."

@@ -107,7 +107,7 @@ def test_kelengkapan_kencong_2025(client, bappeda):
     # Renstra ✓, both decrees ✓, both PK ditetapkan, nothing verified yet, LKIP draft.
     assert "3/9 lengkap" in kencong
     assert "Awal ✓ Perub. ✓" in kencong
-    assert kencong.endswith("– – – – – draft")
+    assert kencong.endswith("– – – – – draf")
     assert "0/9 lengkap" in teks_baris(html, "jombang")
 
 
@@ -297,7 +297,7 @@ def test_unduh_excel_berisi_angka_dengan_format(client, bappeda):
     assert kriteria.fill.fgColor.rgb.endswith("9FD8F5")
     assert sel["Nilai SAKIP Perangkat Daerah — Capaian (%)"].value == pytest.approx(120.01)
     assert sel["Butir lengkap"].value == 3 and sel["Butir lengkap"].data_type == "n"
-    assert sel["LKIP"].value == "Draft"
+    assert sel["LKIP"].value == "Draf"
     # Where the Nilai SAKIP comes from, as the page says it.
     assert sel["Keterangan"].value == "Nilai SAKIP dimuat dari data"
 

@@ -213,7 +213,7 @@ class TestBuatKeputusan:
         response = buat(client, kencong, penandatangan_nip="19770827 200212 1 006")
         k = KeputusanIKU.objects.get(kecamatan=kencong, nomor=NOMOR_BARU)
         assert response.redirect_chain[-1][0] == url("keputusan-detail", k.pk)
-        assert "Draft keputusan dibuat." in response.text
+        assert "Draf keputusan dibuat." in response.text
         assert k.status == "draft" and k.penandatangan_nip == "197708272002121006"
         assert k.tentang == "Indikator Kinerja pada Kecamatan Kencong Kabupaten Jember"
         assert k.diktum.count() == 7
@@ -436,7 +436,7 @@ class TestDraftKeputusan:
     def test_draft_dapat_dihapus(self, client, operator_kencong, draft):
         client.force_login(operator_kencong)
         response = client.post(url("keputusan-hapus", draft.pk), follow=True)
-        assert f"Draft keputusan {NOMOR_BARU} dihapus." in response.text
+        assert f"Draf keputusan {NOMOR_BARU} dihapus." in response.text
         assert not KeputusanIKU.objects.filter(pk=draft.pk).exists()
 
     def test_bappeda_membaca_naskah_tetapi_tidak_dapat_mengubah(

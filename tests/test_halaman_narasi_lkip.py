@@ -243,7 +243,7 @@ class TestLKIP:
         assert "Ronny Arvianto, S.E., M.M." in teks
         assert response.context["formset"].total_form_count() == 12  # 11 rows + a new one
         # What is still missing, as information.
-        assert "Realisasi Tahunan 2025 belum diverifikasi Bappeda (status: Draft)." in teks
+        assert "Realisasi Tahunan 2025 belum diverifikasi Bappeda (status: Draf)." in teks
         # The report prints from the same data: its PDF and the charts of BAB III are here.
         assert "Unduh PDF" in teks
         assert "Grafik capaian kinerja 2025" in teks and "<svg" in teks

@@ -275,7 +275,7 @@ class TestAlurPersetujuan:
             },
             follow=True,
         ).text
-        assert "dikembalikan ke draft" in teks
+        assert "dikembalikan ke draf" in teks
         pk_2026.refresh_from_db()
         assert pk_2026.status == "draft"
         client.force_login(operator_kencong)
@@ -328,7 +328,7 @@ class TestAlurPersetujuan:
 
     def test_draft_yang_salah_dapat_dihapus(self, client, pk_2026):
         teks = client.post(detail_url(pk_2026), {"aksi": "hapus"}, follow=True).text
-        assert "Perjanjian Kinerja 2026 (draft) dihapus." in teks
+        assert "Perjanjian Kinerja 2026 (draf) dihapus." in teks
         assert not PerjanjianKinerja.objects.filter(pk=pk_2026.pk).exists()
         assert "Buat Perjanjian Kinerja" in teks
 

@@ -111,7 +111,7 @@ def test_bappeda_mengembalikan_pk_ke_draft(client, bappeda, operator_kencong, ke
         },
         follow=True,
     )
-    assert "Perjanjian Kinerja 2026 Kencong dikembalikan ke draft" in response.text
+    assert "Perjanjian Kinerja 2026 Kencong dikembalikan ke draf" in response.text
     pk_diajukan.refresh_from_db()
     assert pk_diajukan.status == "draft"
 

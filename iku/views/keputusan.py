@@ -117,7 +117,7 @@ class KeputusanTambah(HalamanIku):
             else:
                 messages.success(
                     request,
-                    "Draft keputusan dibuat. Periksa indikator lampirannya, lalu camat "
+                    "Draf keputusan dibuat. Periksa indikator lampirannya, lalu camat "
                     "menetapkannya.",
                 )
                 return redirect("iku:keputusan-detail", self.kecamatan.slug, keputusan.pk)
@@ -304,5 +304,5 @@ class KeputusanHapus(AksiPost):
         except (DataTerkunci, TransisiDitolak) as e:
             self.tolak(e)
             return redirect(self.kembali())
-        messages.success(request, f"Draft keputusan {self.obj.nomor} dihapus.")
+        messages.success(request, f"Draf keputusan {self.obj.nomor} dihapus.")
         return redirect("iku:keputusan-daftar", self.kecamatan.slug)

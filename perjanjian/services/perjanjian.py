@@ -295,7 +295,7 @@ def perjanjian_kembalikan(
     *, perjanjian: PerjanjianKinerja, komentar: str, oleh: Pengguna
 ) -> PerjanjianKinerja:
     """diajukan → draft, by the camat, with the reason the operator will read."""
-    _jaga_camat(perjanjian, oleh, "mengembalikan Perjanjian Kinerja ke draft")
+    _jaga_camat(perjanjian, oleh, "mengembalikan Perjanjian Kinerja ke draf")
     komentar = (komentar or "").strip()
     if not komentar:
         raise TransisiDitolak("Tulis alasan pengembalian untuk operator.")

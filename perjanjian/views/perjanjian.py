@@ -354,8 +354,8 @@ class PerjanjianDetail(KecamatanMixin, TemplateView):
             )
         else:
             ringkasan = Ringkasan(
-                judul=f"Kembalikan {nama} ke draft?",
-                tombol="Ya, kembalikan ke draft",
+                judul=f"Kembalikan {nama} ke draf?",
+                tombol="Ya, kembalikan ke draf",
                 url_batal=self.request.path,
                 dikunci=["Tidak ada yang dikunci: operator memperbaikinya lalu mengajukan lagi."],
                 data=[("Catatan untuk operator", data.get("komentar", "").strip())],
@@ -398,7 +398,7 @@ class PerjanjianDetail(KecamatanMixin, TemplateView):
         perjanjian = self.perjanjian
         perjanjian_hapus(perjanjian=perjanjian, oleh=self.request.user)
         messages.success(
-            self.request, f"{perjanjian.get_jenis_display()} {perjanjian.tahun} (draft) dihapus."
+            self.request, f"{perjanjian.get_jenis_display()} {perjanjian.tahun} (draf) dihapus."
         )
         return redirect("perjanjian:perjanjian-daftar", self.kecamatan.slug, perjanjian.tahun)
 
@@ -411,7 +411,7 @@ class PerjanjianDetail(KecamatanMixin, TemplateView):
             komentar=form.cleaned_data["komentar"],
             oleh=self.request.user,
         )
-        messages.success(self.request, "Perjanjian Kinerja dikembalikan ke draft dengan catatan.")
+        messages.success(self.request, "Perjanjian Kinerja dikembalikan ke draf dengan catatan.")
         return redirect(self.request.path)
 
 

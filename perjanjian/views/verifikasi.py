@@ -102,8 +102,8 @@ class VerifikasiDaftar(IzinMixin, TemplateView):
                     return halaman_konfirmasi(
                         request,
                         Ringkasan(
-                            judul=f"Kembalikan {nama} {perjanjian.kecamatan.nama} ke draft?",
-                            tombol="Ya, kembalikan ke draft",
+                            judul=f"Kembalikan {nama} {perjanjian.kecamatan.nama} ke draf?",
+                            tombol="Ya, kembalikan ke draf",
                             url_batal=reverse("perjanjian:verifikasi"),
                             dikunci=[
                                 "Tidak ada yang dikunci: kecamatan memperbaikinya lalu "
@@ -121,7 +121,7 @@ class VerifikasiDaftar(IzinMixin, TemplateView):
                         request,
                         f"{perjanjian.get_jenis_display()} {perjanjian.tahun} "
                         f"{perjanjian.kecamatan.nama} dikembalikan "
-                        "ke draft dengan catatan.",
+                        "ke draf dengan catatan.",
                     )
                 else:
                     messages.error(request, "Tindakan tidak dikenal.")
