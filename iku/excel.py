@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from iku import services
 from iku.models import Indikator, Renstra, TargetIndikator
 from iku.selectors import pohon, rata
+from sakip import kinerja
 from sakip.berkas import Berkas
 from sakip.excel import (
     Lembar,
@@ -94,8 +95,8 @@ def render(*, renstra: Renstra, templat: bool = False) -> Berkas:
         tebal=False,
     )
     lembar.judul(
-        "Tulis angka dengan koma atau titik desimal (92,5 atau 92.5), nilai berhuruf seperti "
-        "B (67). Sel kosong tidak mengubah data yang tersimpan.",
+        f"Tulis angka dengan {kinerja.ATURAN_DESIMAL}, mis. {kinerja.CONTOH_NILAI}. "
+        "Sel kosong tidak mengubah data yang tersimpan.",
         tebal=False,
     )
     lembar.kosong()

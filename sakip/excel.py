@@ -2,16 +2,16 @@
 workbook writer (``Lembar``) every Excel download is made with.
 
 Reading a cell: Excel numbers come as floats, typed text as strings; both are read into the
-project's Decimal ``Nilai`` with a note saying how a text cell was understood ("92,33" and
-"92.33" are both 92,33). Writing: real numeric cells with a number format showing exactly the
-stored decimals, so the file round-trips. The import flow (upload → preview → confirm) is a
-view mixin: the uploaded bytes and the fingerprint of the stored data wait in the session
-between preview and confirm, nothing is written before the confirm, and the confirm refuses
-when the stored data changed in between.
+project's Decimal ``Nilai`` with a note saying how a text cell was understood. A text cell
+follows the one decimal rule of the pages ("92,33"; "92.33" is refused, a dot groups
+thousands); a numeric cell is a number. Writing: real numeric cells with a number format
+showing exactly the stored decimals, so the file round-trips. The import flow (upload → preview
+→ confirm) is a view mixin: the uploaded bytes and the fingerprint of the stored data wait in
+the session between preview and confirm, nothing is written before the confirm, and the confirm
+refuses when the stored data changed in between.
 """
 
 import io
-import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -55,9 +55,6 @@ class Bacaan:
 
     nilai: Nilai | None
     catatan: str = ""
-
-
-_TITIK_DESIMAL = re.compile(r"-?[0-9]+\.[0-9]+")
 
 
 def tampil(nilai: Nilai | Decimal | None) -> str:
@@ -123,23 +120,18 @@ def _baca_nilai(sel, *, desimal: int, huruf: bool) -> Bacaan:
         raise ValueError(f"berisi {sel!r}, bukan angka")
     teks = sel.strip()
     try:
-        nilai = kinerja.parse_nilai(teks)
-        catatan = f"teks '{teks}' dibaca sebagai {tampil(nilai)}"
-        if "." in teks and "," not in teks and nilai.satuan != "Rp":
-            catatan += " (titik dibaca sebagai pemisah ribuan)"
-    except ValueError:
-        if not _TITIK_DESIMAL.fullmatch(teks):
-            contoh = (
-                "92,33 · 92.33 · B (67) · 4 Dok · 97,5%"
-                if huruf
-                else "1.250.000 · 1250000,50 · Rp 1.250.000"
-            )
-            raise ValueError(
-                f"berisi teks '{teks}', bukan angka. Contoh yang dapat dibaca: {contoh}"
-            ) from None
-        # "92.33" typed as text: a dot followed by other than three digits is a decimal point.
-        nilai = Nilai(Decimal(teks))
-        catatan = f"teks '{teks}' dibaca sebagai {tampil(nilai)} (titik sebagai koma desimal)"
+        # The one decimal rule of the pages: comma for decimals, dot for thousands.
+        nilai = kinerja.parse_nilai(teks) if huruf else Nilai(kinerja.parse_rupiah(teks))
+    except ValueError as e:
+        if kinerja.bertitik_desimal(teks):  # "92.33": the message says why and what to write
+            raise ValueError(f"berisi teks '{teks}': {e}") from None
+        contoh = kinerja.CONTOH_NILAI if huruf else kinerja.CONTOH_RUPIAH
+        raise ValueError(
+            f"berisi teks '{teks}', bukan angka. Contoh yang dapat dibaca: {contoh}"
+        ) from None
+    catatan = f"teks '{teks}' dibaca sebagai {tampil(nilai)}"
+    if "." in teks and "," not in teks and nilai.satuan != "Rp" and not teks.startswith(("R", "r")):
+        catatan += " (titik dibaca sebagai pemisah ribuan)"
     if nilai.huruf and not huruf:
         raise ValueError(f"berisi '{teks}'; kolom ini hanya menerima angka")
     angka, bulat = _bulat(nilai.angka, desimal)

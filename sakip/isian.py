@@ -14,7 +14,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from sakip.format_id import format_angka, format_nilai, format_nip
-from sakip.kinerja import BatasAngka, Nilai, parse_nilai
+from sakip.kinerja import BatasAngka, Nilai, parse_nilai, parse_rupiah
 from sakip.validators import validate_nip
 
 
@@ -89,7 +89,7 @@ class NilaiField(forms.Field):
 
 
 class UangField(forms.Field):
-    """Rupiah as people write them: "1.234.567,89", "Rp 3.920.691.860,40" → Decimal."""
+    """Rupiah as people write them: "1.234.567,89", "Rp. 1.250.000.000,-" → Decimal."""
 
     widget = NilaiInput
 
@@ -106,16 +106,14 @@ class UangField(forms.Field):
         if not teks:
             return None
         try:
-            nilai = parse_nilai(teks)
+            angka = parse_rupiah(teks)
         except ValueError as e:
             raise ValidationError(str(e), code="uang") from e
-        if nilai.huruf or (nilai.satuan and nilai.satuan != "Rp"):
-            raise ValidationError("Tulis jumlah rupiah saja, mis. 1.234.567,89.")
-        if nilai.angka < 0:
+        if angka < 0:
             raise ValidationError("Jumlah rupiah tidak boleh negatif.")
-        if nilai.angka != nilai.angka.quantize(Decimal("0.01")):
+        if angka != angka.quantize(Decimal("0.01")):
             raise ValidationError("Rupiah paling banyak dua angka di belakang koma.")
-        return _dalam_batas(nilai.angka, self.batas)
+        return _dalam_batas(angka, self.batas)
 
 
 class NipInput(forms.TextInput):

@@ -861,28 +861,50 @@ class Nilai:
         object.__setattr__(self, "angka", angka)
 
 
-# Indonesian notation: "." groups thousands by three, "," starts the decimals.
+# Indonesian notation: "." groups thousands by three, "," starts the decimals. This is the one
+# decimal rule of the application: the pages, the Excel imports (a text cell; a numeric cell is a
+# number anyway) and every help text give the examples below.
 _ANGKA = r"-?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?"
 _POLA_HURUF = re.compile(rf"(?P<huruf>[A-Z]{{1,2}}[+-]?)\s*\(\s*(?P<angka>{_ANGKA})\s*\)")
-_POLA_RUPIAH = re.compile(rf"[Rr][Pp]\.?\s*(?P<angka>{_ANGKA})")
+# "Rp. 1.250.000.000,-": the ",-" closing a rupiah amount is the usual spelling on documents.
+_POLA_RUPIAH = re.compile(rf"[Rr][Pp]\.?\s*(?P<angka>{_ANGKA})(?:,-)?")
+_POLA_RUPIAH_POLOS = re.compile(rf"(?P<angka>{_ANGKA})(?:,-)?")
 _POLA_SATUAN = re.compile(
     rf"(?P<angka>{_ANGKA})(?:\s*(?P<persen>%)|\s+(?P<satuan>[^\W\d_]+(?:\s+[^\W\d_]+)*))?"
 )
 _TITIK_DESIMAL = re.compile(r"[0-9]\.[0-9]")
-_CONTOH_NILAI = "92,5 · 1.234,5 · 97,5% · 4 Dok · B (67)"
+_TITIK_SAJA = re.compile(r"-?[0-9]+\.[0-9]+")
+ATURAN_DESIMAL = "koma untuk desimal, titik pemisah ribuan"
+CONTOH_NILAI = "92,33 · 1.234,5 · 97,5% · 4 Dok · B (67)"
+CONTOH_RUPIAH = "Rp 1.250.000.000 · Rp. 1.250.000.000,- · 1.234.567,89"
 
 
 def _angka_indonesia(teks: str) -> Decimal:
     return Decimal(teks.replace(".", "").replace(",", "."))
 
 
+def _pesan_titik(bersih: str, contoh: str) -> str:
+    saran = ""
+    if _TITIK_SAJA.fullmatch(bersih):  # "92.33": most likely meant 92,33
+        saran = f" Maksudnya {bersih.replace('.', ',')}?"
+    return (
+        f"Format tidak dikenali: '{bersih}'. Dalam penulisan Indonesia titik adalah pemisah "
+        f"ribuan (1.234). Gunakan koma untuk desimal.{saran} Contoh yang benar: {contoh}"
+    )
+
+
+def bertitik_desimal(teks: str) -> bool:
+    """Whether a text that is not a value uses a dot where Indonesian writes a comma."""
+    return bool(_TITIK_DESIMAL.search(teks))
+
+
 def parse_nilai(teks: str) -> Nilai:
     """Read a value as operators type it (and as the seeds print it) into a :class:`Nilai`.
 
     Accepted: "92,5", "1.234,5", "-3,5", "97,5%", "4 Dok", "B (67)", "A- (4,2)",
-    "Rp 3.920.691.860,40". A dot followed by anything but a group of three digits ("92.5") is
-    refused rather than guessed, because "1.234" already means one thousand two hundred
-    thirty-four.
+    "Rp 3.920.691.860,40", "Rp. 1.250.000.000,-". A dot followed by anything but a group of
+    three digits ("92.5") is refused rather than guessed, because "1.234" already means one
+    thousand two hundred thirty-four.
     """
     if not isinstance(teks, str) or not teks.strip():
         raise ValueError("Nilai kosong.")
@@ -895,11 +917,23 @@ def parse_nilai(teks: str) -> Nilai:
         satuan = "%" if cocok["persen"] else cocok["satuan"]
         return Nilai(_angka_indonesia(cocok["angka"]), satuan=satuan)
     if _TITIK_DESIMAL.search(bersih):
-        raise ValueError(
-            f"Format nilai tidak dikenali: '{bersih}'. Dalam penulisan Indonesia titik adalah "
-            f"pemisah ribuan (1.234). Gunakan koma untuk desimal, mis. 92,5."
-        )
-    raise ValueError(f"Format nilai tidak dikenali: '{bersih}'. Contoh yang benar: {_CONTOH_NILAI}")
+        raise ValueError(_pesan_titik(bersih, CONTOH_NILAI))
+    raise ValueError(f"Format nilai tidak dikenali: '{bersih}'. Contoh yang benar: {CONTOH_NILAI}")
+
+
+def parse_rupiah(teks: str) -> Decimal:
+    """A rupiah amount as people write it: "1.250.000", "Rp 1.250.000.000",
+    "Rp. 1.250.000.000,-", "1.234.567,89" → Decimal; the error gives rupiah examples."""
+    if not isinstance(teks, str) or not teks.strip():
+        raise ValueError("Jumlah rupiah kosong.")
+    bersih = teks.strip()
+    if cocok := _POLA_RUPIAH.fullmatch(bersih) or _POLA_RUPIAH_POLOS.fullmatch(bersih):
+        return _angka_indonesia(cocok["angka"])
+    if _TITIK_DESIMAL.search(bersih):
+        raise ValueError(_pesan_titik(bersih, CONTOH_RUPIAH))
+    raise ValueError(
+        f"Format rupiah tidak dikenali: '{bersih}'. Tulis jumlah rupiah saja, mis. {CONTOH_RUPIAH}"
+    )
 
 
 # The fewest significant digits a supported database keeps: SQLite stores a decimal with a

@@ -118,7 +118,10 @@ def test_baris_salah(client, operator_kencong):
     program = baris(ws, kode, "1")
     ws.cell(row=program, column=kolom(ws, "Pagu setelah pergeseran")).value = 1
     halaman = unggah(client, url("impor"), ws)
-    assert "berisi teks 'lima juta', bukan angka. Contoh yang dapat dibaca: 1.250.000" in halaman
+    assert (
+        "berisi teks 'lima juta', bukan angka. Contoh yang dapat dibaca: Rp 1.250.000.000"
+        in halaman
+    )
     assert "Realisasi TW II (sel J" in halaman and "tidak boleh negatif" in halaman
     assert "Kode sub kegiatan '9.9.9' tidak ada dalam anggaran 2025 Kencong" in halaman
     assert f"Baris ganda: 1.1.2 sudah ada pada baris {s}" in halaman

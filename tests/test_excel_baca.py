@@ -24,7 +24,6 @@ def baca_nilai(sel, *, kolom=NILAI, **kw):
         (92.33, Decimal("92.33"), None),
         (90, Decimal("90"), None),
         ("92,33", Decimal("92.33"), None),
-        ("92.33", Decimal("92.33"), None),
         ("1.234,5", Decimal("1234.5"), None),
         ("B (67)", Decimal("67"), "B"),
         ("97,5%", Decimal("97.5"), None),
@@ -38,9 +37,6 @@ def test_angka_dibaca(sel, angka, huruf):
 
 
 def test_catatan_menjelaskan_yang_dipahami():
-    assert baca_nilai("92.33").catatan == (
-        "teks '92.33' dibaca sebagai 92,33 (titik sebagai koma desimal)"
-    )
     assert baca_nilai("92,33").catatan == "teks '92,33' dibaca sebagai 92,33"
     assert "titik dibaca sebagai pemisah ribuan" in baca_nilai("1.234").catatan
     assert baca_nilai(Persen(0.9233)).catatan.startswith("sel berformat persen (92,33%)")
@@ -64,7 +60,7 @@ def test_sel_kosong(sel):
     [
         ("sembilan puluh", "berisi teks 'sembilan puluh', bukan angka"),
         (True, "bukan angka"),
-        ("B (67)", "kolom ini hanya menerima angka"),
+        ("B (67)", "bukan angka. Contoh yang dapat dibaca: Rp 1.250.000.000"),
     ],
 )
 def test_bukan_angka(sel, pesan):
@@ -120,3 +116,22 @@ def test_angka_di_luar_kolom_ditolak(sel, kolom, pesan):
 def test_angka_terbesar_yang_muat_dibaca_utuh():
     assert baca_nilai("99.999.999.999,9999").nilai.angka == Decimal("99999999999.9999")
     assert baca_nilai("9.999.999.999.999,99", kolom=UANG).nilai.angka == Decimal("9999999999999.99")
+
+
+def test_satu_aturan_desimal_teks_bertitik_ditolak_seperti_di_halaman():
+    """Issue 13: "92.33" typed as text is refused as on the pages (a dot groups thousands),
+    with the comma spelling suggested; a numeric cell is a number anyway."""
+    with pytest.raises(ValueError) as e:
+        baca_nilai("92.33")
+    assert "titik adalah pemisah ribuan" in str(e.value)
+    assert "Maksudnya 92,33?" in str(e.value)
+    assert "92,33 · 1.234,5 · 97,5% · 4 Dok · B (67)" in str(e.value)
+    assert baca_nilai(92.33).nilai.angka == Decimal("92.33")
+
+
+def test_rupiah_dengan_koma_strip_dibaca():
+    b = baca_nilai("Rp. 1.250.000.000,-", kolom=UANG, huruf=False)
+    assert b.nilai.angka == Decimal("1250000000")
+    with pytest.raises(ValueError) as e:
+        baca_nilai("1250000.50", kolom=UANG, huruf=False)
+    assert "Rp 1.250.000.000" in str(e.value) and "97,5%" not in str(e.value)

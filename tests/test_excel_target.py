@@ -125,7 +125,7 @@ class TestImpor:
         fasilitasi = baris(ws, kode, "fasilitasi-kesejahteraan")
         trantib = baris(ws, kode, "penyelesaian-trantibum")
         ws.cell(row=ikm, column=kolom(ws, "2025")).value = "sembilan puluh"
-        ws.cell(row=fasilitasi, column=kolom(ws, "2025")).value = "97.75"  # dot decimal: read
+        ws.cell(row=fasilitasi, column=kolom(ws, "2025")).value = "97.75"  # a dot decimal: refused
         ws.cell(row=trantib, column=kode).value = "indikator-asing"
         baru = ws.max_row + 1
         for c in range(1, ws.max_column + 1):  # the IKM row again
@@ -137,7 +137,8 @@ class TestImpor:
         halaman = unggah(client, url("impor", renstra), ws)
 
         assert "berisi teks 'sembilan puluh', bukan angka" in halaman
-        assert "teks '97.75' dibaca sebagai 97,75 (titik sebagai koma desimal)" in halaman
+        assert "berisi teks '97.75': Format tidak dikenali" in halaman
+        assert "Gunakan koma untuk desimal. Maksudnya 97,75?" in halaman
         assert "Kode indikator 'indikator-asing' tidak dikenal" in halaman
         assert f"Baris ganda: indikator Indeks Kepuasan Masyarakat sudah ada pada baris {ikm}" in (
             halaman

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.template import Context, Template
 from django.utils import formats
 
+from perjanjian.models import Realisasi, RealisasiAnggaran
 from sakip.isian import NilaiField, UangField
 
 
@@ -83,11 +84,15 @@ def test_isian_tanggal_menolak_urutan_amerika_dengan_pesan_indonesia():
 
 def test_isian_nilai_dan_rupiah_menerima_tulisan_indonesia():
     class FormTarget(forms.Form):
-        target = NilaiField()
-        pagu = UangField()
+        target = NilaiField(kolom=Realisasi._meta.get_field("nilai"))
+        pagu = UangField(kolom=RealisasiAnggaran._meta.get_field("jumlah"))
 
     form = FormTarget({"target": "B (67)", "pagu": "Rp 3.920.691.860,40"})
     assert form.is_valid(), form.errors
+    # The usual spelling on documents, "Rp. 1.250.000.000,-" (issue 10 and 13)
+    ejaan_dokumen = FormTarget({"target": "92,33", "pagu": "Rp. 1.250.000.000,-"})
+    assert ejaan_dokumen.is_valid(), ejaan_dokumen.errors
+    assert ejaan_dokumen.cleaned_data["pagu"] == Decimal("1250000000")
     assert (form.cleaned_data["target"].huruf, form.cleaned_data["target"].angka) == (
         "B",
         Decimal("67"),
@@ -97,13 +102,16 @@ def test_isian_nilai_dan_rupiah_menerima_tulisan_indonesia():
 
 def test_isian_salah_diberi_pesan_indonesia_di_sampingnya():
     class FormTarget(forms.Form):
-        target = NilaiField()
-        pagu = UangField()
+        target = NilaiField(kolom=Realisasi._meta.get_field("nilai"))
+        pagu = UangField(kolom=RealisasiAnggaran._meta.get_field("jumlah"))
 
     form = FormTarget({"target": "92.5", "pagu": "sejuta"})
     assert not form.is_valid()
     assert "Gunakan koma untuk desimal" in form.errors["target"][0]
-    assert "Format nilai tidak dikenali" in form.errors["pagu"][0]
+    assert "Format rupiah tidak dikenali" in form.errors["pagu"][0]
+    # Rupiah examples for a rupiah field, never "97,5% · 4 Dok · B (67)"
+    assert "Rp 1.250.000.000" in form.errors["pagu"][0]
+    assert "4 Dok" not in form.errors["pagu"][0] and "B (67)" not in form.errors["pagu"][0]
 
 
 # --- settings read from the environment --------------------------------------------------

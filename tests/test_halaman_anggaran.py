@@ -137,7 +137,10 @@ class TestMengisi:
             },
         )
         teks = response.text
-        assert "Format nilai tidak dikenali: &#x27;satu juta&#x27;" in teks
+        assert "Format rupiah tidak dikenali: &#x27;satu juta&#x27;" in teks
+        # Rupiah examples, not the examples of a performance value (issue 13)
+        assert "mis. Rp 1.250.000.000 · Rp. 1.250.000.000,- · 1.234.567,89" in teks
+        assert "4 Dok" not in teks.split("<form")[1].split("</form>")[0]
         assert "Jumlah rupiah tidak boleh negatif." in teks
         assert "Gunakan koma untuk desimal" in teks
         assert "tidak ada yang disimpan" in teks

@@ -168,7 +168,7 @@ class TestMengubahDraft:
         )
         teks = response.text
         assert "Format nilai tidak dikenali: &#x27;sembilan puluh&#x27;" in teks
-        assert "Gunakan koma untuk desimal, mis. 92,5." in teks
+        assert "Gunakan koma untuk desimal. Maksudnya 4,7?" in teks
         assert "NIP harus terdiri dari 18 angka" in teks
         assert "tidak ada yang disimpan" in teks
         # The user's input is kept in the form

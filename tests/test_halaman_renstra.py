@@ -529,7 +529,7 @@ class TestTabelTarget:
         assert "2 sel belum benar (ditandai merah). Tidak ada yang disimpan" in response.text
         (pesan_titik,) = galat_sel(response, f"t_{ikm.pk}_2025")
         assert "titik adalah pemisah ribuan" in pesan_titik
-        assert "Gunakan koma untuk desimal, mis. 92,5." in pesan_titik
+        assert "Gunakan koma untuk desimal." in pesan_titik
         (pesan_abc,) = galat_sel(response, f"t_{fasilitasi.pk}_2024")
         assert "Format nilai tidak dikenali: 'abc'" in pesan_abc
         assert galat_sel(response, f"t_{sakip.pk}_2026") == []

@@ -2,7 +2,7 @@
 
 from django import template
 
-from sakip import format_id
+from sakip import format_id, kinerja
 
 register = template.Library()
 
@@ -46,3 +46,14 @@ def tanggal(d):
 @register.filter
 def get_item(kamus, kunci):
     return kamus.get(kunci)
+
+
+@register.simple_tag
+def contoh_isian(jenis="nilai"):
+    """The examples of the one decimal rule, the same in every help text and message."""
+    return kinerja.CONTOH_RUPIAH if jenis == "rupiah" else kinerja.CONTOH_NILAI
+
+
+@register.simple_tag
+def aturan_desimal():
+    return kinerja.ATURAN_DESIMAL
