@@ -9,7 +9,7 @@ from iku import services
 from iku.models import Indikator, KeputusanIKU, Renstra, Sasaran, TargetIndikator, Tujuan
 from kecamatan.halaman import tahun_berjalan
 from kecamatan.selectors import unit_kerja
-from sakip.isian import IsianLengkap, NilaiField, NipField
+from sakip.isian import IsianLengkap, NilaiField, NipField, TanggalField, TanggalInput
 from sakip.kinerja import Nilai
 from sakip.konkurensi import SidikField
 from sakip.tahun import TAHUN_MAKS, TAHUN_MIN
@@ -43,7 +43,8 @@ class RenstraForm(forms.ModelForm):
             "tanggal_penetapan",
             "sumber",
         ]
-        widgets = {"tanggal_penetapan": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"tanggal_penetapan": TanggalInput()}
+        field_classes = {"tanggal_penetapan": TanggalField}
 
     def __init__(self, *args, kecamatan, **kwargs):
         super().__init__(*args, **kwargs)
@@ -315,9 +316,10 @@ class KeputusanForm(forms.ModelForm):
 
     class Meta:
         model = KeputusanIKU
+        field_classes = {"tanggal": TanggalField}
         fields = list(services.FIELD_KEPUTUSAN)
         widgets = {
-            "tanggal": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "tanggal": TanggalInput(),
             "menimbang": forms.Textarea(attrs={"rows": 5}),
             "mengingat": forms.Textarea(attrs={"rows": 8}),
             "tembusan": forms.Textarea(attrs={"rows": 3}),

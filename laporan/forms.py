@@ -2,7 +2,7 @@
 
 from django import forms
 
-from sakip.isian import NipField
+from sakip.isian import NipField, TanggalField, TanggalInput
 from sakip.konkurensi import SidikField
 
 from .models import LaporanKinerja, TindakLanjutLHE
@@ -15,9 +15,10 @@ class LaporanForm(forms.ModelForm):
 
     class Meta:
         model = LaporanKinerja
+        field_classes = {"tanggal": TanggalField}
         fields = KOLOM_LAPORAN
         widgets = {
-            "tanggal": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "tanggal": TanggalInput(),
             **{
                 k: forms.Textarea(attrs={"rows": 4})
                 for k in ("kata_pengantar", "latar_belakang", "pengantar_perencanaan", "kesimpulan")

@@ -4,7 +4,7 @@ laporan.evaluasi writes."""
 from django import forms
 
 from sakip import kinerja
-from sakip.isian import NilaiField
+from sakip.isian import NilaiField, TanggalField, TanggalInput
 
 from .evaluasi import BarisRekomendasi, DataLHE
 from .forms import BarisBernomorForm
@@ -23,11 +23,10 @@ class LHEForm(forms.Form):
         error_messages={"required": "Tuliskan judul LHE."},
     )
     nomor_surat = forms.CharField(label="Nomor surat", max_length=100, required=False)
-    tanggal = forms.DateField(
+    tanggal = TanggalField(
         label="Tanggal surat",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "Tulis tanggal yang benar, mis. 29-09-2025."},
+        widget=TanggalInput(),
     )
     catatan = forms.CharField(
         label="Catatan umum", required=False, widget=forms.Textarea(attrs={"rows": 3})

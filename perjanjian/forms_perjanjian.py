@@ -6,7 +6,7 @@ from iku.selectors import renstra_berlaku
 from perjanjian.models import PerjanjianKinerja, TargetPerjanjian
 from perjanjian.selectors.capaian import nilai_indikator
 from perjanjian.services.perjanjian import KOLOM_PERJANJIAN
-from sakip.isian import NilaiField, NipField
+from sakip.isian import NilaiField, NipField, TanggalField, TanggalInput
 from sakip.konkurensi import SidikField
 
 
@@ -67,7 +67,8 @@ class PerjanjianForm(forms.ModelForm):
     class Meta:
         model = PerjanjianKinerja
         fields = KOLOM_PERJANJIAN
-        widgets = {"tanggal": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"tanggal": TanggalInput()}
+        field_classes = {"tanggal": TanggalField}
 
     def __init__(self, *args, target, sidik: str, **kwargs):
         super().__init__(*args, **kwargs)

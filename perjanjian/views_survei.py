@@ -25,6 +25,7 @@ from perjanjian.survei import (
 from sakip.akses import Izin
 from sakip.berkas import respons_berkas
 from sakip.format_id import format_angka
+from sakip.isian import BerkasInput
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
 from sakip.riwayat import riwayat
 from sakip.unggah import UnggahanDitolak, periksa_ukuran
@@ -38,7 +39,7 @@ class UnggahSurveiForm(forms.Form):
         label="Berkas jawaban survei",
         allow_empty_file=True,  # said by the reader, with the other file problems
         help_text="Excel .xlsx atau CSV; satu baris per responden, kolom U1–U9 bernilai 1–4.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+        widget=BerkasInput(attrs={"accept": ".xlsx,.csv"}),
     )
 
     def clean_berkas(self):

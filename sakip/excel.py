@@ -28,7 +28,7 @@ from sakip import kinerja
 from sakip.akses import Izin
 from sakip.berkas import JENIS_XLSX, Berkas
 from sakip.format_id import format_angka
-from sakip.isian import batas_kolom
+from sakip.isian import BerkasInput, batas_kolom
 from sakip.kinerja import Nilai
 from sakip.penguncian import DataBasi, DataTerkunci, TransisiDitolak
 from sakip.unggah import (
@@ -448,7 +448,7 @@ class GalatPenuh(UnggahanDitolak):
 class UnggahForm(forms.Form):
     berkas = forms.FileField(
         label="Berkas Excel (.xlsx)",
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+        widget=BerkasInput(attrs={"accept": ".xlsx"}),
     )
 
     def clean_berkas(self):

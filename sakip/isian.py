@@ -8,12 +8,13 @@ the database after the form said yes.
 """
 
 import re
+from datetime import date
 from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
 
-from sakip.format_id import format_angka, format_nilai, format_nip
+from sakip.format_id import NAMA_BULAN, format_angka, format_nilai, format_nip
 from sakip.kinerja import BatasAngka, Nilai, parse_nilai, parse_rupiah
 from sakip.validators import validate_nip
 
@@ -192,3 +193,85 @@ class IsianLengkap:
         if not self.is_valid():
             return getattr(self, "tidak_lengkap", None)
         return None
+
+
+# --- dates and files: the application's own inputs, whatever the browser's language ----------
+
+# A browser's <input type="date"> follows the browser's language (in an English browser
+# "12/04/2026" means 4 December); this text input always reads and shows dd/mm/yyyy.
+_POLA_TANGGAL_ANGKA = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_POLA_TANGGAL_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_POLA_TANGGAL_NAMA = re.compile(r"(\d{1,2})\s+([^\W\d_]+)\.?\s+(\d{4})")
+_BULAN = {nama.lower(): i for i, nama in enumerate(NAMA_BULAN, start=1)}
+_BULAN |= {nama.lower()[:3]: i for i, nama in enumerate(NAMA_BULAN, start=1)}
+_BULAN |= {"agu": 8, "agt": 8, "okt": 10, "nop": 11, "des": 12, "peb": 2, "mei": 5}
+PESAN_TANGGAL = "Tulis tanggal sebagai hh/bb/tttt, mis. 12/04/2026 atau 12 April 2026."
+
+
+def baca_tanggal(teks: str) -> date:
+    """ "12/04/2026", "12-04-2026", "12 April 2026", "12 Apr 2026" (and the ISO "2026-04-12")
+    → 12 April 2026; ValueError with the Indonesian message otherwise."""
+    bersih = teks.strip()
+    if cocok := _POLA_TANGGAL_ANGKA.fullmatch(bersih):
+        hari, bulan, tahun = (int(x) for x in cocok.groups())
+    elif cocok := _POLA_TANGGAL_ISO.fullmatch(bersih):
+        tahun, bulan, hari = (int(x) for x in cocok.groups())
+    elif (cocok := _POLA_TANGGAL_NAMA.fullmatch(bersih)) and cocok[2].lower() in _BULAN:
+        hari, bulan, tahun = int(cocok[1]), _BULAN[cocok[2].lower()], int(cocok[3])
+    else:
+        raise ValueError(PESAN_TANGGAL)
+    if not 1 <= bulan <= 12:
+        raise ValueError(f"Bulan {bulan} tidak ada; {PESAN_TANGGAL}")
+    try:
+        return date(tahun, bulan, hari)
+    except ValueError:
+        raise ValueError(
+            f"Tanggal {hari} tidak ada pada bulan {NAMA_BULAN[bulan - 1]} {tahun}."
+        ) from None
+
+
+class TanggalInput(forms.TextInput):
+    """A date typed and shown as dd/mm/yyyy, the same in every browser."""
+
+    def __init__(self, attrs=None):
+        attrs = {
+            "placeholder": "hh/bb/tttt",
+            "autocomplete": "off",
+            "maxlength": 20,
+            **(attrs or {}),
+        }
+        attrs.setdefault("class", "isian-tanggal")
+        super().__init__(attrs)
+
+    def format_value(self, value):
+        if isinstance(value, date):
+            return value.strftime("%d/%m/%Y")
+        return super().format_value(value)
+
+
+class TanggalField(forms.DateField):
+    """A date as Indonesians write it: "12/04/2026", "12 April 2026", "12 Apr 2026"."""
+
+    widget = TanggalInput
+
+    def __init__(self, **kwargs):
+        kwargs.pop("input_formats", None)
+        super().__init__(**kwargs)
+        self.help_text = self.help_text or "hh/bb/tttt, mis. 12/04/2026"
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, date):
+            return value
+        try:
+            return baca_tanggal(str(value))
+        except ValueError as e:
+            raise ValidationError(str(e), code="invalid") from e
+
+
+class BerkasInput(forms.FileInput):
+    """A file input whose visible button reads "Pilih berkas" and which shows the chosen file's
+    name ("Belum ada berkas dipilih"), whatever the browser's language; static/js/berkas.js."""
+
+    template_name = "sakip/widgets/berkas.html"

@@ -250,7 +250,7 @@ class TestBuatKeputusan:
         assert "Nomor ini sudah dipakai keputusan lain kecamatan ini." in t
         assert "NIP harus terdiri dari 18 angka, mis. 19730206 200312 1 002." in t
         assert "Bidang ini tidak boleh kosong." in t  # menimbang of blank lines only
-        assert "Masukkan tanggal yang valid." in t
+        assert "Tanggal 31 tidak ada pada bulan Februari 2026." in t
         assert "Keputusan memerlukan sekurang-kurangnya satu diktum." in t
         assert 'value="1977 0827 2002"' in response.text  # typing kept
         assert KeputusanIKU.objects.count() == sebelum

@@ -343,7 +343,7 @@ class TestLKIP:
         ("kolom", "isi", "pesan"),
         [
             ("penandatangan_nip", "1977", "18 angka"),
-            ("tanggal", "19 Februari", "Tulis tanggal yang benar"),
+            ("tanggal", "19 Februari", "Tulis tanggal sebagai hh/bb/tttt"),
             ("tl-11-tindak_lanjut", "Tanpa rekomendasi", "Tuliskan rekomendasi LHE"),
         ],
     )
