@@ -64,6 +64,16 @@ def format_rupiah(nilai: Decimal | int | None, desimal: int = 2) -> str:
     return f"Rp {format_angka(nilai, desimal)}"
 
 
+def format_tersimpan(angka: Decimal | int | None) -> str:
+    """A stored number as it was written: its meaningful decimals, trailing zeros dropped
+    ("71,8", "92,33", "67"), the one display rule of a stored value (a Nilai SAKIP reads the same
+    on the LHE page, the dashboard and the LKIP). Computed percentages keep fixed decimals."""
+    if angka is None:
+        return TANPA_NILAI
+    angka = Decimal(angka)
+    return format_angka(angka, desimal=max(2, -angka.as_tuple().exponent), buang_nol=True)
+
+
 def format_nilai(nilai: Nilai | None) -> str:
     """A typed value as it was written: "B (67)", "A (80,41)", "97,5%", "4 Dok", "Rp 1.500".
 
@@ -78,8 +88,7 @@ def format_nilai(nilai: Nilai | None) -> str:
         bulat = angka == angka.to_integral_value()
         teks = format_rupiah(angka, desimal=0 if bulat else 2)
     else:
-        desimal = max(2, -angka.as_tuple().exponent)
-        teks = format_angka(angka, desimal=desimal, buang_nol=True)
+        teks = format_tersimpan(angka)
         if nilai.satuan == "%":
             teks = f"{teks}%"
         elif nilai.satuan:

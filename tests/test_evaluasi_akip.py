@@ -122,7 +122,9 @@ def lhe(client, inspektorat, kencong):
     return EvaluasiAKIP.objects.get(kecamatan=kencong, tahun=TAHUN)
 
 
-def test_inspektorat_mencatat_lhe_dan_nilai_sakip_dihitung(client, inspektorat, kencong, lhe):
+def test_inspektorat_mencatat_lhe_dan_nilai_sakip_dihitung(
+    client, inspektorat, kencong, lhe, camat_kencong
+):
     assert SkorAKIP.objects.filter(evaluasi=lhe).count() == 12
     assert lhe.rekomendasi.count() == 11
     teks = client.get(url()).text
@@ -130,6 +132,13 @@ def test_inspektorat_mencatat_lhe_dan_nilai_sakip_dihitung(client, inspektorat, 
     assert 'id="nilai-sakip">BB (78,1)<' in teks
     assert '<small id="sumber-nilai-sakip">dari LHE</small>' in teks
     assert "BB (Sangat Baik)" in teks
+    # One display rule (issue 13): the total of the score table reads as the Nilai SAKIP above
+    # and in the LKIP, 78,1, never 78,10.
+    assert "78,10" not in teks
+    client.force_login(camat_kencong)  # who reads the score table
+    dibaca = client.get(url()).text
+    assert '<th class="angka">78,1</th></tr></tfoot>' in dibaca and "78,10" not in dibaca
+    client.force_login(inspektorat)
     assert "Riwayat perubahan" in teks
     # The LHE is the realisasi of the shared measure "Nilai SAKIP" 2025 (was A (80,41)).
     r = realisasi_nilai_sakip(kencong)

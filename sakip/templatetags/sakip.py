@@ -29,6 +29,12 @@ def rupiah(nilai):
 
 
 @register.filter
+def tersimpan(angka):
+    """A stored number with its own decimals ("71,8"), as format_nilai shows a value."""
+    return format_id.format_tersimpan(angka)
+
+
+@register.filter
 def nilai(n):
     return format_id.format_nilai(n)
 
