@@ -1,0 +1,94 @@
+"""On a phone (390×844, Debian's Chromium): every main page of every role fits the screen's
+width, so nothing scrolls the page sideways; a wide table scrolls inside its own box, which
+says so ("geser →") and keeps its first column in place."""
+
+import pytest
+
+from iku.models import KeputusanIKU, Renstra
+from perjanjian.models import PerjanjianKinerja
+from tests.conftest import KATA_SANDI_UJI
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+LEBAR = 390
+
+
+def halaman_kecamatan(kencong):
+    k = f"/kecamatan/{kencong.slug}"
+    renstra = Renstra.objects.filter(kecamatan=kencong).order_by("pk").first()
+    keputusan = KeputusanIKU.objects.filter(renstra__kecamatan=kencong).order_by("pk").first()
+    pk = PerjanjianKinerja.objects.filter(kecamatan=kencong, tahun=2025).order_by("pk").first()
+    return [
+        f"{k}/",
+        f"{k}/renstra/",
+        f"{k}/renstra/{renstra.pk}/",
+        f"{k}/renstra/{renstra.pk}/target/",
+        f"{k}/iku/",
+        f"{k}/iku/{keputusan.pk}/",
+        f"{k}/pk/2025/",
+        f"{k}/pk/detail/{pk.pk}/",
+        f"{k}/anggaran/2025/",
+        f"{k}/realisasi/2025/tw1/",
+        f"{k}/narasi/2025/",
+        f"{k}/lkip/2025/",
+        f"{k}/evaluasi/2025/",
+    ]
+
+
+def test_setiap_halaman_utama_setiap_peran_muat_di_layar_390_px(
+    live_server,
+    chromium,
+    kencong,
+    operator_kencong,
+    camat_kencong,
+    bappeda,
+    inspektorat,
+    admin_kabupaten,
+):
+    kec = halaman_kecamatan(kencong)
+    kabupaten = ["/kabupaten/dasbor/", "/verifikasi/", "/evaluasi/", "/kecamatan/"]
+    peran = {
+        "operator.kencong": kec,
+        "camat.kencong": kec,
+        "bappeda": kabupaten + kec,
+        "inspektorat": ["/kabupaten/dasbor/", "/evaluasi/", *kec[-2:]],
+        "admin.kabupaten": ["/kabupaten/dasbor/", "/kecamatan/", kec[0]],
+    }
+    melebar = []
+    for username, halaman_peran in peran.items():
+        konteks = chromium.new_context(locale="id-ID", viewport={"width": LEBAR, "height": 844})
+        page = konteks.new_page()
+        page.set_default_timeout(15000)
+        page.goto(live_server.url + "/masuk/")
+        page.get_by_label("Nama pengguna").fill(username)
+        page.get_by_label("Kata sandi").fill(KATA_SANDI_UJI)
+        page.get_by_role("button", name="Masuk").click()
+        page.wait_for_url(lambda u: "/masuk/" not in u)
+        for url in halaman_peran:
+            jawaban = page.goto(live_server.url + url)
+            assert jawaban.status == 200, (username, url, jawaban.status)
+            lebar = page.evaluate("document.documentElement.scrollWidth")
+            if lebar > LEBAR:
+                melebar.append(f"{username} {url}: {lebar} px")
+            if username == "operator.kencong" and "/anggaran/" in url:
+                periksa_tabel_anggaran(page)
+        konteks.close()
+    assert melebar == [], "Halaman lebih lebar dari layar 390 px:\n" + "\n".join(melebar)
+
+
+def periksa_tabel_anggaran(page):
+    """The budget table is wider than the phone: it scrolls inside its box, which shows
+    "geser →", and the name of each row stays in view while the figures scroll."""
+    kotak = page.locator(".tabel-gulir").filter(has=page.locator("table.tabel-anggaran"))
+    lebar_isi, lebar_kotak = kotak.evaluate("e => [e.scrollWidth, e.clientWidth]")
+    assert lebar_isi > lebar_kotak
+    petunjuk = kotak.evaluate(
+        "e => { const s = getComputedStyle(e, '::before');"
+        " return [s.content, parseFloat(s.maxHeight), parseFloat(s.opacity)]; }"
+    )
+    assert petunjuk[0] == '"geser →"' and petunjuk[1] > 0 and petunjuk[2] > 0.5, petunjuk
+    nama = page.locator("table.tabel-anggaran tbody tr td:nth-child(2)").first
+    kotak.evaluate("e => { e.scrollLeft = 600; }")
+    page.wait_for_timeout(50)
+    # Scrolled 600 px: the kode has gone, the name sticks to the box's left edge.
+    assert abs(nama.bounding_box()["x"] - kotak.bounding_box()["x"]) < 2
