@@ -12,6 +12,7 @@ from tests.conftest import KATA_SANDI_UJI
 pytestmark = pytest.mark.django_db(transaction=True)
 
 LEBAR = 390
+TINGGI_KEPALA = 180  # px of the 844: header, user line and the kecamatan menu's one row
 
 
 def halaman_kecamatan(kencong):
@@ -55,7 +56,7 @@ def test_setiap_halaman_utama_setiap_peran_muat_di_layar_390_px(
         "inspektorat": ["/kabupaten/dasbor/", "/evaluasi/", *kec[-2:]],
         "admin.kabupaten": ["/kabupaten/dasbor/", "/kecamatan/", kec[0]],
     }
-    melebar = []
+    melebar, tinggi_kepala = [], []
     for username, halaman_peran in peran.items():
         konteks = chromium.new_context(locale="id-ID", viewport={"width": LEBAR, "height": 844})
         page = konteks.new_page()
@@ -71,12 +72,17 @@ def test_setiap_halaman_utama_setiap_peran_muat_di_layar_390_px(
             lebar = page.evaluate("document.documentElement.scrollWidth")
             if lebar > LEBAR:
                 melebar.append(f"{username} {url}: {lebar} px")
+            # Header and menu leave the screen to the page (they took 230 of 844 px).
+            tinggi = page.locator("header.kepala").bounding_box()["height"]
+            if tinggi > TINGGI_KEPALA:
+                tinggi_kepala.append(f"{username} {url}: {tinggi:.0f} px")
             if username == "operator.kencong" and "/anggaran/" in url:
                 periksa_tabel_anggaran(page)
             if username == "bappeda" and url == "/kabupaten/dasbor/":
                 periksa_grafik_dasbor(page)
         konteks.close()
     assert melebar == [], "Halaman lebih lebar dari layar 390 px:\n" + "\n".join(melebar)
+    assert tinggi_kepala == [], "Kepala halaman terlalu tinggi:\n" + "\n".join(tinggi_kepala)
 
 
 def periksa_tabel_anggaran(page):
