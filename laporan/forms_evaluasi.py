@@ -105,6 +105,11 @@ class RekomendasiForm(BarisBernomorForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["rekomendasi"].widget.attrs["rows"] = 2
+        # The table shows the column names apart from the cells: a screen reader gets both.
+        indeks = (self.prefix or "").rsplit("-", 1)[-1]
+        baris = f" baris {int(indeks) + 1}" if indeks.isdigit() else ""
+        for nama in ("nomor", "rekomendasi"):
+            self.fields[nama].widget.attrs["aria-label"] = f"{self.fields[nama].label}{baris}"
 
     def clean(self):
         data = super().clean()

@@ -22,7 +22,7 @@ from .dasbor import (
     urutan_sah,
     urutkan_baris,
 )
-from .dasbor_grafik import grafik_sebaran, grafik_tren_kecamatan
+from .dasbor_grafik import batang_sebaran, grafik_sebaran, grafik_tren_kecamatan
 
 
 class DasborMixin(IzinMixin):
@@ -86,6 +86,9 @@ class DasborDetail(DasborMixin, TemplateView):
             grafik["ukuran"] = d.ukuran[i]
             if d.jumlah_realisasi[i]:
                 grafik["sebaran"] = grafik_sebaran(d, i)
+                # The same ranking as a list, which a phone shows instead of the chart.
+                grafik["peringkat"] = batang_sebaran(d, i)
+                grafik["rata_rata"] = d.rata_rata[i]
             if pilihan is not None:
                 tren = tren_kecamatan(
                     kecamatan=self.kecamatan_terlihat,

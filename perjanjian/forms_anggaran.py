@@ -65,6 +65,8 @@ class AnggaranForm(IsianLengkap, forms.Form):
                     },
                 )
                 field.widget.attrs["placeholder"] = "–"
+                # The cell's column and row, for a screen reader (the table shows them apart).
+                field.widget.attrs["aria-label"] = f"{LABEL_KOLOM[kolom]}: {sub.kode} {sub.nama}"
                 self.fields[self.nama(sub, kolom)] = field
 
     def clean(self):

@@ -194,6 +194,8 @@ def _atur_input(form: RealisasiGridForm, b) -> None:
         id=b.id_catatan,
         placeholder="sumber data",
         **{"data-testid": f"{b.testid}-catatan", "data-cermin": f"{b.ukuran.kode}-catatan"},
+        # The table shows the column's name apart from the cell: a screen reader gets both.
+        **{"aria-label": form.fields[kolom[1]].label},
     )
 
 

@@ -155,6 +155,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL",
         }
     )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that accepts connections but never answers must not hold a request for
+    # minutes: connecting gives up after DB_CONNECT_TIMEOUT seconds, a statement after
+    # DB_STATEMENT_TIMEOUT seconds (0: no limit, e.g. for a one-off maintenance command), and
+    # TCP keepalives notice a server that went away mid-request.
+    _batas_pernyataan = int(os.environ.get("DB_STATEMENT_TIMEOUT", "30"))
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": int(os.environ.get("DB_CONNECT_TIMEOUT", "5")),
+            "options": f"-c statement_timeout={_batas_pernyataan * 1000}",
+            "keepalives": 1,
+            "keepalives_idle": 30,
+            "keepalives_interval": 10,
+            "keepalives_count": 3,
+        }
+    )
 
 AUTH_USER_MODEL = "kecamatan.Pengguna"
 

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.template import Context, Template
 from django.utils import formats
 
-from perjanjian.models import Realisasi, RealisasiAnggaran
+from perjanjian.models import SubKegiatan, TargetPerjanjian
 from sakip.isian import NilaiField, UangField
 
 
@@ -84,8 +84,8 @@ def test_isian_tanggal_menolak_urutan_amerika_dengan_pesan_indonesia():
 
 def test_isian_nilai_dan_rupiah_menerima_tulisan_indonesia():
     class FormTarget(forms.Form):
-        target = NilaiField(kolom=Realisasi._meta.get_field("nilai"))
-        pagu = UangField(kolom=RealisasiAnggaran._meta.get_field("jumlah"))
+        target = NilaiField(kolom=TargetPerjanjian._meta.get_field("nilai"))
+        pagu = UangField(kolom=SubKegiatan._meta.get_field("pagu_awal"))
 
     form = FormTarget({"target": "B (67)", "pagu": "Rp 3.920.691.860,40"})
     assert form.is_valid(), form.errors
@@ -102,8 +102,8 @@ def test_isian_nilai_dan_rupiah_menerima_tulisan_indonesia():
 
 def test_isian_salah_diberi_pesan_indonesia_di_sampingnya():
     class FormTarget(forms.Form):
-        target = NilaiField(kolom=Realisasi._meta.get_field("nilai"))
-        pagu = UangField(kolom=RealisasiAnggaran._meta.get_field("jumlah"))
+        target = NilaiField(kolom=TargetPerjanjian._meta.get_field("nilai"))
+        pagu = UangField(kolom=SubKegiatan._meta.get_field("pagu_awal"))
 
     form = FormTarget({"target": "92.5", "pagu": "sejuta"})
     assert not form.is_valid()

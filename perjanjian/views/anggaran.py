@@ -140,6 +140,9 @@ class AnggaranDetail(KecamatanMixin, TemplateView):
             )
             tambah.setdefault("kegiatan", KegiatanForm(program=self._program()))
             tambah.setdefault("sub_kegiatan", SubKegiatanForm(kegiatan=self._kegiatan()))
+        # Three forms on one page: ids of their own, so each label names its own field.
+        for nama, f in tambah.items():
+            f.auto_id = f"id_{nama}-%s"
         ctx.update(
             pohon=self.pohon,
             baris=baris,
