@@ -48,3 +48,17 @@ def test_lhe_ditolak_galat_tidak_menutupi_isian(live_server, halaman, inspektora
     kotak_galat = galat.bounding_box()
     kotak_isian = halaman.locator("#id_skor_perencanaan_keberadaan").bounding_box()
     assert kotak_galat["y"] >= kotak_isian["y"] + kotak_isian["height"]
+
+
+def test_tab_pertama_tautan_lompat_ke_isi(live_server, halaman, operator_kencong, kencong):
+    from playwright.sync_api import expect
+
+    masuk(halaman, live_server, "operator.kencong")
+    halaman.goto(live_server.url + "/kecamatan/kencong/renstra/")
+    halaman.keyboard.press("Tab")
+    lompat = halaman.get_by_role("link", name="Langsung ke isi")
+    expect(lompat).to_be_focused()
+    expect(lompat).to_be_in_viewport()
+    halaman.keyboard.press("Enter")
+    assert aktif(halaman).startswith("isi|")
+    expect(halaman.locator("header a[aria-current=page]")).to_have_text("Renstra")

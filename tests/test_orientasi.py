@@ -1,0 +1,96 @@
+"""Orientation: the menu marks the current page, a skip link comes first, the header names the
+person once, the admin kabupaten finds the pages it manages."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from sakip.templatetags.orientasi import cocok
+
+
+def tautan_kini(teks: str) -> list[str]:
+    """The marked items of the header's menus (a page may mark its own tabs too)."""
+    kepala = teks.split("<header", 1)[1].split("</header>", 1)[0]
+    return re.findall(r'<a [^>]*aria-current="page"[^>]*>([^<]*)', kepala)
+
+
+@pytest.mark.parametrize(
+    ("url", "kini"),
+    [
+        (reverse("laporan:beranda", args=["kencong"]), ["Beranda"]),
+        (reverse("iku:renstra-daftar", args=["kencong"]), ["Renstra"]),
+        (reverse("perjanjian:anggaran", args=["kencong", 2025]), ["Program &amp; Anggaran"]),
+        (reverse("perjanjian:realisasi", args=["kencong", 2025, "tw2"]), ["Realisasi"]),
+        (reverse("laporan:lkip", args=["kencong", 2025]), ["LKIP"]),
+        (reverse("laporan:evaluasi", args=["kencong", 2025]), ["LHE"]),
+        (reverse("password_change"), ["Kata sandi"]),
+    ],
+)
+def test_menu_menandai_halaman_kini(client, operator_kencong, url, kini):
+    client.force_login(operator_kencong)
+    assert tautan_kini(client.get(url).text) == kini
+
+
+def test_menu_kabupaten_menandai_halaman_kini(client, bappeda):
+    client.force_login(bappeda)
+    assert tautan_kini(client.get(reverse("perjanjian:verifikasi")).text) == ["Verifikasi"]
+    teks = client.get(reverse("laporan:evaluasi-daftar")).text
+    assert tautan_kini(teks) == ["Evaluasi AKIP"]
+
+
+def test_pola_sama_persis_dengan_tanda_sama_dengan():
+    assert cocok("laporan:evaluasi", "laporan:evaluasi=")
+    assert not cocok("laporan:evaluasi-daftar", "laporan:evaluasi=")
+    assert cocok("iku:renstra-detail", "iku:renstra")
+    assert not cocok("iku:renstrax", "iku:renstra")
+
+
+def test_tautan_lompat_ke_isi_pertama(client, operator_kencong):
+    client.force_login(operator_kencong)
+    teks = client.get(reverse("laporan:beranda", args=["kencong"])).text
+    badan = teks.split("<body", 1)[1]
+    pertama = re.search(r"<(a|button|input|select|textarea)\b[^>]*>([^<]*)", badan)
+    assert pertama.group(2) == "Langsung ke isi"
+    assert 'href="#isi"' in pertama.group(0)
+    assert '<main class="container" id="isi"' in teks
+
+
+def test_kepala_menyebut_peran_sekali(client, operator_kencong):
+    operator_kencong.first_name, operator_kencong.last_name = "Operator", "Kencong"
+    operator_kencong.save()
+    client.force_login(operator_kencong)
+    teks = client.get(reverse("laporan:beranda", args=["kencong"])).text
+    assert '<span class="pengguna">Operator Kecamatan Kencong</span>' in teks
+    assert "Operator Kencong · " not in teks
+
+
+def test_kepala_nama_lalu_peran_dan_kecamatan(client, camat_kencong):
+    camat_kencong.first_name, camat_kencong.last_name = "Siti", "Aminah"
+    camat_kencong.save()
+    client.force_login(camat_kencong)
+    teks = client.get(reverse("laporan:beranda", args=["kencong"])).text
+    assert '<span class="pengguna">Siti Aminah · Camat Kecamatan Kencong</span>' in teks
+
+
+def test_kepala_pengguna_kabupaten(client, bappeda):
+    bappeda.first_name = "Budi"
+    bappeda.save()
+    client.force_login(bappeda)
+    teks = client.get(reverse("laporan:dasbor")).text
+    assert '<span class="pengguna">Budi · Bappeda</span>' in teks
+
+
+def test_admin_kabupaten_menemukan_halaman_yang_dikelolanya(client, admin_kabupaten):
+    client.force_login(admin_kabupaten)
+    teks = client.get(reverse("laporan:dasbor")).text
+    assert f'<a href="{reverse("kecamatan:daftar")}"' in teks
+    assert f'<a href="{reverse("admin:kecamatan_pengguna_changelist")}">Akun pengguna</a>' in teks
+    assert f'<a href="{reverse("admin:index")}">Data acuan</a>' in teks
+
+
+def test_bappeda_tidak_ditawari_halaman_admin(client, bappeda):
+    client.force_login(bappeda)
+    teks = client.get(reverse("laporan:dasbor")).text
+    assert "Akun pengguna" not in teks
+    assert "Data acuan" not in teks
