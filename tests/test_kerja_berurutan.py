@@ -1,0 +1,52 @@
+"""Work in order: the beranda's "Yang masih kurang" names returned and not-yet-submitted
+periods."""
+
+import datetime
+
+from django.urls import reverse
+
+from perjanjian.models import PelaporanRealisasi
+from sakip.kinerja import periode_berakhir
+
+
+def kurang(client, user, tahun=2025):
+    client.force_login(user)
+    teks = client.get(reverse("laporan:beranda", args=["kencong"]), {"tahun": tahun}).text
+    return teks.split("<h2>Yang masih kurang</h2>", 1)[1].split("<h2>", 1)[0]
+
+
+def test_periode_berakhir():
+    assert not periode_berakhir("tw1", 2026, datetime.date(2026, 3, 31))
+    assert periode_berakhir("tw1", 2026, datetime.date(2026, 4, 1))
+    assert not periode_berakhir("tw4", 2026, datetime.date(2026, 12, 31))
+    assert periode_berakhir("tahunan", 2026, datetime.date(2027, 1, 1))
+
+
+def test_yang_kurang_menyebut_periode_dikembalikan(client, operator_kencong, kencong):
+    PelaporanRealisasi.objects.create(
+        kecamatan=kencong,
+        tahun=2025,
+        periode="tw2",
+        status="dikembalikan",
+        komentar="Lampirkan sumber data IKM.",
+    )
+    teks = kurang(client, operator_kencong)
+    assert (
+        "Realisasi Triwulan II 2025 dikembalikan Bappeda: “Lampirkan sumber data IKM”. "
+        "Perbaiki, lalu ajukan lagi." in teks
+    )
+    assert reverse("perjanjian:realisasi", args=["kencong", 2025, "tw2"]) in teks
+
+
+def test_yang_kurang_menyebut_periode_lewat_yang_belum_diajukan(
+    client, operator_kencong, kencong
+):
+    PelaporanRealisasi.objects.filter(kecamatan=kencong, tahun=2025).delete()
+    teks = kurang(client, operator_kencong)
+    for label in ("Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV", "Tahunan"):
+        assert f"Realisasi {label} 2025 belum diajukan ke Bappeda." in teks
+
+
+def test_periode_yang_belum_berakhir_tidak_disebut(client, operator_kencong):
+    teks = kurang(client, operator_kencong, tahun=datetime.date.today().year + 1)
+    assert "belum diajukan ke Bappeda" not in teks
