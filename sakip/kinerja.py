@@ -21,8 +21,8 @@ Conventions:
 - Error messages are shown to operators, so they are Indonesian.
 """
 
-import re
 import datetime
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
