@@ -162,9 +162,7 @@ def _kekurangan(r: RingkasanTahun, slug: str, target) -> list[Kekurangan]:
             s.periode.value, r.tahun, hari_ini
         ):
             hasil.append(
-                Kekurangan(
-                    f"Realisasi {s.periode.label} {r.tahun} belum diajukan ke Bappeda.", url
-                )
+                Kekurangan(f"Realisasi {s.periode.label} {r.tahun} belum diajukan ke Bappeda.", url)
             )
     for s in r.realisasi:
         if s.jumlah and s.terisi < s.jumlah:

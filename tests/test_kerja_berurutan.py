@@ -38,9 +38,7 @@ def test_yang_kurang_menyebut_periode_dikembalikan(client, operator_kencong, ken
     assert reverse("perjanjian:realisasi", args=["kencong", 2025, "tw2"]) in teks
 
 
-def test_yang_kurang_menyebut_periode_lewat_yang_belum_diajukan(
-    client, operator_kencong, kencong
-):
+def test_yang_kurang_menyebut_periode_lewat_yang_belum_diajukan(client, operator_kencong, kencong):
     PelaporanRealisasi.objects.filter(kecamatan=kencong, tahun=2025).delete()
     teks = kurang(client, operator_kencong)
     for label in ("Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV", "Tahunan"):
