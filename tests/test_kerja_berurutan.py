@@ -48,3 +48,43 @@ def test_yang_kurang_menyebut_periode_lewat_yang_belum_diajukan(client, operator
 def test_periode_yang_belum_berakhir_tidak_disebut(client, operator_kencong):
     teks = kurang(client, operator_kencong, tahun=datetime.date.today().year + 1)
     assert "belum diajukan ke Bappeda" not in teks
+
+
+def realisasi_halaman(client, user, periode):
+    client.force_login(user)
+    return client.get(reverse("perjanjian:realisasi", args=["kencong", 2025, periode])).text
+
+
+def test_impor_excel_tidak_ditawarkan_untuk_periode_diajukan(client, operator_kencong, kencong):
+    PelaporanRealisasi.objects.filter(kecamatan=kencong, tahun=2025).delete()
+    PelaporanRealisasi.objects.create(
+        kecamatan=kencong, tahun=2025, periode="tw2", status="diajukan"
+    )
+    impor = reverse("perjanjian:realisasi-impor", args=["kencong", 2025])
+    teks = realisasi_halaman(client, operator_kencong, "tw2")
+    assert impor not in teks
+    assert (
+        "Impor Excel tidak ditawarkan: realisasi Triwulan II 2025 sudah diajukan dan menunggu "
+        "verifikasi Bappeda. Periode yang masih dapat diisi (Triwulan I, Triwulan III, "
+        "Triwulan IV, Tahunan) dapat diimpor dari halamannya." in teks
+    )
+    teks = realisasi_halaman(client, operator_kencong, "tw1")
+    assert impor in teks
+    assert "Impor Excel tidak ditawarkan" not in teks
+
+
+def test_impor_excel_tidak_ditawarkan_bila_semua_diverifikasi(client, operator_kencong, kencong):
+    PelaporanRealisasi.objects.filter(kecamatan=kencong, tahun=2025).delete()
+    for p in ("tw1", "tw2", "tw3", "tw4", "tahunan"):
+        PelaporanRealisasi.objects.create(
+            kecamatan=kencong, tahun=2025, periode=p, status="diverifikasi"
+        )
+    teks = realisasi_halaman(client, operator_kencong, "tw4")
+    assert reverse("perjanjian:realisasi-impor", args=["kencong", 2025]) not in teks
+    assert "realisasi Triwulan IV 2025 sudah diverifikasi Bappeda." in teks
+    assert "Tidak ada periode tahun ini yang masih dapat diisi." in teks
+
+
+def test_pembaca_tidak_diberi_alasan_impor(client, bappeda, kencong):
+    teks = realisasi_halaman(client, bappeda, "tahunan")
+    assert "Impor Excel" not in teks
