@@ -4,8 +4,11 @@ periods."""
 import datetime
 
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from perjanjian.models import PelaporanRealisasi
+from perjanjian.services import realisasi_ajukan
 from sakip.kinerja import periode_berakhir
 
 
@@ -88,3 +91,15 @@ def test_impor_excel_tidak_ditawarkan_bila_semua_diverifikasi(client, operator_k
 def test_pembaca_tidak_diberi_alasan_impor(client, bappeda, kencong):
     teks = realisasi_halaman(client, bappeda, "tahunan")
     assert "Impor Excel" not in teks
+
+
+def test_antrean_menyebut_siapa_dan_kapan_mengajukan(client, bappeda, kencong, operator_kencong):
+    operator_kencong.first_name, operator_kencong.last_name = "Siti", "Aminah"
+    operator_kencong.save()
+    p = realisasi_ajukan(kecamatan=kencong, tahun=2025, periode="tahunan", oleh=operator_kencong)
+    waktu = p.riwayat.latest().history_date
+    client.force_login(bappeda)
+    teks = client.get(reverse("perjanjian:verifikasi")).text
+    baris = teks.split('id="realisasi-kencong-2025-tahunan"', 1)[1].split("</tr>", 1)[0]
+    pada = date_format(timezone.localtime(waktu), "j F Y, H.i")
+    assert f"Diajukan oleh Siti Aminah, {pada}" in baris
