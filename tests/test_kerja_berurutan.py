@@ -7,7 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from perjanjian.models import PelaporanRealisasi
+from kecamatan.models import Kecamatan
+from perjanjian.models import PelaporanRealisasi, PerjanjianKinerja
+from perjanjian.selectors import tahun_data_terakhir
 from perjanjian.services import realisasi_ajukan
 from sakip.kinerja import periode_berakhir
 
@@ -103,3 +105,25 @@ def test_antrean_menyebut_siapa_dan_kapan_mengajukan(client, bappeda, kencong, o
     baris = teks.split('id="realisasi-kencong-2025-tahunan"', 1)[1].split("</tr>", 1)[0]
     pada = date_format(timezone.localtime(waktu), "j F Y, H.i")
     assert f"Diajukan oleh Siti Aminah, {pada}" in baris
+
+
+def test_dasbor_dibuka_pada_tahun_data_terakhir_bukan_pk_draf_kosong(client, bappeda, patrang):
+    PerjanjianKinerja.objects.create(
+        kecamatan=patrang,
+        tahun=2026,
+        renstra=patrang.renstra.order_by("-tahun_akhir").first(),
+        pihak_pertama_nama="Camat Patrang",
+        pihak_pertama_jabatan="Camat Patrang",
+        pihak_kedua_nama="Bupati Jember",
+        pihak_kedua_jabatan="Bupati Jember",
+    )
+    client.force_login(bappeda)
+    teks = client.get(reverse("laporan:dasbor")).text
+    assert "tahun 2025" in teks
+    assert "tahun 2026" not in teks
+
+
+def test_tahun_data_terakhir(kencong):
+    kecamatan = Kecamatan.objects.filter(pk=kencong.pk)
+    assert tahun_data_terakhir(kecamatan=kecamatan, sampai=2030) == 2025
+    assert tahun_data_terakhir(kecamatan=kecamatan, sampai=2010) is None
