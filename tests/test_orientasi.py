@@ -4,6 +4,7 @@ person once, the admin kabupaten finds the pages it manages."""
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from sakip.templatetags.orientasi import cocok
@@ -12,7 +13,8 @@ from sakip.templatetags.orientasi import cocok
 def tautan_kini(teks: str) -> list[str]:
     """The marked items of the header's menus (a page may mark its own tabs too)."""
     kepala = teks.split("<header", 1)[1].split("</header>", 1)[0]
-    return re.findall(r'<a [^>]*aria-current="page"[^>]*>([^<]*)', kepala)
+    tautan = re.findall(r'<a [^>]*aria-current="page"[^>]*>(.*?)</a>', kepala)
+    return [re.sub(r"<[^>]+>", "", t) for t in tautan]
 
 
 @pytest.mark.parametrize(
@@ -85,8 +87,9 @@ def test_admin_kabupaten_menemukan_halaman_yang_dikelolanya(client, admin_kabupa
     client.force_login(admin_kabupaten)
     teks = client.get(reverse("laporan:dasbor")).text
     assert f'<a href="{reverse("kecamatan:daftar")}"' in teks
-    assert f'<a href="{reverse("admin:kecamatan_pengguna_changelist")}">Akun pengguna</a>' in teks
-    assert f'<a href="{reverse("admin:index")}">Data acuan</a>' in teks
+    akun = reverse("admin:kecamatan_pengguna_changelist")
+    assert re.search(f'<a href="{akun}">(<svg .*?</svg>)?Akun pengguna</a>', teks)
+    assert re.search(f'<a href="{reverse("admin:index")}">(<svg .*?</svg>)?Data acuan</a>', teks)
 
 
 def test_bappeda_tidak_ditawari_halaman_admin(client, bappeda):
@@ -94,3 +97,27 @@ def test_bappeda_tidak_ditawari_halaman_admin(client, bappeda):
     teks = client.get(reverse("laporan:dasbor")).text
     assert "Akun pengguna" not in teks
     assert "Data acuan" not in teks
+
+
+def test_ikon_dari_sprite_tervendor_di_samping_teks_menu(client, operator_kencong):
+    client.force_login(operator_kencong)
+    teks = client.get(reverse("laporan:beranda", args=["kencong"])).text
+    menu = teks.split('aria-label="Menu kecamatan"', 1)[1].split("</nav>", 1)[0]
+    butir = re.findall(r"<a [^>]*>(.*?)</a>", menu)
+    assert len(butir) == 9
+    for b in butir:
+        ikon, teks_butir = re.fullmatch(
+            r'(<svg class="ikon" aria-hidden="true".*?</svg>)(.+)', b
+        ).groups()
+        assert "/static/vendor/lucide/ikon.svg#" in ikon
+        assert teks_butir.strip()
+
+
+def test_setiap_ikon_ada_di_sprite():
+    sprite = (settings.BASE_DIR / "static/vendor/lucide/ikon.svg").read_text()
+    base = (settings.BASE_DIR / "templates/base.html").read_text()
+    dipakai = set(re.findall(r'{% ikon "([a-z0-9-]+)" %}', base))
+    assert dipakai
+    for nama in dipakai:
+        assert f'<symbol id="{nama}"' in sprite, nama
+    assert (settings.BASE_DIR / "static/vendor/lucide/LICENSE").exists()

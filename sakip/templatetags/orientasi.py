@@ -2,6 +2,7 @@
 as the header names them once."""
 
 from django import template
+from django.templatetags.static import static
 from django.utils.html import format_html
 
 register = template.Library()
@@ -51,3 +52,14 @@ def nama_pengguna(user) -> str:
     if not nama.strip() or set(nama.lower().replace(".", " ").split()) <= kata_peran:
         return peran
     return f"{nama} · {peran}"
+
+
+@register.simple_tag
+def ikon(nama: str):
+    """An icon of the vendored Lucide sprite (static/vendor/lucide/ikon.svg), beside its text:
+    hidden from screen readers, which read the text."""
+    return format_html(
+        '<svg class="ikon" aria-hidden="true" focusable="false"><use href="{}#{}"></use></svg>',
+        static("vendor/lucide/ikon.svg"),
+        nama,
+    )
