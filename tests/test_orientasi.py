@@ -1,11 +1,15 @@
 """Orientation: the menu marks the current page, a skip link comes first, the header names the
 person once, the admin kabupaten finds the pages it manages."""
 
+import base64
+import io
 import re
 
 import pytest
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.urls import reverse
+from PIL import Image
 
 from sakip.templatetags.orientasi import cocok
 
@@ -121,3 +125,32 @@ def test_setiap_ikon_ada_di_sprite():
     for nama in dipakai:
         assert f'<symbol id="{nama}"' in sprite, nama
     assert (settings.BASE_DIR / "static/vendor/lucide/LICENSE").exists()
+
+
+def test_kepala_menampilkan_nama_dan_logo_kabupaten(client, operator_kencong, media):
+    kabupaten = operator_kencong.kabupaten
+    client.force_login(operator_kencong)
+    teks = client.get(reverse("laporan:beranda", args=["kencong"])).text
+    kepala = teks.split("<header", 1)[1].split("</header>", 1)[0]
+    assert '<small class="nama-kabupaten">Kabupaten Jember</small>' in kepala
+    assert "logo-kabupaten" not in kepala  # no logo uploaded: none shown
+
+    gambar = io.BytesIO()
+    Image.new("RGB", (400, 400), "#0a6e3c").save(gambar, format="PNG")
+    kabupaten.logo.save("jember.png", ContentFile(gambar.getvalue()))
+    teks = client.get(reverse("laporan:beranda", args=["kencong"])).text
+    kepala = teks.split("<header", 1)[1].split("</header>", 1)[0]
+    src = re.search(
+        r'<img src="(data:image/png;base64,[^"]+)" alt="" class="logo-kabupaten">', kepala
+    )
+    assert src
+    kecil = Image.open(io.BytesIO(base64.b64decode(src.group(1).split(",", 1)[1])))
+    assert kecil.size == (64, 64)
+
+
+def test_logo_rusak_tidak_merusak_halaman(client, operator_kencong, media):
+    operator_kencong.kabupaten.logo.save("rusak.png", ContentFile(b"bukan gambar"))
+    client.force_login(operator_kencong)
+    response = client.get(reverse("laporan:beranda", args=["kencong"]))
+    assert response.status_code == 200
+    assert "logo-kabupaten" not in response.text
