@@ -154,3 +154,11 @@ def test_logo_rusak_tidak_merusak_halaman(client, operator_kencong, media):
     response = client.get(reverse("laporan:beranda", args=["kencong"]))
     assert response.status_code == 200
     assert "logo-kabupaten" not in response.text
+
+
+def test_kepala_admin_dengan_nama_peran_dan_kabupaten(client, admin_kabupaten):
+    admin_kabupaten.first_name, admin_kabupaten.last_name = "Admin", "Kabupaten Jember"
+    admin_kabupaten.save()
+    client.force_login(admin_kabupaten)
+    teks = client.get(reverse("laporan:dasbor")).text
+    assert '<span class="pengguna">Admin Kabupaten</span>' in teks

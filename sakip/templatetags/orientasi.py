@@ -48,7 +48,9 @@ def nama_pengguna(user) -> str:
     repeats the role words ("Operator Kencong") shows the role once."""
     peran = peran_wilayah(user)
     nama = user.get_full_name() or user.username
-    kata_peran = set(peran.lower().split())
+    # The words the header already says: the role, the kecamatan, the kabupaten.
+    kabupaten = getattr(user, "kabupaten", None)
+    kata_peran = set(f"{peran} kabupaten {kabupaten.nama if kabupaten else ''}".lower().split())
     if not nama.strip() or set(nama.lower().replace(".", " ").split()) <= kata_peran:
         return peran
     return f"{nama} · {peran}"
