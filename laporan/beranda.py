@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.urls import reverse
+from django.utils import timezone
 
 from iku.models import KeputusanIKU, Renstra
 from iku.selectors import keputusan_renstra, renstra_berlaku
@@ -27,6 +28,7 @@ from perjanjian.selectors import (
     target_perjanjian,
 )
 from perjanjian.services import narasi_kosong
+from sakip.kinerja import periode_berakhir
 
 PERIODE_TRIWULAN = (Periode.TW1, Periode.TW2, Periode.TW3, Periode.TW4, Periode.TAHUNAN)
 
@@ -143,6 +145,24 @@ def _kekurangan(r: RingkasanTahun, slug: str, target) -> list[Kekurangan]:
                     f"{perjanjian.get_status_display().lower()}.",
                     reverse("perjanjian:perjanjian-detail", args=[slug, perjanjian.id]),
                 )
+            )
+    hari_ini = timezone.localdate()
+    for s in r.realisasi:
+        url = reverse("perjanjian:realisasi", args=[slug, r.tahun, s.periode.value])
+        if s.status == PelaporanRealisasi.Status.DIKEMBALIKAN:
+            alasan = f": “{s.komentar.rstrip('.')}”" if s.komentar else ""
+            hasil.append(
+                Kekurangan(
+                    f"Realisasi {s.periode.label} {r.tahun} dikembalikan Bappeda{alasan}. "
+                    "Perbaiki, lalu ajukan lagi.",
+                    url,
+                )
+            )
+        elif s.status == PelaporanRealisasi.Status.DRAFT and periode_berakhir(
+            s.periode.value, r.tahun, hari_ini
+        ):
+            hasil.append(
+                Kekurangan(f"Realisasi {s.periode.label} {r.tahun} belum diajukan ke Bappeda.", url)
             )
     for s in r.realisasi:
         if s.jumlah and s.terisi < s.jumlah:

@@ -8,7 +8,7 @@ from django.views.generic import TemplateView, View
 
 from kecamatan.halaman import IzinMixin, tahun_berjalan
 from kecamatan.selectors import kecamatan_terlihat
-from perjanjian.selectors import tahun_pk_terakhir
+from perjanjian.selectors import tahun_data_terakhir
 from sakip.akses import Izin
 from sakip.berkas import respons_berkas
 from sakip.tahun import tahun_sah
@@ -32,8 +32,9 @@ class DasborMixin(IzinMixin):
     izin = Izin.MELIHAT  # kabupaten-wide: the kabupaten roles
 
     def tahun_bawaan(self) -> int:
-        """The latest year a kecamatan of the kabupaten has a PK for, up to this year."""
-        terakhir = tahun_pk_terakhir(kecamatan=self.kecamatan_terlihat, sampai=tahun_berjalan())
+        """The latest year with data (perjanjian.selectors.tahun_data_terakhir), up to this
+        year."""
+        terakhir = tahun_data_terakhir(kecamatan=self.kecamatan_terlihat, sampai=tahun_berjalan())
         return terakhir or tahun_berjalan()
 
     def muat(self):

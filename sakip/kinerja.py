@@ -21,6 +21,7 @@ Conventions:
 - Error messages are shown to operators, so they are Indonesian.
 """
 
+import datetime
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -968,3 +969,17 @@ class BatasAngka:
         if angka.normalize().as_tuple().exponent < -self.desimal:
             raise ValueError(f"Paling banyak {self.desimal} angka di belakang koma.")
         return angka
+
+
+# --- reporting periods -----------------------------------------------------------------------
+
+# The last month of each reporting period (the periode values of perjanjian.Periode).
+BULAN_AKHIR_PERIODE = {"tw1": 3, "tw2": 6, "tw3": 9, "tw4": 12, "tahunan": 12}
+
+
+def periode_berakhir(periode: str, tahun: int, hari_ini: datetime.date) -> bool:
+    """Whether the period of ``tahun`` is over on ``hari_ini`` (its realisasi is then due)."""
+    bulan = BULAN_AKHIR_PERIODE[periode]
+    if bulan == 12:
+        return hari_ini > datetime.date(tahun, 12, 31)
+    return hari_ini >= datetime.date(tahun, bulan + 1, 1)

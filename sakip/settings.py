@@ -105,7 +105,8 @@ MIDDLEWARE = [
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend loading the kabupaten and kecamatan with the user (the header shows them).
+    "kecamatan.backend.PenggunaBackend",
 ]
 # Five wrong passwords for one username from one address lock that pair for 15 minutes.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))

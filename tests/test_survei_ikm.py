@@ -104,7 +104,8 @@ def test_survei_csv_dihitung_seperti_hitungan_tangan(operator):
         assert sel[1:4] == [jawaban, nrr, konversi], (nomor, sel)
         assert mutu in baris and sel[-1] == urutan
     # The chart: an SVG with the unsur names, the weakest first.
-    svg = isi[isi.index("<svg") : isi.index("</svg>")]
+    main = isi[isi.index("<main") :]  # the header's icons are SVGs too
+    svg = main[main.index("<svg") : main.index("</svg>")]
     assert svg.index("U3 Waktu Penyelesaian") < svg.index("U5 Produk") < svg.index("U7 Perilaku")
     assert "3,25  (B)" in svg and "3,50  (B)" in svg
     # Respondents per service type and the dates.

@@ -87,7 +87,7 @@ from .tahun import (
     sasaran_bertarget,
     status_pelaporan,
     status_pelaporan_kabupaten,
-    tahun_pk_terakhir,
+    tahun_data_terakhir,
     target_perjanjian,
 )
 
@@ -159,7 +159,7 @@ __all__ = [
     "status_pelaporan",
     "status_pelaporan_kabupaten",
     "tabel_capaian",
-    "tahun_pk_terakhir",
+    "tahun_data_terakhir",
     "target_akhir_renstra",
     "target_perjanjian",
     "target_urut",

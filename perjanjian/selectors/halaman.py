@@ -158,8 +158,37 @@ class AntreanVerifikasi:
     perjanjian_diajukan: list[PerjanjianKinerja]
 
 
+@dataclass(frozen=True)
+class Pengajuan:
+    """Who submitted a row now diajukan, and when (from its history)."""
+
+    oleh: str
+    pada: datetime
+
+
+def pengajuan_terakhir(baris: list, model) -> dict[int, Pengajuan]:
+    """For each row of ``baris`` (rows of ``model`` whose status is diajukan): the history
+    version that moved it to diajukan last (one query)."""
+    hasil: dict[int, Pengajuan] = {}
+    if not baris:
+        return hasil
+    versi = (
+        model.riwayat.filter(id__in=[b.id for b in baris])
+        .select_related("history_user")
+        .order_by("id", "history_date", "history_id")
+    )
+    sebelumnya: dict[int, str] = {}
+    for v in versi:
+        if v.status == "diajukan" and sebelumnya.get(v.id) != "diajukan":
+            u = v.history_user
+            oleh = (u.get_full_name() or u.username) if u else "sistem"
+            hasil[v.id] = Pengajuan(oleh=oleh, pada=v.history_date)
+        sebelumnya[v.id] = v.status
+    return hasil
+
+
 def antrean_verifikasi(*, pengguna: Pengguna) -> AntreanVerifikasi:
-    """The verification queue within what ``pengguna`` may see (four queries); each
+    """The verification queue within what ``pengguna`` may see (six queries); each
     submitted period carries its budget realisasi as ``anggaran`` (AnggaranPeriode)."""
     status = PelaporanRealisasi.Status
     pelaporan = list(
@@ -173,14 +202,21 @@ def antrean_verifikasi(*, pengguna: Pengguna) -> AntreanVerifikasi:
     diajukan = [p for p in pelaporan if p.status == status.DIAJUKAN]
     # The budget realisasi of each submitted period, verified with it (two more queries).
     anggaran = anggaran_pelaporan(pelaporan=diajukan)
+    # Who submitted each row and when (one query each for the periods and the PKs).
+    pengajuan = pengajuan_terakhir(diajukan, PelaporanRealisasi)
     for p in diajukan:
         p.anggaran = anggaran[p.id]
+        p.pengajuan = pengajuan.get(p.id)
+    perjanjian = list(
+        perjanjian_terlihat(pengguna=pengguna)
+        .filter(status=PerjanjianKinerja.Status.DIAJUKAN)
+        .order_by("tahun", "kecamatan__nama", "jenis")
+    )
+    pengajuan_pk = pengajuan_terakhir(perjanjian, PerjanjianKinerja)
+    for pk in perjanjian:
+        pk.pengajuan = pengajuan_pk.get(pk.id)
     return AntreanVerifikasi(
         realisasi_diajukan=diajukan,
         realisasi_dikembalikan=[p for p in pelaporan if p.status == status.DIKEMBALIKAN],
-        perjanjian_diajukan=list(
-            perjanjian_terlihat(pengguna=pengguna)
-            .filter(status=PerjanjianKinerja.Status.DIAJUKAN)
-            .order_by("tahun", "kecamatan__nama", "jenis")
-        ),
+        perjanjian_diajukan=perjanjian,
     )

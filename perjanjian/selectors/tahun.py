@@ -64,12 +64,25 @@ def perjanjian_dengan_wilayah(*, perjanjian: PerjanjianKinerja) -> PerjanjianKin
     return PerjanjianKinerja.objects.select_related("kecamatan__kabupaten").get(pk=perjanjian.pk)
 
 
-def tahun_pk_terakhir(*, kecamatan: QuerySet[Kecamatan], sampai: int) -> int | None:
-    """The latest year up to ``sampai`` in which a kecamatan of ``kecamatan`` has a PK."""
-    return (
-        PerjanjianKinerja.objects.filter(kecamatan__in=kecamatan, tahun__lte=sampai)
+def tahun_data_terakhir(*, kecamatan: QuerySet[Kecamatan], sampai: int) -> int | None:
+    """The latest year with data up to ``sampai`` for the kecamatan of ``kecamatan``: the
+    latest year with a realisasi, else the latest year with a PK that promises a target. An
+    empty draft PK one kecamatan created for a new year does not make it the year to show
+    (at most two queries)."""
+    realisasi = (
+        Realisasi.objects.filter(kecamatan__in=kecamatan, tahun__lte=sampai)
         .order_by("-tahun")
         .values_list("tahun", flat=True)
+        .first()
+    )
+    if realisasi is not None:
+        return realisasi
+    return (
+        TargetPerjanjian.objects.filter(
+            perjanjian__kecamatan__in=kecamatan, perjanjian__tahun__lte=sampai
+        )
+        .order_by("-perjanjian__tahun")
+        .values_list("perjanjian__tahun", flat=True)
         .first()
     )
 

@@ -110,6 +110,7 @@ class RealisasiUbah(RealisasiMixin, TemplateView):
                 }
                 for p in Periode
             ],
+            alasan_tanpa_impor=self._alasan_tanpa_impor(grid.status, status),
             url_simpan=self.url("realisasi"),
             url_ajukan=self.url("realisasi-ajukan"),
             url_verifikasi=self.url("realisasi-verifikasi"),
@@ -131,6 +132,27 @@ class RealisasiUbah(RealisasiMixin, TemplateView):
             ),
         )
         return ctx
+
+    def _alasan_tanpa_impor(self, status_ini: str, status: dict[str, str]) -> str:
+        """Why "Impor Excel" is not offered on this period's page ("" when it is): the import
+        fills open periods only, and this one is with Bappeda or verified."""
+        if not self.bisa_mengisi or status_ini in DAPAT_DIUBAH:
+            return ""
+        keadaan = (
+            "sudah diverifikasi Bappeda"
+            if status_ini == Status.DIVERIFIKASI
+            else "sudah diajukan dan menunggu verifikasi Bappeda"
+        )
+        terbuka = [p.label for p in Periode if status[p.value] in DAPAT_DIUBAH]
+        lanjut = (
+            f"Periode yang masih dapat diisi ({', '.join(terbuka)}) dapat diimpor dari halamannya."
+            if terbuka
+            else "Tidak ada periode tahun ini yang masih dapat diisi."
+        )
+        return (
+            f"Impor Excel tidak ditawarkan: realisasi {self.periode.label} {self.tahun} "
+            f"{keadaan}. {lanjut}"
+        )
 
     def _konteks_periode(self, grid, dapat_diubah: bool, form_buka_kembali) -> dict:
         """The period's budget realisasi (part of what is submitted and verified) and its
