@@ -24,7 +24,7 @@ def test_anggaran_ditolak_ringkasan_galat_dengan_tautan_ke_sel(client, operator)
     tw2 = response.context["form"][sel("2.1.1", "tw2")]
     tahunan = response.context["form"][sel("3.1.2", "tahunan")]
     assert f'href="#{tw2.auto_id}"' in ringkasan
-    assert f"{tw2.label}</a>: Format nilai tidak dikenali" in ringkasan
+    assert f"{tw2.label}</a>: Format rupiah tidak dikenali" in ringkasan
     assert f'href="#{tahunan.auto_id}"' in ringkasan
     assert "Jumlah rupiah tidak boleh negatif." in ringkasan
     # The summary sits above the table, whose later columns may be off-screen.
