@@ -4,6 +4,7 @@ as the header names them once."""
 from django import template
 from django.templatetags.static import static
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -27,7 +28,7 @@ def kini(context, pola: str):
     request = context.get("request")
     match = getattr(request, "resolver_match", None)
     if match and cocok(match.view_name, pola):
-        return format_html(' aria-current="page"')
+        return mark_safe(' aria-current="page"')  # a constant, nothing interpolated
     return ""
 
 
