@@ -4,6 +4,7 @@ a typing slip or junk in a URL: a page answers 404, a form names the range."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 
 TAHUN_MIN = 2000
 TAHUN_MAKS = 2100
@@ -29,6 +30,12 @@ class TahunField(models.PositiveSmallIntegerField):
     plain PositiveSmallIntegerField, so moving the range never needs a migration."""
 
     default_validators = [validasi_tahun]
+
+    @cached_property
+    def validators(self):
+        # The range above lies inside every database's small-integer range, so a year out of
+        # it gets this one message, not also PostgreSQL's "lebih kecil dari … 32767".
+        return [*self.default_validators, *self._validators]
 
     def deconstruct(self):
         name, _path, args, kwargs = super().deconstruct()
