@@ -41,11 +41,12 @@ KOLOM_PERJANJIAN = (
 )
 
 
-def _bawaan(kecamatan: Kecamatan, tahun: int, jenis: str) -> dict:
-    """Place and parties of a new PK: the camat and the bupati in office on the PK's date (a
-    date in its own year: kecamatan.selectors.bawaan_dokumen), the kecamatan's place."""
+def _bawaan(kecamatan: Kecamatan, tahun: int, jenis: str, tanggal=None) -> dict:
+    """Place and parties of a PK: the camat and the bupati in office on the PK's date (its
+    ``tanggal``, else a date in its own year: kecamatan.selectors.bawaan_dokumen), the
+    kecamatan's place."""
     dokumen = Dokumen.PK_AWAL if jenis == Jenis.AWAL else Dokumen.PK_PERUBAHAN
-    bawaan = bawaan_dokumen(kecamatan=kecamatan, dokumen=dokumen, tahun=tahun)
+    bawaan = bawaan_dokumen(kecamatan=kecamatan, dokumen=dokumen, tahun=tahun, tanggal=tanggal)
     camat, bupati = bawaan.camat, bawaan.bupati
     return {
         "tempat": bawaan.tempat,
@@ -215,6 +216,7 @@ def perjanjian_ubah(
         segar, baris = _kunci(perjanjian)
         jaga_draft(segar)
         konkurensi.periksa(sidik, sidik_perjanjian(segar, baris))
+        data = _pihak_menurut_tanggal(segar, data)
         berubah = False
         for kolom in KOLOM_PERJANJIAN:
             if kolom in data and getattr(segar, kolom) != data[kolom]:
@@ -233,6 +235,25 @@ def perjanjian_ubah(
                 t.nilai, t.huruf = nilai.angka, huruf
                 t._history_user = oleh
                 t.save()
+
+
+KOLOM_PIHAK = tuple(k for k in KOLOM_PERJANJIAN if k.startswith("pihak_"))
+
+
+def _pihak_menurut_tanggal(perjanjian: PerjanjianKinerja, data: Mapping) -> Mapping:
+    """A new date proposes the parties in office on it: each party field still holding the
+    proposal of the old date (not typed over, here or in the form) takes the new date's."""
+    baru = data.get("tanggal")
+    if not baru or baru == perjanjian.tanggal:
+        return data
+    args = (perjanjian.kecamatan, perjanjian.tahun, perjanjian.jenis)
+    lama, usul = _bawaan(*args, tanggal=perjanjian.tanggal), _bawaan(*args, tanggal=baru)
+    hasil = dict(data)
+    for kolom in KOLOM_PIHAK:
+        tersimpan = getattr(perjanjian, kolom)
+        if hasil.get(kolom, tersimpan) == tersimpan == lama[kolom]:
+            hasil[kolom] = usul[kolom]
+    return hasil
 
 
 def perjanjian_hapus(*, perjanjian: PerjanjianKinerja, oleh: Pengguna) -> None:
