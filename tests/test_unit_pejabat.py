@@ -355,11 +355,3 @@ def test_nip_dari_sel_excel():
     assert baca_nip(None) == ""
     with pytest.raises(ValidationError, match="format selnya sebagai Teks"):
         baca_nip(1.9710512199803101e17)
-
-
-def test_pejabat_disimpan_dari_skrip_dengan_nip_bersih(kencong):
-    p = Pejabat.objects.create(
-        kabupaten=kencong.kabupaten, kecamatan=kencong, nama="Uji", jabatan="Kasi", nip=NIP_SPASI
-    )
-    p.refresh_from_db()
-    assert p.nip == NIP

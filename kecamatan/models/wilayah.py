@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from sakip import akses
-from sakip.validators import nip_valid_or_blank, normalkan_nip, validate_nip
+from sakip.validators import nip_valid_or_blank, validate_nip
 
 
 class Kabupaten(models.Model):
@@ -193,8 +193,3 @@ class Pejabat(models.Model):
 
     def __str__(self):
         return f"{self.nama} ({self.jabatan})"
-
-    def save(self, *args, **kwargs):
-        # A script or an import may hand the NIP as typed; it is stored as its digits.
-        self.nip = normalkan_nip(self.nip)
-        super().save(*args, **kwargs)
