@@ -12,8 +12,8 @@ PANJANG_NIP = 18
 
 # NIP (Nomor Induk Pegawai) is stored as its 18 digits; "19730206 200312 1 002" is how it
 # is printed (sakip.format_id.format_nip). People paste it with spaces: every path that takes
-# one (the pages' NipField, the admin, an Excel cell, a script saving a Pejabat) passes it
-# through ``normalkan_nip`` first, then ``periksa_nip`` names what is wrong. The model's own
+# one (the pages' NipField, the admin's NipAdmin, an Excel cell, the pejabat services) passes
+# it through ``normalkan_nip`` first, then ``periksa_nip`` names what is wrong. The model's own
 # validator below stays as it is (its message is part of the migrations' state).
 validate_nip = RegexValidator(
     NIP_PATTERN,
