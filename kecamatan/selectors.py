@@ -2,7 +2,11 @@
 a kecamatan, its units and yearly profile, the rating scales in force. The apps above call
 these rather than querying the kecamatan models, so each read has one owner here."""
 
-from django.db.models import F, Prefetch, Q, QuerySet
+import datetime
+import enum
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from sakip import kinerja
 
@@ -23,18 +27,192 @@ from .penetapan import lkip_ditetapkan as lkip_ditetapkan
 from .penetapan import pesan_terkunci as pesan_terkunci
 
 
-def camat_terakhir(*, kecamatan: Kecamatan) -> Pejabat | None:
-    """The kecamatan's latest camat (also a Plt./Plh.): the one who signs its PK, its IKU
-    decree and its LKIP. Latest start of office first, else the last recorded."""
-    return (
-        Pejabat.objects.filter(kecamatan=kecamatan)
-        .filter(
-            Q(jabatan__istartswith="camat")
-            | Q(jabatan__istartswith="plt. camat")
-            | Q(jabatan__istartswith="plh. camat")
-        )
+class Jabatan(enum.Enum):
+    """The offices a document's default signatory is taken from."""
+
+    CAMAT = "camat"  # the kecamatan's pejabat
+    BUPATI = "bupati"  # the kabupaten's pejabat (no kecamatan)
+
+
+# A pejabat holds the office when the jabatan starts with one of these (any case): the
+# acting heads sign as well (Plt. Bupati Jember signed Kencong's PK 2025).
+AWALAN_JABATAN = {
+    Jabatan.CAMAT: ("camat", "plt. camat", "plh. camat", "pj. camat"),
+    Jabatan.BUPATI: ("bupati", "plt. bupati", "plh. bupati", "pj. bupati", "penjabat bupati"),
+}
+
+
+def _pejabat_jabatan(*, kecamatan: Kecamatan, jabatan: Jabatan) -> QuerySet[Pejabat]:
+    kondisi = Q()
+    for awalan in AWALAN_JABATAN[jabatan]:
+        kondisi |= Q(jabatan__istartswith=awalan)
+    if jabatan is Jabatan.CAMAT:
+        return Pejabat.objects.filter(kondisi, kecamatan=kecamatan)
+    return Pejabat.objects.filter(kondisi, kabupaten_id=kecamatan.kabupaten_id, kecamatan=None)
+
+
+def _jarak(pejabat: Pejabat, tanggal: datetime.date) -> int:
+    """Days between ``tanggal`` and the pejabat's period (0 inside it)."""
+    if pejabat.mulai and tanggal < pejabat.mulai:
+        return (pejabat.mulai - tanggal).days
+    if pejabat.selesai and tanggal > pejabat.selesai:
+        return (tanggal - pejabat.selesai).days
+    return 0
+
+
+def pejabat_menjabat(
+    *, kecamatan: Kecamatan, jabatan: Jabatan, tanggal: datetime.date
+) -> Pejabat | None:
+    """The camat of ``kecamatan`` (or the bupati of its kabupaten) in office on ``tanggal``:
+    the one rule every default signatory comes from (PK pihak pertama and pihak kedua, the
+    IKU decree's and the LKIP's signatory).
+
+    In office: started on or before ``tanggal`` and not ended before it (an empty start or
+    end is open). Of several, the latest start wins (an acting head recorded without an end),
+    then the last recorded. When nobody was in office that day (a date between two terms),
+    the one whose term in the same year is nearest to it; never someone of another year (a
+    2021 PK must not propose the bupati of 2025): then None."""
+    semua = _pejabat_jabatan(kecamatan=kecamatan, jabatan=jabatan)
+    menjabat = (
+        semua.filter(Q(mulai__isnull=True) | Q(mulai__lte=tanggal))
+        .filter(Q(selesai__isnull=True) | Q(selesai__gte=tanggal))
         .order_by(F("mulai").desc(nulls_last=True), "-id")
         .first()
+    )
+    if menjabat is not None:
+        return menjabat
+    awal, akhir = datetime.date(tanggal.year, 1, 1), datetime.date(tanggal.year, 12, 31)
+    tahun_itu = semua.filter(
+        Q(mulai__isnull=True) | Q(mulai__lte=akhir), Q(selesai__isnull=True) | Q(selesai__gte=awal)
+    ).order_by("id")
+    return min(tahun_itu, key=lambda p: _jarak(p, tanggal), default=None)
+
+
+class Dokumen(enum.Enum):
+    """The signed documents whose defaults are computed here."""
+
+    PK_AWAL = "pk_awal"
+    PK_PERUBAHAN = "pk_perubahan"
+    KEPUTUSAN = "keputusan"
+    LKIP = "lkip"
+
+
+# When today is not in a document's year, its usual date there: (years after the document's
+# year, month, day). A PK is signed at the start of the year it promises, a PK Perubahan
+# after the budget change (P-APBD), an IKU decree at the start of its Renstra's period, an
+# LKIP in the first months after the year it reports on.
+TANGGAL_LAZIM = {
+    Dokumen.PK_AWAL: (0, 1, 2),
+    Dokumen.PK_PERUBAHAN: (0, 10, 1),
+    Dokumen.KEPUTUSAN: (0, 1, 2),
+    Dokumen.LKIP: (1, 2, 28),
+}
+
+
+def tanggal_bawaan(
+    *,
+    dokumen: Dokumen,
+    tahun: int,
+    sampai: int | None = None,
+    hari_ini: datetime.date | None = None,
+) -> datetime.date:
+    """The date a new document of ``tahun`` is proposed with: today when today falls in the
+    year it is signed in, else its usual date in that year (``TANGGAL_LAZIM``) — never today
+    in a past year. A decree belongs to its Renstra's years ``tahun``..``sampai``: today when
+    today falls in them, else the usual date in the nearest of them."""
+    hari_ini = hari_ini or datetime.date.today()
+    geser, bulan, hari = TANGGAL_LAZIM[dokumen]
+    akhir = tahun if sampai is None else max(tahun, sampai)
+    tahun_tanda_tangan = min(max(hari_ini.year - geser, tahun), akhir) + geser
+    if hari_ini.year == tahun_tanda_tangan:
+        return hari_ini
+    return datetime.date(tahun_tanda_tangan, bulan, hari)
+
+
+def tempat_penandatanganan(*, kecamatan: Kecamatan, lazim: str | None = None) -> str:
+    """Where a new document of ``kecamatan`` is signed: the kecamatan's setting, else the
+    document's usual place (``lazim``: a decree's layout names one), else the kabupaten."""
+    return kecamatan.tempat_penandatanganan or lazim or kecamatan.kabupaten.nama
+
+
+@dataclass(frozen=True)
+class TandaTangan:
+    nama: str
+    jabatan: str
+    pangkat: str
+    nip: str
+
+
+@dataclass(frozen=True)
+class BawaanDokumen:
+    """What a new document of a kecamatan is proposed with (each field stays editable)."""
+
+    tanggal: datetime.date  # the date the signatories are chosen on
+    tempat: str
+    camat: TandaTangan  # pihak pertama, the decree's and the LKIP's signatory
+    bupati: TandaTangan  # pihak kedua of a PK
+
+
+def _tanda_tangan(pejabat: Pejabat | None, *, jabatan: str) -> TandaTangan:
+    if pejabat is None:
+        return TandaTangan("", jabatan, "", "")
+    return TandaTangan(pejabat.nama, pejabat.jabatan, pejabat.pangkat_golongan, pejabat.nip)
+
+
+def bawaan_dokumen(
+    *,
+    kecamatan: Kecamatan,
+    dokumen: Dokumen,
+    tahun: int,
+    sampai: int | None = None,
+    tanggal: datetime.date | None = None,
+    tempat_lazim: str | None = None,
+) -> BawaanDokumen:
+    """The defaults of a document of ``kecamatan`` and ``tahun``: its date (``tanggal`` when
+    the document already has one, else ``tanggal_bawaan``), its place, and the camat and the
+    bupati in office on that date (``pejabat_menjabat``).
+
+    A kabupaten that keeps no bupati history yet falls back to its ``nama_bupati``."""
+    tanggal = tanggal or tanggal_bawaan(dokumen=dokumen, tahun=tahun, sampai=sampai)
+    kabupaten = kecamatan.kabupaten
+    camat = pejabat_menjabat(kecamatan=kecamatan, jabatan=Jabatan.CAMAT, tanggal=tanggal)
+    bupati = _tanda_tangan(
+        pejabat_menjabat(kecamatan=kecamatan, jabatan=Jabatan.BUPATI, tanggal=tanggal),
+        jabatan=f"Bupati {kabupaten.nama}",
+    )
+    tanpa_riwayat = not _pejabat_jabatan(kecamatan=kecamatan, jabatan=Jabatan.BUPATI).exists()
+    if not bupati.nama and tanpa_riwayat:
+        bupati = TandaTangan(kabupaten.nama_bupati, bupati.jabatan, "", "")
+    return BawaanDokumen(
+        tanggal=tanggal,
+        tempat=tempat_penandatanganan(kecamatan=kecamatan, lazim=tempat_lazim),
+        camat=_tanda_tangan(camat, jabatan=f"Camat {kecamatan.nama}"),
+        bupati=bupati,
+    )
+
+
+def unit_kerja_daftar(*, kecamatan: Kecamatan) -> QuerySet[UnitKerja]:
+    """The units of the units page, in their order, each with the number of indicators it
+    is penanggung jawab of (a unit in use cannot be deleted)."""
+    return (
+        UnitKerja.objects.filter(kecamatan=kecamatan)
+        .select_related("induk")
+        .annotate(jumlah_indikator=Count("indikator"))
+        .order_by("urutan", "nama")
+    )
+
+
+def pejabat_kecamatan(*, kecamatan: Kecamatan) -> QuerySet[Pejabat]:
+    """The kecamatan's pejabat, the latest in office first."""
+    return Pejabat.objects.filter(kecamatan=kecamatan).order_by(
+        F("mulai").desc(nulls_last=True), "-id"
+    )
+
+
+def pejabat_kabupaten(*, kabupaten_id: int) -> QuerySet[Pejabat]:
+    """The kabupaten's own pejabat (bupati and acting bupati), the latest first."""
+    return Pejabat.objects.filter(kabupaten_id=kabupaten_id, kecamatan=None).order_by(
+        F("mulai").desc(nulls_last=True), "-id"
     )
 
 

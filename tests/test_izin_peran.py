@@ -108,8 +108,12 @@ TABEL_PERAN = {
     "laporan:dokumen-unduh": BACA,
     "laporan:dokumen-ulang": BACA,  # printing a failed document again: whoever may read it
     "laporan:lkip-dokumen": BACA,  # the LKIP page's document block, polled while printing
+    # the kecamatan's units and pejabat (read by the kabupaten)
+    "kecamatan:unit-kerja": BACA_ISI,
+    "kecamatan:pejabat": BACA_ISI,
     # kabupaten-wide
     "kecamatan:daftar": KABUPATEN_BACA,
+    "kecamatan:pejabat-kabupaten": (frozenset({ADMIN}), frozenset({ADMIN})),
     "laporan:dasbor": KABUPATEN_BACA,
     "laporan:dasbor-excel": KABUPATEN_BACA,
     "laporan:evaluasi-daftar": KABUPATEN_BACA,

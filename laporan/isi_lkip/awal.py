@@ -18,7 +18,7 @@ from iku.models import (
 )
 from iku.selectors import keputusan_ditetapkan, renstra_tahun
 from kecamatan.models import PENDIDIKAN, ProfilTahunan, SaranaPrasarana
-from kecamatan.selectors import camat_terakhir, profil_tahunan_lengkap
+from kecamatan.selectors import Dokumen, bawaan_dokumen, profil_tahunan_lengkap
 from laporan.evaluasi import tabel_tindak_lanjut
 from laporan.selectors import NilaiSakip, nilai_sakip
 from perjanjian.models import PerjanjianKinerja, TargetPerjanjian
@@ -591,10 +591,13 @@ def _penandatangan(laporan) -> Penandatangan:
             laporan.penandatangan_pangkat,
             laporan.penandatangan_nip,
         )
-    camat = camat_terakhir(kecamatan=laporan.kecamatan)
-    if camat is None:
-        return Penandatangan("", f"Camat {laporan.kecamatan.nama}", "", "")
-    return Penandatangan(camat.nama, camat.jabatan, camat.pangkat_golongan, camat.nip)
+    camat = bawaan_dokumen(
+        kecamatan=laporan.kecamatan,
+        dokumen=Dokumen.LKIP,
+        tahun=laporan.tahun,
+        tanggal=laporan.tanggal,
+    ).camat
+    return Penandatangan(camat.nama, camat.jabatan, camat.pangkat, camat.nip)
 
 
 def daftar_isi(tahun: int, perjanjian: list[PerjanjianKinerja]) -> tuple[EntriDaftarIsi, ...]:
