@@ -50,6 +50,28 @@ def nama_peran_dikelola() -> str:
     return ", ".join(Peran(p).label for p in PERAN_DIKELOLA)
 
 
+def periksa_peran_wilayah(
+    *, oleh: Pengguna, peran: str, kecamatan: Kecamatan | None
+) -> dict[str, str]:
+    """Why an account of ``peran`` placed in ``kecamatan`` cannot be given out by ``oleh``
+    (the page, the Excel list and the admin's import): a role of the list, a kecamatan of
+    ``oleh``'s kabupaten for an operator or camat, none for Bappeda and Inspektorat."""
+    if peran not in PERAN_DIKELOLA:
+        return {"peran": f"Peran harus salah satu dari: {nama_peran_dikelola()}."}
+    if peran in PERAN_KECAMATAN:
+        if kecamatan is None:
+            return {"kecamatan": f"{Peran(peran).label} wajib punya kecamatan."}
+        if oleh.kabupaten_id and kecamatan.kabupaten_id != oleh.kabupaten_id:
+            return {"kecamatan": "Kecamatan itu bukan kecamatan kabupaten Anda."}
+    elif kecamatan is not None:
+        return {
+            "kecamatan": (
+                f"{Peran(peran).label} tidak terikat pada satu kecamatan; kosongkan kecamatan."
+            )
+        }
+    return {}
+
+
 def periksa_akun_baru(*, oleh: Pengguna, akun: AkunBaru) -> dict[str, str]:
     """Why ``akun`` cannot be created by ``oleh``, per field ({} when it can). Read by the
     page's form, the Excel preview and ``pengguna_buat``."""
@@ -70,17 +92,7 @@ def periksa_akun_baru(*, oleh: Pengguna, akun: AkunBaru) -> dict[str, str]:
         galat["nama_lengkap"] = "Nama lengkap wajib diisi."
     elif len(akun.nama_lengkap) > PANJANG_NAMA_LENGKAP:
         galat["nama_lengkap"] = f"Nama lengkap paling panjang {PANJANG_NAMA_LENGKAP} karakter."
-    if akun.peran not in PERAN_DIKELOLA:
-        galat["peran"] = f"Peran harus salah satu dari: {nama_peran_dikelola()}."
-    elif akun.peran in PERAN_KECAMATAN:
-        if akun.kecamatan is None:
-            galat["kecamatan"] = f"{Peran(akun.peran).label} wajib punya kecamatan."
-        elif akun.kecamatan.kabupaten_id != oleh.kabupaten_id:
-            galat["kecamatan"] = "Kecamatan itu bukan kecamatan kabupaten Anda."
-    elif akun.kecamatan is not None:
-        galat["kecamatan"] = (
-            f"{Peran(akun.peran).label} tidak terikat pada satu kecamatan; kosongkan kecamatan."
-        )
+    galat.update(periksa_peran_wilayah(oleh=oleh, peran=akun.peran, kecamatan=akun.kecamatan))
     if akun.email:
         try:
             validate_email(akun.email)
