@@ -141,22 +141,30 @@ def pengguna_buat_banyak(*, oleh: Pengguna, daftar: list[AkunBaru]) -> list[tupl
         return [_buat(oleh=oleh, akun=a) for a in daftar]
 
 
-def _dikelola(*, oleh: Pengguna, pengguna: Pengguna) -> Pengguna:
-    """``pengguna`` locked for the change, when ``oleh`` may manage it; else TransisiDitolak
-    saying why (another kabupaten's account is simply not found)."""
+def wajib_dikelola(*, oleh: Pengguna, pengguna: Pengguna) -> None:
+    """TransisiDitolak saying why ``oleh`` may not manage ``pengguna`` (another kabupaten's
+    account is simply not found); the confirmation page asks it before the reset does."""
     akses.wajib(oleh, Izin.MENGELOLA, tindakan=TINDAKAN)
-    terkunci = akses.di_kabupaten(
-        Pengguna.objects.select_for_update().filter(pk=pengguna.pk), oleh.kabupaten_id
-    ).first()
-    if terkunci is None:
+    if (
+        pengguna.pk is None
+        or not akses.di_kabupaten(
+            Pengguna.objects.filter(pk=pengguna.pk), oleh.kabupaten_id
+        ).exists()
+    ):
         raise TransisiDitolak("Akun tidak ditemukan di kabupaten Anda.")
-    if terkunci.pk == oleh.pk:
+    if pengguna.pk == oleh.pk:
         raise TransisiDitolak("Akun Anda sendiri tidak dikelola di halaman ini.")
-    if terkunci.peran not in PERAN_DIKELOLA or terkunci.is_superuser:
+    if pengguna.peran not in PERAN_DIKELOLA or pengguna.is_superuser:
         raise TransisiDitolak(
-            f"Akun {terkunci.username} ({terkunci.get_peran_display()}) hanya dapat dikelola "
+            f"Akun {pengguna.username} ({pengguna.get_peran_display()}) hanya dapat dikelola "
             "oleh pengelola aplikasi."
         )
+
+
+def _dikelola(*, oleh: Pengguna, pengguna: Pengguna) -> Pengguna:
+    """``pengguna`` read again and locked for the change, when ``oleh`` may manage it."""
+    terkunci = Pengguna.objects.select_for_update().filter(pk=pengguna.pk).first()
+    wajib_dikelola(oleh=oleh, pengguna=terkunci or Pengguna())
     return terkunci
 
 

@@ -12,6 +12,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from sakip import konfirmasi
 from sakip.akses import Izin
 from sakip.berkas import respons_berkas
 from sakip.excel import AlurImpor
@@ -105,7 +106,30 @@ class PenggunaAktifkan(_PenggunaAksi):
 
 
 class PenggunaSetelUlangSandi(_PenggunaAksi):
+    """Irreversible (the old password stops working): asked first (sakip.konfirmasi)."""
+
     def lakukan(self, pengguna):
+        if not konfirmasi.dikonfirmasi(self.request.POST):
+            services_akun.wajib_dikelola(oleh=self.request.user, pengguna=pengguna)
+            return konfirmasi.halaman_konfirmasi(
+                self.request,
+                konfirmasi.Ringkasan(
+                    judul=f"Setel ulang kata sandi {pengguna.username}?",
+                    tombol="Ya, setel ulang",
+                    url_batal=str(self.url_daftar),
+                    data=[
+                        ("Nama pengguna", pengguna.username),
+                        ("Nama lengkap", pengguna.get_full_name() or "–"),
+                        ("Peran", pengguna.get_peran_display()),
+                        ("Kecamatan", pengguna.kecamatan.nama if pengguna.kecamatan else "–"),
+                        (
+                            "Akibat",
+                            "Kata sandi lamanya tidak berlaku lagi. Kata sandi sementara yang "
+                            "baru ditampilkan sekali dan wajib diganti saat pemilik akun masuk.",
+                        ),
+                    ],
+                ),
+            )
         pengguna, sandi = services_akun.pengguna_setel_ulang_sandi(
             oleh=self.request.user, pengguna=pengguna
         )

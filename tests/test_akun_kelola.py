@@ -136,7 +136,13 @@ def test_nonaktif_tidak_dapat_masuk_dan_aktif_kembali(client, admin_kabupaten, o
 
 def test_setel_ulang_sandi_memberi_sandi_sementara_sekali(client, admin_kabupaten, camat_kencong):
     client.force_login(admin_kabupaten)
-    r = client.post(reverse("kecamatan:pengguna-setel-ulang-sandi"), {"pengguna": camat_kencong.pk})
+    url = reverse("kecamatan:pengguna-setel-ulang-sandi")
+    # Irreversible: asked first, nothing changed yet.
+    r = client.post(url, {"pengguna": camat_kencong.pk})
+    assert "Setel ulang kata sandi camat.kencong?" in teks(r) and not sandi_tampil(r)
+    assert masuk(client, "camat.kencong", "kata-sandi-uji-123").status_code == 302
+    client.force_login(admin_kabupaten)
+    r = client.post(url, {"pengguna": camat_kencong.pk, "konfirmasi": "1"})
     [sandi] = sandi_tampil(r)
     assert "kata sandi lamanya tidak berlaku lagi" in teks(r)
     client.logout()
@@ -176,7 +182,9 @@ def test_akun_kabupaten_lain_tidak_terjangkau(client, admin_kabupaten, operator_
     assert "operator.maesan" not in daftar and "admin.bondowoso" not in daftar
     for nama in ("nonaktifkan", "setel-ulang-sandi"):
         r = client.post(
-            reverse(f"kecamatan:pengguna-{nama}"), {"pengguna": operator_maesan.pk}, follow=True
+            reverse(f"kecamatan:pengguna-{nama}"),
+            {"pengguna": operator_maesan.pk, "konfirmasi": "1"},
+            follow=True,
         )
         assert "Akun tidak ditemukan di kabupaten Anda." in teks(r)
         assert 'data-testid="sandi"' not in r.content.decode()
