@@ -9,6 +9,8 @@ import re
 import pytest
 from bantu_excel import berkas, konfirmasi, teks
 from conftest import buat_pengguna
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -280,3 +282,17 @@ def test_impor_excel_baris_salah_ditolak_dan_tidak_ada_yang_disimpan(
     r = konfirmasi(client, IMPOR)
     assert "Tidak ada berkas yang menunggu konfirmasi" in teks(r)
     assert Pengguna.objects.count() == sebelum
+
+
+def test_daftar_akun_tidak_bertambah_kueri_dengan_baris(client, admin_kabupaten, kencong, patrang):
+    client.force_login(admin_kabupaten)
+
+    def jumlah_kueri():
+        with CaptureQueriesContext(connection) as kueri:
+            assert client.get(DAFTAR).status_code == 200
+        return len(kueri)
+
+    sebelum = jumlah_kueri()
+    for i, kecamatan in enumerate((kencong, patrang, kencong)):
+        buat_pengguna(f"operator.tambahan{i}", Peran.OPERATOR, kencong.kabupaten, kecamatan)
+    assert jumlah_kueri() == sebelum
