@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_akun
 
 app_name = "kecamatan"
 
@@ -11,4 +11,20 @@ urlpatterns = [
     path("kabupaten/pejabat/", views.PejabatKabupatenDaftar.as_view(), name="pejabat-kabupaten"),
     path(f"{K}/unit-kerja/", views.UnitKerjaDaftar.as_view(), name="unit-kerja"),
     path(f"{K}/pejabat/", views.PejabatDaftar.as_view(), name="pejabat"),
+    # The kabupaten's accounts, managed by its admin (kecamatan.views_akun).
+    path("pengguna/", views_akun.PenggunaDaftar.as_view(), name="pengguna-daftar"),
+    path("pengguna/tambah/", views_akun.PenggunaTambah.as_view(), name="pengguna-tambah"),
+    path(
+        "pengguna/nonaktifkan/",
+        views_akun.PenggunaNonaktifkan.as_view(),
+        name="pengguna-nonaktifkan",
+    ),
+    path("pengguna/aktifkan/", views_akun.PenggunaAktifkan.as_view(), name="pengguna-aktifkan"),
+    path(
+        "pengguna/setel-ulang-sandi/",
+        views_akun.PenggunaSetelUlangSandi.as_view(),
+        name="pengguna-setel-ulang-sandi",
+    ),
+    path("pengguna/impor/", views_akun.PenggunaImpor.as_view(), name="pengguna-impor"),
+    path("pengguna/templat/", views_akun.PenggunaTemplat.as_view(), name="pengguna-templat"),
 ]

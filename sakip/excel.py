@@ -486,6 +486,10 @@ class AlurImpor:
     template_name = "excel/impor.html"
     judul_impor = ""
     keterangan_impor = ""
+    # What the preview counts and what happens to it: "3 nilai akan berubah", "3 akun akan
+    # dibuat".
+    satuan_impor = "nilai"
+    kata_impor = "berubah"
     izin = Izin.MENGISI  # the upload form itself is only for those who may import
 
     def get(self, request, *args, **kwargs):
@@ -553,7 +557,8 @@ class AlurImpor:
             else:
                 messages.success(
                     self.request,
-                    f"Impor dari {tersimpan['nama']} disimpan: {jumlah} nilai berubah.",
+                    f"Impor dari {tersimpan['nama']} disimpan: {jumlah} {self.satuan_impor} "
+                    f"{self.kata_impor}.",
                 )
                 return HttpResponseRedirect(self.url_kembali())
         messages.error(self.request, f"Tidak ada yang disimpan. {gagal}")
@@ -566,6 +571,8 @@ class AlurImpor:
         ctx.update(
             judul_impor=self.judul_impor,
             keterangan_impor=self.keterangan_impor,
+            satuan_impor=self.satuan_impor,
+            kata_impor=self.kata_impor,
             url_kembali=self.url_kembali(),
             url_templat=self.url_templat(),
         )

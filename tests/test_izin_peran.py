@@ -41,6 +41,7 @@ TETAPKAN = (SEMUA, frozenset({CAMAT}))
 VERIFIKASI = (SEMUA, frozenset({BAPPEDA}))
 EVALUASI = (SEMUA, frozenset({INSPEKTORAT}))
 KABUPATEN_BACA = (KABUPATEN, KABUPATEN)
+KELOLA = (frozenset({ADMIN}), frozenset({ADMIN}))  # the kabupaten's accounts: its admin only
 
 TABEL_PERAN = {
     "akar": BACA,
@@ -118,6 +119,14 @@ TABEL_PERAN = {
     "laporan:dasbor-excel": KABUPATEN_BACA,
     "laporan:evaluasi-daftar": KABUPATEN_BACA,
     "perjanjian:verifikasi": (KABUPATEN, frozenset({BAPPEDA})),
+    # the kabupaten's accounts
+    "kecamatan:pengguna-daftar": KELOLA,
+    "kecamatan:pengguna-tambah": KELOLA,
+    "kecamatan:pengguna-nonaktifkan": KELOLA,
+    "kecamatan:pengguna-aktifkan": KELOLA,
+    "kecamatan:pengguna-setel-ulang-sandi": KELOLA,
+    "kecamatan:pengguna-impor": KELOLA,
+    "kecamatan:pengguna-templat": KELOLA,
 }
 
 # Open to everyone, signed in or not: Django's own login and logout.
