@@ -62,6 +62,8 @@ FIELD_RENSTRA = (
     "tanggal_penetapan",
     "sumber",
     "rpjmd_periode",
+    "rpjmd_visi",
+    "rpjmd_misi_semua",
     "rpjmd_misi",
     "rpjmd_tujuan",
     "rpjmd_sasaran",
@@ -173,14 +175,26 @@ def tujuan_hapus(*, tujuan: Tujuan, oleh) -> None:
 
 @transaction.atomic
 def sasaran_simpan(
-    *, tujuan: Tujuan, nomor: int, uraian: str, sasaran: Sasaran | None = None, oleh
+    *,
+    tujuan: Tujuan,
+    nomor: int,
+    uraian: str,
+    strategi: str | None = None,
+    kebijakan: str | None = None,
+    sasaran: Sasaran | None = None,
+    oleh,
 ) -> Sasaran:
+    """A new or changed sasaran; ``strategi`` / ``kebijakan`` None: left as they are."""
     _jaga_pengisi(_kecamatan_induk(tujuan), oleh)
     if sasaran is None:
         sasaran = Sasaran(tujuan=tujuan)
     elif sasaran.tujuan_id != tujuan.id:
         raise TransisiDitolak("Sasaran ini bukan bagian dari tujuan tersebut.")
     sasaran.nomor, sasaran.uraian = nomor, uraian
+    if strategi is not None:
+        sasaran.strategi = strategi
+    if kebijakan is not None:
+        sasaran.kebijakan = kebijakan
     sasaran.save()
     return sasaran
 
