@@ -204,9 +204,12 @@ class Sasaran(Terjaga):
 
     def alasan_strategi(self) -> str | None:
         """Why the strategi and kebijakan of this sasaran cannot change now."""
-        renstra_id = Tujuan.objects.filter(pk=self.tujuan_id).values_list("renstra_id", flat=True)
+        tujuan = Tujuan.objects.filter(pk=self.tujuan_id).values("renstra_id", "nomor").first()
+        if tujuan is None:
+            return None
         return alasan_keselarasan(
-            renstra_id.first(), f"strategi dan kebijakan sasaran {self.nomor}: {self.uraian}"
+            tujuan["renstra_id"],
+            f"strategi dan kebijakan sasaran {tujuan['nomor']}.{self.nomor}",
         )
 
     def alasan_terkunci(self, *, hapus: bool = False) -> str | None:

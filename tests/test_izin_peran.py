@@ -110,6 +110,12 @@ TABEL_PERAN = {
     "laporan:lkip-dokumen": BACA,  # the LKIP page's document block, polled while printing
     # kabupaten-wide
     "kecamatan:daftar": KABUPATEN_BACA,
+    # the yearly profile (BAB I)
+    "kecamatan:profil": BACA_ISI,
+    "kecamatan:profil-sdm": BACA_ISI,
+    "kecamatan:profil-sarana": BACA_ISI,
+    "kecamatan:profil-isu": BACA_ISI,
+    "kecamatan:profil-salin": ISI,
     "laporan:dasbor": KABUPATEN_BACA,
     "laporan:dasbor-excel": KABUPATEN_BACA,
     "laporan:evaluasi-daftar": KABUPATEN_BACA,
