@@ -193,11 +193,12 @@ def sidik_profil(profil: ProfilTahunan | None) -> str:
     return konkurensi.sidik([getattr(profil, k) for k in TEKS_PROFIL])
 
 
-def baris_tabel(*, profil: ProfilTahunan | None, jenis: str) -> list:
-    """The rows of one table of the profile, in their order."""
+def baris_tabel(*, profil: ProfilTahunan | None, jenis: str) -> QuerySet:
+    """The rows of one table of the profile, in their order (none while it has no profile)."""
+    model = TABEL_PROFIL[jenis]
     if profil is None:
-        return []
-    return list(TABEL_PROFIL[jenis].objects.filter(profil=profil).order_by("urutan", "id"))
+        return model.objects.none()
+    return model.objects.filter(profil=profil).order_by("urutan", "id")
 
 
 def sidik_tabel(baris) -> str:

@@ -156,7 +156,7 @@ def profil_salin(*, kecamatan: Kecamatan, tahun: int, dari: int, oleh) -> Rencan
     profil.save()
     for b in rencana.disalin:
         if b.kunci in TABEL_PROFIL:
-            for baris in baris_tabel(profil=asal, jenis=b.kunci):
+            for baris in list(baris_tabel(profil=asal, jenis=b.kunci)):
                 baris.pk = baris.id = None
                 baris._state.adding = True
                 baris.profil = profil

@@ -95,10 +95,8 @@ class ProfilTabelUbah(_HalamanProfil):
 
     def formset(self, data=None):
         baris = selectors.baris_tabel(profil=self.profil, jenis=self.jenis)
-        model = selectors.TABEL_PROFIL[self.jenis]
-        qs = model.objects.filter(profil=self.profil) if self.profil else model.objects.none()
-        fs = formset_tabel(self.jenis)(data, queryset=qs.order_by("urutan", "id"), prefix="baris")
-        return fs, selectors.sidik_tabel(baris)
+        fs = formset_tabel(self.jenis)(data, queryset=baris, prefix="baris")
+        return fs, selectors.sidik_tabel(list(baris))
 
     def get_context_data(self, formset=None, sidik=None, **kwargs):
         ctx = super().get_context_data(**kwargs)
