@@ -38,7 +38,10 @@ class RenstraForm(forms.ModelForm):
     salin_isi = forms.BooleanField(
         label="Salin tujuan, sasaran, indikator dan target dari Renstra asal",
         required=False,
-        help_text="Untuk Renstra Perubahan: mulai dari isi Renstra yang direvisi.",
+        help_text=(
+            "Untuk Renstra Perubahan: mulai dari isi Renstra yang direvisi, termasuk "
+            "keselarasan dengan RPJMD dan strategi serta kebijakan tiap sasaran."
+        ),
     )
 
     class Meta:

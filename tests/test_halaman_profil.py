@@ -288,3 +288,30 @@ def test_keselarasan_dan_strategi_terkunci_setelah_lkip_ditetapkan(
     sasaran.strategi = "Diubah lewat jalur lain"
     with pytest.raises(Exception, match="sudah tercetak dalam LKIP 2025"):
         sasaran.save()
+
+
+def test_renstra_perubahan_membawa_keselarasan_dan_strategi_renstra_asal(
+    client, operator_kencong, kencong
+):
+    client.force_login(operator_kencong)
+    asal = Renstra.objects.get(kecamatan=kencong, nama=BARU)
+    asal.rpjmd_visi = "Jember Maju Uji"
+    asal.save()
+    sasaran = Sasaran.objects.get(tujuan__renstra=asal, tujuan__nomor=1, nomor=1)
+    sasaran.strategi = "Strategi uji"
+    sasaran.save()
+    client.post(
+        url("iku:renstra-daftar"),
+        {
+            "nama": "Renstra Perubahan 2025-2029",
+            "tahun_awal": "2026",
+            "tahun_akhir": "2029",
+            "tahun_baseline": "2025",
+            "revisi_dari": str(asal.pk),
+            "salin_isi": "on",
+        },
+    )
+    baru = Renstra.objects.get(kecamatan=kencong, nama="Renstra Perubahan 2025-2029")
+    assert (baru.rpjmd_visi, baru.rpjmd_periode) == ("Jember Maju Uji", asal.rpjmd_periode)
+    salinan = Sasaran.objects.get(tujuan__renstra=baru, tujuan__nomor=1, nomor=1)
+    assert salinan.strategi == "Strategi uji"
