@@ -9,7 +9,9 @@ import re
 from html import unescape
 
 import pytest
+from django.db import connection
 from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from iku.models import Renstra, Sasaran
@@ -315,3 +317,27 @@ def test_renstra_perubahan_membawa_keselarasan_dan_strategi_renstra_asal(
     assert (baru.rpjmd_visi, baru.rpjmd_periode) == ("Jember Maju Uji", asal.rpjmd_periode)
     salinan = Sasaran.objects.get(tujuan__renstra=baru, tujuan__nomor=1, nomor=1)
     assert salinan.strategi == "Strategi uji"
+
+
+def test_jumlah_query_grid_tidak_tumbuh_dengan_jumlah_baris(client, operator_kencong, kencong):
+    client.force_login(operator_kencong)
+    alamat = url("kecamatan:profil-sarana", 2025)
+    client.get(alamat)
+
+    def hitung() -> int:
+        with CaptureQueriesContext(connection) as q:
+            assert client.get(alamat).status_code == 200
+        return len(q)
+
+    sebelum = hitung()
+    profil = ProfilTahunan.objects.get(kecamatan=kencong, tahun=2025)
+    for i in range(5):
+        SaranaPrasarana.objects.create(
+            profil=profil,
+            kelompok="tanah",
+            urutan=100 + i,
+            nama=f"Uji {i}",
+            jumlah=1,
+            jumlah_ideal=1,
+        )
+    assert hitung() == sebelum
