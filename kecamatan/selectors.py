@@ -8,14 +8,17 @@ from dataclasses import dataclass
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 
-from sakip import kinerja
+from sakip import kinerja, konkurensi
 
 from .models import (
+    IsuStrategis,
     Kecamatan,
+    KomposisiSDM,
     Pejabat,
     PemakaianSkala,
     Pengguna,
     ProfilTahunan,
+    SaranaPrasarana,
     SkalaPenilaian,
     UnitKerja,
 )
@@ -310,3 +313,139 @@ def profil_tahunan_lengkap(*, kecamatan_id: int, tahun: int) -> ProfilTahunan | 
 def sumber_skala(*, kode: str) -> str:
     """Where a rating scale comes from (the regulation the LKIP cites under its table)."""
     return SkalaPenilaian.objects.filter(kode=kode).values_list("sumber", flat=True).first() or ""
+
+
+# --- the yearly profile on its own pages ------------------------------------------------------
+
+# The texts of a profile (BAB I), in the order the page and the copy preview list them.
+TEKS_PROFIL = (
+    "dasar_hukum",
+    "kedudukan",
+    "tugas",
+    "fungsi",
+    "susunan_organisasi",
+    "uraian_sdm",
+    "sumber_data_sdm",
+    "uraian_sarana_prasarana",
+    "sumber_data_sarana_prasarana",
+    "uraian_isu_strategis",
+)
+
+# The tables of a profile: the key a page and a service name them by, and their model.
+TABEL_PROFIL: dict[str, type[KomposisiSDM | SaranaPrasarana | IsuStrategis]] = {
+    "sdm": KomposisiSDM,
+    "sarana": SaranaPrasarana,
+    "isu": IsuStrategis,
+}
+RELASI_TABEL = {"sdm": "komposisi_sdm", "sarana": "sarana_prasarana", "isu": "isu_strategis"}
+JUDUL_TABEL = {
+    "sdm": "Tabel 1.1 Komposisi SDM",
+    "sarana": "Tabel 1.2 Sarana dan prasarana",
+    "isu": "Isu strategis",
+}
+
+
+def profil_tahun_ada(*, kecamatan: Kecamatan) -> list[int]:
+    """The years of which the kecamatan has a profile, latest first."""
+    return list(
+        ProfilTahunan.objects.filter(kecamatan=kecamatan)
+        .order_by("-tahun")
+        .values_list("tahun", flat=True)
+    )
+
+
+def profil_alasan_terkunci(*, kecamatan: Kecamatan, profil: ProfilTahunan | None, tahun: int):
+    """Why the profile of ``tahun`` (stored or still to be written) cannot change now: the
+    model's own reason (``ProfilTahunan.alasan_terkunci``), asked before a form is shown."""
+    if profil is None:
+        profil = ProfilTahunan(kecamatan=kecamatan, tahun=tahun)
+    return profil.alasan_terkunci()
+
+
+def sidik_profil(profil: ProfilTahunan | None) -> str:
+    """The fingerprint of the profile's texts (the text form's stale-save check)."""
+    if profil is None:
+        return konkurensi.sidik([None])
+    return konkurensi.sidik([getattr(profil, k) for k in TEKS_PROFIL])
+
+
+def baris_tabel(*, profil: ProfilTahunan | None, jenis: str) -> QuerySet:
+    """The rows of one table of the profile, in their order (none while it has no profile)."""
+    model = TABEL_PROFIL[jenis]
+    if profil is None:
+        return model.objects.none()
+    return model.objects.filter(profil=profil).order_by("urutan", "id")
+
+
+def sidik_tabel(baris) -> str:
+    """The fingerprint of a table's rows (the grid's stale-save check)."""
+    return konkurensi.sidik(baris)
+
+
+@dataclass(frozen=True)
+class BagianSalin:
+    """One text or table of the profile in the copy preview."""
+
+    kunci: str
+    label: str
+    asal: str  # what the earlier year holds: the text, or "n baris"
+    disalin: bool  # copied; else kept as it is (it exists already) or nothing to copy
+    keterangan: str
+
+
+@dataclass(frozen=True)
+class RencanaSalin:
+    """What copying the latest earlier profile into ``ke`` would do; nothing is saved."""
+
+    dari: int | None
+    ke: int
+    ada: bool  # the profile of ``ke`` exists already
+    bagian: tuple[BagianSalin, ...]
+
+    @property
+    def disalin(self) -> tuple[BagianSalin, ...]:
+        return tuple(b for b in self.bagian if b.disalin)
+
+    @property
+    def dipertahankan(self) -> tuple[BagianSalin, ...]:
+        return tuple(b for b in self.bagian if not b.disalin)
+
+
+def profil_rencana_salin(*, kecamatan: Kecamatan, tahun: int) -> RencanaSalin:
+    """The copy of the latest profile before ``tahun`` into ``tahun``: a text is copied
+    where this year's is empty, a table where this year has none of its rows; whatever this
+    year already holds is kept. The preview and the copy both follow this plan."""
+    asal = (
+        ProfilTahunan.objects.filter(kecamatan=kecamatan, tahun__lt=tahun)
+        .order_by("-tahun")
+        .first()
+    )
+    tujuan = ProfilTahunan.objects.filter(kecamatan=kecamatan, tahun=tahun).first()
+    if asal is None:
+        return RencanaSalin(None, tahun, tujuan is not None, ())
+    bagian = []
+    for kunci in TEKS_PROFIL:
+        label = ProfilTahunan._meta.get_field(kunci).verbose_name
+        isi = getattr(asal, kunci).strip()
+        ada = tujuan is not None and getattr(tujuan, kunci).strip()
+        if not isi:
+            bagian.append(BagianSalin(kunci, label, "", False, f"kosong di tahun {asal.tahun}"))
+        elif ada:
+            bagian.append(BagianSalin(kunci, label, isi, False, "sudah terisi, dipertahankan"))
+        else:
+            bagian.append(BagianSalin(kunci, label, isi, True, "disalin"))
+    for jenis, model in TABEL_PROFIL.items():
+        jumlah = model.objects.filter(profil=asal).count()
+        ada = tujuan is not None and model.objects.filter(profil=tujuan).count()
+        label = JUDUL_TABEL[jenis]
+        if not jumlah:
+            bagian.append(BagianSalin(jenis, label, "", False, f"kosong di tahun {asal.tahun}"))
+        elif ada:
+            bagian.append(
+                BagianSalin(
+                    jenis, label, f"{jumlah} baris", False, f"sudah ada {ada} baris, dipertahankan"
+                )
+            )
+        else:
+            bagian.append(BagianSalin(jenis, label, f"{jumlah} baris", True, "disalin"))
+    return RencanaSalin(asal.tahun, tahun, tujuan is not None, tuple(bagian))

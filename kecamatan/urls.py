@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_akun
+from . import views, views_akun, views_profil
 
 app_name = "kecamatan"
 
@@ -27,4 +27,22 @@ urlpatterns = [
     ),
     path("pengguna/impor/", views_akun.PenggunaImpor.as_view(), name="pengguna-impor"),
     path("pengguna/templat/", views_akun.PenggunaTemplat.as_view(), name="pengguna-templat"),
+    # the yearly profile (BAB I of the LKIP)
+    path(f"{K}/profil/<int:tahun>/", views_profil.ProfilDetail.as_view(), name="profil"),
+    path(
+        f"{K}/profil/<int:tahun>/sdm/",
+        views_profil.ProfilTabelUbah.as_view(jenis="sdm"),
+        name="profil-sdm",
+    ),
+    path(
+        f"{K}/profil/<int:tahun>/sarana/",
+        views_profil.ProfilTabelUbah.as_view(jenis="sarana"),
+        name="profil-sarana",
+    ),
+    path(
+        f"{K}/profil/<int:tahun>/isu/",
+        views_profil.ProfilTabelUbah.as_view(jenis="isu"),
+        name="profil-isu",
+    ),
+    path(f"{K}/profil/<int:tahun>/salin/", views_profil.ProfilSalin.as_view(), name="profil-salin"),
 ]

@@ -115,6 +115,12 @@ TABEL_PERAN = {
     # kabupaten-wide
     "kecamatan:daftar": KABUPATEN_BACA,
     "kecamatan:pejabat-kabupaten": (frozenset({ADMIN}), frozenset({ADMIN})),
+    # the yearly profile (BAB I)
+    "kecamatan:profil": BACA_ISI,
+    "kecamatan:profil-sdm": BACA_ISI,
+    "kecamatan:profil-sarana": BACA_ISI,
+    "kecamatan:profil-isu": BACA_ISI,
+    "kecamatan:profil-salin": ISI,
     "laporan:dasbor": KABUPATEN_BACA,
     "laporan:dasbor-excel": KABUPATEN_BACA,
     "laporan:evaluasi-daftar": KABUPATEN_BACA,

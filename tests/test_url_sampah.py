@@ -22,6 +22,7 @@ def antrean_tanpa_pekerja(settings):
     left there (no worker), as the test is about the URL, not the rendering."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
+
 BESAR = 10**20
 SAMPAH = {
     "tahun": [0, 1, TAHUN_MIN - 1, TAHUN_MAKS + 1, 65536, BESAR],

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('kecamatan', '0003_perketat_regex_dan_peran'),
+        ('kecamatan', '0004_tempat_penandatanganan_dan_pejabat'),
     ]
 
     operations = [
