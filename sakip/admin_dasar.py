@@ -15,7 +15,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy
 
 from sakip import akses
-from sakip.isian import NipField, batas_kolom
+from sakip.isian import NipField, UangField, batas_kolom, kolom_rupiah
 from sakip.penguncian import DataTerkunci, Terjaga
 from sakip.validators import validate_nip
 
@@ -29,9 +29,19 @@ def alasan_terkunci(obj) -> str | None:
 
 class BatasAngkaAdmin:
     """Every decimal input of the admin refuses what its column cannot hold, with the same
-    bound and message as the pages and imports (sakip.kinerja.BatasAngka)."""
+    bound and message as the pages and imports (sakip.kinerja.BatasAngka); a rupiah column
+    (``sakip.isian.kolom_rupiah``) reads what people type ("Rp. 1.234.567,-") with the one
+    rupiah parser of the pages and the Excel imports (``UangField``)."""
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if kolom_rupiah(db_field):
+            return UangField(
+                kolom=db_field,
+                required=not db_field.blank,
+                label=capfirst(db_field.verbose_name),
+                help_text=db_field.help_text,
+                initial=db_field.get_default() if db_field.has_default() else None,
+            )
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         if isinstance(db_field, models.DecimalField) and formfield is not None:
             batas = batas_kolom(db_field)

@@ -123,7 +123,8 @@ def _baca_nilai(sel, *, desimal: int, huruf: bool) -> Bacaan:
         # The one decimal rule of the pages: comma for decimals, dot for thousands.
         nilai = kinerja.parse_nilai(teks) if huruf else Nilai(kinerja.parse_rupiah(teks))
     except ValueError as e:
-        if kinerja.bertitik_desimal(teks):  # "92.33": the message says why and what to write
+        # "92.33", "1 234 567": the message says what is wrong and what to write.
+        if isinstance(e, kinerja.SebabRupiah) or kinerja.bertitik_desimal(teks):
             raise ValueError(f"berisi teks '{teks}': {e}") from None
         contoh = kinerja.CONTOH_NILAI if huruf else kinerja.CONTOH_RUPIAH
         raise ValueError(

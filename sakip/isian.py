@@ -89,6 +89,12 @@ class NilaiField(forms.Field):
             return True
 
 
+def kolom_rupiah(kolom) -> bool:
+    """Whether a model column holds rupiah: its model lists it in ``KOLOM_RUPIAH`` (the admin
+    then reads it with ``UangField``, as the budget page does)."""
+    return kolom.name in getattr(kolom.model, "KOLOM_RUPIAH", ())
+
+
 class UangField(forms.Field):
     """Rupiah as people write them: "1.234.567,89", "Rp. 1.250.000.000,-" → Decimal."""
 
