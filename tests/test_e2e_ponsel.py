@@ -1,23 +1,17 @@
 """On a phone (390×844, Debian's Chromium): every main page of every role fits the screen's
 width, so nothing scrolls the page sideways; a wide table scrolls inside its own box, which
 says so ("geser →") and keeps its first column in place; the dashboard's charts give way to
-their figures as a list."""
-
-from collections import defaultdict
-from pathlib import Path
+their figures as a list. (axe-core over every page at this width: tests/test_e2e_axe.py.)"""
 
 import pytest
 
 from iku.models import KeputusanIKU, Renstra
 from perjanjian.models import PerjanjianKinerja
-from tests.conftest import KATA_SANDI_UJI
+from tests.bantu_peramban import masuk
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 LEBAR = 390
-AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
-# The axe-core rules this work fixed: they must find nothing; the others are reported.
-AXE_NOL = ("label", "empty-table-header")
 TINGGI_KEPALA = 180  # px of the 844: header, user line and the kecamatan menu's one row
 
 
@@ -64,15 +58,11 @@ def test_setiap_halaman_utama_setiap_peran_muat_di_layar_390_px(
         "admin.kabupaten": ["/kabupaten/dasbor/", "/kecamatan/", kec[0]],
     }
     melebar, tinggi_kepala = [], []
-    axe, diperiksa_axe = defaultdict(set), set()  # rule → pages
     for username, halaman_peran in peran.items():
         konteks = chromium.new_context(locale="id-ID", viewport={"width": LEBAR, "height": 844})
         page = konteks.new_page()
         page.set_default_timeout(15000)
-        page.goto(live_server.url + "/masuk/")
-        page.get_by_label("Nama pengguna").fill(username)
-        page.get_by_label("Kata sandi").fill(KATA_SANDI_UJI)
-        page.get_by_role("button", name="Masuk").click()
+        masuk(page, live_server, username)
         page.wait_for_url(lambda u: "/masuk/" not in u)
         for url in halaman_peran:
             jawaban = page.goto(live_server.url + url)
@@ -84,17 +74,11 @@ def test_setiap_halaman_utama_setiap_peran_muat_di_layar_390_px(
             tinggi = page.locator("header.kepala").bounding_box()["height"]
             if tinggi > TINGGI_KEPALA:
                 tinggi_kepala.append(f"{username} {url}: {tinggi:.0f} px")
-            if url not in diperiksa_axe:  # once a page (the first role's, with its forms)
-                diperiksa_axe.add(url)
-                for aturan in jalankan_axe(page):
-                    axe[aturan].add(url)
             if username == "operator.kencong" and url.endswith("/anggaran/2025/"):
                 periksa_tabel_anggaran(page)
             if username == "bappeda" and url == "/kabupaten/dasbor/":
                 periksa_grafik_dasbor(page)
         konteks.close()
-    print("axe-core (390 px):", {a: sorted(h) for a, h in sorted(axe.items())} or "0 pelanggaran")
-    assert {a: sorted(axe[a]) for a in AXE_NOL if axe[a]} == {}
     assert melebar == [], "Halaman lebih lebar dari layar 390 px:\n" + "\n".join(melebar)
     assert tinggi_kepala == [], "Kepala halaman terlalu tinggi:\n" + "\n".join(tinggi_kepala)
 
@@ -129,12 +113,3 @@ def periksa_grafik_dasbor(page):
     expect(peringkat.locator("li").first).to_contain_text("Kencong 92,33")
     expect(page.locator("#tren-grafik")).to_be_visible()
     expect(page.locator("#tren-grafik tbody tr").last).to_contain_text("2025")
-
-
-def jalankan_axe(page) -> list[str]:
-    """The axe-core rules the page breaks (axe-core vendored in tests/, never served)."""
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate(
-        "async () => (await axe.run(document, {resultTypes: ['violations']}))"
-        ".violations.map(v => v.id)"
-    )
