@@ -3,7 +3,7 @@ only validate and hand rows to kecamatan.services."""
 
 from django import forms
 
-from sakip.isian import NipField, TanggalField
+from sakip.isian import BarisFormSet, NipField, TanggalField
 
 from .models import Kecamatan, Pejabat, UnitKerja
 from .services import BarisPejabat, BarisUnit
@@ -51,7 +51,7 @@ class UnitKerjaBarisForm(forms.Form):
         return data
 
 
-class _UnitKerjaFormSet(forms.BaseFormSet):
+class _UnitKerjaFormSet(BarisFormSet):
     def baris(self) -> list[BarisUnit]:
         hasil = []
         for f in self.forms:
@@ -117,7 +117,7 @@ class PejabatBarisForm(forms.Form):
         return data
 
 
-class _PejabatFormSet(forms.BaseFormSet):
+class _PejabatFormSet(BarisFormSet):
     def baris(self) -> list[BarisPejabat]:
         hasil = []
         for f in self.forms:

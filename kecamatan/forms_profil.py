@@ -5,6 +5,7 @@ services write and the models' locks decide."""
 from django import forms
 from django.forms import modelformset_factory
 
+from sakip.isian import BarisModelFormSet
 from sakip.konkurensi import SidikField
 
 from .models import PENDIDIKAN, IsuStrategis, KomposisiSDM, ProfilTahunan, SaranaPrasarana
@@ -100,4 +101,10 @@ FORM_BARIS = {
 
 def formset_tabel(jenis: str):
     form = FORM_BARIS[jenis]
-    return modelformset_factory(form.Meta.model, form=form, extra=BARIS_BARU, can_delete=True)
+    return modelformset_factory(
+        form.Meta.model,
+        form=form,
+        formset=BarisModelFormSet,
+        extra=BARIS_BARU,
+        can_delete=True,
+    )

@@ -158,6 +158,32 @@ PESAN_TIDAK_LENGKAP = (
 )
 
 
+def beri_nama_baris(form, index) -> None:
+    """A form that is one row of a grid: the column headers are not labels of its inputs, so
+    each visible input is named "<label>, baris N" for a screen reader (axe: label,
+    select-name). Called by the grids' formsets for every row, the delete box included."""
+    nomor = "baru" if index is None else index + 1
+    for field in form.fields.values():
+        if not field.widget.is_hidden:
+            field.widget.attrs.setdefault("aria-label", f"{field.label}, baris {nomor}")
+
+
+class BarisFormSet(forms.BaseFormSet):
+    """The formset of a grid of rows (units, pejabat): each input named with its row."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        beri_nama_baris(form, index)
+
+
+class BarisModelFormSet(forms.BaseModelFormSet):
+    """The same for a grid of stored rows (the profile's tables)."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        beri_nama_baris(form, index)
+
+
 class IsianLengkap:
     """A grid form refuses a POST that lacks any of the cells it rendered.
 
