@@ -9,6 +9,7 @@ jenis, a year's surveys, the verification queue (``halaman``)."""
 from .anggaran import (
     AnggaranPeriode,
     AnggaranProgramPeriode,
+    BarisBelanja,
     Jumlah,
     PohonAnggaran,
     Simpul,
@@ -93,6 +94,7 @@ from .tahun import (
 
 __all__ = [
     "AnggaranPeriode",
+    "BarisBelanja",
     "AnggaranProgramPeriode",
     "AntreanVerifikasi",
     "BarisCapaian",
