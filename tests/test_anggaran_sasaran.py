@@ -143,7 +143,7 @@ def test_jenis_belanja_diisi_di_halaman_dan_dicetak_sebagai_rincian(
     halaman = client.get(url, {"ubah": "1"})
     form = halaman.context["form"]
     data = {"aksi": "anggaran"}
-    for nama, f in form.fields.items():
+    for nama in form.fields:
         nilai = form[nama].value()
         data[nama] = "" if nilai is None else nilai
     modal = SubKegiatan.objects.get(kegiatan__program__kecamatan=kencong, kode="1.2.1")
