@@ -13,6 +13,7 @@ from laporan.isi_lkip.capaian import konteks_capaian
 from laporan.models import LaporanKinerja
 from perjanjian.models import Kegiatan, Program, SubKegiatan
 from perjanjian.selectors import Jumlah, capaian_tahunan, pohon_anggaran
+from tests.bantu_excel import teks
 
 pytestmark = pytest.mark.django_db
 
@@ -164,3 +165,76 @@ def test_jenis_belanja_diisi_di_halaman_dan_dicetak_sebagai_rincian(
     total = pohon_anggaran(kecamatan_id=kencong.id, tahun=2025).total
     assert rincian[0].pagu + rincian[1].pagu == total.pagu_akhir
     assert rincian[0].realisasi + rincian[1].realisasi == total.realisasi
+
+
+def test_salin_pohon_anggaran_ke_tahun_baru(client, operator_kencong, kencong):
+    """Copying 2025's tree to 2026: a preview first, then one action; sasaran links and kinds
+    are copied, realisasi never, the pagu as the preview said."""
+    s11 = sasaran(kencong, "Renstra 2025-2029", "1.1")
+    kegiatan(kencong, "1.1").sasaran.set([s11])
+    SubKegiatan.objects.filter(kegiatan__program__kecamatan=kencong, kode="1.1.1").update(
+        jenis_belanja="operasi"
+    )
+    client.force_login(operator_kencong)
+    url = reverse("perjanjian:anggaran-salin", args=["kencong", 2026])
+    assert (
+        "Salin dari 2025" in client.get(reverse("perjanjian:anggaran", args=["kencong", 2026])).text
+    )
+
+    kosong = teks(client.get(url))
+    assert "Pagu sub kegiatan baru dibiarkan kosong" in kosong
+    halaman = client.get(url, {"pagu": "salin"})
+    isi = teks(halaman)
+    assert "Pagu sebelum perubahan tiap sub kegiatan baru diisi" in isi
+    assert "2.255.291.160,40" in isi  # 1.1.1's pagu in force in 2025
+    assert "Realisasi tidak disalin" in isi
+    salinan = halaman.context["salinan"]
+    assert all(not b.ada for b in salinan.baris)
+    assert not Program.objects.filter(kecamatan=kencong, tahun=2026).exists()
+
+    r = client.post(url, {"sidik": salinan.sidik, "pagu": "salin"})
+    assert r.status_code == 302
+    baru = SubKegiatan.objects.get(
+        kegiatan__program__kecamatan=kencong, kegiatan__program__tahun=2026, kode="1.1.1"
+    )
+    assert baru.pagu_awal == Decimal("2255291160.40") and baru.pagu_perubahan is None
+    assert baru.jenis_belanja == "operasi" and not baru.realisasi.exists()
+    k = Kegiatan.objects.get(program__kecamatan=kencong, program__tahun=2026, kode="1.1")
+    assert list(k.sasaran.all()) == [s11]
+    p2026 = Program.objects.get(kecamatan=kencong, tahun=2026, kode="1")
+    assert set(p2026.sasaran.values_list("id", flat=True)) == set(
+        Program.objects.get(kecamatan=kencong, tahun=2025, kode="1").sasaran.values_list(
+            "id", flat=True
+        )
+    )
+    jumlah_2025 = SubKegiatan.objects.filter(
+        kegiatan__program__kecamatan=kencong, kegiatan__program__tahun=2025
+    ).count()
+    assert (
+        SubKegiatan.objects.filter(
+            kegiatan__program__kecamatan=kencong, kegiatan__program__tahun=2026
+        ).count()
+        == jumlah_2025
+    )
+
+    # a second time: everything is already there, nothing to copy
+    lagi = teks(client.get(url))
+    assert "sudah ada, dilewati" in lagi and "tidak ada yang perlu disalin" in lagi
+    r = client.post(url, {"sidik": salinan.sidik, "pagu": "kosong"}, follow=True)
+    assert "Tidak ada yang disalin." in teks(r)
+
+
+def test_salin_tanpa_pagu_dan_pratinjau_usang(client, operator_kencong, kencong):
+    client.force_login(operator_kencong)
+    url = reverse("perjanjian:anggaran-salin", args=["kencong", 2026])
+    salinan = client.get(url).context["salinan"]
+    SubKegiatan.objects.filter(kegiatan__program__kecamatan=kencong, kode="1.1.2").update(
+        nama="Diubah sesudah pratinjau"
+    )
+    r = client.post(url, {"sidik": salinan.sidik, "pagu": "kosong"}, follow=True)
+    assert "Tidak ada yang disalin." in teks(r)
+    assert not Program.objects.filter(kecamatan=kencong, tahun=2026).exists()
+    salinan = client.get(url).context["salinan"]
+    client.post(url, {"sidik": salinan.sidik, "pagu": "kosong"})
+    baru = SubKegiatan.objects.get(kegiatan__program__tahun=2026, kode="1.1.2")
+    assert baru.pagu_awal == 0 and baru.nama == "Diubah sesudah pratinjau"

@@ -65,6 +65,7 @@ from .peringatan import (
     peringatan_tahun,
     peringatan_target,
 )
+from .salinan import BarisSalinan, SalinanAnggaran, salinan_anggaran
 from .tabel import (
     BarisCapaian,
     BarisEfisiensi,
@@ -95,6 +96,9 @@ from .tahun import (
 __all__ = [
     "AnggaranPeriode",
     "BarisBelanja",
+    "BarisSalinan",
+    "SalinanAnggaran",
+    "salinan_anggaran",
     "AnggaranProgramPeriode",
     "AntreanVerifikasi",
     "BarisCapaian",

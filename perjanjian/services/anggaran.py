@@ -25,6 +25,7 @@ from perjanjian.models import (
     RealisasiAnggaran,
     SubKegiatan,
 )
+from perjanjian.selectors.salinan import salinan_anggaran
 from perjanjian.services.perjanjian import jaga_draft
 from sakip import akses, konkurensi
 from sakip.akses import Izin
@@ -301,13 +302,79 @@ def sub_kegiatan_tambah(
     kode: str,
     nama: str,
     jenis_belanja: str = "",
+    pagu_awal: Decimal = Decimal(0),
     oleh: Pengguna,
 ) -> SubKegiatan:
     _jaga_pengisi(kegiatan.program.kecamatan, oleh)
     with transaction.atomic():
-        sub = SubKegiatan(kegiatan=kegiatan, kode=kode, nama=nama, jenis_belanja=jenis_belanja)
+        sub = SubKegiatan(
+            kegiatan=kegiatan,
+            kode=kode,
+            nama=nama,
+            jenis_belanja=jenis_belanja,
+            pagu_awal=pagu_awal,
+        )
         _simpan_baru(sub, oleh)
         return sub
+
+
+def anggaran_salin(
+    *, kecamatan: Kecamatan, ke_tahun: int, salin_pagu: bool, sidik: str | None, oleh: Pengguna
+) -> int:
+    """Copy last year's budget tree to ``ke_tahun`` as its preview showed it
+    (``perjanjian.selectors.salinan_anggaran``): new programs, kegiatan and sub kegiatan with
+    their sasaran links (those in force in the new year) and kinds of spending, no realisasi,
+    the pagu sebelum perubahan copied or 0. Codes the new year has are matched. All or
+    nothing; returns how many rows were created."""
+    _jaga_pengisi(kecamatan, oleh)
+    with transaction.atomic():
+        list(
+            Program.objects.select_for_update().filter(
+                kecamatan=kecamatan, tahun__in=(ke_tahun - 1, ke_tahun)
+            )
+        )
+        rencana = salinan_anggaran(kecamatan=kecamatan, ke_tahun=ke_tahun, salin_pagu=salin_pagu)
+        konkurensi.periksa(sidik, rencana.sidik)
+        if not rencana.baru:
+            raise TransisiDitolak(
+                f"Tidak ada yang disalin: semua program, kegiatan dan sub kegiatan "
+                f"{rencana.dari_tahun} sudah ada pada {ke_tahun}."
+            )
+        program = {p.kode: p for p in Program.objects.filter(kecamatan=kecamatan, tahun=ke_tahun)}
+        kegiatan = {
+            (k.program.kode, k.kode): k
+            for k in Kegiatan.objects.filter(
+                program__kecamatan=kecamatan, program__tahun=ke_tahun
+            ).select_related("program")
+        }
+        for b in rencana.baru:
+            if b.tingkat == "program":
+                program[b.kode] = program_tambah(
+                    kecamatan=kecamatan,
+                    tahun=ke_tahun,
+                    kode=b.kode,
+                    nama=b.nama,
+                    sasaran=b.sasaran,
+                    oleh=oleh,
+                )
+            elif b.tingkat == "kegiatan":
+                kegiatan[(*b.induk, b.kode)] = kegiatan_tambah(
+                    program=program[b.induk[0]],
+                    kode=b.kode,
+                    nama=b.nama,
+                    sasaran=b.sasaran,
+                    oleh=oleh,
+                )
+            else:
+                sub_kegiatan_tambah(
+                    kegiatan=kegiatan[b.induk],
+                    kode=b.kode,
+                    nama=b.nama,
+                    jenis_belanja=b.jenis_belanja,
+                    pagu_awal=b.pagu or Decimal(0),
+                    oleh=oleh,
+                )
+        return len(rencana.baru)
 
 
 # --- program / kegiatan / sub kegiatan indicators of a PK -----------------------------------
