@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.db.models import Prefetch, Q
 
 from iku.models import Sasaran
+from iku.selectors import sasaran_beserta_renstra
 from kecamatan.models import Kecamatan
 from perjanjian.models import (
     Kegiatan,
@@ -165,9 +166,7 @@ def pohon_anggaran(*, kecamatan_id: int, tahun: int) -> PohonAnggaran:
         .prefetch_related(
             "sasaran",
             Prefetch("kegiatan", queryset=Kegiatan.objects.order_by("kode")),
-            Prefetch(
-                "kegiatan__sasaran", queryset=Sasaran.objects.select_related("tujuan__renstra")
-            ),
+            Prefetch("kegiatan__sasaran", queryset=sasaran_beserta_renstra()),
             Prefetch("kegiatan__sub_kegiatan", queryset=SubKegiatan.objects.order_by("kode")),
             "kegiatan__sub_kegiatan__realisasi",
         )
