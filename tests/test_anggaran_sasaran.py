@@ -13,6 +13,7 @@ from laporan.isi_lkip.capaian import konteks_capaian
 from laporan.models import LaporanKinerja
 from perjanjian.models import Kegiatan, Program, SubKegiatan
 from perjanjian.selectors import Jumlah, capaian_tahunan, pohon_anggaran
+from sakip import kinerja
 from tests.bantu_excel import teks
 
 pytestmark = pytest.mark.django_db
@@ -134,6 +135,32 @@ def test_tautan_kegiatan_terkunci_bersama_lkip(client, operator_kencong, kencong
     r = client.post(url, data, follow=True)
     assert "LKIP" in r.text and "ditetapkan" in r.text
     assert not k11.sasaran.exists()
+
+
+def test_rincian_kencong_seperti_lkip_nya(kencong):
+    """The seed's LKIP: Belanja Operasional Rp3.920.691.860,40, Belanja Modal Rp0,00."""
+    laporan = LaporanKinerja.objects.get(kecamatan=kencong, tahun=2025)
+    rincian = konteks_capaian(laporan)["capaian_rincian_belanja"]
+    assert [(r.label, r.pagu) for r in rincian] == [
+        ("Belanja operasi", Decimal("3920691860.40")),
+        ("Belanja modal", Decimal(0)),
+    ]
+
+
+def test_rincian_belanja_tiap_rupiah_sekali():
+    bagian = kinerja.rincian_belanja(
+        [("operasi", 100, 90), ("", 5, None), ("modal", Decimal("2.5"), 1), ("operasi", 0, 0)]
+    )
+    assert [(b.jenis, b.pagu, b.realisasi) for b in bagian] == [
+        ("operasi", 100, 90),
+        ("modal", Decimal("2.5"), 1),
+        (None, 5, None),
+    ]
+    assert kinerja.rincian_belanja([("", 5, 1)]) == ()
+    lama = kinerja.rincian_belanja([("tidak_langsung", 7, 7)])
+    assert [(b.jenis, b.pagu) for b in lama] == [("langsung", 0), ("tidak_langsung", 7)]
+    with pytest.raises(ValueError, match="Jenis belanja tidak dikenal"):
+        kinerja.rincian_belanja([("pegawai", 1, 1)])
 
 
 def test_jenis_belanja_diisi_di_halaman_dan_dicetak_sebagai_rincian(

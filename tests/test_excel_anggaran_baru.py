@@ -50,16 +50,16 @@ def test_baris_baru_dipratinjau_lalu_dibuat_dengan_induknya(client, operator_ken
             "Jenis belanja": "Belanja Modal",
         },
     )
-    # the kind of a stored sub kegiatan, as the seed writes it
+    # the kind of a stored sub kegiatan, as people write it
     ws.cell(
-        row=baris(ws, kolom(ws, "Kode"), "1.1.1"), column=kolom(ws, "Jenis belanja")
-    ).value = "Belanja Operasional"
+        row=baris(ws, kolom(ws, "Kode"), "1.3.1"), column=kolom(ws, "Jenis belanja")
+    ).value = "belanja MODAL"
     halaman = unggah(client, url("impor"), ws)
     assert "7.01.01 Program Penunjang Urusan Pemerintahan (baru)" in halaman
     assert "Baru: kegiatan 7.01.01.2.01 Perencanaan Perangkat Daerah ditambahkan" in halaman
     assert "Baru: sub kegiatan 7.01.01.2.01.0001 Penyusunan Dokumen Perencanaan" in halaman
     assert "Jenis belanja: – → Belanja modal" in halaman
-    assert "Jenis belanja: – → Belanja operasi" in halaman
+    assert "Jenis belanja: Belanja operasi → Belanja modal" in halaman
     assert "Pagu setelah pergeseran: kosong → 12.500.000" in halaman
     assert "Simpan perubahan (" in halaman
     assert not Program.objects.filter(kecamatan=kencong, kode="7.01.01").exists()
@@ -71,8 +71,8 @@ def test_baris_baru_dipratinjau_lalu_dibuat_dengan_induknya(client, operator_ken
     sub = SubKegiatan.objects.get(kegiatan=kegiatan, kode="7.01.01.2.01.0001")
     assert sub.pagu_pergeseran == Decimal("12500000") and sub.jenis_belanja == "modal"
     assert sub.realisasi.get(periode="tw1").jumlah == Decimal("2000000")
-    lama = SubKegiatan.objects.get(kegiatan__program__kecamatan=kencong, kode="1.1.1")
-    assert lama.jenis_belanja == "operasi"
+    lama = SubKegiatan.objects.get(kegiatan__program__kecamatan=kencong, kode="1.3.1")
+    assert lama.jenis_belanja == "modal"
     anggaran = client.get(reverse("perjanjian:anggaran", args=["kencong", 2025])).text
     assert "7.01.01.2.01.0001" in anggaran and "Belanja modal" in anggaran
 
