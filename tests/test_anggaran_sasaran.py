@@ -14,6 +14,7 @@ from laporan.models import LaporanKinerja
 from perjanjian.models import Kegiatan, Program, SubKegiatan
 from perjanjian.selectors import Jumlah, capaian_tahunan, pohon_anggaran
 from sakip import kinerja
+from sakip.penguncian import DataTerkunci
 from tests.bantu_excel import teks
 
 pytestmark = pytest.mark.django_db
@@ -265,3 +266,13 @@ def test_salin_tanpa_pagu_dan_pratinjau_usang(client, operator_kencong, kencong)
     client.post(url, {"sidik": salinan.sidik, "pagu": "kosong"})
     baru = SubKegiatan.objects.get(kegiatan__program__tahun=2026, kode="1.1.2")
     assert baru.pagu_awal == 0 and baru.nama == "Diubah sesudah pratinjau"
+
+
+def test_jenis_belanja_terkunci_bersama_lkip(kencong):
+    sub = SubKegiatan.objects.get(kegiatan__program__kecamatan=kencong, kode="1.3.1")
+    LaporanKinerja.objects.filter(kecamatan=kencong, tahun=2025).update(status="ditetapkan")
+    sub.jenis_belanja = "modal"
+    with pytest.raises(DataTerkunci, match="jenis belanja sub kegiatan 1.3.1"):
+        sub.save()
+    sub.refresh_from_db()
+    assert sub.jenis_belanja == "operasi"
