@@ -272,7 +272,7 @@ def test_jenis_belanja_terkunci_bersama_lkip(kencong):
     sub = SubKegiatan.objects.get(kegiatan__program__kecamatan=kencong, kode="1.3.1")
     LaporanKinerja.objects.filter(kecamatan=kencong, tahun=2025).update(status="ditetapkan")
     sub.jenis_belanja = "modal"
-    with pytest.raises(DataTerkunci, match="Jenis belanja sub kegiatan 1.3.1 sudah tercetak dalam LKIP 2025"):
+    with pytest.raises(DataTerkunci, match="Jenis belanja sub kegiatan 1.3.1 sudah tercetak"):
         sub.save()
     sub.refresh_from_db()
     assert sub.jenis_belanja == "operasi"
