@@ -276,3 +276,14 @@ def test_jenis_belanja_terkunci_bersama_lkip(kencong):
         sub.save()
     sub.refresh_from_db()
     assert sub.jenis_belanja == "operasi"
+
+
+def test_program_dua_sasaran_satu_renstra_diberi_peringatan(client, operator_kencong, kencong):
+    s11 = sasaran(kencong, "Renstra 2025-2029", "1.1")
+    s12 = sasaran(kencong, "Renstra 2025-2029", "1.2")
+    program = Program.objects.get(kecamatan=kencong, tahun=2025, kode="1")
+    program.sasaran.set([s11, s12])
+    kegiatan(kencong, "1.1").sasaran.set([s11])
+    client.force_login(operator_kencong)
+    halaman = teks(client.get(reverse("perjanjian:anggaran", args=["kencong", 2025])))
+    assert "anggaran kegiatan 1.2, 1.3, 1.4, 1.5 terhitung pada setiap sasaran itu" in halaman

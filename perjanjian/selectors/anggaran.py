@@ -4,6 +4,7 @@ Only sub kegiatan carry amounts; the kegiatan, program and grand totals are sums
 so Tabel 2.7, 2.8, 2.9, 3.7, 3.12 and 3.13 of an LKIP all read the same numbers.
 """
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -140,6 +141,16 @@ class BarisBelanja:
         return self.bagian.serapan
 
 
+def kegiatan_terhitung_ganda(program: Simpul) -> tuple[str, ...]:
+    """The codes of a program's kegiatan whose rupiah count for two sasaran of one Renstra:
+    the program links several of them and the kegiatan has no link of its own (data from
+    before kegiatan-level links). The budget page asks the kecamatan to link them."""
+    per_renstra = Counter(s.tujuan.renstra_id for s in program.objek.sasaran.all())
+    if max(per_renstra.values(), default=0) < 2:
+        return ()
+    return tuple(k.objek.kode for k in program.anak if not k.objek.sasaran.all())
+
+
 def sasaran_kegiatan(kegiatan: Simpul, milik_program: set[int]) -> set[int]:
     """The sasaran ids a kegiatan node serves: its own links, else its program's."""
     return {s.id for s in kegiatan.objek.sasaran.all()} or milik_program
@@ -164,7 +175,7 @@ def pohon_anggaran(*, kecamatan_id: int, tahun: int) -> PohonAnggaran:
         Program.objects.filter(kecamatan_id=kecamatan_id, tahun=tahun)
         .order_by("kode")
         .prefetch_related(
-            "sasaran",
+            Prefetch("sasaran", queryset=sasaran_beserta_renstra()),
             Prefetch("kegiatan", queryset=Kegiatan.objects.order_by("kode")),
             Prefetch("kegiatan__sasaran", queryset=sasaran_beserta_renstra()),
             Prefetch("kegiatan__sub_kegiatan", queryset=SubKegiatan.objects.order_by("kode")),

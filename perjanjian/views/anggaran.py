@@ -34,6 +34,7 @@ from perjanjian.models import (
 from perjanjian.selectors.anggaran import (
     Simpul,
     anggaran_tahun_per_periode,
+    kegiatan_terhitung_ganda,
     kunci_anggaran,
     pohon_anggaran,
     sasaran_program,
@@ -76,6 +77,7 @@ class BarisPohon:
     jenis: object = None  # the form's kind-of-spending cell of a sub kegiatan, in edit mode
     realisasi: list[tuple[str, Decimal]] = field(default_factory=list)
     sasaran: list[Sasaran] = field(default_factory=list)
+    ganda: tuple[str, ...] = ()  # kegiatan counted for two sasaran of one Renstra
 
     @property
     def peringatan(self) -> tuple:
@@ -126,6 +128,7 @@ class AnggaranDetail(KecamatanMixin, TemplateView):
             b = BarisPohon(s)
             if s.tingkat == "program":
                 b.sasaran = sasaran.get(s.objek.id, [])
+                b.ganda = kegiatan_terhitung_ganda(s)
             elif s.tingkat == "kegiatan":
                 b.sasaran = list(s.objek.sasaran.all())  # its own links, if any
             if s.tingkat == "sub_kegiatan":
