@@ -9,6 +9,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.terpasang
 SQLITE_URL := sqlite:///$(CURDIR)/db.sqlite3
 PG_URL_BAWAAN := postgres://postgres@127.0.0.1:5432/sakip
+# The suite runs on every core (pytest-xdist), each test file whole on one worker so its
+# module-scoped prints are made once; UJI_PEKERJA=0 runs it in this process.
+UJI_PEKERJA ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(UJI_PEKERJA) --dist loadfile
 
 .PHONY: install run serve test test-sqlite test-postgres lint demo demo-sintetis
 
@@ -57,7 +61,7 @@ serve: install
 test: test-sqlite test-postgres
 
 test-sqlite: install
-	DATABASE_URL=$(SQLITE_URL) $(BIN)/python -m pytest
+	DATABASE_URL=$(SQLITE_URL) $(PYTEST)
 
 # PostgreSQL: the DATABASE_URL given, else a local server on 127.0.0.1:5432 if one answers.
 # Under CI=true a missing PostgreSQL is a failure, not a skip.
@@ -65,7 +69,7 @@ test-postgres: install
 	@url="$${DATABASE_URL:-$(PG_URL_BAWAAN)}"; \
 	if DATABASE_URL="$$url" $(BIN)/python -c "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'sakip.settings'); django.setup(); from django.db import connection; connection.ensure_connection()" 2>/dev/null \
 	  || DATABASE_URL="$$url" $(BIN)/python -c "import psycopg2, os, dj_database_url as d; c = d.parse(os.environ['DATABASE_URL']); psycopg2.connect(dbname='postgres', user=c['USER'], host=c['HOST'], port=c['PORT'], password=c['PASSWORD'] or None).close()" 2>/dev/null; then \
-	  echo "== PostgreSQL: $$url"; DATABASE_URL="$$url" $(BIN)/python -m pytest; \
+	  echo "== PostgreSQL: $$url"; DATABASE_URL="$$url" $(PYTEST); \
 	elif [ "$${CI:-}" = "true" ]; then \
 	  echo "PostgreSQL tidak dapat dihubungi di $$url, padahal CI=true mewajibkannya." >&2; exit 1; \
 	else \

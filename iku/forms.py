@@ -6,7 +6,16 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from iku import services
-from iku.models import Indikator, KeputusanIKU, Renstra, Sasaran, TargetIndikator, Tujuan
+from iku.models import (
+    KOLOM_KESELARASAN,
+    KOLOM_STRATEGI,
+    Indikator,
+    KeputusanIKU,
+    Renstra,
+    Sasaran,
+    TargetIndikator,
+    Tujuan,
+)
 from kecamatan.halaman import tahun_berjalan
 from kecamatan.selectors import unit_kerja
 from sakip.isian import IsianLengkap, NilaiField, NipField, TanggalField, TanggalInput
@@ -29,7 +38,10 @@ class RenstraForm(forms.ModelForm):
     salin_isi = forms.BooleanField(
         label="Salin tujuan, sasaran, indikator dan target dari Renstra asal",
         required=False,
-        help_text="Untuk Renstra Perubahan: mulai dari isi Renstra yang direvisi.",
+        help_text=(
+            "Untuk Renstra Perubahan: mulai dari isi Renstra yang direvisi, termasuk "
+            "keselarasan dengan RPJMD dan strategi serta kebijakan tiap sasaran."
+        ),
     )
 
     class Meta:
@@ -42,17 +54,26 @@ class RenstraForm(forms.ModelForm):
             "revisi_dari",
             "tanggal_penetapan",
             "sumber",
+            *KOLOM_KESELARASAN,
         ]
-        widgets = {"tanggal_penetapan": TanggalInput()}
+        widgets = {
+            "tanggal_penetapan": TanggalInput(),
+            "rpjmd_visi": forms.Textarea(attrs={"rows": 2}),
+            "rpjmd_tujuan": forms.Textarea(attrs={"rows": 2}),
+        }
         field_classes = {"tanggal_penetapan": TanggalField}
 
     def __init__(self, *args, kecamatan, **kwargs):
         super().__init__(*args, **kwargs)
         self.kecamatan = kecamatan
         pilihan = Renstra.objects.filter(kecamatan=kecamatan)
+        # Printed by an approved LKIP: shown, not sent (the model refuses a change anyway).
+        self.alasan_keselarasan = self.instance.pk and self.instance.alasan_keselarasan()
         if self.instance.pk:
             pilihan = pilihan.exclude(pk=self.instance.pk)
             del self.fields["salin_isi"]
+        for kolom in KOLOM_KESELARASAN:
+            self.fields[kolom].disabled = bool(self.alasan_keselarasan)
         self.fields["revisi_dari"].queryset = pilihan
         self.fields["revisi_dari"].empty_label = "— bukan revisi —"
         # Renstra.__str__ names the kecamatan (a query per option); the page already does.
@@ -129,12 +150,22 @@ class TujuanForm(forms.ModelForm):
 class SasaranForm(forms.ModelForm):
     class Meta:
         model = Sasaran
-        fields = ["nomor", "uraian"]
-        widgets = {"uraian": forms.Textarea(attrs={"rows": 3})}
+        fields = ["nomor", "uraian", *KOLOM_STRATEGI]
+        widgets = {
+            "uraian": forms.Textarea(attrs={"rows": 3}),
+            "strategi": forms.Textarea(attrs={"rows": 3}),
+            "kebijakan": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, tujuan, **kwargs):
         super().__init__(*args, **kwargs)
         self.tujuan = tujuan
+        # Printed by an approved LKIP: shown with the reason, not sent.
+        alasan = self.instance.pk and self.instance.alasan_strategi()
+        for kolom in KOLOM_STRATEGI:
+            if alasan:
+                self.fields[kolom].disabled = True
+                self.fields[kolom].help_text = alasan
 
     def clean_nomor(self):
         nomor = self.cleaned_data["nomor"]

@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 from kecamatan.selectors import lkip_ditetapkan, pesan_terkunci
 from sakip.alur import Alur
 from sakip.kinerja import MetodeNegatif, Polaritas
-from sakip.penguncian import Terjaga
+from sakip.penguncian import Terjaga, TerjagaQuerySet
 from sakip.tahun import TahunField
 from sakip.validators import nip_valid_or_blank, validate_nip
 
@@ -28,13 +28,50 @@ def berlaku_pada(tahun: int, *, jalur: str = "") -> Q:
     return Q(**{awal: tahun, akhir: tahun})
 
 
-class RenstraQuerySet(models.QuerySet):
+# What BAB II of an LKIP prints of a Renstra beside its tree: the RPJMD it is aligned with
+# (Tabel 2.1), the visi and misi of the RPJMD; of a sasaran, its strategi and kebijakan.
+KOLOM_KESELARASAN = (
+    "rpjmd_periode",
+    "rpjmd_visi",
+    "rpjmd_misi_semua",
+    "rpjmd_misi",
+    "rpjmd_tujuan",
+    "rpjmd_sasaran",
+)
+KOLOM_STRATEGI = ("strategi", "kebijakan")
+
+
+def alasan_keselarasan(renstra_id: int | None, apa: str) -> str | None:
+    """Why what BAB II prints of the stored Renstra ``renstra_id`` (``apa``) cannot change: an
+    approved LKIP of a year of its period printed it."""
+    renstra = (
+        Renstra.objects.filter(pk=renstra_id)
+        .values("kecamatan_id", "tahun_awal", "tahun_akhir")
+        .first()
+    )
+    if renstra is None:
+        return None
+    ditetapkan = lkip_ditetapkan(
+        kecamatan_id=renstra["kecamatan_id"],
+        dari_tahun=renstra["tahun_awal"],
+        sampai_tahun=renstra["tahun_akhir"],
+    )
+    return pesan_terkunci(ditetapkan, apa)
+
+
+def _berubah(objek: models.Model, kolom: tuple[str, ...]) -> bool:
+    """Whether the stored row differs from ``objek`` in ``kolom``."""
+    tersimpan = type(objek)._base_manager.filter(pk=objek.pk).values(*kolom).first()
+    return tersimpan is not None and any(tersimpan[k] != getattr(objek, k) for k in kolom)
+
+
+class RenstraQuerySet(TerjagaQuerySet):
     def berlaku(self, *, tahun: int) -> "RenstraQuerySet":
         """The Renstra in force in ``tahun``."""
         return self.filter(berlaku_pada(tahun))
 
 
-class Renstra(models.Model):
+class Renstra(Terjaga):
     kecamatan = models.ForeignKey(
         "kecamatan.Kecamatan",
         on_delete=models.PROTECT,
@@ -63,7 +100,21 @@ class Renstra(models.Model):
         help_text="mis. tabel TC 25 Perubahan Renstra Kecamatan Kencong Tahun 2021-2026",
     )
     rpjmd_periode = models.CharField("periode RPJMD", max_length=20, blank=True)
-    rpjmd_misi = models.TextField("misi RPJMD", blank=True)
+    rpjmd_visi = models.TextField(
+        "visi RPJMD",
+        blank=True,
+        help_text="Visi kepala daerah dalam RPJMD, seperti dikutip BAB II LKIP.",
+    )
+    rpjmd_misi_semua = models.TextField(
+        "misi RPJMD",
+        blank=True,
+        help_text="Seluruh misi RPJMD, satu misi per baris.",
+    )
+    rpjmd_misi = models.TextField(
+        "misi RPJMD yang didukung",
+        blank=True,
+        help_text="Misi RPJMD yang didukung Renstra ini (Tabel 2.1).",
+    )
     rpjmd_tujuan = models.TextField("tujuan RPJMD", blank=True)
     rpjmd_sasaran = models.TextField("sasaran RPJMD", blank=True, help_text="Satu per baris.")
 
@@ -91,6 +142,18 @@ class Renstra(models.Model):
     def tahun(self) -> range:
         return range(self.tahun_awal, self.tahun_akhir + 1)
 
+    def alasan_keselarasan(self) -> str | None:
+        """Why the alignment with the RPJMD (Tabel 2.1, visi, misi) cannot change now."""
+        return alasan_keselarasan(
+            self.pk, f"keselarasan {self.nama} dengan RPJMD (visi, misi, tujuan dan sasaran)"
+        )
+
+    def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
+        # Only what the LKIP printed of the Renstra itself is locked here: its alignment.
+        if hapus or self.pk is None or not _berubah(self, KOLOM_KESELARASAN):
+            return None
+        return self.alasan_keselarasan()
+
 
 class Tujuan(models.Model):
     renstra = models.ForeignKey(
@@ -111,12 +174,18 @@ class Tujuan(models.Model):
         return f"Tujuan {self.nomor}: {self.uraian}"
 
 
-class Sasaran(models.Model):
+class Sasaran(Terjaga):
     tujuan = models.ForeignKey(
         Tujuan, on_delete=models.CASCADE, related_name="sasaran", verbose_name="tujuan"
     )
     nomor = models.PositiveSmallIntegerField("nomor")
     uraian = models.TextField("uraian sasaran")
+    strategi = models.TextField(
+        "strategi", blank=True, help_text="Strategi mencapai sasaran ini, satu butir per baris."
+    )
+    kebijakan = models.TextField(
+        "kebijakan", blank=True, help_text="Arah kebijakan sasaran ini, satu butir per baris."
+    )
 
     class Meta:
         verbose_name = "sasaran"
@@ -132,6 +201,21 @@ class Sasaran(models.Model):
     @property
     def kode(self) -> str:
         return f"{self.tujuan.nomor}.{self.nomor}"
+
+    def alasan_strategi(self) -> str | None:
+        """Why the strategi and kebijakan of this sasaran cannot change now."""
+        tujuan = Tujuan.objects.filter(pk=self.tujuan_id).values("renstra_id", "nomor").first()
+        if tujuan is None:
+            return None
+        return alasan_keselarasan(
+            tujuan["renstra_id"],
+            f"strategi dan kebijakan sasaran {tujuan['nomor']}.{self.nomor}",
+        )
+
+    def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
+        if hapus or self.pk is None or not _berubah(self, KOLOM_STRATEGI):
+            return None
+        return self.alasan_strategi()
 
 
 class Ukuran(models.Model):

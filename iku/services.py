@@ -17,6 +17,7 @@ from django.db.models import Q, QuerySet
 from django.utils.text import slugify
 
 from iku.models import (
+    KOLOM_KESELARASAN,
     Diktum,
     Indikator,
     IndikatorKeputusan,
@@ -62,6 +63,8 @@ FIELD_RENSTRA = (
     "tanggal_penetapan",
     "sumber",
     "rpjmd_periode",
+    "rpjmd_visi",
+    "rpjmd_misi_semua",
     "rpjmd_misi",
     "rpjmd_tujuan",
     "rpjmd_sasaran",
@@ -77,13 +80,18 @@ def _data(data: dict, kolom: Iterable[str]) -> dict:
 
 @transaction.atomic
 def renstra_buat(*, kecamatan: Kecamatan, data: dict, salin_isi: bool = False, oleh) -> Renstra:
-    """A new Renstra; with ``salin_isi`` the tree, indicators and targets (of the years both
-    periods share) of the Renstra it revises are copied, as a Renstra Perubahan starts."""
+    """A new Renstra; with ``salin_isi`` the tree (with each sasaran's strategi and kebijakan),
+    indicators and targets (of the years both periods share) and the RPJMD alignment of the
+    Renstra it revises are copied, as a Renstra Perubahan starts."""
     _jaga_pengisi(kecamatan, oleh)
     data = _data(dict(data), FIELD_RENSTRA)
     asal = data.get("revisi_dari")
     if asal is not None and asal.kecamatan_id != kecamatan.id:
         raise TransisiDitolak("Renstra asal harus Renstra kecamatan ini.")
+    if salin_isi and asal is not None:
+        # A Renstra Perubahan keeps the RPJMD it is aligned with unless the form says otherwise.
+        for kolom in KOLOM_KESELARASAN:
+            data[kolom] = data.get(kolom) or getattr(asal, kolom)
     renstra = Renstra.objects.create(kecamatan=kecamatan, **data)
     if salin_isi and asal is not None:
         _salin_pohon(dari=asal, ke=renstra, oleh=oleh)
@@ -125,7 +133,13 @@ def _salin_pohon(*, dari: Renstra, ke: Renstra, oleh) -> None:
         for ind in t.indikator.all():
             _salin_indikator(ind, tahun, oleh, tujuan=tujuan)
         for s in t.sasaran.all():
-            sasaran = Sasaran.objects.create(tujuan=tujuan, nomor=s.nomor, uraian=s.uraian)
+            sasaran = Sasaran.objects.create(
+                tujuan=tujuan,
+                nomor=s.nomor,
+                uraian=s.uraian,
+                strategi=s.strategi,
+                kebijakan=s.kebijakan,
+            )
             for ind in s.indikator.all():
                 _salin_indikator(ind, tahun, oleh, sasaran=sasaran)
 
@@ -173,14 +187,26 @@ def tujuan_hapus(*, tujuan: Tujuan, oleh) -> None:
 
 @transaction.atomic
 def sasaran_simpan(
-    *, tujuan: Tujuan, nomor: int, uraian: str, sasaran: Sasaran | None = None, oleh
+    *,
+    tujuan: Tujuan,
+    nomor: int,
+    uraian: str,
+    strategi: str | None = None,
+    kebijakan: str | None = None,
+    sasaran: Sasaran | None = None,
+    oleh,
 ) -> Sasaran:
+    """A new or changed sasaran; ``strategi`` / ``kebijakan`` None: left as they are."""
     _jaga_pengisi(_kecamatan_induk(tujuan), oleh)
     if sasaran is None:
         sasaran = Sasaran(tujuan=tujuan)
     elif sasaran.tujuan_id != tujuan.id:
         raise TransisiDitolak("Sasaran ini bukan bagian dari tujuan tersebut.")
     sasaran.nomor, sasaran.uraian = nomor, uraian
+    if strategi is not None:
+        sasaran.strategi = strategi
+    if kebijakan is not None:
+        sasaran.kebijakan = kebijakan
     sasaran.save()
     return sasaran
 

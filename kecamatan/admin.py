@@ -1,9 +1,12 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from import_export import fields, widgets
 
 from sakip.admin_berkas import BERKAS_TANPA_TAUTAN
 from sakip.admin_dasar import AdminSakip, InlineSakip, LingkupKabupaten
+from sakip.admin_impor import ImporEksporAdmin, SumberTerlingkup
 
+from . import services_akun
 from .models import (
     IsuStrategis,
     Kabupaten,
@@ -18,6 +21,95 @@ from .models import (
     SkalaPenilaian,
     UnitKerja,
 )
+
+# --- import and export of the one-row-one-record lists (sakip.admin_impor) -------------------
+# Kabupaten and kecamatan are named by their Kemendagri code, as people know them.
+
+
+def _kolom_kode(atribut: str, model) -> fields.Field:
+    return fields.Field(
+        attribute=atribut, column_name=atribut, widget=widgets.ForeignKeyWidget(model, "kode")
+    )
+
+
+class KecamatanSumber(SumberTerlingkup):
+    kabupaten = _kolom_kode("kabupaten", Kabupaten)
+
+    class Meta:
+        model = Kecamatan
+        import_id_fields = ["kode"]
+        fields = ["kode", "nama", "slug", "kabupaten", "alamat", "kode_pos", "telepon", "email"]
+
+
+class UnitKerjaSumber(SumberTerlingkup):
+    kecamatan = _kolom_kode("kecamatan", Kecamatan)
+
+    class Meta:
+        model = UnitKerja
+        fields = ["id", "kecamatan", "induk", "jenis", "nama", "singkatan", "urutan"]
+
+
+class PejabatSumber(SumberTerlingkup):
+    kabupaten = _kolom_kode("kabupaten", Kabupaten)
+    kecamatan = _kolom_kode("kecamatan", Kecamatan)
+
+    class Meta:
+        model = Pejabat
+        fields = [
+            "id",
+            "kabupaten",
+            "kecamatan",
+            "nama",
+            "nip",
+            "pangkat_golongan",
+            "jabatan",
+            "mulai",
+            "selesai",
+        ]
+
+
+class PenggunaSumber(SumberTerlingkup):
+    """Accounts without their passwords, never imported nor exported: a new account gets no
+    usable password until its admin gives it a temporary one (accounts page, "Setel ulang
+    kata sandi"). The roles and placements are those the accounts page gives out; the
+    admin kabupaten's and superusers' accounts are not changed by an import."""
+
+    kabupaten = _kolom_kode("kabupaten", Kabupaten)
+    kecamatan = _kolom_kode("kecamatan", Kecamatan)
+    last_login = fields.Field(attribute="last_login", column_name="last_login", readonly=True)
+
+    class Meta:
+        model = Pengguna
+        import_id_fields = ["username"]
+        fields = [
+            "username",
+            "first_name",
+            "last_name",
+            "email",
+            "peran",
+            "kabupaten",
+            "kecamatan",
+            "is_active",
+            "last_login",
+        ]
+
+    def after_init_instance(self, instance, new, row, **kwargs):
+        if new:  # no password comes with a row: none works until a temporary one is given
+            instance.set_unusable_password()
+        super().after_init_instance(instance, new, row, **kwargs)
+
+    def periksa(self, instance) -> dict[str, str]:
+        galat = super().periksa(instance)
+        if not instance._state.adding and (instance.is_superuser or instance.is_staff):
+            galat["username"] = (
+                f"Akun {instance.username} hanya dapat diubah oleh pengelola aplikasi."
+            )
+        galat.update(
+            services_akun.periksa_peran_wilayah(
+                oleh=self.pengguna, peran=instance.peran, kecamatan=instance.kecamatan
+            )
+        )
+        return galat
 
 
 @admin.register(Kabupaten)
@@ -37,7 +129,8 @@ class UnitKerjaInline(InlineSakip):
 
 
 @admin.register(Kecamatan)
-class KecamatanAdmin(AdminSakip):
+class KecamatanAdmin(ImporEksporAdmin, AdminSakip):
+    resource_classes = [KecamatanSumber]
     list_display = ["nama", "kode", "kabupaten", "telepon", "email"]
     list_filter = ["kabupaten"]
     search_fields = ["nama", "kode"]
@@ -47,14 +140,16 @@ class KecamatanAdmin(AdminSakip):
 
 
 @admin.register(UnitKerja)
-class UnitKerjaAdmin(AdminSakip):
+class UnitKerjaAdmin(ImporEksporAdmin, AdminSakip):
+    resource_classes = [UnitKerjaSumber]
     list_display = ["nama", "singkatan", "jenis", "kecamatan"]
     list_filter = ["jenis", "kecamatan"]
     list_select_related = ["kecamatan"]
 
 
 @admin.register(Pejabat)
-class PejabatAdmin(AdminSakip):
+class PejabatAdmin(ImporEksporAdmin, AdminSakip):
+    resource_classes = [PejabatSumber]
     list_display = ["nama", "jabatan", "nip", "pangkat_golongan", "mulai", "selesai"]
     list_filter = ["kabupaten", "kecamatan"]
     search_fields = ["nama", "nip", "jabatan"]
@@ -62,7 +157,8 @@ class PejabatAdmin(AdminSakip):
 
 
 @admin.register(Pengguna)
-class PenggunaAdmin(LingkupKabupaten, UserAdmin):
+class PenggunaAdmin(ImporEksporAdmin, LingkupKabupaten, UserAdmin):
+    resource_classes = [PenggunaSumber]
     list_display = ["username", "first_name", "peran", "kecamatan", "is_active"]
     list_filter = ["peran", "kabupaten", "kecamatan", "is_active"]
     list_select_related = ["kecamatan"]

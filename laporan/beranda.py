@@ -59,6 +59,21 @@ class StatusPeriode:
         )
 
 
+@dataclass(frozen=True)
+class Langkah:
+    """One step of the year's cycle on the beranda, in the order the cycle needs it (Renstra →
+    Keputusan IKU → PK → anggaran → realisasi per periode → narasi → LKIP), with its page.
+    ``selesai`` is read from the step's own status (the document approved, the period
+    verified, the narratives complete by ``narasi_kosong``); ``kekurangan`` lists what is
+    missing; ``keadaan`` says why a step that is not done has nothing to fix yet."""
+
+    judul: str
+    tautan: str
+    selesai: bool
+    kekurangan: tuple[Kekurangan, ...] = ()
+    keadaan: str = ""
+
+
 @dataclass
 class RingkasanTahun:
     kecamatan: Kecamatan
@@ -68,8 +83,13 @@ class RingkasanTahun:
     perjanjian: list[PerjanjianKinerja]
     realisasi: list[StatusPeriode]
     laporan: LaporanKinerja | None
-    kekurangan: list[Kekurangan] = field(default_factory=list)
+    jalur: list[Langkah] = field(default_factory=list)  # the year's steps, in cycle order
     peringatan: list[Peringatan] = field(default_factory=list)
+
+    @property
+    def kekurangan(self) -> list[Kekurangan]:
+        """Everything still missing, step after step."""
+        return [k for langkah in self.jalur for k in langkah.kekurangan]
 
 
 def ringkasan_tahun(*, kecamatan: Kecamatan, tahun: int) -> RingkasanTahun:
@@ -104,98 +124,162 @@ def ringkasan_tahun(*, kecamatan: Kecamatan, tahun: int) -> RingkasanTahun:
     laporan = LaporanKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun).first()
 
     ringkasan = RingkasanTahun(kecamatan, tahun, renstra, keputusan, perjanjian, realisasi, laporan)
-    ringkasan.kekurangan = _kekurangan(ringkasan, slug, target)
+    ringkasan.jalur = _jalur(ringkasan, slug, target, anggaran[Periode.TAHUNAN].ada_sub)
     ringkasan.peringatan = peringatan_tahun(kecamatan_id=kecamatan.id, tahun=tahun)
     return ringkasan
 
 
-def _kekurangan(r: RingkasanTahun, slug: str, target) -> list[Kekurangan]:
-    hasil = []
-    if not r.renstra:
-        hasil.append(
-            Kekurangan(
-                f"Belum ada Renstra yang berlaku pada tahun {r.tahun}.",
-                reverse("iku:renstra-daftar", args=[slug]),
-            )
+def _jalur(r: RingkasanTahun, slug: str, target, ada_anggaran: bool) -> list[Langkah]:
+    jalur = [_langkah_renstra(r, slug), _langkah_keputusan(r, slug), _langkah_perjanjian(r, slug)]
+    url_anggaran = reverse("perjanjian:anggaran", args=[slug, r.tahun])
+    jalur.append(
+        Langkah(
+            f"Program dan anggaran {r.tahun}",
+            url_anggaran,
+            selesai=ada_anggaran,
+            kekurangan=()
+            if ada_anggaran
+            else (
+                Kekurangan(
+                    f"Program, kegiatan dan sub kegiatan {r.tahun} dengan pagunya belum diisi.",
+                    url_anggaran,
+                ),
+            ),
         )
+    )
+    jalur += [_langkah_realisasi(r, slug, s, url_anggaran) for s in r.realisasi]
+    jalur.append(_langkah_narasi(r, slug, target))
+    jalur.append(_langkah_lkip(r, slug))
+    return jalur
+
+
+def _langkah_renstra(r: RingkasanTahun, slug: str) -> Langkah:
+    url = reverse("iku:renstra-daftar", args=[slug])
+    kurang = (
+        ()
+        if r.renstra
+        else (Kekurangan(f"Belum ada Renstra yang berlaku pada tahun {r.tahun}.", url),)
+    )
+    return Langkah("Renstra yang berlaku", url, selesai=bool(r.renstra), kekurangan=kurang)
+
+
+def _langkah_keputusan(r: RingkasanTahun, slug: str) -> Langkah:
+    url = reverse("iku:keputusan-daftar", args=[slug])
+    kurang = []
     for renstra in r.renstra:
         k = r.keputusan[renstra.id]
         if k is None:
-            hasil.append(
-                Kekurangan(
-                    f"{renstra.nama} belum memiliki Keputusan IKU.",
-                    reverse("iku:keputusan-daftar", args=[slug]),
-                )
-            )
+            kurang.append(Kekurangan(f"{renstra.nama} belum memiliki Keputusan IKU.", url))
         elif k.status != KeputusanIKU.Status.DITETAPKAN:
-            hasil.append(
+            kurang.append(
                 Kekurangan(
                     f"Keputusan IKU {k.nomor} belum ditetapkan camat.",
                     reverse("iku:keputusan-detail", args=[slug, k.id]),
                 )
             )
-    url_daftar = reverse("perjanjian:perjanjian-daftar", args=[slug, r.tahun])
+    return Langkah(
+        "Keputusan IKU",
+        url,
+        selesai=bool(r.renstra) and not kurang,
+        kekurangan=tuple(kurang),
+        keadaan="" if r.renstra else "menunggu Renstra",
+    )
+
+
+def _langkah_perjanjian(r: RingkasanTahun, slug: str) -> Langkah:
+    url = reverse("perjanjian:perjanjian-daftar", args=[slug, r.tahun])
+    kurang = []
     if not r.perjanjian:
-        hasil.append(Kekurangan(f"Perjanjian Kinerja {r.tahun} belum dibuat.", url_daftar))
+        kurang.append(Kekurangan(f"Perjanjian Kinerja {r.tahun} belum dibuat.", url))
     for perjanjian in r.perjanjian:
         if perjanjian.status != PerjanjianKinerja.Status.DITETAPKAN:
-            hasil.append(
+            kurang.append(
                 Kekurangan(
                     f"{perjanjian.get_jenis_display()} {r.tahun} masih "
                     f"{perjanjian.get_status_display().lower()}.",
                     reverse("perjanjian:perjanjian-detail", args=[slug, perjanjian.id]),
                 )
             )
-    hari_ini = timezone.localdate()
-    for s in r.realisasi:
-        url = reverse("perjanjian:realisasi", args=[slug, r.tahun, s.periode.value])
-        if s.status == PelaporanRealisasi.Status.DIKEMBALIKAN:
-            alasan = f": “{s.komentar.rstrip('.')}”" if s.komentar else ""
-            hasil.append(
-                Kekurangan(
-                    f"Realisasi {s.periode.label} {r.tahun} dikembalikan Bappeda{alasan}. "
-                    "Perbaiki, lalu ajukan lagi.",
-                    url,
-                )
+    return Langkah(
+        f"Perjanjian Kinerja {r.tahun}", url, selesai=not kurang, kekurangan=tuple(kurang)
+    )
+
+
+def _langkah_realisasi(r: RingkasanTahun, slug: str, s: StatusPeriode, url_anggaran) -> Langkah:
+    """A period is done once Bappeda verified it (indicators and budget together)."""
+    url = reverse("perjanjian:realisasi", args=[slug, r.tahun, s.periode.value])
+    kurang = []
+    berakhir = periode_berakhir(s.periode.value, r.tahun, timezone.localdate())
+    if s.status == PelaporanRealisasi.Status.DIKEMBALIKAN:
+        alasan = f": “{s.komentar.rstrip('.')}”" if s.komentar else ""
+        kurang.append(
+            Kekurangan(
+                f"Realisasi {s.periode.label} {r.tahun} dikembalikan Bappeda{alasan}. "
+                "Perbaiki, lalu ajukan lagi.",
+                url,
             )
-        elif s.status == PelaporanRealisasi.Status.DRAFT and periode_berakhir(
-            s.periode.value, r.tahun, hari_ini
-        ):
-            hasil.append(
-                Kekurangan(f"Realisasi {s.periode.label} {r.tahun} belum diajukan ke Bappeda.", url)
+        )
+    elif s.status == PelaporanRealisasi.Status.DRAFT and berakhir:
+        kurang.append(
+            Kekurangan(f"Realisasi {s.periode.label} {r.tahun} belum diajukan ke Bappeda.", url)
+        )
+    if s.jumlah and s.terisi < s.jumlah:
+        kurang.append(
+            Kekurangan(
+                f"Realisasi {s.periode.label}: {s.terisi} dari {s.jumlah} indikator terisi.", url
             )
-    for s in r.realisasi:
-        if s.jumlah and s.terisi < s.jumlah:
-            hasil.append(
-                Kekurangan(
-                    f"Realisasi {s.periode.label}: {s.terisi} dari {s.jumlah} indikator terisi.",
-                    reverse("perjanjian:realisasi", args=[slug, r.tahun, s.periode.value]),
-                )
+        )
+    a = s.anggaran
+    if s.terbuka and a.ada_sub and not a.lengkap:
+        kurang.append(
+            Kekurangan(
+                f"Realisasi anggaran {s.periode.label}: {a.terisi} dari {a.jumlah_sub} "
+                "sub kegiatan terisi.",
+                url_anggaran + "?ubah=1",
             )
-    for s in r.realisasi:
-        a = s.anggaran
-        if s.terbuka and a.ada_sub and not a.lengkap:
-            hasil.append(
-                Kekurangan(
-                    f"Realisasi anggaran {s.periode.label}: {a.terisi} dari {a.jumlah_sub} "
-                    "sub kegiatan terisi.",
-                    reverse("perjanjian:anggaran", args=[slug, r.tahun]) + "?ubah=1",
-                )
-            )
+        )
+    selesai = s.status == PelaporanRealisasi.Status.DIVERIFIKASI
+    if s.status == PelaporanRealisasi.Status.DIAJUKAN:
+        keadaan = "diajukan, menunggu verifikasi Bappeda"
+    elif not berakhir:
+        keadaan = "periodenya belum berakhir"
+    else:
+        keadaan = s.status_label.lower()
+    return Langkah(
+        f"Realisasi {s.periode.label} {r.tahun}",
+        url,
+        selesai=selesai,
+        kekurangan=tuple(kurang),
+        keadaan=keadaan,
+    )
+
+
+def _langkah_narasi(r: RingkasanTahun, slug: str, target) -> Langkah:
+    url = reverse("perjanjian:narasi", args=[slug, r.tahun])
     sasaran = {t.indikator.sasaran_id for t in target if t.indikator.sasaran_id}
     # Complete means every field filled: the rule the narasi page and the LKIP's approval apply.
     narasi = narasi_sasaran(sasaran_ids=sasaran, tahun=r.tahun)
     belum = sum(1 for sid in sasaran if narasi_kosong(narasi.get(sid)))
-    if belum:
-        hasil.append(
-            Kekurangan(
-                f"Narasi {belum} sasaran tahun {r.tahun} belum lengkap.",
-                reverse("perjanjian:narasi", args=[slug, r.tahun]),
-            )
-        )
-    lkip = reverse("laporan:lkip", args=[slug, r.tahun])
+    kurang = (
+        (Kekurangan(f"Narasi {belum} sasaran tahun {r.tahun} belum lengkap.", url),)
+        if belum
+        else ()
+    )
+    return Langkah(
+        f"Narasi sasaran {r.tahun}",
+        url,
+        selesai=bool(sasaran) and not belum,
+        kekurangan=kurang,
+        keadaan="" if sasaran else "menunggu sasaran bertarget dalam Perjanjian Kinerja",
+    )
+
+
+def _langkah_lkip(r: RingkasanTahun, slug: str) -> Langkah:
+    url = reverse("laporan:lkip", args=[slug, r.tahun])
     if r.laporan is None:
-        hasil.append(Kekurangan(f"LKIP {r.tahun} belum dimulai.", lkip))
+        kurang = (Kekurangan(f"LKIP {r.tahun} belum dimulai.", url),)
     elif r.laporan.status != LaporanKinerja.Status.DITETAPKAN:
-        hasil.append(Kekurangan(f"LKIP {r.tahun} belum ditetapkan camat.", lkip))
-    return hasil
+        kurang = (Kekurangan(f"LKIP {r.tahun} belum ditetapkan camat.", url),)
+    else:
+        kurang = ()
+    return Langkah(f"LKIP {r.tahun}", url, selesai=not kurang, kekurangan=kurang)

@@ -26,6 +26,7 @@ from perjanjian.models import PelaporanRealisasi, Periode, PerjanjianKinerja
 from perjanjian.selectors import (
     DasarPerjanjian,
     capaian_kabupaten,
+    kategori_nilai,
     nilai_indikator,
     realisasi_tren,
     satuan_tampil,
@@ -55,6 +56,7 @@ class UkuranDasbor:
     nama: str
     satuan: str  # the unit most indicators of this measure use
     polaritas: Polaritas
+    skala_kategori: str = ""  # the category scale most of its indicators use (IKM, IPP …)
 
     @property
     def satuan_tampil(self) -> str | None:
@@ -69,6 +71,7 @@ class Sel:
     realisasi: Nilai | None
     capaian: Decimal | None
     kriteria: Pita | None
+    kategori: Pita | None = None  # the realisasi on its own scale (kategori_nilai)
     peringkat: int | None = None  # 1 = best realisasi; None when fewer than 3 to compare
     sumber: str = ""  # where the value comes from, when the page says it (the Nilai SAKIP)
 
@@ -151,10 +154,12 @@ def _ukuran_bersama(kabupaten_id: int) -> list[UkuranDasbor]:
     info: dict[int, tuple[str, str]] = {}
     polaritas: dict[int, Counter] = {}
     satuan: dict[int, Counter] = {}
-    for uid, kode, nama, pol, sat in baris:
+    skala: dict[int, Counter] = {}
+    for uid, kode, nama, pol, sat, kategori in baris:
         info[uid] = (kode, nama)
         polaritas.setdefault(uid, Counter())[pol] += 1
         satuan.setdefault(uid, Counter())[sat] += 1
+        skala.setdefault(uid, Counter())[kategori] += 1
     return sorted(
         (
             UkuranDasbor(
@@ -163,6 +168,7 @@ def _ukuran_bersama(kabupaten_id: int) -> list[UkuranDasbor]:
                 nama=nama,
                 satuan=satuan[uid].most_common(1)[0][0],
                 polaritas=Polaritas(polaritas[uid].most_common(1)[0][0]),
+                skala_kategori=skala[uid].most_common(1)[0][0],
             )
             for uid, (kode, nama) in info.items()
         ),
@@ -217,10 +223,19 @@ def dasbor_kabupaten(
         sel = []
         for u in ukuran:
             c = capaian.untuk(kec.id, u.id)
-            s = Sel(target=c.target, realisasi=c.realisasi, capaian=c.capaian, kriteria=c.kriteria)
+            s = Sel(
+                target=c.target,
+                realisasi=c.realisasi,
+                capaian=c.capaian,
+                kriteria=c.kriteria,
+                kategori=c.kategori,
+            )
             if u.kode == KODE_UKURAN_NILAI_SAKIP and nilai_sakip[kec.id].nilai is not None:
                 n = nilai_sakip[kec.id]
-                s = replace(s, realisasi=n.nilai, sumber=n.label_sumber)
+                kategori = kategori_nilai(
+                    indikator=u, angka=n.nilai.angka, skala=capaian.semua_skala
+                )
+                s = replace(s, realisasi=n.nilai, sumber=n.label_sumber, kategori=kategori)
             sel.append(s)
         daftar_renstra = renstra_per.get(kec.id, [])
         status_keputusan = [keputusan_terakhir.get(r.id) for r in daftar_renstra]

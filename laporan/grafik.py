@@ -20,7 +20,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from iku.models import Indikator
-from perjanjian.selectors import CapaianKecamatan, capaian_kecamatan
+from perjanjian.selectors import CapaianKecamatan, TitikTren, capaian_kecamatan
 from sakip.format_id import format_persen
 from sakip.grafik import (
     LEBAR_INCI,
@@ -227,24 +227,23 @@ class GrafikPerjanjian:
     grafik: tuple[Grafik, ...]
 
 
-def _seri(indikator, renstra, realisasi: dict, tahun: int) -> SeriTren:
-    """An IKU over its Renstra years: targets, the realisasi known up to ``tahun`` (the
-    baseline year is drawn as the baseline, not as a realisasi)."""
-    semua_tahun = tuple(range(renstra.tahun_baseline, renstra.tahun_akhir + 1))
+def _seri(indikator, renstra, titik: Sequence[TitikTren]) -> SeriTren:
+    """An IKU over its Renstra years: targets, and the realisasi of its one trend series
+    (``CapaianKecamatan.tren``, which the LKIP's text and table read too; years before the
+    Renstra widen the axis), the kondisi awal drawn apart."""
+    mulai = min([renstra.tahun_baseline, *(t.tahun for t in titik)])
+    semua_tahun = tuple(range(mulai, renstra.tahun_akhir + 1))
     target = {t.tahun: t.nilai for t in indikator.target.all()}
+    realisasi = {t.tahun: t.nilai.angka for t in titik if not t.kondisi_awal}
+    awal = next((t for t in titik if t.kondisi_awal), None)
     return SeriTren(
         judul=indikator.nama,
         satuan=indikator.satuan,
         tahun=semua_tahun,
         target=tuple(target.get(th) for th in semua_tahun),
-        realisasi=tuple(
-            realisasi.get((indikator.ukuran_id, th))
-            if renstra.tahun_baseline < th <= tahun
-            else None
-            for th in semua_tahun
-        ),
-        tahun_awal=renstra.tahun_baseline if indikator.baseline is not None else None,
-        awal=indikator.baseline,
+        realisasi=tuple(realisasi.get(th) for th in semua_tahun),
+        tahun_awal=awal.tahun if awal else None,
+        awal=awal.nilai.angka if awal else None,
     )
 
 
@@ -267,23 +266,20 @@ def grafik_tahunan(
     ]
     if not per_perjanjian:
         return []
-    realisasi = {k: r.nilai for k, r in capaian.riwayat.items()}
-    realisasi.update({(r.ukuran_id, tahun): r.nilai for r in capaian.tersimpan})
-
     hasil, nomor = [], 0
     for perjanjian, daftar in per_perjanjian:
         renstra = perjanjian.renstra
         nama = f"{'PK Perubahan' if perjanjian.jenis == 'perubahan' else 'PK'} {perjanjian.tahun}"
         grafik = []
 
-        iku = [b.indikator for b in daftar if b.indikator.jenis == Indikator.Jenis.IKU]
+        iku = [b for b in daftar if b.indikator.jenis == Indikator.Jenis.IKU]
         if iku:
             nomor += 1
             judul = (
                 f"Tren realisasi dan target IKU {nama} selama periode Renstra "
                 f"{renstra.tahun_awal}-{renstra.tahun_akhir}"
             )
-            seri = [_seri(ind, renstra, realisasi, tahun) for ind in iku]
+            seri = [_seri(b.indikator, renstra, capaian.tren(b)) for b in iku]
             grafik.append(
                 Grafik(
                     f"3.{nomor}",

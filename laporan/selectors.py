@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.db.models import Count
+from django.urls import reverse
 
 from kecamatan.models import Kecamatan
 from perjanjian.selectors import realisasi_tahunan_kode
@@ -152,6 +153,36 @@ def evaluasi_kabupaten(*, kecamatan: Iterable[Kecamatan], tahun: int) -> list[Ba
         for lap in LaporanKinerja.objects.filter(kecamatan__in=kecamatan, tahun=tahun)
     }
     return [BarisEvaluasi(k, lhe.get(k.id), nilai[k.id], lkip.get(k.id)) for k in kecamatan]
+
+
+class PekerjaanEvaluasi(NamedTuple):
+    """One task of the Inspektorat's list: what to do, where."""
+
+    pesan: str
+    tautan: str
+
+
+def pekerjaan_inspektorat(*, baris: list[BarisEvaluasi], tahun: int) -> list[PekerjaanEvaluasi]:
+    """The Inspektorat's work of the year, from the overview's rows (no query): the draft LKIPs
+    not yet reviewed (a reviu precedes the camat's approval), then the approved LKIPs whose LHE
+    is not recorded (the evaluation reads the approved LKIP)."""
+    reviu = [
+        PekerjaanEvaluasi(
+            f"Reviu LKIP {tahun} Kecamatan {b.kecamatan.nama}",
+            reverse("laporan:lkip", args=[b.kecamatan.slug, tahun]),
+        )
+        for b in baris
+        if b.lkip and b.lkip.status == LaporanKinerja.Status.DRAFT and not b.lkip.direviu_pada
+    ]
+    evaluasi = [
+        PekerjaanEvaluasi(
+            f"Catat LHE {tahun} Kecamatan {b.kecamatan.nama} (LKIP sudah ditetapkan)",
+            reverse("laporan:evaluasi", args=[b.kecamatan.slug, tahun]),
+        )
+        for b in baris
+        if b.lkip and b.lkip.status == LaporanKinerja.Status.DITETAPKAN and not b.lhe
+    ]
+    return reviu + evaluasi
 
 
 def versi_terakhir(*, laporan: LaporanKinerja) -> VersiLKIP | None:

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from kecamatan.models import Kecamatan, Pengguna
-from kecamatan.selectors import camat_terakhir
+from kecamatan.selectors import Dokumen, bawaan_dokumen
 from kecamatan.services import kecamatan_kunci
 from perjanjian.models import NarasiSasaran, PelaporanRealisasi, Periode
 from perjanjian.selectors import (
@@ -76,7 +76,8 @@ def _jaga_pengisi(kecamatan: Kecamatan, oleh: Pengguna) -> None:
 
 
 def laporan_mulai(*, kecamatan: Kecamatan, tahun: int, oleh: Pengguna) -> LaporanKinerja:
-    """Create the year's LKIP, the signatory prefilled from the latest camat."""
+    """Create the year's LKIP, its place and signatory prefilled: the camat in office on the
+    LKIP's usual date (kecamatan.selectors.bawaan_dokumen)."""
     _jaga_pengisi(kecamatan, oleh)
     if not tahun_sah(tahun):
         raise TransisiDitolak(pesan_tahun(tahun))
@@ -84,14 +85,15 @@ def laporan_mulai(*, kecamatan: Kecamatan, tahun: int, oleh: Pengguna) -> Lapora
         kecamatan_kunci(kecamatan=kecamatan)
         if LaporanKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun).exists():
             raise TransisiDitolak(f"LKIP {tahun} sudah dimulai.")
-        camat = camat_terakhir(kecamatan=kecamatan)
+        bawaan = bawaan_dokumen(kecamatan=kecamatan, dokumen=Dokumen.LKIP, tahun=tahun)
         laporan = LaporanKinerja(
             kecamatan=kecamatan,
             tahun=tahun,
-            penandatangan_nama=camat.nama if camat else "",
-            penandatangan_jabatan=camat.jabatan if camat else f"Camat {kecamatan.nama}",
-            penandatangan_pangkat=camat.pangkat_golongan if camat else "",
-            penandatangan_nip=camat.nip if camat else "",
+            tempat=bawaan.tempat,
+            penandatangan_nama=bawaan.camat.nama,
+            penandatangan_jabatan=bawaan.camat.jabatan,
+            penandatangan_pangkat=bawaan.camat.pangkat,
+            penandatangan_nip=bawaan.camat.nip,
         )
         laporan._history_user = oleh
         laporan.save()

@@ -168,7 +168,8 @@ class LaporanMulai(LaporanMixin, TemplateView):
         else:
             messages.success(
                 request,
-                f"LKIP {self.tahun} dimulai; penanda tangan diisi dari data camat terakhir.",
+                f"LKIP {self.tahun} dimulai; penanda tangan diisi dengan camat yang menjabat "
+                "menurut daftar pejabat kecamatan.",
             )
         return redirect(self.url_halaman)
 

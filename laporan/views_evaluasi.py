@@ -30,7 +30,13 @@ from .forms_evaluasi import (
     awal_rekomendasi,
 )
 from .models import EvaluasiAKIP, RekomendasiLHE, SkorAKIP
-from .selectors import evaluasi_kabupaten, laporan_tahun, lhe_tahun, nilai_sakip
+from .selectors import (
+    evaluasi_kabupaten,
+    laporan_tahun,
+    lhe_tahun,
+    nilai_sakip,
+    pekerjaan_inspektorat,
+)
 
 
 class EvaluasiDaftar(IzinMixin, TemplateView):
@@ -44,12 +50,17 @@ class EvaluasiDaftar(IzinMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         tahun = tahun_diminta(self.request, lambda: tahun_berjalan() - 1)
         kecamatan = kecamatan_terlihat(pengguna=self.request.user).order_by("nama")
+        baris = evaluasi_kabupaten(kecamatan=kecamatan, tahun=tahun)
+        bisa_mengevaluasi = akses.adalah_inspektorat(self.request.user)
+        # The Inspektorat lands here: its work of the year first (None: not its page to act on).
+        pekerjaan = pekerjaan_inspektorat(baris=baris, tahun=tahun) if bisa_mengevaluasi else None
         ctx.update(
             tahun=tahun,
             tahun_sebelum=tahun - 1,
             tahun_sesudah=tahun + 1,
-            baris=evaluasi_kabupaten(kecamatan=kecamatan, tahun=tahun),
-            bisa_mengevaluasi=akses.adalah_inspektorat(self.request.user),
+            baris=baris,
+            bisa_mengevaluasi=bisa_mengevaluasi,
+            pekerjaan=pekerjaan,
         )
         return ctx
 

@@ -74,7 +74,10 @@ class PerjanjianForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.target = target
         self.fields["sidik"].initial = sidik
-        self.fields["tanggal"].help_text = "Tanggal penandatanganan."
+        self.fields["tanggal"].help_text = (
+            "Tanggal penandatanganan. Pihak pertama dan kedua yang masih usulan ikut diganti "
+            "dengan camat dan bupati yang menjabat pada tanggal ini (daftar pejabat)."
+        )
         for t in target:
             self.fields[self.nama_target(t)] = NilaiField(
                 kolom=TargetPerjanjian._meta.get_field("nilai"),

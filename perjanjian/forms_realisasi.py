@@ -134,6 +134,7 @@ class RealisasiGridForm(IsianLengkap, forms.Form):
                 target=b.target,
                 teks=self._mentah(f"{b.prefix}-nilai"),
                 skala=self.grid.skala,
+                semua_skala=self.grid.semua_skala,
             )
         return {
             "b": b,

@@ -324,6 +324,8 @@ class SubKegiatan(Terjaga):
     )
     kode = models.CharField("kode", max_length=30)
     nama = models.CharField("nama sub kegiatan", max_length=255)
+    # Rupiah as people type them (sakip.isian.kolom_rupiah: the admin reads them like the pages).
+    KOLOM_RUPIAH = ("pagu_awal", "pagu_pergeseran", "pagu_perubahan")
     pagu_awal = models.DecimalField("pagu sebelum perubahan", default=0, **UANG)
     pagu_pergeseran = models.DecimalField("pagu setelah pergeseran", null=True, blank=True, **UANG)
     pagu_perubahan = models.DecimalField("pagu sesudah perubahan", null=True, blank=True, **UANG)
@@ -434,6 +436,7 @@ class RealisasiAnggaran(Terjaga):
         verbose_name="sub kegiatan",
     )
     periode = models.CharField("periode", max_length=10, choices=Periode.choices)
+    KOLOM_RUPIAH = ("jumlah",)  # sakip.isian.kolom_rupiah
     jumlah = models.DecimalField("realisasi (Rp)", **UANG)
     catatan = models.CharField("catatan sumber", max_length=255, blank=True)
     riwayat = HistoricalRecords()

@@ -15,8 +15,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy
 
 from sakip import akses
-from sakip.isian import batas_kolom
+from sakip.isian import NipField, UangField, batas_kolom, kolom_rupiah
 from sakip.penguncian import DataTerkunci, Terjaga
+from sakip.validators import validate_nip
 
 
 def alasan_terkunci(obj) -> str | None:
@@ -28,9 +29,19 @@ def alasan_terkunci(obj) -> str | None:
 
 class BatasAngkaAdmin:
     """Every decimal input of the admin refuses what its column cannot hold, with the same
-    bound and message as the pages and imports (sakip.kinerja.BatasAngka)."""
+    bound and message as the pages and imports (sakip.kinerja.BatasAngka); a rupiah column
+    (``sakip.isian.kolom_rupiah``) reads what people type ("Rp. 1.234.567,-") with the one
+    rupiah parser of the pages and the Excel imports (``UangField``)."""
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if kolom_rupiah(db_field):
+            return UangField(
+                kolom=db_field,
+                required=not db_field.blank,
+                label=capfirst(db_field.verbose_name),
+                help_text=db_field.help_text,
+                initial=db_field.get_default() if db_field.has_default() else None,
+            )
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         if isinstance(db_field, models.DecimalField) and formfield is not None:
             batas = batas_kolom(db_field)
@@ -44,6 +55,19 @@ class BatasAngkaAdmin:
 
             formfield.validators.append(dalam_batas)
         return formfield
+
+
+class NipAdmin:
+    """Every NIP column of the admin takes a NIP as the pages do (sakip.isian.NipField): typed
+    with spaces and stored as its 18 digits, a wrong one refused naming the cause."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.CharField) and validate_nip in db_field.validators:
+            return NipField(
+                label=capfirst(db_field.verbose_name),
+                required=not db_field.blank,
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 class LingkupKabupaten:
@@ -88,7 +112,7 @@ class LingkupKabupaten:
         return hasil
 
 
-class InlineSakip(BatasAngkaAdmin, LingkupKabupaten, admin.TabularInline):
+class InlineSakip(NipAdmin, BatasAngkaAdmin, LingkupKabupaten, admin.TabularInline):
     """The base of every inline: its choices scoped like its page's, its numbers bounded."""
 
 
@@ -132,7 +156,7 @@ ALASAN_DITAMPILKAN = 5
 BARIS_DITAMPILKAN = 3
 
 
-class AdminSakip(BatasAngkaAdmin, LingkupKabupaten, admin.ModelAdmin):
+class AdminSakip(NipAdmin, BatasAngkaAdmin, LingkupKabupaten, admin.ModelAdmin):
     # Django's own "hapus yang dipilih", replaced by the method below (same name).
     actions = ["delete_selected"]
 

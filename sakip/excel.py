@@ -123,7 +123,8 @@ def _baca_nilai(sel, *, desimal: int, huruf: bool) -> Bacaan:
         # The one decimal rule of the pages: comma for decimals, dot for thousands.
         nilai = kinerja.parse_nilai(teks) if huruf else Nilai(kinerja.parse_rupiah(teks))
     except ValueError as e:
-        if kinerja.bertitik_desimal(teks):  # "92.33": the message says why and what to write
+        # "92.33", "1 234 567": the message says what is wrong and what to write.
+        if isinstance(e, kinerja.SebabRupiah) or kinerja.bertitik_desimal(teks):
             raise ValueError(f"berisi teks '{teks}': {e}") from None
         contoh = kinerja.CONTOH_NILAI if huruf else kinerja.CONTOH_RUPIAH
         raise ValueError(
@@ -486,6 +487,10 @@ class AlurImpor:
     template_name = "excel/impor.html"
     judul_impor = ""
     keterangan_impor = ""
+    # What the preview counts and what happens to it: "3 nilai akan berubah", "3 akun akan
+    # dibuat".
+    satuan_impor = "nilai"
+    kata_impor = "berubah"
     izin = Izin.MENGISI  # the upload form itself is only for those who may import
 
     def get(self, request, *args, **kwargs):
@@ -553,7 +558,8 @@ class AlurImpor:
             else:
                 messages.success(
                     self.request,
-                    f"Impor dari {tersimpan['nama']} disimpan: {jumlah} nilai berubah.",
+                    f"Impor dari {tersimpan['nama']} disimpan: {jumlah} {self.satuan_impor} "
+                    f"{self.kata_impor}.",
                 )
                 return HttpResponseRedirect(self.url_kembali())
         messages.error(self.request, f"Tidak ada yang disimpan. {gagal}")
@@ -566,6 +572,8 @@ class AlurImpor:
         ctx.update(
             judul_impor=self.judul_impor,
             keterangan_impor=self.keterangan_impor,
+            satuan_impor=self.satuan_impor,
+            kata_impor=self.kata_impor,
             url_kembali=self.url_kembali(),
             url_templat=self.url_templat(),
         )

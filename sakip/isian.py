@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 
 from sakip.format_id import NAMA_BULAN, format_angka, format_nilai, format_nip
 from sakip.kinerja import BatasAngka, Nilai, parse_nilai, parse_rupiah
-from sakip.validators import validate_nip
+from sakip.validators import normalkan_nip, periksa_nip
 
 
 class NilaiInput(forms.TextInput):
@@ -89,6 +89,12 @@ class NilaiField(forms.Field):
             return True
 
 
+def kolom_rupiah(kolom) -> bool:
+    """Whether a model column holds rupiah: its model lists it in ``KOLOM_RUPIAH`` (the admin
+    then reads it with ``UangField``, as the budget page does)."""
+    return kolom.name in getattr(kolom.model, "KOLOM_RUPIAH", ())
+
+
 class UangField(forms.Field):
     """Rupiah as people write them: "1.234.567,89", "Rp. 1.250.000.000,-" → Decimal."""
 
@@ -127,7 +133,6 @@ class NipInput(forms.TextInput):
 class NipField(forms.CharField):
     """NIP as people paste it ("19730206 200312 1 002"), stored as its 18 digits."""
 
-    default_validators = [validate_nip]
     widget = NipInput
 
     def __init__(self, **kwargs):
@@ -139,7 +144,12 @@ class NipField(forms.CharField):
         self.widget.attrs.update(maxlength=30, inputmode="numeric", placeholder="18 angka")
 
     def to_python(self, value):
-        return re.sub(r"\s+", "", super().to_python(value) or "")
+        return normalkan_nip(super().to_python(value))
+
+    def validate(self, value):
+        super().validate(value)
+        if value not in self.empty_values:
+            periksa_nip(value)
 
 
 PESAN_TIDAK_LENGKAP = (

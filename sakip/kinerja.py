@@ -928,9 +928,11 @@ class Nilai:
 # number anyway) and every help text give the examples below.
 _ANGKA = r"-?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?"
 _POLA_HURUF = re.compile(rf"(?P<huruf>[A-Z]{{1,2}}[+-]?)\s*\(\s*(?P<angka>{_ANGKA})\s*\)")
-# "Rp. 1.250.000.000,-": the ",-" closing a rupiah amount is the usual spelling on documents.
-_POLA_RUPIAH = re.compile(rf"[Rr][Pp]\.?\s*(?P<angka>{_ANGKA})(?:,-)?")
-_POLA_RUPIAH_POLOS = re.compile(rf"(?P<angka>{_ANGKA})(?:,-)?")
+# "Rp. 1.250.000.000,-": the ",-" closing a rupiah amount is the usual spelling on documents,
+# typed also ",–" (a word processor's dash), ",--", ", -" or ".-".
+_PENUTUP_RUPIAH = r"(?:\s*[,.]\s*[-–—]{1,2})?"
+_POLA_RUPIAH = re.compile(rf"[Rr][Pp]\.?\s*(?P<angka>{_ANGKA}){_PENUTUP_RUPIAH}")
+_POLA_RUPIAH_POLOS = re.compile(rf"(?P<angka>{_ANGKA}){_PENUTUP_RUPIAH}")
 _POLA_SATUAN = re.compile(
     rf"(?P<angka>{_ANGKA})(?:\s*(?P<persen>%)|\s+(?P<satuan>[^\W\d_]+(?:\s+[^\W\d_]+)*))?"
 )
@@ -983,15 +985,63 @@ def parse_nilai(teks: str) -> Nilai:
     raise ValueError(f"Format nilai tidak dikenali: '{bersih}'. Contoh yang benar: {CONTOH_NILAI}")
 
 
+class SebabRupiah(ValueError):
+    """A refused rupiah whose message names what is wrong in it (a space inside the number,
+    a second comma, a thousands group that is not three digits), not just "not recognised":
+    the Excel imports pass it on as it is."""
+
+
+def _sebab_rupiah(bersih: str) -> str | None:
+    """What is wrong in a rupiah amount made of digits, dots and commas only (None: something
+    else, e.g. words). The "Rp" before it and the ",-" after it are never the cause."""
+    inti = re.sub(r"\A[Rr][Pp]\.?\s*", "", bersih)
+    inti = re.sub(r"\s*[,.]\s*[-–—]{1,2}\Z", "", inti).strip()
+    if re.search(r"[^\d.,\s-]", inti):
+        return None
+    if not re.search(r"\d", inti):
+        return "tidak ada angkanya."
+    if re.search(r"\d\s+\d", inti):
+        return "ada spasi di dalam angka; pisahkan ribuan dengan titik, mis. 1.234.567."
+    if inti.count(",") > 1:
+        return (
+            "koma adalah tanda desimal dan hanya boleh satu; pemisah ribuan ditulis dengan "
+            "titik, mis. 1.234.567."
+        )
+    bulat = inti.partition(",")[0].lstrip("-")
+    kelompok = bulat.split(".")
+    if len(kelompok) > 1:
+        salah = [k for k in kelompok[1:] if len(k) != 3]
+        if salah == [kelompok[-1]] and len(salah[0]) in (1, 2) and "," not in inti:
+            maksud = ".".join(kelompok[:-1]) + "," + kelompok[-1]
+            return (
+                "titik adalah pemisah ribuan (1.234). Gunakan koma untuk desimal. "
+                f"Maksudnya {maksud}?"
+            )
+        if salah or not 1 <= len(kelompok[0]) <= 3:
+            contoh = salah[0] if salah else kelompok[0]
+            return (
+                "titik memisahkan ribuan setiap tiga angka dari kanan (1.234.567); di sini "
+                f"ada kelompok '{contoh}'."
+            )
+    return None
+
+
 def parse_rupiah(teks: str) -> Decimal:
-    """A rupiah amount as people write it: "1.250.000", "Rp 1.250.000.000",
-    "Rp. 1.250.000.000,-", "1.234.567,89" → Decimal; the error gives rupiah examples."""
+    """A rupiah amount as people write it: "1.250.000", "Rp 1.250.000.000", "Rp1.250.000",
+    "Rp. 1.250.000.000,-", "1.234.567,-", "1.234.567,89" → Decimal. A refusal names its
+    cause (``SebabRupiah``) where it can, and gives rupiah examples."""
     if not isinstance(teks, str) or not teks.strip():
         raise ValueError("Jumlah rupiah kosong.")
     bersih = teks.strip()
     if cocok := _POLA_RUPIAH.fullmatch(bersih) or _POLA_RUPIAH_POLOS.fullmatch(bersih):
         return _angka_indonesia(cocok["angka"])
-    if _TITIK_DESIMAL.search(bersih):
+    if sebab := _sebab_rupiah(bersih):
+        raise SebabRupiah(
+            f"Format rupiah salah: '{bersih}': {sebab} Contoh yang benar: {CONTOH_RUPIAH}"
+        )
+    # Words ("sejuta", "IDR"): not the dots' fault, whatever dots there are.
+    berhuruf = re.search(r"[^\W\d_]", re.sub(r"\A[Rr][Pp]\.?", "", bersih))
+    if _TITIK_DESIMAL.search(bersih) and not berhuruf:
         raise ValueError(_pesan_titik(bersih, CONTOH_RUPIAH))
     raise ValueError(
         f"Format rupiah tidak dikenali: '{bersih}'. Tulis jumlah rupiah saja, mis. {CONTOH_RUPIAH}"

@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    # Import and export with preview in the admin's one-row-one-record lists (kecamatan.admin).
+    "import_export",
     "sakip",
     "kecamatan",
     "iku",
@@ -96,6 +98,8 @@ MIDDLEWARE = [
     # A POST larger than any allowed upload is refused before its body is read.
     "sakip.unggah.batas_permintaan",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A user with a temporary password reaches only the change-password page (sakip.akun).
+    "sakip.akun.WajibGantiSandi",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Who made a change, for every history record (simple-history).
     "simple_history.middleware.HistoryRequestMiddleware",

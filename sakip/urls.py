@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 
 from sakip import views
-from sakip.akun import MasukForm
+from sakip.akun import GantiSandiForm, MasukForm
 
 admin.site.site_header = "SAKIP Kecamatan — Administrasi"
 admin.site.site_title = "SAKIP Kecamatan"
@@ -24,7 +24,9 @@ urlpatterns = [
     path(
         "akun/kata-sandi/",
         auth_views.PasswordChangeView.as_view(
-            template_name="akun/ganti_sandi.html", success_url=reverse_lazy("password_change_done")
+            template_name="akun/ganti_sandi.html",
+            form_class=GantiSandiForm,
+            success_url=reverse_lazy("password_change_done"),
         ),
         name="password_change",
     ),

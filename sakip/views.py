@@ -6,9 +6,12 @@ from sakip import akses
 
 @login_required
 def akar(request):
-    """Where a user lands: their kecamatan's beranda, or the kabupaten's list of kecamatan."""
+    """Where a user lands: their kecamatan's beranda; the Inspektorat its evaluations (the
+    LKIPs to review and the LHEs to record first); the others the kabupaten's kecamatan."""
     if request.user.adalah_pengguna_kecamatan:
         return redirect("laporan:beranda", request.user.kecamatan.slug)
+    if akses.adalah_inspektorat(request.user):
+        return redirect("laporan:evaluasi-daftar")
     if akses.adalah_kabupaten(request.user):
         return redirect("kecamatan:daftar")
     return redirect("admin:index")

@@ -27,6 +27,14 @@ def pytest_configure(config):
     _hasher_cepat.enable()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def media_sesi(tmp_path_factory):
+    """Every file the run uploads or prints lands in a temporary folder of its own (one per
+    xdist worker), never in the project's media/ and never in another worker's."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the real Jember data once into the test database for the whole run; each test's

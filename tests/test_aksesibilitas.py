@@ -4,8 +4,10 @@ pages (an action column is named in text only a screen reader reads)."""
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
+from django.template import Context, Template
 from django.urls import reverse
 
 from iku.models import Renstra
@@ -121,3 +123,36 @@ def test_isian_realisasi_dan_rekomendasi_lhe_bernama(client, operator_kencong, i
     assert h.tanpa_nama() == []
     nomor = next(a for a in h.isian if a.get("name", "").endswith("-0-nomor"))
     assert nomor["aria-label"] == "No. baris 1"
+
+
+def test_kotak_gulir_tabel_dapat_difokus_dan_bernama():
+    """A box a wide table scrolls in is reached by the keyboard and named after its table
+    (axe-core: scrollable-region-focusable), from the one tag that draws every such box."""
+    html = Template(
+        '{% load sakip %}{% tabel_gulir "Indikator sasaran" kode %}<table></table>'
+        "{% endtabel_gulir %}"
+    ).render(Context({"kode": "1.2 <b>"}))
+    assert html == (
+        '<div class="tabel-gulir" role="region" tabindex="0" '
+        'aria-label="Indikator sasaran 1.2 &lt;b&gt;"><table></table></div>'
+    )
+
+
+def test_kotak_gulir_tabel_satu_sumber():
+    """No template draws the box by hand (a copy would miss its name or its focus)."""
+    templat = Path(__file__).resolve().parent.parent / "templates"
+    tangan = [
+        str(p.relative_to(templat))
+        for p in templat.rglob("*.html")
+        if 'class="tabel-gulir' in p.read_text()
+    ]
+    assert tangan == []
+
+
+def test_kotak_gulir_renstra_bernama_berbeda(client, operator_kencong, kencong):
+    client.force_login(operator_kencong)
+    renstra = Renstra.objects.filter(kecamatan=kencong).order_by("pk").first()
+    teks = client.get(reverse("iku:renstra-detail", args=["kencong", renstra.pk])).text
+    nama = re.findall(r'role="region" tabindex="0" aria-label="([^"]*)"', teks)
+    assert "Indikator tujuan 1" in nama and "Indikator sasaran 1.1" in nama
+    assert len(nama) == len(set(nama))

@@ -8,6 +8,7 @@ import pytest
 from django import forms
 from django.urls import reverse
 
+from perjanjian.models import PerjanjianKinerja
 from sakip.isian import BerkasInput, TanggalField, baca_tanggal
 
 
@@ -77,3 +78,22 @@ def test_halaman_impor_memakai_isian_berkas_sendiri(client, operator_kencong):
     client.force_login(operator_kencong)
     html = client.get(reverse("perjanjian:realisasi-impor", args=["kencong", 2025])).text
     assert ">Pilih berkas</label>" in html and "Belum ada berkas dipilih" in html
+
+
+def test_admin_memakai_isian_berkas_dan_tanggal_indonesia(client, admin_kabupaten, kencong):
+    """The Django admin too: the logo's file input reads "Pilih berkas", and a date reads and
+    shows dd/mm/yyyy in a text input (never the browser's own date picker)."""
+    client.force_login(admin_kabupaten)
+    html = client.get(reverse("admin:kecamatan_kecamatan_change", args=[kencong.pk])).text
+    assert ">Pilih berkas</label>" in html and "Belum ada berkas dipilih" in html
+    assert "css/berkas.css" in html
+    perjanjian = PerjanjianKinerja.objects.create(  # a draft: the locked ones are read-only
+        kecamatan=kencong,
+        tahun=2026,
+        renstra=kencong.renstra.get(nama="Renstra 2025-2029"),
+        tanggal=datetime.date(2026, 4, 12),
+    )
+    url = reverse("admin:perjanjian_perjanjiankinerja_change", args=[perjanjian.pk])
+    html = client.get(url).text
+    assert 'type="date"' not in html
+    assert 'value="12/04/2026" class="vDateField"' in html

@@ -1,6 +1,7 @@
-"""One capaian, everywhere: Kencong's IKM 2025 shows the same capaian and kriteria on the
-realisasi page, the PK page, the LKIP's Tabel 3.2 / 3.8 and the kabupaten dashboard, because
-all four read the rows of perjanjian.selectors. Asserted on what each page shows."""
+"""One capaian, everywhere: Kencong's IKM 2025 shows the same capaian, kriteria and category
+on its own scale (IKM 92,33: "A · Sangat Baik") on the realisasi page, the PK page, the LKIP's
+Tabel 3.2 / 3.8 and the kabupaten dashboard, because all four read the rows of
+perjanjian.selectors. Asserted on what each page shows."""
 
 import re
 
@@ -24,6 +25,15 @@ def sel(html: str, atribut: str) -> str:
     return teks(cocok.group(2))
 
 
+def sampai_akhir_sel(html: str, atribut: str) -> str:
+    """The text from the element carrying ``atribut`` to the end of its table cell (or the
+    next line break in it): the capaian badge and the category beside it."""
+    mulai = html.index(atribut)
+    mulai = html.index(">", mulai) + 1
+    akhir = min(i for i in (html.find("</td>", mulai), html.find("<br>", mulai)) if i != -1)
+    return teks(html[mulai:akhir])
+
+
 def target_ikm(jenis: str) -> TargetPerjanjian:
     return TargetPerjanjian.objects.select_related("perjanjian", "indikator").get(
         perjanjian__kecamatan__slug="kencong",
@@ -36,7 +46,9 @@ def target_ikm(jenis: str) -> TargetPerjanjian:
 def di_halaman_realisasi(client, user, t: TargetPerjanjian) -> str:
     client.force_login(user)
     url = reverse("perjanjian:realisasi", args=["kencong", 2025, "tahunan"])
-    return sel(client.get(url).text, f'id="capaian-{t.perjanjian_id}-{t.indikator_id}"')
+    return sampai_akhir_sel(
+        client.get(url).text, f'id="capaian-{t.perjanjian_id}-{t.indikator_id}"'
+    )
 
 
 def di_halaman_pk(client, user, t: TargetPerjanjian) -> str:
@@ -70,14 +82,14 @@ def di_dasbor(client, user, jenis: str) -> str:
     baris = next(b for b in html.split("<tr>") if 'href="/kecamatan/kencong/?tahun=' in b)
     sel_sel = re.findall(r'<td class="sel">(.*?)</td>', baris.split("</tr>")[0], re.S)
     (isi,) = [c for c in sel_sel if "<strong>92,33</strong>" in c]
-    return sel(isi, 'class="lencana kriteria"')
+    return teks(isi[isi.index('<span class="lencana kriteria') :].split("<br>")[0])
 
 
 @pytest.mark.parametrize(
     ("jenis", "dasar_dasbor", "tampil"),
     [
-        ("awal", "awal", "99,82% · Sangat Tinggi"),  # 92,33 / 92,5 (Tabel 3.2)
-        ("perubahan", "berlaku", "98,75% · Sangat Tinggi"),  # 92,33 / 93,5 (Tabel 3.8)
+        ("awal", "awal", "99,82% · Sangat Tinggi Kategori A · Sangat Baik"),  # 92,33 / 92,5
+        ("perubahan", "berlaku", "98,75% · Sangat Tinggi Kategori A · Sangat Baik"),  # / 93,5
     ],
 )
 def test_ikm_kencong_2025_sama_di_setiap_halaman(

@@ -125,7 +125,10 @@ def test_peringkat_dan_urutan_menurut_realisasi_ikm(client, bappeda, jember):
     urutan = urutan_kecamatan(html)
     assert urutan[:3] == ["patrang", "kencong", "balung"]
     assert len(urutan) == 31  # the kecamatan without a realisasi come last
-    assert "95,1 tanpa target PK peringkat 1" in teks_baris(html, "patrang")
+    # IKM 95,1 without a PK target: no capaian, but its category on the IKM scale.
+    assert "95,1 tanpa target PK Kategori A · Sangat Baik peringkat 1" in teks_baris(
+        html, "patrang"
+    )
     assert "peringkat 2" in teks_baris(html, "kencong")
     assert "peringkat 3" in teks_baris(html, "balung")
     # The kabupaten average of the three: (95,1 + 92,33 + 80) / 3 = 89,143…

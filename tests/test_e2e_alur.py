@@ -8,16 +8,9 @@ import re
 import pytest
 
 from perjanjian.models import PelaporanRealisasi, Realisasi, TargetPerjanjian
-from tests.conftest import KATA_SANDI_UJI
+from tests.bantu_peramban import masuk
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def masuk(halaman, server, username):
-    halaman.goto(server.url + "/masuk/")
-    halaman.get_by_label("Nama pengguna").fill(username)
-    halaman.get_by_label("Kata sandi").fill(KATA_SANDI_UJI)
-    halaman.get_by_role("button", name="Masuk").click()
 
 
 def test_operator_mengajukan_realisasi_tw4_lalu_camat_melihatnya(

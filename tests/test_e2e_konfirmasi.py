@@ -9,7 +9,7 @@ import pytest
 
 from laporan.models import LaporanKinerja
 from perjanjian.models import PelaporanRealisasi, Realisasi
-from tests.test_e2e_alur import masuk
+from tests.bantu_peramban import masuk
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

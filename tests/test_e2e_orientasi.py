@@ -5,7 +5,7 @@ link."""
 
 import pytest
 
-from tests.test_e2e_alur import masuk
+from tests.bantu_peramban import masuk
 from tests.test_halaman_anggaran import sel
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -16,7 +16,7 @@ from laporan.evaluasi import lkip_reviu
 from laporan.models import EvaluasiAKIP, LaporanKinerja, RekomendasiLHE, SkorAKIP
 from perjanjian.models import Realisasi
 from sakip import kinerja
-from sakip.penguncian import DataTerkunci
+from sakip.penguncian import DataTerkunci, kunci_dilepas
 
 TAHUN = 2025
 
@@ -351,3 +351,34 @@ def test_daftar_evaluasi_kueri_terbatas(client, inspektorat, jember, django_asse
     with django_assert_max_num_queries(len(satu.captured_queries)):
         teks = client.get(reverse("laporan:evaluasi-daftar") + "?tahun=2025").text
     assert "belum dicatat" not in teks and teks.count("C (36)<br>") == 30
+
+
+def test_inspektorat_mendarat_di_pekerjaannya(client, inspektorat, bappeda, kencong, patrang):
+    """The Inspektorat's landing page lists its work first, each with its link: the draft
+    LKIPs to review, then the approved LKIPs whose LHE is still to record; a review done
+    leaves the list. Bappeda reads the same page without the list."""
+    lap = LaporanKinerja.objects.get(kecamatan=kencong, tahun=TAHUN)
+    assert lap.status == "draft" and lap.direviu_pada is None
+    with kunci_dilepas():
+        LaporanKinerja.objects.create(kecamatan=patrang, tahun=TAHUN, status="ditetapkan")
+    client.force_login(inspektorat)
+    response = client.get("/", follow=True)
+    assert response.redirect_chain[-1][0] == reverse("laporan:evaluasi-daftar")
+    url = reverse("laporan:evaluasi-daftar") + f"?tahun={TAHUN}"
+    teks = client.get(url).text
+    pekerjaan = teks.split('id="pekerjaan-inspektorat">', 1)[1].split("</ol>", 1)[0]
+    assert pekerjaan.index("Reviu LKIP 2025 Kecamatan Kencong") < pekerjaan.index(
+        "Catat LHE 2025 Kecamatan Patrang (LKIP sudah ditetapkan)"
+    )
+    assert f'href="{reverse("laporan:lkip", args=["kencong", TAHUN])}"' in pekerjaan
+    assert f'href="{reverse("laporan:evaluasi", args=["patrang", TAHUN])}"' in pekerjaan
+    assert pekerjaan.count("<li>") == 2  # Kencong's LHE is recorded; the others have no LKIP
+    assert teks.index("Pekerjaan Anda") < teks.index('id="tabel-evaluasi"')
+
+    lkip_reviu(laporan=lap, catatan="Sesuai.", oleh=inspektorat)
+    teks = client.get(url).text
+    assert "Reviu LKIP" not in teks and "Catat LHE 2025 Kecamatan Patrang" in teks
+
+    client.force_login(bappeda)
+    teks = client.get(url).text
+    assert "Pekerjaan Anda" not in teks and 'id="tabel-evaluasi"' in teks

@@ -248,7 +248,7 @@ class TestBuatKeputusan:
         assert response.status_code == 200
         t = teks(response)
         assert "Nomor ini sudah dipakai keputusan lain kecamatan ini." in t
-        assert "NIP harus terdiri dari 18 angka, mis. 19730206 200312 1 002." in t
+        assert "NIP harus 18 angka; yang diketik 12 angka. Contoh: 19730206 200312 1 002." in t
         assert "Bidang ini tidak boleh kosong." in t  # menimbang of blank lines only
         assert "Tanggal 31 tidak ada pada bulan Februari 2026." in t
         assert "Keputusan memerlukan sekurang-kurangnya satu diktum." in t

@@ -169,7 +169,7 @@ class TestMengubahDraft:
         teks = response.text
         assert "Format nilai tidak dikenali: &#x27;sembilan puluh&#x27;" in teks
         assert "Gunakan koma untuk desimal. Maksudnya 4,7?" in teks
-        assert "NIP harus terdiri dari 18 angka" in teks
+        assert "NIP harus 18 angka; yang diketik 8 angka." in teks
         assert "tidak ada yang disimpan" in teks
         # The user's input is kept in the form
         assert 'value="sembilan puluh"' in teks and 'value="Kencong"' in teks

@@ -562,12 +562,12 @@ def test_peramban_capaian_muncul_saat_mengetik(
 
     halaman.locator("#realisasi-ikm").press_sequentially("92,33")
     expect(halaman.locator(f"#capaian-{awal.perjanjian_id}-{awal.indikator_id}")).to_have_text(
-        "99,82% · Sangat Tinggi"
+        "99,82% · Sangat Tinggi Kategori A · Sangat Baik"  # IKM 92,33 on its own scale
     )
     # The other PK's row of the same measure follows: its capaian (from the server) and value.
     expect(
         halaman.locator(f"#capaian-{perubahan.perjanjian_id}-{perubahan.indikator_id}")
-    ).to_have_text("98,75% · Sangat Tinggi")
+    ).to_have_text("98,75% · Sangat Tinggi Kategori A · Sangat Baik")
     expect(halaman.locator(f"#realisasi-ikm-{perubahan.indikator_id}")).to_have_value("92,33")
 
     halaman.locator("#realisasi-ipp").press_sequentially("4.1")

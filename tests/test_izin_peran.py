@@ -41,6 +41,7 @@ TETAPKAN = (SEMUA, frozenset({CAMAT}))
 VERIFIKASI = (SEMUA, frozenset({BAPPEDA}))
 EVALUASI = (SEMUA, frozenset({INSPEKTORAT}))
 KABUPATEN_BACA = (KABUPATEN, KABUPATEN)
+KELOLA = (frozenset({ADMIN}), frozenset({ADMIN}))  # the kabupaten's accounts: its admin only
 
 TABEL_PERAN = {
     "akar": BACA,
@@ -109,12 +110,30 @@ TABEL_PERAN = {
     "laporan:dokumen-unduh": BACA,
     "laporan:dokumen-ulang": BACA,  # printing a failed document again: whoever may read it
     "laporan:lkip-dokumen": BACA,  # the LKIP page's document block, polled while printing
+    # the kecamatan's units and pejabat (read by the kabupaten)
+    "kecamatan:unit-kerja": BACA_ISI,
+    "kecamatan:pejabat": BACA_ISI,
     # kabupaten-wide
     "kecamatan:daftar": KABUPATEN_BACA,
+    "kecamatan:pejabat-kabupaten": (frozenset({ADMIN}), frozenset({ADMIN})),
+    # the yearly profile (BAB I)
+    "kecamatan:profil": BACA_ISI,
+    "kecamatan:profil-sdm": BACA_ISI,
+    "kecamatan:profil-sarana": BACA_ISI,
+    "kecamatan:profil-isu": BACA_ISI,
+    "kecamatan:profil-salin": ISI,
     "laporan:dasbor": KABUPATEN_BACA,
     "laporan:dasbor-excel": KABUPATEN_BACA,
     "laporan:evaluasi-daftar": KABUPATEN_BACA,
     "perjanjian:verifikasi": (KABUPATEN, frozenset({BAPPEDA})),
+    # the kabupaten's accounts
+    "kecamatan:pengguna-daftar": KELOLA,
+    "kecamatan:pengguna-tambah": KELOLA,
+    "kecamatan:pengguna-nonaktifkan": KELOLA,
+    "kecamatan:pengguna-aktifkan": KELOLA,
+    "kecamatan:pengguna-setel-ulang-sandi": KELOLA,
+    "kecamatan:pengguna-impor": KELOLA,
+    "kecamatan:pengguna-templat": KELOLA,
 }
 
 # Open to everyone, signed in or not: Django's own login and logout.

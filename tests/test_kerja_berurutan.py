@@ -17,7 +17,7 @@ from sakip.kinerja import periode_berakhir
 def kurang(client, user, tahun=2025):
     client.force_login(user)
     teks = client.get(reverse("laporan:beranda", args=["kencong"]), {"tahun": tahun}).text
-    return teks.split("<h2>Yang masih kurang</h2>", 1)[1].split("<h2>", 1)[0]
+    return teks.split("<h3>Yang masih kurang</h3>", 1)[1].split("</section>", 1)[0]
 
 
 def test_periode_berakhir():

@@ -195,12 +195,16 @@ class TestBab3:
         assert "Sedang" in t38
         assert "98,74" not in t38
 
-    def test_tabel_3_2_dengan_tren_tiga_tahun_tabel_3_8_tanpa(self, cetakan):
+    def test_tabel_3_2_dengan_tren_tiga_tahun_tabel_3_8_dengan_riwayat_ikm(self, cetakan):
         t32 = sejak(cetakan, "Tabel 3.2 Capaian", "Gambar 3.1")
         assert "Realisasi 2022" in t32 and "Realisasi 2024" in t32
+        assert "Realisasi 2021" not in t32  # the baseline year: its own column
         assert "A (80,87)" in t32 and "85,42" in t32
+        # The Renstra 2025-2029 begins this year: its columns are the years before it in
+        # which an indicator has a realisasi (IKM 2022-2024), as point c tells them (issue 10).
         t38 = sejak(cetakan, "Tabel 3.8 Capaian", "Gambar 3.3")
-        assert "Realisasi 2022" not in t38
+        assert "Realisasi 2022" in t38 and "Realisasi 2024" in t38
+        assert "92,8" in t38
 
     def test_analisis_poin_a_sampai_e(self, cetakan):
         c1 = sejak(cetakan, "C.1 Analisis Ketercapaian Tujuan", "C.1.1")

@@ -395,6 +395,8 @@ def test_setiap_model_terjaga_dijaga_pada_hapus_berantai_dan_kueri_massal():
         "kecamatan.SaranaPrasarana",
         "kecamatan.IsuStrategis",
         "iku.TargetIndikator",
+        "iku.Renstra",  # its RPJMD alignment, visi and misi (BAB II)
+        "iku.Sasaran",  # its strategi and kebijakan (BAB II)
         "perjanjian.Program",
         "laporan.EvaluasiAKIP",
         "laporan.SkorAKIP",

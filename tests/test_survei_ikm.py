@@ -490,7 +490,7 @@ def test_di_peramban_templat_diisi_diunggah_lalu_dipakai(
 
     from playwright.sync_api import expect
 
-    from tests.test_e2e_alur import masuk
+    from tests.bantu_peramban import masuk
 
     masuk(halaman, live_server, "operator.kencong")
     halaman.goto(f"{live_server.url}/kecamatan/kencong/realisasi/2025/tw3/")

@@ -15,6 +15,14 @@ from tests.test_lingkup_url import NILAI_TETAP, SEMUA_POLA, model_objek, objek_k
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def antrean_tanpa_pekerja(settings):
+    """A valid document URL with junk only in ``?tahun=`` asks for a real print: queued and
+    left there (no worker), as the test is about the URL, not the rendering."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+
 BESAR = 10**20
 SAMPAH = {
     "tahun": [0, 1, TAHUN_MIN - 1, TAHUN_MAKS + 1, 65536, BESAR],

@@ -83,12 +83,18 @@ def target_renstra(*, indikator_ids: Iterable[int], tahun: int) -> dict[int, Tar
     }
 
 
-def ukuran_renstra(*, kecamatan: Kecamatan, tahun: int) -> dict[int, Ukuran]:
-    """The measures of the kecamatan's Renstra in force in the year, by id (one query)."""
-    indikator = akses.di_kecamatan(
-        Indikator.objects.berlaku(tahun=tahun),
-        kecamatan,
-    ).select_related("ukuran")
+def ukuran_renstra(*, kecamatan: Kecamatan, tahun: int, riwayat: bool = False) -> dict[int, Ukuran]:
+    """The measures of the kecamatan's Renstra in force in the year, by id (one query).
+
+    ``riwayat`` adds the measures of its Renstra that begin after ``tahun``: a year before a
+    Renstra holds the history (annual realisasi) that its LKIP's trend reads."""
+    indikator = Indikator.objects.berlaku(tahun=tahun)
+    if riwayat:
+        indikator = indikator | Indikator.objects.filter(
+            Q(tujuan__renstra__tahun_awal__gt=tahun)
+            | Q(sasaran__tujuan__renstra__tahun_awal__gt=tahun)
+        )
+    indikator = akses.di_kecamatan(indikator, kecamatan).select_related("ukuran")
     return {i.ukuran_id: i.ukuran for i in indikator}
 
 
@@ -100,11 +106,14 @@ def ukuran_kode(*, kabupaten_id: int, kode: str, hanya_bersama: bool = False) ->
 
 
 def pemakaian_ukuran_bersama(*, kabupaten_id: int) -> QuerySet:
-    """Each distinct (ukuran id, kode, nama, polaritas, satuan) of the indicators that use a
+    """Each distinct (ukuran id, kode, nama, polaritas, satuan, skala kategori) of the
+    indicators that use a
     shared measure of the kabupaten: the dashboard's columns, one query."""
     return (
         Indikator.objects.filter(ukuran__kabupaten_id=kabupaten_id, ukuran__kecamatan__isnull=True)
-        .values_list("ukuran_id", "ukuran__kode", "ukuran__nama", "polaritas", "satuan")
+        .values_list(
+            "ukuran_id", "ukuran__kode", "ukuran__nama", "polaritas", "satuan", "skala_kategori"
+        )
         .order_by()
         .distinct()
     )

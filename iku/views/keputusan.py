@@ -2,7 +2,6 @@
 edit a draft, choose its lampiran, tetapkan (camat only), delete a draft."""
 
 import copy
-import datetime
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -19,7 +18,7 @@ from iku.selectors import (
 )
 from iku.teks_bawaan import tata_letak_untuk, teks_keputusan
 from kecamatan.halaman import tahun_berjalan
-from kecamatan.selectors import camat_terakhir
+from kecamatan.selectors import Dokumen, bawaan_dokumen
 from sakip.akses import Izin
 from sakip.konfirmasi import (
     Kekurangan,
@@ -65,23 +64,28 @@ class KeputusanTambah(HalamanIku):
             kabupaten=self.kecamatan.kabupaten.nama,
             tata_letak=self.tata_letak(),
         )
-        camat = camat_terakhir(kecamatan=self.kecamatan)
+        # A date in the Renstra's own years, the camat in office then, the kecamatan's place.
+        bawaan = bawaan_dokumen(
+            kecamatan=self.kecamatan,
+            dokumen=Dokumen.KEPUTUSAN,
+            tahun=self.renstra.tahun_awal,
+            sampai=self.renstra.tahun_akhir,
+            tempat_lazim=teks.tempat,
+        )
+        camat = bawaan.camat
         isi = {
             "tentang": teks.tentang,
-            "tempat": teks.tempat,
-            "tanggal": datetime.date.today(),
+            "tempat": bawaan.tempat,
+            "tanggal": bawaan.tanggal,
             "tata_letak": teks.tata_letak,
             "menimbang": "\n".join(teks.menimbang),
             "mengingat": "\n".join(teks.mengingat),
             "tembusan": "\n".join(teks.tembusan),
+            "penandatangan_nama": camat.nama,
+            "penandatangan_jabatan": camat.jabatan,
+            "penandatangan_pangkat": camat.pangkat,
+            "penandatangan_nip": camat.nip,
         }
-        if camat:
-            isi.update(
-                penandatangan_nama=camat.nama,
-                penandatangan_jabatan=camat.jabatan,
-                penandatangan_pangkat=camat.pangkat_golongan,
-                penandatangan_nip=camat.nip,
-            )
         return isi, [{"isi": d} for d in teks.diktum]
 
     def get_context_data(self, form=None, formset=None, **kwargs):

@@ -11,7 +11,7 @@ from iku.forms import RenstraForm
 from iku.models import Indikator, Renstra
 from iku.selectors import pohon, renstra_daftar, semua_indikator
 from sakip.akses import Izin
-from sakip.penguncian import TransisiDitolak
+from sakip.penguncian import DataTerkunci, TransisiDitolak
 from sakip.riwayat import riwayat
 
 from .dasar import HalamanIku
@@ -85,7 +85,7 @@ class RenstraUbah(HalamanIku):
         if form.is_valid():
             try:
                 services.renstra_ubah(renstra=self.obj, data=form.data_renstra(), oleh=request.user)
-            except TransisiDitolak as e:
+            except (TransisiDitolak, DataTerkunci) as e:
                 self.tolak(e)
             else:
                 messages.success(request, "Data Renstra disimpan.")

@@ -11,7 +11,7 @@ from iku.forms import SasaranForm, TujuanForm
 from iku.models import Renstra, Sasaran, Tujuan
 from iku.selectors import nomor_sasaran_berikut, nomor_tujuan_berikut
 from sakip.akses import Izin
-from sakip.penguncian import TransisiDitolak
+from sakip.penguncian import DataTerkunci, TransisiDitolak
 
 from .dasar import AksiPost, HalamanIku
 
@@ -52,7 +52,7 @@ class _StrukturForm(HalamanIku):
         if form.is_valid():
             try:
                 objek = self.simpan(form)
-            except TransisiDitolak as e:
+            except (TransisiDitolak, DataTerkunci) as e:
                 self.tolak(e)
             else:
                 messages.success(request, f"{self.judul_halaman()}: tersimpan.")
@@ -141,7 +141,12 @@ class SasaranTambah(_StrukturForm):
     def simpan(self, form):
         d = form.cleaned_data
         return services.sasaran_simpan(
-            tujuan=self.obj, nomor=d["nomor"], uraian=d["uraian"], oleh=self.request.user
+            tujuan=self.obj,
+            nomor=d["nomor"],
+            uraian=d["uraian"],
+            strategi=d["strategi"],
+            kebijakan=d["kebijakan"],
+            oleh=self.request.user,
         )
 
 
@@ -167,6 +172,8 @@ class SasaranUbah(_StrukturForm):
             sasaran=self.obj,
             nomor=d["nomor"],
             uraian=d["uraian"],
+            strategi=d["strategi"],
+            kebijakan=d["kebijakan"],
             oleh=self.request.user,
         )
 

@@ -28,6 +28,14 @@ class Pengguna(AbstractUser):
         verbose_name="kecamatan",
         help_text="Wajib untuk operator dan camat; kosong untuk peran kabupaten.",
     )
+    # Set when the admin kabupaten gives a temporary password (a new account, a reset): until
+    # the user chooses their own, every page leads to the change-password page
+    # (sakip.akun.WajibGantiSandi); choosing one clears it (sakip.akun.GantiSandiForm).
+    wajib_ganti_sandi = models.BooleanField(
+        "wajib ganti kata sandi",
+        default=False,
+        help_text="Kata sandi sementara: pengguna harus menggantinya saat masuk berikutnya.",
+    )
 
     class Meta:
         verbose_name = "pengguna"

@@ -50,6 +50,15 @@ class Kecamatan(models.Model):
         blank=True,
         help_text="Dipakai pada kop surat keputusan dan perjanjian kinerja.",
     )
+    tempat_penandatanganan = models.CharField(
+        "tempat penandatanganan",
+        max_length=100,
+        blank=True,
+        help_text=(
+            "Tempat yang diusulkan pada Perjanjian Kinerja, keputusan IKU dan LKIP baru, "
+            "mis. Jember. Kosong: nama kabupaten (keputusan IKU: tempat lazim tata letaknya)."
+        ),
+    )
 
     objects = KecamatanQuerySet.as_manager()
 
@@ -105,6 +114,25 @@ class UnitKerja(models.Model):
     def __str__(self):
         return self.singkatan or self.nama
 
+    def alasan_tidak_dapat_dihapus(self) -> str | None:
+        """Why this unit may not be deleted: an indicator names it as penanggung jawab, or
+        another unit sits under it. (The indicators are reached through the reverse relation:
+        this app sits below iku.)"""
+        indikator = list(self.indikator.order_by("id").values_list("nama", flat=True)[:4])
+        if indikator:
+            contoh = "; ".join(indikator[:3]) + (" …" if len(indikator) > 3 else "")
+            return (
+                f"{self.nama} tidak dapat dihapus: menjadi penanggung jawab indikator "
+                f"({contoh}). Ganti penanggung jawab indikator itu lebih dulu."
+            )
+        bawahan = list(self.bawahan.values_list("nama", flat=True)[:3])
+        if bawahan:
+            return (
+                f"{self.nama} tidak dapat dihapus: menjadi induk {', '.join(bawahan)}. "
+                "Ubah unit induk unit itu lebih dulu."
+            )
+        return None
+
 
 class Pejabat(models.Model):
     """A person holding an office in a period: camat, sekretaris, bupati …
@@ -131,12 +159,19 @@ class Pejabat(models.Model):
         max_length=18,
         blank=True,
         validators=[validate_nip],
-        help_text="18 angka tanpa spasi; kosong untuk pejabat politik.",
+        help_text="18 angka, boleh diketik dengan spasi; kosong untuk pejabat politik.",
     )
     pangkat_golongan = models.CharField(
         "pangkat / golongan", max_length=100, blank=True, help_text="mis. Pembina / IV.a"
     )
-    jabatan = models.CharField("jabatan", max_length=150, help_text="mis. Camat Kencong")
+    jabatan = models.CharField(
+        "jabatan",
+        max_length=150,
+        help_text=(
+            "mis. Camat Kencong, Plt. Camat Kencong, Bupati Jember: jabatan yang diawali "
+            "Camat / Bupati (juga Plt., Plh., Pj.) diusulkan sebagai penanda tangan."
+        ),
+    )
     mulai = models.DateField("menjabat sejak", null=True, blank=True)
     selesai = models.DateField("menjabat sampai", null=True, blank=True)
 

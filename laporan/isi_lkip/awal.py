@@ -18,7 +18,7 @@ from iku.models import (
 )
 from iku.selectors import keputusan_ditetapkan, renstra_tahun
 from kecamatan.models import PENDIDIKAN, ProfilTahunan, SaranaPrasarana
-from kecamatan.selectors import camat_terakhir, profil_tahunan_lengkap
+from kecamatan.selectors import Dokumen, bawaan_dokumen, profil_tahunan_lengkap
 from laporan.evaluasi import tabel_tindak_lanjut
 from laporan.selectors import NilaiSakip, nilai_sakip
 from perjanjian.models import PerjanjianKinerja, TargetPerjanjian
@@ -257,8 +257,19 @@ class TujuanCascading:
 
 
 @dataclass(frozen=True)
+class StrategiSasaran:
+    """The strategi and kebijakan of one sasaran, as BAB II states them after Tabel 2.1."""
+
+    kode: str
+    uraian: str
+    strategi: tuple[str, ...]
+    kebijakan: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class TabelCascading:
-    """Tabel 2.1 / 2.2: the RPJMD misi, tujuan and sasaran beside the Renstra's."""
+    """Tabel 2.1 / 2.2: the RPJMD misi, tujuan and sasaran beside the Renstra's; with the
+    visi and misi of the RPJMD before it and the strategi and kebijakan per sasaran after."""
 
     nomor: str
     renstra: Renstra
@@ -267,6 +278,9 @@ class TabelCascading:
     rpjmd_tujuan: str
     rpjmd_sasaran: tuple[str, ...]
     tujuan: tuple[TujuanCascading, ...]
+    rpjmd_visi: str = ""
+    rpjmd_misi_semua: tuple[str, ...] = ()
+    strategi: tuple[StrategiSasaran, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -303,6 +317,14 @@ def tabel_cascading(renstra: Renstra, nomor: str) -> TabelCascading:
         tujuan=tuple(
             TujuanCascading(t.nomor, t.uraian, tuple(s.uraian for s in t.sasaran.all()))
             for t in renstra.tujuan.all()
+        ),
+        rpjmd_visi=" ".join(butir(renstra.rpjmd_visi)),
+        rpjmd_misi_semua=butir(renstra.rpjmd_misi_semua),
+        strategi=tuple(
+            StrategiSasaran(f"{t.nomor}.{s.nomor}", s.uraian, butir(s.strategi), butir(s.kebijakan))
+            for t in renstra.tujuan.all()
+            for s in t.sasaran.all()
+            if s.strategi.strip() or s.kebijakan.strip()
         ),
     )
 
@@ -591,10 +613,13 @@ def _penandatangan(laporan) -> Penandatangan:
             laporan.penandatangan_pangkat,
             laporan.penandatangan_nip,
         )
-    camat = camat_terakhir(kecamatan=laporan.kecamatan)
-    if camat is None:
-        return Penandatangan("", f"Camat {laporan.kecamatan.nama}", "", "")
-    return Penandatangan(camat.nama, camat.jabatan, camat.pangkat_golongan, camat.nip)
+    camat = bawaan_dokumen(
+        kecamatan=laporan.kecamatan,
+        dokumen=Dokumen.LKIP,
+        tahun=laporan.tahun,
+        tanggal=laporan.tanggal,
+    ).camat
+    return Penandatangan(camat.nama, camat.jabatan, camat.pangkat, camat.nip)
 
 
 def daftar_isi(tahun: int, perjanjian: list[PerjanjianKinerja]) -> tuple[EntriDaftarIsi, ...]:

@@ -32,6 +32,7 @@ from perjanjian.selectors import (
     PohonAnggaran,
     Simpul,
     TabelCapaian,
+    TitikTren,
     capaian_indikator_program,
     capaian_kecamatan,
     capaian_tahunan,
@@ -121,17 +122,10 @@ class ProgramPendukung:
 
 
 @dataclass(frozen=True)
-class TitikTren:
-    tahun: int
-    nilai: Nilai
-    kondisi_awal: bool = False
-
-
-@dataclass(frozen=True)
 class AnalisisIndikator:
     baris: BarisCapaian
-    kolom_tren: tuple[Nilai | None, ...]  # the realisasi columns of Tabel 3.2 (Renstra years)
-    titik_tren: tuple[TitikTren, ...]  # point c: the earlier years that are known, then this one
+    kolom_tren: tuple[Nilai | None, ...]  # the realisasi columns of Tabel 3.2 (``tahun_tren``)
+    titik_tren: tuple[TitikTren, ...]  # point c and the chart: CapaianKecamatan.tren
     arah: kinerja.Tren | None
     arah_terakhir: kinerja.Tren | None
     pembanding: Pembanding | None
@@ -292,24 +286,31 @@ def _indikator_program(perjanjian_ids: list[int]) -> dict[int, dict]:
     return hasil
 
 
+def kolom_tren(tabel: TabelCapaian, tahun: int) -> tuple[int, ...]:
+    """The realisasi columns of Tabel 3.2 / 3.8: the years of the trend series
+    (``CapaianKecamatan.tren``) that are Renstra years after its baseline, and any earlier
+    year in which an indicator of the PK has a realisasi (history before the Renstra)."""
+    renstra = tabel.perjanjian.renstra
+    berisi = {t.tahun for b in tabel.baris for t in b.titik_tren if not t.kondisi_awal}
+    mulai = min([renstra.tahun_baseline + 1, *berisi])
+    return tuple(
+        th
+        for th in range(mulai, tahun)
+        if th in berisi or (th >= renstra.tahun_awal and th > renstra.tahun_baseline)
+    )
+
+
 def _analisis_indikator(
-    b: BarisCapaian, *, tahun_tren: tuple[int, ...], renstra, tahun: int, pembanding: dict
+    b: BarisCapaian, *, tahun_tren: tuple[int, ...], pembanding: dict
 ) -> AnalisisIndikator:
     ind = b.indikator
-    tren = dict(b.tren)
-    titik = []
-    for th, n in b.tren:
-        if n is not None:
-            titik.append(TitikTren(th, n))
-        elif th == renstra.tahun_baseline and b.baseline is not None:
-            titik.append(TitikTren(th, b.baseline, kondisi_awal=True))
-    if b.realisasi is not None:
-        titik.append(TitikTren(tahun, b.realisasi))
+    titik = b.titik_tren
+    tren = {t.tahun: t.nilai for t in titik if not t.kondisi_awal}
     angka = [t.nilai.angka for t in titik]
     return AnalisisIndikator(
         baris=b,
         kolom_tren=tuple(tren.get(th) for th in tahun_tren),
-        titik_tren=tuple(titik),
+        titik_tren=titik,
         arah=kinerja.tren(angka),
         arah_terakhir=kinerja.arah_terakhir(angka),
         pembanding=pembanding.get(ind.ukuran_id),
@@ -329,19 +330,12 @@ def _bagian_pk(
 ) -> BagianPK:
     perjanjian = tabel.perjanjian
     renstra = perjanjian.renstra
-    tahun_tren = tuple(
-        th
-        for th, _ in (tabel.baris[0].tren if tabel.baris else ())
-        if th >= renstra.tahun_awal and th > renstra.tahun_baseline
-    )
+    tahun_tren = kolom_tren(tabel, tahun)
 
     nomor_tabel[0] += 1
     nomor_capaian = f"3.{nomor_tabel[0]}"
     analisis = [
-        _analisis_indikator(
-            b, tahun_tren=tahun_tren, renstra=renstra, tahun=tahun, pembanding=pembanding
-        )
-        for b in tabel.baris
+        _analisis_indikator(b, tahun_tren=tahun_tren, pembanding=pembanding) for b in tabel.baris
     ]
 
     # Group by tujuan (its own indicators first), then its sasaran, in Renstra order.

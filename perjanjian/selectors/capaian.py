@@ -12,7 +12,7 @@ Both selectors read a fixed number of queries: ``capaian_kecamatan`` whatever th
 PKs and indicators, ``capaian_kabupaten`` whatever the number of kecamatan and measures.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol
@@ -72,6 +72,20 @@ def ukur_capaian(
     return angka, kinerja.kriteria(angka, skala)
 
 
+def kategori_nilai(
+    *, indikator: "Indikator", angka: Decimal | None, skala: Mapping[str, kinerja.Skala]
+) -> Pita | None:
+    """The category of a value on the indicator's own scale (``Indikator.skala_kategori``:
+    IKM 70,5 → "C · Kurang Baik", IPP, predikat SAKIP), judged on the year's scales
+    (``kecamatan.selectors.skala_tahun``); None when the indicator has no such scale or no
+    value. The one rule the realisasi grid, the PK page, the LKIP tables and the kabupaten
+    dashboard show beside the capaian kriteria."""
+    jenis = getattr(indikator, "skala_kategori", "")
+    if not jenis or angka is None:
+        return None
+    return kinerja.kriteria(angka, skala[jenis])
+
+
 def capaian_terhadap(
     *, indikator: Indikator, target: Decimal | None, realisasi: Decimal | None
 ) -> Decimal | None:
@@ -102,6 +116,7 @@ class CapaianIndikator:
     realisasi: Nilai | None
     capaian: Decimal | None
     kriteria: Pita | None
+    kategori: Pita | None = None  # the realisasi on the indicator's own scale (kategori_nilai)
 
     @property
     def indikator(self) -> Indikator:
@@ -126,15 +141,17 @@ def baris_capaian(
     *,
     target: TargetPerjanjian,
     tersimpan: Realisasi | None,
-    skala: kinerja.Skala,
+    skala: Mapping[str, kinerja.Skala],
 ) -> CapaianIndikator:
+    """``skala``: the year's scales by kind (``CapaianKecamatan.skala``)."""
     ind = target.indikator
     realisasi = nilai_indikator(ind, tersimpan.nilai, tersimpan.huruf) if tersimpan else None
+    angka = realisasi.angka if realisasi else None
     capaian, kriteria = ukur_capaian(
         indikator=ind,
         target=target.nilai,
-        realisasi=realisasi.angka if realisasi else None,
-        skala=skala,
+        realisasi=angka,
+        skala=skala[JenisSkala.KRITERIA_CAPAIAN],
     )
     return CapaianIndikator(
         perjanjian=target.perjanjian,
@@ -144,6 +161,7 @@ def baris_capaian(
         realisasi=realisasi,
         capaian=capaian,
         kriteria=kriteria,
+        kategori=kategori_nilai(indikator=ind, angka=angka, skala=skala),
     )
 
 
@@ -181,6 +199,16 @@ def capaian_sasaran(
 
 
 @dataclass(frozen=True)
+class TitikTren:
+    """One year of an indicator's trend: its annual realisasi, or in the Renstra's baseline
+    year without one, the baseline as "kondisi awal"."""
+
+    tahun: int
+    nilai: Nilai
+    kondisi_awal: bool = False
+
+
+@dataclass(frozen=True)
 class CapaianKecamatan:
     kecamatan: Kecamatan
     tahun: int
@@ -205,6 +233,32 @@ class CapaianKecamatan:
 
     def sasaran(self, perjanjian: PerjanjianKinerja) -> tuple[CapaianSasaran, ...]:
         return capaian_sasaran(self.untuk(perjanjian), self.skala_kriteria)
+
+    def tahun_tren(self, perjanjian: PerjanjianKinerja) -> tuple[int, ...]:
+        """The years before this one an indicator's trend reads: ``TAHUN_TREN`` years, back
+        to the Renstra's baseline year when that is earlier (what ``lengkap`` loads)."""
+        mulai = min(self.tahun - TAHUN_TREN, perjanjian.renstra.tahun_baseline)
+        return tuple(range(mulai, self.tahun))
+
+    def tren(self, baris: CapaianIndikator) -> tuple[TitikTren, ...]:
+        """The one trend series of an indicator, oldest first: the annual realisasi known in
+        ``tahun_tren`` (years before the Renstra included: history entered on the realisasi
+        page of that year), the baseline as kondisi awal in its year when no realisasi was
+        stored then, and this year's realisasi. The LKIP's analysis point c, the trend
+        columns of its capaian table and its trend chart all read this (needs ``lengkap``)."""
+        ind = baris.indikator
+        renstra = baris.perjanjian.renstra
+        titik = []
+        for th in self.tahun_tren(baris.perjanjian):
+            r = self.riwayat.get((ind.ukuran_id, th))
+            if r is not None:
+                titik.append(TitikTren(th, nilai_indikator(ind, r.nilai, r.huruf)))
+            elif th == renstra.tahun_baseline and ind.baseline is not None:
+                awal = nilai_indikator(ind, ind.baseline, ind.baseline_huruf)
+                titik.append(TitikTren(th, awal, kondisi_awal=True))
+        if baris.realisasi is not None:
+            titik.append(TitikTren(self.tahun, baris.realisasi))
+        return tuple(titik)
 
 
 def capaian_kecamatan(
@@ -260,14 +314,13 @@ def capaian_kecamatan(
     tersimpan = tuple(r for r in semua if r.tahun == tahun)
     per_ukuran = {r.ukuran_id: r for r in tersimpan}
     skala = skala_tahun(kabupaten_id=kecamatan.kabupaten_id, tahun=tahun)
-    kriteria = skala[JenisSkala.KRITERIA_CAPAIAN]
 
     per_perjanjian: dict[int, list[TargetPerjanjian]] = {p.id: [] for p in perjanjian}
     for t in target:
         t.perjanjian = per_id[t.perjanjian_id]
         per_perjanjian[t.perjanjian_id].append(t)
     baris = tuple(
-        baris_capaian(target=t, tersimpan=per_ukuran.get(t.indikator.ukuran_id), skala=kriteria)
+        baris_capaian(target=t, tersimpan=per_ukuran.get(t.indikator.ukuran_id), skala=skala)
         for p in perjanjian
         for t in sorted(per_perjanjian[p.id], key=lambda t: t.indikator.urutan_renstra)
     )
@@ -319,11 +372,13 @@ class CapaianUkuran:
     realisasi: Nilai | None = None
     capaian: Decimal | None = None
     kriteria: Pita | None = None
+    kategori: Pita | None = None  # the realisasi on the indicator's own scale (kategori_nilai)
 
 
 class UkuranBersama(Protocol):
     id: int
     satuan: str
+    skala_kategori: str
 
 
 @dataclass(frozen=True)
@@ -335,6 +390,7 @@ class CapaianKabupaten:
     sel: dict[tuple[int, int], CapaianUkuran]  # (kecamatan id, ukuran id) → cell
     dipakai: frozenset[int]  # measures the year speaks about (a target or a realisasi)
     skala: kinerja.Skala
+    semua_skala: Mapping[str, kinerja.Skala] = field(default_factory=dict)  # by JenisSkala
 
     def untuk(self, kecamatan_id: int, ukuran_id: int) -> CapaianUkuran:
         return self.sel.get((kecamatan_id, ukuran_id), CapaianUkuran())
@@ -376,7 +432,8 @@ def capaian_kabupaten(
             periode=Periode.TAHUNAN,
         ).only("kecamatan_id", "ukuran_id", "nilai", "huruf")
     }
-    skala = skala_tahun(kabupaten_id=kabupaten_id, tahun=tahun)[JenisSkala.KRITERIA_CAPAIAN]
+    semua_skala = skala_tahun(kabupaten_id=kabupaten_id, tahun=tahun)
+    skala = semua_skala[JenisSkala.KRITERIA_CAPAIAN]
 
     perjanjian_per: dict[int, list[PerjanjianKinerja]] = {}
     for p in perjanjian:
@@ -413,6 +470,11 @@ def capaian_kabupaten(
                 realisasi=nilai_r,
                 capaian=capaian,
                 kriteria=kriteria,
+                kategori=kategori_nilai(
+                    indikator=ind,
+                    angka=nilai_r.angka if nilai_r else None,
+                    skala=semua_skala,
+                ),
             )
     return CapaianKabupaten(
         tahun=tahun,
@@ -422,4 +484,5 @@ def capaian_kabupaten(
         sel=sel,
         dipakai=frozenset({t.indikator.ukuran_id for t in target} | {u for _, u in realisasi}),
         skala=skala,
+        semua_skala=semua_skala,
     )

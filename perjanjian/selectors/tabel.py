@@ -15,9 +15,9 @@ from kecamatan.models import Kecamatan
 from perjanjian.models import PerjanjianKinerja
 from perjanjian.selectors.anggaran import Jumlah, PohonAnggaran, Simpul, pohon_anggaran
 from perjanjian.selectors.capaian import (
-    TAHUN_TREN,
     CapaianIndikator,
     CapaianKecamatan,
+    TitikTren,
     capaian_kecamatan,
     nilai_indikator,
 )
@@ -38,8 +38,7 @@ class BarisCapaian:
     capaian: Decimal | None
     kriteria: Pita | None
     kategori: Pita | None  # the realisasi on the indicator's own scale (IKM, IPP, predikat)
-    tren: tuple[tuple[int, Nilai | None], ...]  # realisasi of the years before
-    arah_tren: kinerja.Tren | None
+    titik_tren: tuple[TitikTren, ...]  # CapaianKecamatan.tren: the years before, then this one
     tahun_target_akhir: int
     target_akhir: Nilai | None
     capaian_target_akhir: Decimal | None
@@ -77,11 +76,9 @@ def tabel_capaian(
 ) -> TabelCapaian:
     """Tabel 3.2 / 3.8 of one PK: the selector's rows (target, realisasi, capaian, kriteria)
     with what only the LKIP prints beside them (baseline, trend, end target, category)."""
-    skala = capaian.skala
-    tahun_tren = list(range(perjanjian.tahun - TAHUN_TREN, perjanjian.tahun))
     tahun_akhir = perjanjian.renstra.tahun_akhir
     baris = [
-        _baris_lkip(nomor, c, skala, tahun_tren, tahun_akhir, capaian.riwayat)
+        _baris_lkip(nomor, c, tahun_akhir, capaian.tren(c))
         for nomor, c in enumerate(capaian.untuk(perjanjian), start=1)
     ]
     return TabelCapaian(
@@ -94,21 +91,12 @@ def tabel_capaian(
 
 
 def _baris_lkip(
-    nomor: int, c: CapaianIndikator, skala: dict, tahun_tren, tahun_akhir: int, realisasi_tren
+    nomor: int, c: CapaianIndikator, tahun_akhir: int, titik_tren: tuple[TitikTren, ...]
 ) -> "BarisCapaian":
     ind = c.indikator
     nilai_r = c.realisasi
     hitung = {"polaritas": ind.polaritas, "metode": ind.metode_negatif}
     akhir = target_akhir_renstra(ind, tahun_akhir)
-    tren = tuple(
-        (
-            th,
-            nilai_indikator(ind, x.nilai, x.huruf)
-            if (x := realisasi_tren.get((ind.ukuran_id, th)))
-            else None,
-        )
-        for th in tahun_tren
-    )
     return BarisCapaian(
         nomor=nomor,
         tingkat=c.tingkat,
@@ -120,15 +108,8 @@ def _baris_lkip(
         realisasi=nilai_r,
         capaian=c.capaian,
         kriteria=c.kriteria,
-        kategori=(
-            kinerja.kriteria(nilai_r.angka, skala[ind.skala_kategori])
-            if nilai_r and ind.skala_kategori
-            else None
-        ),
-        tren=tren,
-        arah_tren=kinerja.arah_terakhir(
-            [n.angka if n else None for _, n in tren] + [nilai_r.angka if nilai_r else None]
-        ),
+        kategori=c.kategori,
+        titik_tren=titik_tren,
         tahun_target_akhir=tahun_akhir,
         target_akhir=akhir,
         capaian_target_akhir=kinerja.capaian_terhadap_target_akhir(

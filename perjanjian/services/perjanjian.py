@@ -14,7 +14,7 @@ from django.urls import reverse
 from iku.models import Indikator, Renstra
 from iku.selectors import indikator_urut_renstra, target_renstra
 from kecamatan.models import Kecamatan, Pengguna
-from kecamatan.selectors import camat_terakhir
+from kecamatan.selectors import Dokumen, bawaan_dokumen
 from perjanjian.models import IndikatorProgram, PerjanjianKinerja, TargetPerjanjian
 from sakip import akses, konkurensi
 from sakip.akses import Izin
@@ -41,17 +41,22 @@ KOLOM_PERJANJIAN = (
 )
 
 
-def _pihak(kecamatan: Kecamatan) -> dict:
-    camat = camat_terakhir(kecamatan=kecamatan)
-    kabupaten = kecamatan.kabupaten
+def _bawaan(kecamatan: Kecamatan, tahun: int, jenis: str, tanggal=None) -> dict:
+    """Place and parties of a PK: the camat and the bupati in office on the PK's date (its
+    ``tanggal``, else a date in its own year: kecamatan.selectors.bawaan_dokumen), the
+    kecamatan's place."""
+    dokumen = Dokumen.PK_AWAL if jenis == Jenis.AWAL else Dokumen.PK_PERUBAHAN
+    bawaan = bawaan_dokumen(kecamatan=kecamatan, dokumen=dokumen, tahun=tahun, tanggal=tanggal)
+    camat, bupati = bawaan.camat, bawaan.bupati
     return {
-        "pihak_pertama_nama": camat.nama if camat else "",
-        "pihak_pertama_jabatan": camat.jabatan if camat else f"Camat {kecamatan.nama}",
-        "pihak_pertama_pangkat": camat.pangkat_golongan if camat else "",
-        "pihak_pertama_nip": camat.nip if camat else "",
-        "pihak_kedua_nama": kabupaten.nama_bupati,
-        "pihak_kedua_jabatan": f"Bupati {kabupaten.nama}",
-        "pihak_kedua_nip": "",
+        "tempat": bawaan.tempat,
+        "pihak_pertama_nama": camat.nama,
+        "pihak_pertama_jabatan": camat.jabatan,
+        "pihak_pertama_pangkat": camat.pangkat,
+        "pihak_pertama_nip": camat.nip,
+        "pihak_kedua_nama": bupati.nama,
+        "pihak_kedua_jabatan": bupati.jabatan,
+        "pihak_kedua_nip": bupati.nip,
     }
 
 
@@ -92,9 +97,8 @@ def _baru(*, kecamatan, tahun, jenis, renstra, asal, oleh) -> PerjanjianKinerja:
         jenis=jenis,
         renstra=renstra,
         asal=asal,
-        tempat="Jember",
         sumber_dana="APBD" if jenis == Jenis.AWAL else "P-APBD",
-        **_pihak(kecamatan),
+        **_bawaan(kecamatan, tahun, jenis),
     )
     baru._history_user = oleh
     try:
@@ -212,6 +216,7 @@ def perjanjian_ubah(
         segar, baris = _kunci(perjanjian)
         jaga_draft(segar)
         konkurensi.periksa(sidik, sidik_perjanjian(segar, baris))
+        data = _pihak_menurut_tanggal(segar, data)
         berubah = False
         for kolom in KOLOM_PERJANJIAN:
             if kolom in data and getattr(segar, kolom) != data[kolom]:
@@ -230,6 +235,25 @@ def perjanjian_ubah(
                 t.nilai, t.huruf = nilai.angka, huruf
                 t._history_user = oleh
                 t.save()
+
+
+KOLOM_PIHAK = tuple(k for k in KOLOM_PERJANJIAN if k.startswith("pihak_"))
+
+
+def _pihak_menurut_tanggal(perjanjian: PerjanjianKinerja, data: Mapping) -> Mapping:
+    """A new date proposes the parties in office on it: each party field still holding the
+    proposal of the old date (not typed over, here or in the form) takes the new date's."""
+    baru = data.get("tanggal")
+    if not baru or baru == perjanjian.tanggal:
+        return data
+    args = (perjanjian.kecamatan, perjanjian.tahun, perjanjian.jenis)
+    lama, usul = _bawaan(*args, tanggal=perjanjian.tanggal), _bawaan(*args, tanggal=baru)
+    hasil = dict(data)
+    for kolom in KOLOM_PIHAK:
+        tersimpan = getattr(perjanjian, kolom)
+        if hasil.get(kolom, tersimpan) == tersimpan == lama[kolom]:
+            hasil[kolom] = usul[kolom]
+    return hasil
 
 
 def perjanjian_hapus(*, perjanjian: PerjanjianKinerja, oleh: Pengguna) -> None:

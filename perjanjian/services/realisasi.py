@@ -25,7 +25,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from iku.models import Indikator, Ukuran
-from iku.selectors import ukuran_renstra
+from iku.selectors import renstra_berlaku, ukuran_renstra
 from kecamatan.models import Kecamatan, Pengguna
 from kecamatan.services import kecamatan_kunci
 from perjanjian.models import (
@@ -36,7 +36,12 @@ from perjanjian.models import (
     TargetPerjanjian,
 )
 from perjanjian.selectors.anggaran import anggaran_periode
-from perjanjian.selectors.capaian import capaian_kecamatan, nilai_indikator, ukur_capaian
+from perjanjian.selectors.capaian import (
+    capaian_kecamatan,
+    kategori_nilai,
+    nilai_indikator,
+    ukur_capaian,
+)
 from perjanjian.selectors.peringatan import Peringatan, peringatan_realisasi
 from perjanjian.selectors.tahun import perjanjian_daftar
 from sakip import akses, kinerja, konkurensi
@@ -59,6 +64,7 @@ class HasilCapaian:
 
     capaian: Decimal | None = None
     kriteria: Pita | None = None
+    kategori: Pita | None = None  # the value on the indicator's own scale (kategori_nilai)
     galat: str = ""  # the parse error of what was typed, in Indonesian
     keterangan: str = ""  # why the capaian is not computable
     # Accepted but implausible (perjanjian.selectors.peringatan_realisasi): shown in the cell.
@@ -75,10 +81,17 @@ def hitung_capaian(
     target: TargetPerjanjian | None,
     nilai: Nilai | None,
     skala: kinerja.Skala,
+    semua_skala: Mapping[str, kinerja.Skala] | None = None,
 ) -> HasilCapaian:
-    """Capaian of a realisasi against the PK's (annual) target and its kriteria band."""
+    """Capaian of a realisasi against the PK's (annual) target and its kriteria band; with
+    the year's ``semua_skala``, the value's category on the indicator's own scale too."""
     if nilai is None:
         return HasilCapaian()
+    kategori = (
+        kategori_nilai(indikator=indikator, angka=nilai.angka, skala=semua_skala)
+        if semua_skala
+        else None
+    )
     if target is None or indikator is None:
         return HasilCapaian(
             keterangan="belum dapat dihitung: indikator ini tidak punya target dalam PK",
@@ -87,7 +100,9 @@ def hitung_capaian(
     angka, kriteria = ukur_capaian(
         indikator=indikator, target=target.nilai, realisasi=nilai.angka, skala=skala
     )
-    return hasil_capaian(nilai=nilai, capaian=angka, kriteria=kriteria, indikator=indikator)
+    return hasil_capaian(
+        nilai=nilai, capaian=angka, kriteria=kriteria, indikator=indikator, kategori=kategori
+    )
 
 
 def hasil_capaian(
@@ -96,6 +111,7 @@ def hasil_capaian(
     capaian: Decimal | None,
     kriteria: Pita | None,
     indikator: Indikator | None = None,
+    kategori: Pita | None = None,
 ) -> HasilCapaian:
     """What the cell shows for a row of the selector (or a typed value) measured against its
     target: nothing without a realisasi, why not when the capaian is not computable, and the
@@ -104,8 +120,12 @@ def hasil_capaian(
         return HasilCapaian()
     peringatan = peringatan_realisasi(indikator=indikator, nilai=nilai.angka, capaian=capaian)
     if capaian is None:
-        return HasilCapaian(keterangan="belum dapat dihitung", peringatan=peringatan)
-    return HasilCapaian(capaian=capaian, kriteria=kriteria, peringatan=peringatan)
+        return HasilCapaian(
+            keterangan="belum dapat dihitung", kategori=kategori, peringatan=peringatan
+        )
+    return HasilCapaian(
+        capaian=capaian, kriteria=kriteria, kategori=kategori, peringatan=peringatan
+    )
 
 
 def hitung_teks(
@@ -114,6 +134,7 @@ def hitung_teks(
     target: TargetPerjanjian | None,
     teks: str,
     skala: kinerja.Skala,
+    semua_skala: Mapping[str, kinerja.Skala] | None = None,
 ) -> HasilCapaian:
     """The same, from what is being typed: an empty field, a parse error or a capaian."""
     teks = (teks or "").strip()
@@ -125,7 +146,9 @@ def hitung_teks(
         batas_kolom(Realisasi._meta.get_field("nilai")).periksa(nilai.angka)
     except ValueError as e:
         return HasilCapaian(galat=str(e))
-    return hitung_capaian(indikator=indikator, target=target, nilai=nilai, skala=skala)
+    return hitung_capaian(
+        indikator=indikator, target=target, nilai=nilai, skala=skala, semua_skala=semua_skala
+    )
 
 
 def teks_nilai(realisasi: Realisasi | None) -> str:
@@ -202,6 +225,9 @@ class GridRealisasi:
     pelaporan: PelaporanRealisasi | None
     tersimpan: list[Realisasi]  # every stored row of the period, in id order
     skala: kinerja.Skala
+    semua_skala: Mapping[str, kinerja.Skala] = field(default_factory=dict)  # by JenisSkala
+    # A year before the kecamatan's Renstra: what is entered is the history its trend reads.
+    sebelum_renstra: bool = False
 
     @property
     def status(self) -> str:
@@ -272,7 +298,11 @@ def grid_realisasi(*, kecamatan: Kecamatan, tahun: int, periode: str) -> GridRea
                     target_nilai=c.target,
                     realisasi=c.tersimpan,
                     hasil=hasil_capaian(
-                        nilai=c.realisasi, capaian=c.capaian, kriteria=c.kriteria, indikator=ind
+                        nilai=c.realisasi,
+                        capaian=c.capaian,
+                        kriteria=c.kriteria,
+                        indikator=ind,
+                        kategori=c.kategori,
                     ),
                     pertama=ind.ukuran_id not in pertama,
                 )
@@ -296,7 +326,8 @@ def grid_realisasi(*, kecamatan: Kecamatan, tahun: int, periode: str) -> GridRea
     ]
     for b in tanpa_target:
         b.hasil = hitung_capaian(indikator=None, target=None, nilai=b.nilai, skala=skala)
-    renstra = ukuran_renstra(kecamatan=kecamatan, tahun=tahun)
+    # An annual realisasi may also be history: a year before a later Renstra (its trend).
+    renstra = ukuran_renstra(kecamatan=kecamatan, tahun=tahun, riwayat=periode == Periode.TAHUNAN)
     ukuran_lain = sorted(
         (u for uid, u in renstra.items() if uid not in grup and uid not in per_ukuran),
         key=lambda u: u.nama,
@@ -311,6 +342,13 @@ def grid_realisasi(*, kecamatan: Kecamatan, tahun: int, periode: str) -> GridRea
         pelaporan=pelaporan,
         tersimpan=tersimpan,
         skala=skala,
+        semua_skala=capaian.skala,
+        sebelum_renstra=(
+            not kelompok
+            and periode == Periode.TAHUNAN
+            and bool(renstra)
+            and not renstra_berlaku(kecamatan=kecamatan, tahun=tahun).exists()
+        ),
     )
 
 
@@ -400,7 +438,7 @@ def realisasi_simpan(
 
         # A measure of the Renstra in force, or one already stored for the period.
         sah = {
-            **ukuran_renstra(kecamatan=kecamatan, tahun=tahun),
+            **ukuran_renstra(kecamatan=kecamatan, tahun=tahun, riwayat=periode == Periode.TAHUNAN),
             **{r.ukuran_id: r.ukuran for r in tersimpan},
         }
         asing = set(isian) - set(sah)

@@ -481,12 +481,22 @@ class RealisasiHitung(RealisasiMixin, TemplateView):
         if b is None:
             raise Http404("Baris tidak ditemukan.")
         teks = data.get(f"{baris}-nilai", "")
-        utama = hitung_teks(indikator=b.indikator, target=b.target, teks=teks, skala=grid.skala)
+        utama = hitung_teks(
+            indikator=b.indikator,
+            target=b.target,
+            teks=teks,
+            skala=grid.skala,
+            semua_skala=grid.semua_skala,
+        )
         kembar = [
             {
                 "baris": k,
                 "hasil": hitung_teks(
-                    indikator=k.indikator, target=k.target, teks=teks, skala=grid.skala
+                    indikator=k.indikator,
+                    target=k.target,
+                    teks=teks,
+                    skala=grid.skala,
+                    semua_skala=grid.semua_skala,
                 ),
             }
             for k in b.kembar

@@ -1,6 +1,9 @@
-"""Template filters: the Indonesian formatting of sakip.format_id, nothing computed here."""
+"""Template filters: the Indonesian formatting of sakip.format_id, nothing computed here; and the
+scroll box of wide tables."""
 
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from sakip import format_id, kinerja
 
@@ -63,3 +66,31 @@ def contoh_isian(jenis="nilai"):
 @register.simple_tag
 def aturan_desimal():
     return kinerja.ATURAN_DESIMAL
+
+
+class TabelGulirNode(template.Node):
+    def __init__(self, nama, nodelist):
+        self.nama, self.nodelist = nama, nodelist
+
+    def render(self, context):
+        nama = " ".join(str(n.resolve(context)) for n in self.nama)
+        return format_html(
+            '<div class="tabel-gulir" role="region" tabindex="0" aria-label="{}">{}</div>',
+            nama,
+            mark_safe(self.nodelist.render(context)),  # the block's own rendered (escaped) HTML
+        )
+
+
+@register.tag
+def tabel_gulir(parser, token):
+    """``{% tabel_gulir "Target per indikator" %}<table>…</table>{% endtabel_gulir %}``: the one
+    box a wide table scrolls in (never the page). A box that scrolls must be reachable by the
+    keyboard and named for a screen reader: a focusable region named after its table. Several
+    parts of the name are joined by a space (``{% tabel_gulir "Indikator sasaran" s.kode %}``):
+    the regions of one page need distinct names."""
+    bagian = token.split_contents()[1:]
+    if not bagian:
+        raise template.TemplateSyntaxError("tabel_gulir memerlukan nama tabel")
+    nodelist = parser.parse(("endtabel_gulir",))
+    parser.delete_first_token()
+    return TabelGulirNode([parser.compile_filter(b) for b in bagian], nodelist)

@@ -1,0 +1,181 @@
+"""Defaults by date: a document proposes the camat and the bupati in office on its date, a
+date in its own year, and the kecamatan's place — never today's officials in a past year."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from test_unit_pejabat import URL_KABUPATEN, baris_baru, isian_formset, nomor_baris, url_pejabat
+
+from iku.models import Renstra
+from kecamatan.models import Pejabat
+from kecamatan.selectors import Dokumen, Jabatan, pejabat_menjabat, tanggal_bawaan
+from laporan.models import LaporanKinerja
+from perjanjian.models import PerjanjianKinerja
+
+HENDY = "Ir. H. Hendy Siswanto, ST., IPU."
+FAWAIT = "Muhammad Fawait"
+NAJMUL = "Muhammad Najmul Huda, S.STP, M.Si"
+RONNY = "Ronny Arvianto, S.E., M.M."
+
+
+@pytest.fixture
+def riwayat_bupati(client, jember, admin_kabupaten):
+    """The admin kabupaten keeps a bupati history of two people on the kabupaten's page:
+    Hendy Siswanto 2021–2025, then Muhammad Fawait (the acting bupati row removed)."""
+    client.force_login(admin_kabupaten)
+    data = isian_formset(client.get(URL_KABUPATEN), "pejabat")
+    plt = Pejabat.objects.get(kabupaten=jember, kecamatan=None, jabatan__startswith="Plt.")
+    fawait = Pejabat.objects.get(kabupaten=jember, kecamatan=None, nama=FAWAIT)
+    data[f"pejabat-{nomor_baris(data, 'pejabat', plt.pk)}-DELETE"] = "on"
+    data[f"pejabat-{nomor_baris(data, 'pejabat', fawait.pk)}-mulai"] = "20/02/2025"
+    data = baris_baru(
+        data,
+        "pejabat",
+        {
+            "nama": HENDY,
+            "jabatan": "Bupati Jember",
+            "mulai": "26/02/2021",
+            "selesai": "19/02/2025",
+        },
+    )
+    response = client.post(URL_KABUPATEN, data, follow=True)
+    assert "Daftar pejabat kabupaten disimpan." in response.text
+    client.logout()
+
+
+@pytest.fixture
+def riwayat_camat(client, kencong, camat_kencong):
+    """The camat of Kencong dates the two camat on the kecamatan's page."""
+    client.force_login(camat_kencong)
+    data = isian_formset(client.get(url_pejabat()), "pejabat")
+    for nama, mulai, selesai in ((NAJMUL, "01/03/2019", "30/06/2024"), (RONNY, "01/07/2024", "")):
+        i = nomor_baris(data, "pejabat", Pejabat.objects.get(kecamatan=kencong, nama=nama).pk)
+        data[f"pejabat-{i}-mulai"], data[f"pejabat-{i}-selesai"] = mulai, selesai
+    assert "Daftar pejabat disimpan." in client.post(url_pejabat(), data, follow=True).text
+    client.logout()
+
+
+def buat_pk(client, kencong, tahun: int) -> PerjanjianKinerja:
+    renstra = Renstra.objects.get(kecamatan=kencong, nama="Renstra Perubahan 2021-2026")
+    client.post(
+        reverse("perjanjian:perjanjian-daftar", args=["kencong", tahun]),
+        {"aksi": "buat", "renstra": renstra.id},
+    )
+    return PerjanjianKinerja.objects.get(kecamatan=kencong, tahun=tahun, jenis="awal")
+
+
+def test_pk_2021_mengusulkan_bupati_dan_camat_tahun_2021(
+    client, kencong, operator_kencong, riwayat_bupati, riwayat_camat
+):
+    client.force_login(operator_kencong)
+    pk = buat_pk(client, kencong, 2021)
+    assert (pk.pihak_kedua_nama, pk.pihak_kedua_jabatan) == (HENDY, "Bupati Jember")
+    assert pk.pihak_pertama_nama == NAJMUL
+    assert pk.tempat == "Jember"
+    teks = client.get(reverse("perjanjian:perjanjian-detail", args=["kencong", pk.id])).text
+    assert HENDY in teks and FAWAIT not in teks
+
+    pk_2026 = buat_pk(client, kencong, 2026)
+    assert (pk_2026.pihak_kedua_nama, pk_2026.pihak_pertama_nama) == (FAWAIT, RONNY)
+
+
+def test_tanggal_pk_mengganti_usulan_pihak(
+    client, kencong, operator_kencong, riwayat_bupati, riwayat_camat
+):
+    """The PK 2025 dated in February after 20 February proposes the new bupati; a party typed
+    over by hand stays as typed."""
+    client.force_login(operator_kencong)
+    pk = buat_pk(client, kencong, 2024)
+    assert (pk.pihak_kedua_nama, pk.pihak_pertama_nama) == (HENDY, NAJMUL)
+    url = reverse("perjanjian:perjanjian-detail", args=["kencong", pk.id])
+    response = client.get(url)
+    form = response.context["form"]
+    data = {"aksi": "ubah"}
+    for nama in form.fields:
+        nilai = form[nama].field.widget.format_value(form[nama].value())
+        data[nama] = "" if nilai is None else nilai
+    data["tanggal"] = "15/08/2024"
+    data["pihak_kedua_nama"] = "H. Hendy Siswanto"  # typed by hand: kept
+    client.post(url, data)
+    pk.refresh_from_db()
+    assert pk.tanggal == datetime.date(2024, 8, 15)
+    assert pk.pihak_pertama_nama == RONNY  # the camat in office on 15 August 2024
+    assert pk.pihak_pertama_nip == "197708272002121006"
+    assert pk.pihak_kedua_nama == "H. Hendy Siswanto"
+
+
+def test_tempat_dari_pengaturan_kecamatan(client, kencong, operator_kencong):
+    kencong.tempat_penandatanganan = "Kencong"
+    kencong.save()
+    client.force_login(operator_kencong)
+    assert buat_pk(client, kencong, 2026).tempat == "Kencong"
+    client.post(reverse("laporan:lkip-mulai", args=["kencong", 2024]))
+    assert LaporanKinerja.objects.get(kecamatan=kencong, tahun=2024).tempat == "Kencong"
+
+
+def test_lkip_2021_ditandatangani_camat_yang_menjabat_awal_2022(
+    client, kencong, operator_kencong, riwayat_camat
+):
+    client.force_login(operator_kencong)
+    client.post(reverse("laporan:lkip-mulai", args=["kencong", 2021]))
+    lkip = LaporanKinerja.objects.get(kecamatan=kencong, tahun=2021)
+    assert (lkip.penandatangan_nama, lkip.tempat) == (NAJMUL, "Jember")
+    assert lkip.penandatangan_nip == "197710271998101001"
+
+
+def test_keputusan_renstra_lampau_bertanggal_tahun_renstranya(
+    client, kencong, operator_kencong, riwayat_camat
+):
+    renstra = Renstra.objects.create(
+        kecamatan=kencong,
+        nama="Renstra 2016-2021",
+        tahun_awal=2016,
+        tahun_akhir=2021,
+        tahun_baseline=2015,
+    )
+    client.force_login(operator_kencong)
+    response = client.get(reverse("iku:keputusan-buat", args=["kencong", renstra.id]))
+    form = response.context["form"]
+    assert form.initial["tanggal"] == datetime.date(2021, 1, 2)
+    assert 'value="02/01/2021"' in response.text
+    assert form.initial["penandatangan_nama"] == NAJMUL
+
+
+def test_tanggal_bawaan_di_tahun_dokumennya():
+    hari_ini = datetime.date(2026, 12, 7)
+    tanggal = {d: tanggal_bawaan(dokumen=d, tahun=2021, hari_ini=hari_ini) for d in Dokumen}
+    assert tanggal == {
+        Dokumen.PK_AWAL: datetime.date(2021, 1, 2),
+        Dokumen.PK_PERUBAHAN: datetime.date(2021, 10, 1),
+        Dokumen.KEPUTUSAN: datetime.date(2021, 1, 2),
+        Dokumen.LKIP: datetime.date(2022, 2, 28),  # signed after the year it reports on
+    }
+    # Today, when today falls in the year the document is signed.
+    assert tanggal_bawaan(dokumen=Dokumen.PK_AWAL, tahun=2026, hari_ini=hari_ini) == hari_ini
+    assert tanggal_bawaan(dokumen=Dokumen.LKIP, tahun=2025, hari_ini=hari_ini) == hari_ini
+    # A decree: today while its Renstra is in force, else the nearest year of it.
+    kep = {"dokumen": Dokumen.KEPUTUSAN, "hari_ini": hari_ini}
+    assert tanggal_bawaan(tahun=2025, sampai=2029, **kep) == hari_ini
+    assert tanggal_bawaan(tahun=2027, sampai=2031, **kep) == datetime.date(2027, 1, 2)
+
+
+def test_tanpa_riwayat_bupati_nama_bupati_kabupaten(client, jember, kencong, operator_kencong):
+    Pejabat.objects.filter(kabupaten=jember, kecamatan=None).delete()
+    client.force_login(operator_kencong)
+    pk = buat_pk(client, kencong, 2021)
+    assert (pk.pihak_kedua_nama, pk.pihak_kedua_jabatan) == (jember.nama_bupati, "Bupati Jember")
+
+
+def test_pejabat_antara_dua_masa_jabatan(kencong, riwayat_bupati):
+    """Between two terms (Hendy from 26 February 2021): the nearest term in that year."""
+    bupati = pejabat_menjabat(
+        kecamatan=kencong, jabatan=Jabatan.BUPATI, tanggal=datetime.date(2021, 1, 2)
+    )
+    assert bupati.nama == HENDY
+    assert (
+        pejabat_menjabat(
+            kecamatan=kencong, jabatan=Jabatan.BUPATI, tanggal=datetime.date(2019, 6, 1)
+        )
+        is None
+    )
