@@ -321,7 +321,7 @@ def render_anggaran(*, kecamatan: Kecamatan, tahun: int, templat: bool = False) 
         nilai = [None if templat and sub else _nilai_simpul(s, k) for _, k in KOLOM_ANGGARAN]
         if templat and not sub:
             nilai = [None] * len(KOLOM_ANGGARAN)
-        jenis = LABEL_JENIS.get(s.objek.jenis_belanja) if sub else None
+        jenis = LABEL_JENIS.get(s.objek.jenis_belanja) if sub and not templat else None
         lembar.tulis(
             [kecamatan.kode, tahun, TINGKAT[s.tingkat], s.objek.kode, s.objek.nama, *nilai, jenis],
             kelompok=not sub,
