@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
 from kecamatan.halaman import KecamatanMixin
+from perjanjian.selectors.anggaran import kunci_anggaran
 from perjanjian.selectors.salinan import salinan_anggaran
 from perjanjian.services.anggaran import anggaran_salin
 from sakip.akses import Izin
@@ -27,6 +28,11 @@ class AnggaranSalin(KecamatanMixin, TemplateView):
         salin_pagu = self._salin_pagu(self.request.GET)
         ctx["salinan"] = salinan_anggaran(
             kecamatan=self.kecamatan, ke_tahun=self.tahun, salin_pagu=salin_pagu
+        )
+        # A copied pagu would change what an approved PK of the year promised (the model's
+        # guard refuses it at the copy): said before, beside the choice.
+        ctx["kunci_pagu"] = kunci_anggaran(kecamatan_id=self.kecamatan.id, tahun=self.tahun).get(
+            "pagu_awal"
         )
         return ctx
 
