@@ -402,6 +402,7 @@ def muat_anggaran(kecamatan, a: dict, sasaran: dict) -> dict[str, object]:
                     pagu_awal=awal,
                     pagu_pergeseran=geser,
                     pagu_perubahan=ubah,
+                    jenis_belanja=s.get("jenis_belanja", a.get("jenis_belanja", "")),
                 )
                 level[f"S{sub.kode}"] = sub
                 if "realisasi" in s:
