@@ -268,10 +268,10 @@ class TestBabSatu:
             "Tabel 1.2\nProfil Sarana dan Prasarana Kecamatan Kencong Per 31 Desember 2025" in teks
         )
         assert "I TANAH 18 18" in teks
-        assert "II PERALATAN DAN MESIN 220 220" in teks
+        assert "II PERALATAN DAN MESIN 221 221" in teks
         assert "V ASET TETAP LAINNYA 20 20" in teks
         assert "32 Piala 18 baik 18" in teks  # rows numbered across the groups
-        assert "Jumlah 288 288" in teks
+        assert "Jumlah 289 289" in teks
         assert "Sumber: Kartu Inventaris Barang Kecamatan Kencong 2025" in teks
 
     def test_isu_strategis_dan_tabel_1_3(self, cetakan):
