@@ -113,6 +113,8 @@ class TestKeputusanKencongSatuTabel:
     def test_lampiran_satu_tabel_dengan_keenam_iku(self, pdf):
         halaman = pdf[LAMA]
         lampiran = semua(halaman[2:])
+        # The table follows the page of instansi, tugas, fungsi and tujuan.
+        lampiran = lampiran[lampiran.index("INDIKATOR KINERJA UTAMA KECAMATAN KENCONG") :]
         assert f"LAMPIRAN KEPUTUSAN CAMAT KENCONG KABUPATEN JEMBER NOMOR : {LAMA}" in lampiran
         assert "TANGGAL : 10 Februari 2025" in lampiran
         assert "INDIKATOR KINERJA UTAMA KECAMATAN KENCONG" in lampiran
@@ -130,8 +132,9 @@ class TestKeputusanKencongSatuTabel:
 
     def test_tabel_lebar_di_halaman_lanskap_dengan_judul_kolom_berulang(self, cetakan, pdf):
         lanskap = [h.mediabox.width > h.mediabox.height for h in cetakan[LAMA].pages]
-        assert lanskap[:2] == [False, False] and all(lanskap[2:])
-        for teks in pdf[LAMA][2:]:
+        # The decree (2 pages) and the IKU page (2) upright, the table's pages landscape.
+        assert lanskap[:4] == [False] * 4 and all(lanskap[4:])
+        for teks in pdf[LAMA][4:]:
             assert "FORMULASI PERHITUNGAN DAN PENJELASAN" in teks
 
     def test_bukan_draf_dan_tanpa_logo_yang_tidak_ada(self, cetakan, pdf):
@@ -169,12 +172,17 @@ class TestKeputusanKencongLampiranTerpisah:
             "NIP. 19770827 200212 1 006"
         ) in teks
 
-    def test_rincian_tugas_dan_fungsi_dari_profil_tahun_keputusan(self, pdf):
+    def test_rincian_tugas_dan_fungsi_yang_dinyatakan_keputusan_ini(self, pdf):
+        """The decree's own list (Perbup 37/2025), not the 2025 profile's (Perbup 29/2021)."""
         teks = semua(pdf[BARU])
         assert "RINCIAN INDIKATOR KINERJA PADA KECAMATAN KENCONG KABUPATEN JEMBER" in teks
         assert "Nama Perangkat Daerah : Kecamatan Kencong" in teks
-        assert "a. Tugas : – Menyelenggarakan urusan pemerintahan umum;" in teks
-        assert "b. Fungsi : – Pembinaan wawasan kebangsaan" in teks
+        assert (
+            "a. Tugas : – menyelenggaraan urusan pemerintahan umum ditingkat kecamatan sesuai"
+        ) in teks
+        assert "b. Fungsi : – Pembinaan Wawasan Kebangsaan dan Ketahanan Nasional dalam" in teks
+        assert "– Pengkoordinasian Pencegahan dan Penanganan kebencanaan di tingkat" in teks
+        assert "Menyelenggarakan urusan pemerintahan umum;" not in teks  # the profile's
 
     def test_iku_di_lampiran_1_dan_lainnya_di_lampiran_2(self, pdf):
         teks = semua(pdf[BARU])
@@ -188,8 +196,8 @@ class TestKeputusanKencongLampiranTerpisah:
             assert nama in lampiran_2 and nama not in lampiran_1
         assert "IPP = (75% × nilai form 02) + (25% × nilai form 03)" in lampiran_1
         assert (
-            "NO TUJUAN / SASARAN INDIKATOR FORMULASI PENGUKURAN DEFINISI OPERASIONAL "
-            "SUMBER DATA PENANGGUNG JAWAB"
+            "NO TUJUAN / SASARAN INDIKATOR KINERJA UTAMA FORMULASI PENGUKURAN DEFINISI "
+            "OPERASIONAL SUMBER DATA PENANGGUNG JAWAB"
         ) in lampiran_2
         # Each lampiran has its head and its signature.
         assert f"LAMPIRAN 1 KEPUTUSAN CAMAT KENCONG KABUPATEN JEMBER NOMOR : {BARU}" in teks
@@ -273,9 +281,11 @@ def test_draf_bertanda_draf_di_setiap_halaman_dengan_logo_kabupaten(draf_patrang
     assert "DRAF — keputusan ini belum ditetapkan camat" in teks
     assert "Pada tanggal : (belum ditetapkan)" in teks
     assert (
-        "Tugas dan fungsi Kecamatan Patrang belum diisi: tidak ada profil kecamatan sampai "
-        "tahun 2021."
+        "Tugas dan fungsi Kecamatan Patrang belum diisi: tidak ada pada keputusan ini dan "
+        "tidak ada profil kecamatan sampai tahun 2021."
     ) in teks
+    # The annex's signature carries the place and the date (still to come on a draft).
+    assert "Jember, (belum ditetapkan) CAMAT PATRANG," in teks
 
 
 def test_data_keputusan_dalam_jumlah_kueri_tetap(draf_patrang):

@@ -106,8 +106,15 @@ def butir(teks):
     return format_html_join(
         "",
         '<div class="butir tingkat-{}">{}{}</div>',
-        (
-            (b.tingkat, format_html('<span class="penanda">{}</span>', b.penanda) if b.penanda else "", b.isi)
-            for b in daftar
-        ),
+        ((b.tingkat, _penanda(b.penanda) if b.penanda else "", b.isi) for b in daftar),
     )
+
+
+def _penanda(teks):
+    return format_html('<span class="penanda">{}</span>', teks)
+
+
+@register.filter
+def huruf(nomor):
+    """1 → a, 2 → b …: the letters a decree numbers its lists with."""
+    return "abcdefghijklmnopqrstuvwxyz"[int(nomor) - 1] if 1 <= int(nomor) <= 26 else str(nomor)
