@@ -256,6 +256,41 @@ class Ukuran(models.Model):
         return self.nama
 
 
+class PenanggungJawab(models.Model):
+    """A unit answering for an indicator, in the order the decree lists them (Kencong's IKM:
+    Seksi Pemerintahan, Seksi Pelayanan Umum, Seksi PMKS, Seksi Trantib). The table is the one
+    the unordered relation had; ``urutan`` was added to it."""
+
+    indikator = models.ForeignKey(
+        "Indikator",
+        on_delete=models.CASCADE,
+        related_name="urutan_penanggung_jawab",
+        verbose_name="indikator",
+    )
+    unit_kerja = models.ForeignKey(
+        "kecamatan.UnitKerja",
+        on_delete=models.CASCADE,
+        db_column="unitkerja_id",
+        related_name="+",
+        verbose_name="unit kerja",
+    )
+    urutan = models.PositiveSmallIntegerField("urutan", default=1)
+
+    class Meta:
+        db_table = "iku_indikator_penanggung_jawab"
+        verbose_name = "penanggung jawab indikator"
+        verbose_name_plural = "penanggung jawab indikator"
+        ordering = ["indikator", "urutan", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indikator", "unit_kerja"], name="penanggung_jawab_unik"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.indikator}: {self.unit_kerja}"
+
+
 class IndikatorQuerySet(models.QuerySet):
     def berlaku(self, *, tahun: int) -> "IndikatorQuerySet":
         """The indicators of the Renstra in force in ``tahun`` (an indicator hangs from a
@@ -329,6 +364,7 @@ class Indikator(models.Model):
     definisi_operasional = models.TextField("penjelasan / definisi operasional", blank=True)
     penanggung_jawab = models.ManyToManyField(
         "kecamatan.UnitKerja",
+        through=PenanggungJawab,
         blank=True,
         related_name="indikator",
         verbose_name="penanggung jawab",

@@ -314,7 +314,9 @@ def muat_indikator(i: dict, urutan: int, unit, renstra: Renstra, **induk) -> Ind
         target_akhir_huruf=(akhir.huruf or "") if akhir else "",
     )
     try:
-        baru.penanggung_jawab.set([unit[n] for n in i.get("penanggung_jawab", [])])
+        # In the decree's order.
+        for nomor, n in enumerate(i.get("penanggung_jawab", []), start=1):
+            baru.penanggung_jawab.add(unit[n], through_defaults={"urutan": nomor})
     except KeyError as e:
         raise DataTidakValid(f"{tempat}: unit kerja {e} tidak ada di unit_kerja") from e
     for tahun, teks in i.get("target", {}).items():

@@ -13,9 +13,17 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
-from iku.models import KOLOM_BAKU, Diktum, Indikator, IndikatorKeputusan, KeputusanIKU, Tujuan
+from iku.models import (
+    KOLOM_BAKU,
+    Diktum,
+    Indikator,
+    IndikatorKeputusan,
+    KeputusanIKU,
+    PenanggungJawab,
+    Tujuan,
+)
 from kecamatan.models import Kabupaten, Kecamatan, ProfilTahunan
-from kecamatan.selectors import profil_terakhir, unit_kerja_urut
+from kecamatan.selectors import profil_terakhir
 from sakip.butir import Butir, daftar_baris, pecah_butir
 
 HURUF = "abcdefghijklmnopqrstuvwxyz"
@@ -151,7 +159,10 @@ def _baris_lampiran(daftar: list[IndikatorKeputusan]) -> tuple[BarisLampiran, ..
                 formulasi=pecah_butir(ind.formulasi),
                 definisi=pecah_butir(ind.definisi_operasional),
                 sumber_data=ind.sumber_data,
-                penanggung_jawab=tuple(str(u) for u in ind.penanggung_jawab.all()),
+                # Full names, in the decree's order.
+                penanggung_jawab=tuple(
+                    p.unit_kerja.nama for p in ind.urutan_penanggung_jawab.all()
+                ),
                 panjang=_panjang(ind.formulasi, ind.definisi_operasional),
             )
         )
@@ -186,8 +197,10 @@ def isi_keputusan(*, keputusan: KeputusanIKU) -> IsiKeputusan:
                 )
                 .prefetch_related(
                     Prefetch(
-                        "indikator__penanggung_jawab",
-                        queryset=unit_kerja_urut(),
+                        "indikator__urutan_penanggung_jawab",
+                        queryset=PenanggungJawab.objects.select_related("unit_kerja").order_by(
+                            "urutan", "id"
+                        ),
                     )
                 )
                 .order_by("lampiran", "urutan", "id"),
