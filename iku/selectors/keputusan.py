@@ -3,10 +3,12 @@ printed PDF alike.
 
 ``isi_keputusan`` is the one place that turns the stored texts into lines: the menimbang,
 mengingat and tembusan lists, each diktum's first line and its list of rincian, the lampiran
-tables (which indicators, in which order, with which formulasi and definisi lines) and the
-tugas and fungsi of the kecamatan. The page and the PDF each used to parse them on their own
-and disagreed (the page kept typed markers and blank lines, showed a diktum's rincian as raw
-text and left out the tugas and fungsi); now both show the lines built here.
+tables (which indicators, in which order, with which formulasi and definisi lines, which
+penanggung jawab in the decree's order, under which of the decree's own columns), the tugas
+and fungsi (the decree's own, else the kecamatan's profile), the tujuan of the IKU page and
+the closing text. The page and the PDF each used to parse them on their own and disagreed (the
+page kept typed markers and blank lines, showed a diktum's rincian as raw text and left out
+the tugas and fungsi); now both show the lines built here.
 """
 
 from dataclasses import dataclass
