@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from iku import services
 from iku.models import (
     KOLOM_KESELARASAN,
-    KOLOM_STRATEGI,
     KOLOM_LAMPIRAN,
+    KOLOM_STRATEGI,
     Indikator,
     KeputusanIKU,
     Renstra,

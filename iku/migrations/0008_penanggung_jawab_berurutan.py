@@ -37,7 +37,7 @@ def salin_riwayat(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("iku", "0006_isi_keputusan_sendiri"),
+        ("iku", "0007_isi_keputusan_sendiri"),
         ("kecamatan", "0003_perketat_regex_dan_peran"),
     ]
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('iku', '0005_status_draf'),
+        ('iku', '0006_visi_misi_rpjmd_strategi_kebijakan_sasaran'),
     ]
 
     operations = [
