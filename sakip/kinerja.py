@@ -768,7 +768,9 @@ def _skor_ipp(nilai: Decimal | int | None, nama: str) -> Decimal:
 
 
 def ipp(form02: Decimal | int, form03: Decimal | int) -> Decimal:
-    """IPP = 75 % × form 02 (users' survey) + 25 % × form 03 (Bagian Organisasi's assessment)."""
+    """IPP = 75 % × form 02 + 25 % × form 03. Which form is which is the decree's wording:
+    in Kencong's documents form 02 is the Bagian Organisasi's assessment of form 01 and form 03
+    is filled by the public (Panti's decree names them the other way round)."""
     return _BOBOT_FORM_02 * _skor_ipp(form02, "Nilai form 02") + _BOBOT_FORM_03 * _skor_ipp(
         form03, "Nilai form 03"
     )
