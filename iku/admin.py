@@ -110,3 +110,9 @@ class IndikatorKeputusanAdmin(AdminSakip):
     list_display = ["indikator", "lampiran", "urutan", "keputusan"]
     list_filter = ["lampiran"]
     list_select_related = ["indikator", "keputusan__kecamatan"]
+
+
+@admin.register(PenanggungJawab)
+class PenanggungJawabAdmin(AdminSakip):
+    list_display = ["indikator", "urutan", "unit_kerja"]
+    list_select_related = ["indikator", "unit_kerja"]

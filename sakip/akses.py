@@ -51,6 +51,10 @@ JALUR: dict[str, tuple[str, ...]] = {
         "indikator__tujuan__renstra__kecamatan",
         "indikator__sasaran__tujuan__renstra__kecamatan",
     ),
+    "iku.PenanggungJawab": (
+        "indikator__tujuan__renstra__kecamatan",
+        "indikator__sasaran__tujuan__renstra__kecamatan",
+    ),
     "iku.KeputusanIKU": ("kecamatan",),
     "iku.Diktum": ("keputusan__kecamatan",),
     "iku.IndikatorKeputusan": ("keputusan__kecamatan",),

@@ -214,6 +214,13 @@ def survei_kencong(kencong, operator_kencong):
 
 
 @pytest.fixture
+def antrean_tanpa_pekerja(settings):
+    """Documents asked for are queued and left there (no worker runs them): for the tests whose
+    subject is a step or a URL, not the printing, which the document tests cover."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+
+@pytest.fixture
 def media(settings, tmp_path):
     """Uploaded and printed files go to a temporary folder for the test."""
     settings.MEDIA_ROOT = tmp_path

@@ -142,7 +142,7 @@ def test_alur_keputusan_setiap_status_dan_aksi(kencong, camat_kencong):
 
 
 def test_alur_lkip_setiap_status_dan_aksi(
-    kencong, camat_kencong, inspektorat, media, syarat_lkip_kencong
+    kencong, camat_kencong, inspektorat, media, syarat_lkip_kencong, antrean_tanpa_pekerja
 ):
     lkip = LaporanKinerja.objects.get(kecamatan=kencong, tahun=2025)
     # Complete enough to be approved: the table, not a missing field, decides each outcome.

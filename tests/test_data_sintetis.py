@@ -7,6 +7,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import transaction
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -93,9 +94,27 @@ def jumlah_baris() -> dict:
     }
 
 
-def test_mengisi_27_kecamatan_dengan_data_bertanda_sintetis(jember):
-    nyata_sebelum = potret_nyata()
-    keluaran = jalankan()
+def test_tahun_di_luar_renstra_sintetis_ditolak(jember):
+    """First in the module: before ``terisi`` fills the kecamatan for the tests after it."""
+    with pytest.raises(CommandError, match="di luar Renstra sintetis 2025-2029"):
+        jalankan("--tahun", "2031")
+    assert not Renstra.objects.filter(nama__contains="SINTETIS").exists()
+
+
+@pytest.fixture(scope="module")
+def terisi(jember_modul, django_db_blocker):
+    """The command run once for the module (it takes long): the tests after this point read
+    the filled data, each one's own changes rolled back with it, and the whole fill rolled
+    back when the module ends. What the data held before is kept to compare."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        sebelum = {"baris": jumlah_baris(), "nyata": potret_nyata()}
+        yield {**sebelum, "keluaran": jalankan()}
+        transaction.set_rollback(True)
+
+
+def test_mengisi_27_kecamatan_dengan_data_bertanda_sintetis(jember, terisi):
+    nyata_sebelum = terisi["nyata"]
+    keluaran = terisi["keluaran"]
 
     assert "DATA SINTETIS" in keluaran and "bukan data resmi" in keluaran
     assert "27 kecamatan berisi data SINTETIS tahun 2025" in keluaran
@@ -128,8 +147,7 @@ def test_mengisi_27_kecamatan_dengan_data_bertanda_sintetis(jember):
     )
 
 
-def test_nilai_masuk_akal(jember):
-    jalankan()
+def test_nilai_masuk_akal(jember, terisi):
     realisasi = Realisasi.objects.filter(catatan_sumber__contains="SINTETIS").select_related(
         "ukuran"
     )
@@ -160,8 +178,7 @@ def test_nilai_masuk_akal(jember):
     ).exists()
 
 
-def test_dijalankan_dua_kali_tidak_menambah_apa_pun(jember):
-    jalankan()
+def test_dijalankan_dua_kali_tidak_menambah_apa_pun(jember, terisi):
     sesudah_pertama = jumlah_baris()
     nilai = sorted(Realisasi.objects.values_list("kecamatan_id", "ukuran_id", "tahun", "nilai"))
     keluaran = jalankan()
@@ -173,8 +190,7 @@ def test_dijalankan_dua_kali_tidak_menambah_apa_pun(jember):
     )
 
 
-def test_tahun_berikutnya_ditambahkan(jember):
-    jalankan()
+def test_tahun_berikutnya_ditambahkan(jember, terisi):
     jalankan("--tahun", "2026")
     assert (
         PerjanjianKinerja.objects.filter(
@@ -185,9 +201,8 @@ def test_tahun_berikutnya_ditambahkan(jember):
     assert not PerjanjianKinerja.objects.filter(kecamatan__slug="kencong", tahun=2026).exists()
 
 
-def test_hapus_mengembalikan_keadaan_semula(jember):
-    sebelum = jumlah_baris()
-    nyata = potret_nyata()
+def test_hapus_mengembalikan_keadaan_semula(jember, terisi):
+    sebelum, nyata = terisi["baris"], terisi["nyata"]
     jalankan("--tahun", "2025", "--tahun", "2026")
     assert jumlah_baris() != sebelum
     keluaran = jalankan("--hapus")
@@ -196,14 +211,7 @@ def test_hapus_mengembalikan_keadaan_semula(jember):
     assert potret_nyata() == nyata
 
 
-def test_tahun_di_luar_renstra_sintetis_ditolak(jember):
-    with pytest.raises(CommandError, match="di luar Renstra sintetis 2025-2029"):
-        jalankan("--tahun", "2031")
-    assert not Renstra.objects.filter(nama__contains="SINTETIS").exists()
-
-
-def test_dasbor_dengan_data_sintetis_memberi_peringkat(client, bappeda):
-    jalankan()
+def test_dasbor_dengan_data_sintetis_memberi_peringkat(client, bappeda, terisi):
     client.force_login(bappeda)
     html = client.get(reverse("laporan:dasbor"), {"tahun": 2025, "urut": "ikm"}).content
     html = html.decode()

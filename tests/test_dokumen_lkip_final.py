@@ -69,10 +69,9 @@ def test_halaman_menunjukkan_kemajuan_lalu_tautan(client, operator_kencong, lkip
 
 
 def test_operator_lain_tidak_dapat_meminta_atau_mengunduh(
-    client, operator_kencong, operator_patrang, lkip, settings
+    client, operator_kencong, operator_patrang, lkip, antrean_tanpa_pekerja
 ):
     # The document is queued, not printed: the test is about who may reach it.
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     client.force_login(operator_kencong)
     dokumen_url = minta(client, lkip)["Location"]
     client.force_login(operator_patrang)

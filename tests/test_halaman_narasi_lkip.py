@@ -383,7 +383,14 @@ class TestLKIP:
         assert laporan(kencong).status == "draft"
 
     def test_camat_menetapkan_lalu_terkunci(
-        self, client, camat_kencong, operator_kencong, inspektorat, kencong, syarat_lkip_kencong
+        self,
+        client,
+        camat_kencong,
+        operator_kencong,
+        inspektorat,
+        kencong,
+        syarat_lkip_kencong,
+        antrean_tanpa_pekerja,
     ):
         client.force_login(operator_kencong)
         data = data_lkip(client)

@@ -165,7 +165,7 @@ def test_langkah_tanpa_konfirmasi_tidak_bertindak(client, kencong, operator_kenc
 
 
 def test_tetapkan_lkip_dengan_kesimpulan_belum_disimpan_ditolak(
-    client, kencong, camat_kencong, inspektorat, media
+    client, kencong, camat_kencong, inspektorat, media, antrean_tanpa_pekerja
 ):
     siap_ditetapkan(kencong, inspektorat)
     client.force_login(camat_kencong)

@@ -13,14 +13,8 @@ from laporan.models import LaporanKinerja
 from sakip.tahun import TAHUN_MAKS, TAHUN_MIN
 from tests.test_lingkup_url import NILAI_TETAP, SEMUA_POLA, model_objek, objek_kencong
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def antrean_tanpa_pekerja(settings):
-    """A valid document URL with junk only in ``?tahun=`` asks for a real print: queued and
-    left there (no worker), as the test is about the URL, not the rendering."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+# A valid document URL with junk only in ``?tahun=`` asks for a real print: queued only.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("antrean_tanpa_pekerja")]
 
 
 BESAR = 10**20
