@@ -27,6 +27,7 @@ library only, plus psycopg (already a dependency) to create and drop the Postgre
 """
 
 import argparse
+import math
 import os
 import re
 import secrets
@@ -98,7 +99,7 @@ def persentil(nilai: list[float], p: float) -> float:
     urut = sorted(nilai)
     if not urut:
         return 0.0
-    k = min(len(urut) - 1, max(0, round(p / 100 * len(urut) + 0.5) - 1))
+    k = min(len(urut) - 1, max(0, math.ceil(p / 100 * len(urut)) - 1))  # nearest rank
     return urut[k]
 
 
