@@ -27,6 +27,7 @@ library only, plus psycopg (already a dependency) to create and drop the Postgre
 """
 
 import argparse
+import itertools
 import math
 import os
 import re
@@ -74,6 +75,7 @@ HALAMAN_PERAN = {
     ),
 }
 AKUN = tuple(HALAMAN_PERAN)
+NOMOR = itertools.count()
 
 
 def port_bebas() -> int:
@@ -104,14 +106,22 @@ def persentil(nilai: list[float], p: float) -> float:
 
 
 def pesan_galat(isi: str) -> str:
-    """The first line of the page's error summary or error message, shortened."""
-    for penanda in ('role="alert"', 'class="galat', "error"):
+    """What a refused save says: its first message and the first item of the form's error
+    summary (the field and the cause), shortened."""
+
+    def teks(potong: str) -> str:
+        return " ".join(re.sub(r"<[^>]+>", " ", potong).split())
+
+    bagian = []
+    for penanda, akhir in (('role="alert"', "</"), ('class="ringkasan-galat', "</li>")):
         i = isi.find(penanda)
         if i >= 0:
-            potong = isi[i : i + 600]
-            teks = " ".join(re.sub(r"<[^>]+>", " ", potong.split(">", 1)[-1]).split())
-            return teks[:120]
-    return "?"
+            awal = isi.index(">", i) + 1
+            if penanda.startswith("class"):
+                awal = isi.find("<li>", awal)
+            j = isi.find(akhir, awal + 4)
+            bagian.append(teks(isi[awal:j])[:160])
+    return " / ".join(bagian) or "?"
 
 
 class Pengguna(Sesi):
@@ -155,7 +165,8 @@ class Pengguna(Sesi):
         form = max(pengurai.formulir, key=lambda f: len(f["isian"]))
         isian = [list(x) for x in form["isian"]]
         if form["ubah"] is not None:
-            isian[form["ubah"]][1] = f"{90 + ke % 10},{ke % 100:02d}"
+            n = next(NOMOR)  # one count for every user: each save sends a new value
+            isian[form["ubah"]][1] = f"{90 + n % 10},{n // 10 % 100:02d}"
         self.ukur("simpan", form["action"] or REALISASI, isian)
 
     def jalan(self, sampai: float, ke_awal: int) -> None:
@@ -314,9 +325,10 @@ def main() -> int:
                 if time.monotonic() > batas or proses.poll() is not None:
                     raise SystemExit(f"Server tidak menjawab:\n{log.read_text()}") from None
                 time.sleep(0.5)
+        proses_gunicorn = lingkungan.get("WEB_CONCURRENCY") or min((os.cpu_count() or 1) + 1, 8)
         print(
-            f"server: gunicorn ({lingkungan.get('WEB_CONCURRENCY', 'bawaan')} proses × "
-            f"{lingkungan.get('GUNICORN_THREADS', '4')} utas) di {dasar}"
+            f"server: gunicorn ({proses_gunicorn} proses × "
+            f"{lingkungan.get('GUNICORN_THREADS', '4')} utas) + pekerja di {dasar}"
         )
         for j in jumlah:
             awal = beban_mesin()
