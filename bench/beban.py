@@ -164,9 +164,14 @@ class Pengguna(Sesi):
             return
         form = max(pengurai.formulir, key=lambda f: len(f["isian"]))
         isian = [list(x) for x in form["isian"]]
-        if form["ubah"] is not None:
-            n = next(NOMOR)  # one count for every user: each save sends a new value
-            isian[form["ubah"]][1] = f"{90 + n % 10},{n // 10 % 100:02d}"
+        # The first realisasi holding a plain number (not a category such as "A (80,41)"):
+        # its whole part kept, its hundredths from one count for every user, so each save
+        # sends a new value within the indicator's plausible range.
+        for baris in isian:
+            angka = re.fullmatch(r"(\d[\d.]*)(,\d+)?", baris[1])
+            if baris[0].endswith("-nilai") and angka:
+                baris[1] = f"{angka.group(1)},{next(NOMOR) % 100:02d}"
+                break
         self.ukur("simpan", form["action"] or REALISASI, isian)
 
     def jalan(self, sampai: float, ke_awal: int) -> None:
