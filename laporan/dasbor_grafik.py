@@ -8,6 +8,7 @@ against the kabupaten average.
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from sakip.format_id import format_angka
 from sakip.grafik import (
@@ -20,7 +21,8 @@ from sakip.grafik import (
     tulis_nilai,
 )
 
-from .dasbor import Dasbor, Tren
+from .dasbor import Dasbor, TitikTren, Tren, UkuranDasbor
+from .grafik import SIMPANAN_GRAFIK
 
 WARNA_TANPA_KRITERIA = "#cfd8dc"  # a realisasi without a target: no band to colour it by
 WARNA_RATA_RATA = "#6a1b9a"
@@ -49,12 +51,35 @@ def batang_sebaran(dasbor: Dasbor, i: int) -> list[BatangSebaran]:
     ]
 
 
+# Drawing is most of the dashboard's time. A chart is a pure function of the frozen data passed
+# to the drawing function below, so, as the LKIP's (laporan.grafik), the SVG of the same data
+# is kept in memory per process: a saved realisasi changes the data, hence the key, so a kept
+# chart is never out of date.
+
+
 def grafik_sebaran(dasbor: Dasbor, i: int) -> str:
     """One dot per kecamatan with a realisasi, best at the top, against the average."""
-    u = dasbor.ukuran[i]
-    batang = batang_sebaran(dasbor, i)
-    rata = dasbor.rata_rata[i]
-    judul = f"Sebaran realisasi {u.nama} {dasbor.tahun} antarkecamatan"
+    return _grafik_sebaran(
+        dasbor.ukuran[i], tuple(batang_sebaran(dasbor, i)), dasbor.rata_rata[i], dasbor.tahun
+    )
+
+
+def grafik_tren_kecamatan(tren: Tren) -> str:
+    """The kecamatan's realisasi (solid) and the kabupaten average (dashed) per year."""
+    return _grafik_tren_kecamatan(tren.ukuran, tren.kecamatan.id, tren.kecamatan.nama, tren.titik)
+
+
+def lupakan_grafik_dasbor() -> None:
+    """Forget the charts kept in memory (a benchmark measuring the drawing)."""
+    _grafik_sebaran.cache_clear()
+    _grafik_tren_kecamatan.cache_clear()
+
+
+@lru_cache(maxsize=SIMPANAN_GRAFIK)
+def _grafik_sebaran(
+    u: UkuranDasbor, batang: tuple[BatangSebaran, ...], rata: Decimal | None, tahun: int
+) -> str:
+    judul = f"Sebaran realisasi {u.nama} {tahun} antarkecamatan"
     matplotlib, Figure, _FixedLocator, FuncFormatter, MaxNLocator = mpl_grafik()
     # Past a few dozen kecamatan (a load test) the rows get thinner and lose their labels.
     rapat = len(batang) > 60
@@ -103,23 +128,24 @@ def grafik_sebaran(dasbor: Dasbor, i: int) -> str:
         ax.xaxis.set_major_locator(MaxNLocator(5))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: angka_grafik(v)))
         satuan = f" ({u.satuan})" if u.satuan else ""
-        ax.set_xlabel(f"Realisasi {dasbor.tahun}{satuan}")
+        ax.set_xlabel(f"Realisasi {tahun}{satuan}")
         ax.grid(axis="x", linewidth=0.4, color="#dddddd")
         ax.set_axisbelow(True)
         fig.subplots_adjust(left=1.3 / 6.3, right=0.95, top=1 - 0.4 / tinggi, bottom=0.45 / tinggi)
-        return svg_sebaris(fig, kunci=f"sebaran-{u.kode}-{dasbor.tahun}", judul=judul)
+        return svg_sebaris(fig, kunci=f"sebaran-{u.kode}-{tahun}", judul=judul)
 
 
-def grafik_tren_kecamatan(tren: Tren) -> str:
-    """The kecamatan's realisasi (solid) and the kabupaten average (dashed) per year."""
-    u = tren.ukuran
-    judul = f"Tren {u.nama}: Kecamatan {tren.kecamatan.nama} terhadap rata-rata kabupaten"
+@lru_cache(maxsize=SIMPANAN_GRAFIK)
+def _grafik_tren_kecamatan(
+    u: UkuranDasbor, kecamatan_id: int, nama: str, titik: tuple[TitikTren, ...]
+) -> str:
+    judul = f"Tren {u.nama}: Kecamatan {nama} terhadap rata-rata kabupaten"
     matplotlib, Figure, FixedLocator, FuncFormatter, MaxNLocator = mpl_grafik()
     with matplotlib.rc_context(gaya_grafik()):
         fig = Figure(figsize=(6.3, 2.4))
         ax = fig.subplots()
-        sendiri = [(t.tahun, float(t.nilai)) for t in tren.titik if t.nilai is not None]
-        rata = [(t.tahun, float(t.rata_rata)) for t in tren.titik if t.rata_rata is not None]
+        sendiri = [(t.tahun, float(t.nilai)) for t in titik if t.nilai is not None]
+        rata = [(t.tahun, float(t.rata_rata)) for t in titik if t.rata_rata is not None]
         if rata:
             ax.plot(
                 *zip(*rata, strict=True),
@@ -134,7 +160,7 @@ def grafik_tren_kecamatan(tren: Tren) -> str:
                 *zip(*sendiri, strict=True),
                 marker="o",
                 color=WARNA_REALISASI,
-                label=f"Kecamatan {tren.kecamatan.nama}",
+                label=f"Kecamatan {nama}",
             )
             for t, v in sendiri:
                 tulis_nilai(ax, t, v)
@@ -147,7 +173,7 @@ def grafik_tren_kecamatan(tren: Tren) -> str:
                 ha="center",
                 color=WARNA_TARGET,
             )
-        tahun = [t.tahun for t in tren.titik]
+        tahun = [t.tahun for t in titik]
         ax.xaxis.set_major_locator(FixedLocator(tahun))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:.0f}"))
         ax.set_xlim(tahun[0] - 0.4, tahun[-1] + 0.4)
@@ -160,4 +186,4 @@ def grafik_tren_kecamatan(tren: Tren) -> str:
         if sendiri or rata:
             ax.legend(loc="lower right", frameon=False, bbox_to_anchor=(1.0, 1.0), ncol=2)
         fig.subplots_adjust(left=0.09, right=0.98, top=0.86, bottom=0.12)
-        return svg_sebaris(fig, kunci=f"tren-{u.kode}-{tren.kecamatan.id}-{tahun[-1]}", judul=judul)
+        return svg_sebaris(fig, kunci=f"tren-{u.kode}-{kecamatan_id}-{tahun[-1]}", judul=judul)

@@ -227,6 +227,22 @@ def test_grafik_sebaran_dan_tren_kecamatan(client, bappeda):
         assert f">{teks}<" in html
 
 
+def test_grafik_yang_disimpan_mengikuti_realisasi_dan_nama_yang_berubah(client, bappeda, kencong):
+    """The charts are kept in memory by their data: a changed realisasi or name is drawn anew,
+    never served from the kept one."""
+    realisasi_ikm(patrang="95", balung="80")
+    html = buka(client, bappeda, tahun=2025, grafik="ikm", kec="kencong")
+    assert "Rata-rata kabupaten 89,11" in html
+    Realisasi.objects.filter(kecamatan__slug="patrang", ukuran=ukuran("ikm"), tahun=2025).update(
+        nilai=Decimal("98")
+    )
+    Kecamatan.objects.filter(pk=kencong.pk).update(nama="Kencong Raya")
+    html = buka(client, bappeda, tahun=2025, grafik="ikm", kec="kencong")
+    assert "Rata-rata kabupaten 90,11" in html  # (98 + 92,33 + 80) / 3
+    assert ">98<" in html
+    assert "Kecamatan Kencong Raya terhadap rata-rata kabupaten" in html
+
+
 # --- drill-down -----------------------------------------------------------------------------
 
 

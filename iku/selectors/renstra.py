@@ -19,7 +19,6 @@ from iku.models import (
 )
 from kecamatan.models import Kecamatan
 from kecamatan.selectors import unit_kerja_urut
-from sakip import akses
 
 
 def renstra_berlaku(*, kecamatan: Kecamatan, tahun: int) -> QuerySet[Renstra]:
@@ -84,18 +83,23 @@ def target_renstra(*, indikator_ids: Iterable[int], tahun: int) -> dict[int, Tar
 
 
 def ukuran_renstra(*, kecamatan: Kecamatan, tahun: int, riwayat: bool = False) -> dict[int, Ukuran]:
-    """The measures of the kecamatan's Renstra in force in the year, by id (one query).
+    """The measures of the kecamatan's Renstra in force in the year, by id.
 
     ``riwayat`` adds the measures of its Renstra that begin after ``tahun``: a year before a
-    Renstra holds the history (annual realisasi) that its LKIP's trend reads."""
-    indikator = Indikator.objects.berlaku(tahun=tahun)
-    if riwayat:
-        indikator = indikator | Indikator.objects.filter(
-            Q(tujuan__renstra__tahun_awal__gt=tahun)
-            | Q(sasaran__tujuan__renstra__tahun_awal__gt=tahun)
-        )
-    indikator = akses.di_kecamatan(indikator, kecamatan).select_related("ukuran")
-    return {i.ukuran_id: i.ukuran for i in indikator}
+    Renstra holds the history (annual realisasi) that its LKIP's trend reads.
+
+    Two queries, one per path from an indicator to its Renstra (through its tujuan, or its
+    sasaran's tujuan; an indicator hangs from exactly one): each follows indexes from the
+    kecamatan. One query ORing both paths, for the kecamatan and for the year, scans the four
+    tables whole, which at national size is most of the realisasi page's time (issue 12)."""
+    hasil: dict[int, Ukuran] = {}
+    for jalur in ("tujuan__renstra", "sasaran__tujuan__renstra"):
+        kondisi = berlaku_pada(tahun, jalur=jalur)
+        if riwayat:
+            kondisi |= Q(**{f"{jalur}__tahun_awal__gt": tahun})
+        indikator = Indikator.objects.filter(kondisi, **{f"{jalur}__kecamatan": kecamatan})
+        hasil.update({i.ukuran_id: i.ukuran for i in indikator.select_related("ukuran")})
+    return hasil
 
 
 def ukuran_kode(*, kabupaten_id: int, kode: str, hanya_bersama: bool = False) -> QuerySet[Ukuran]:
