@@ -128,7 +128,8 @@ def pembanding_tahunan(
     """Per measure (``ukuran_id``) of the given indicators, the comparison for ``tahun``.
 
     One query for all measures' realisasi, one for their national / provincial targets. The
-    polarity and unit of the first indicator of a measure are used (two indicators of one measure, such as IKM in both Renstra of 2025, agree on them).
+    polarity and unit of the first indicator of a measure are used (two indicators of one
+    measure, such as IKM in both Renstra of 2025, agree on them).
     """
     per_ukuran: dict[int, Indikator] = {}
     for ind in indikator:
