@@ -14,6 +14,8 @@ from django.db import transaction
 
 from laporan.dokumen.lkip import PenyajiLKIP
 from laporan.models import LaporanKinerja, TargetPembanding
+from laporan.services import KOLOM_LAPORAN, laporan_simpan
+from sakip import konkurensi
 
 SURAT_LHE = "Surat Nomor 700.1.2.1/15/IR.1/35.09.410/2025 tanggal 29 September 2025"
 
@@ -136,3 +138,24 @@ def test_sumber_efisiensi_dicetak(teks):
         "Penyediaan Peralatan dan Perlengkapan Kantor ( Rp 4.911.000,00 )." in isi
     )
     assert "realisasi Rp 793.025.000,00 ). Sasaran 2.2" in isi
+
+
+@pytest.mark.django_db
+def test_dasar_hukum_bab3_diisi_di_halaman_lkip_dan_dicetak(operator_kencong):
+    with transaction.atomic():
+        laporan = laporan_kencong()
+        data = {k: getattr(laporan, k) for k in KOLOM_LAPORAN}
+        data["dasar_capaian"] = "Paragraf pertama dasar hukum.\r\nParagraf kedua dasar hukum."
+        laporan_simpan(
+            laporan=laporan,
+            data=data,
+            tindak_lanjut=None,
+            sidik=konkurensi.sidik([laporan]),
+            oleh=operator_kencong,
+        )
+        disimpan = laporan_kencong().dasar_capaian
+        isi = bab3(teks_dari(PenyajiLKIP(laporan_kencong()).html()))
+        transaction.set_rollback(True)
+    assert disimpan == "Paragraf pertama dasar hukum.\nParagraf kedua dasar hukum."
+    assert "Paragraf pertama dasar hukum. Paragraf kedua dasar hukum." in isi
+    assert "Surat Menteri PANRB Nomor B/37" not in isi
