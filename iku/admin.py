@@ -7,6 +7,7 @@ from .models import (
     Indikator,
     IndikatorKeputusan,
     KeputusanIKU,
+    PenanggungJawab,
     Renstra,
     Sasaran,
     TargetIndikator,
@@ -54,6 +55,11 @@ class UkuranAdmin(AdminSakip):
     search_fields = ["nama", "kode"]
 
 
+class PenanggungJawabInline(InlineSakip):
+    model = PenanggungJawab
+    extra = 0
+
+
 class TargetIndikatorInline(InlineSakip):
     model = TargetIndikator
     extra = 0
@@ -65,8 +71,7 @@ class IndikatorAdmin(AdminSakip):
     list_filter = ["jenis", "polaritas", "ukuran"]
     search_fields = ["nama"]
     list_select_related = ["tujuan", "sasaran__tujuan"]
-    filter_horizontal = ["penanggung_jawab"]
-    inlines = [TargetIndikatorInline]
+    inlines = [PenanggungJawabInline, TargetIndikatorInline]
 
 
 class DiktumInline(InlineSakip):

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from iku import services
 from iku.models import (
     KOLOM_KESELARASAN,
+    KOLOM_LAMPIRAN,
     KOLOM_STRATEGI,
     Indikator,
     KeputusanIKU,
@@ -15,6 +16,7 @@ from iku.models import (
     Sasaran,
     TargetIndikator,
     Tujuan,
+    validate_kolom_lampiran,
 )
 from kecamatan.halaman import tahun_berjalan
 from kecamatan.selectors import unit_kerja
@@ -341,9 +343,42 @@ class TargetGridForm(IsianLengkap, forms.Form):
 # --- the IKU decree ----------------------------------------------------------------------------
 
 
+class KolomLampiranField(forms.CharField):
+    """The decree's lampiran columns typed one per line, "kunci: Judul" (``indikator: IKU``);
+    stored as the [kunci, judul] list of KeputusanIKU.kolom_lampiran. Empty: the layout's."""
+
+    widget = forms.Textarea(attrs={"rows": 7})
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return "\n".join(f"{k}: {judul}" for k, judul in value)
+        return value
+
+    def to_python(self, value):
+        hasil = []
+        for baris in (value or "").splitlines():
+            if not baris.strip():
+                continue
+            kunci, titik2, judul = baris.partition(":")
+            if not titik2:
+                raise ValidationError(
+                    f"Baris {baris.strip()!r}: tulis kunci kolom, titik dua, lalu judulnya "
+                    "(mis. indikator: Indikator Kinerja Utama)."
+                )
+            hasil.append([kunci.strip(), judul.strip()])
+        validate_kolom_lampiran(hasil)
+        return hasil
+
+
 class KeputusanForm(forms.ModelForm):
     sidik = SidikField()
     penandatangan_nip = NipField(label="NIP penandatangan")
+    kolom_lampiran = KolomLampiranField(
+        label="Kolom tabel lampiran",
+        required=False,
+        help_text="Satu kolom per baris, berurutan: kunci, titik dua, judul yang dicetak. "
+        "Kunci: " + ", ".join(KOLOM_LAMPIRAN) + ". Kosong: kolom baku tata letaknya.",
+    )
 
     class Meta:
         model = KeputusanIKU
@@ -354,6 +389,9 @@ class KeputusanForm(forms.ModelForm):
             "menimbang": forms.Textarea(attrs={"rows": 5}),
             "mengingat": forms.Textarea(attrs={"rows": 8}),
             "tembusan": forms.Textarea(attrs={"rows": 3}),
+            "tugas": forms.Textarea(attrs={"rows": 4}),
+            "fungsi": forms.Textarea(attrs={"rows": 4}),
+            "penutup": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {
             "menimbang": "Satu butir per baris (a, b, c … diberikan otomatis).",
@@ -393,6 +431,12 @@ class KeputusanForm(forms.ModelForm):
 
     def clean_tembusan(self):
         return self._baris("tembusan", wajib=False)
+
+    def clean_tugas(self):
+        return self._baris("tugas", wajib=False)
+
+    def clean_fungsi(self):
+        return self._baris("fungsi", wajib=False)
 
     def clean_tata_letak(self):
         tata_letak = self.cleaned_data["tata_letak"]

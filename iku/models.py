@@ -6,6 +6,7 @@ an indicator of two Renstra that overlap a year, as in Kencong 2025, and its rea
 stored once per measure (perjanjian.Realisasi), so the two reports cannot disagree.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
@@ -255,6 +256,41 @@ class Ukuran(models.Model):
         return self.nama
 
 
+class PenanggungJawab(models.Model):
+    """A unit answering for an indicator, in the order the decree lists them (Kencong's IKM:
+    Seksi Pemerintahan, Seksi Pelayanan Umum, Seksi PMKS, Seksi Trantib). The table is the one
+    the unordered relation had; ``urutan`` was added to it."""
+
+    indikator = models.ForeignKey(
+        "Indikator",
+        on_delete=models.CASCADE,
+        related_name="urutan_penanggung_jawab",
+        verbose_name="indikator",
+    )
+    unit_kerja = models.ForeignKey(
+        "kecamatan.UnitKerja",
+        on_delete=models.CASCADE,
+        db_column="unitkerja_id",
+        related_name="+",
+        verbose_name="unit kerja",
+    )
+    urutan = models.PositiveSmallIntegerField("urutan", default=1)
+
+    class Meta:
+        db_table = "iku_indikator_penanggung_jawab"
+        verbose_name = "penanggung jawab indikator"
+        verbose_name_plural = "penanggung jawab indikator"
+        ordering = ["indikator", "urutan", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indikator", "unit_kerja"], name="penanggung_jawab_unik"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.indikator}: {self.unit_kerja}"
+
+
 class IndikatorQuerySet(models.QuerySet):
     def berlaku(self, *, tahun: int) -> "IndikatorQuerySet":
         """The indicators of the Renstra in force in ``tahun`` (an indicator hangs from a
@@ -328,6 +364,7 @@ class Indikator(models.Model):
     definisi_operasional = models.TextField("penjelasan / definisi operasional", blank=True)
     penanggung_jawab = models.ManyToManyField(
         "kecamatan.UnitKerja",
+        through=PenanggungJawab,
         blank=True,
         related_name="indikator",
         verbose_name="penanggung jawab",
@@ -427,6 +464,62 @@ class TargetIndikator(Terjaga):
         return pesan_terkunci(mencetak, f"target Renstra tahun {tahun}")
 
 
+# The columns a decree's lampiran table may have: key → heading when the decree names none.
+# Patrang prints five (no number column), Kencong 2021-2026 and Balung six, the Renstra
+# 2025-2029 decrees seven (formulasi and definisi apart).
+KOLOM_LAMPIRAN = {
+    "no": "No",
+    "kinerja": "Kinerja Utama",
+    "indikator": "Indikator Kinerja Utama",
+    "formulasi_penjelasan": "Formulasi Perhitungan dan Penjelasan",
+    "formulasi": "Formulasi Pengukuran",
+    "definisi": "Definisi Operasional",
+    "penanggung_jawab": "Bidang Penanggung Jawab",
+    "sumber_data": "Sumber Data",
+}
+KOLOM_BAKU = {
+    "tunggal": [
+        ["no", "No"],
+        ["kinerja", "Kinerja Utama"],
+        ["indikator", "Indikator Kinerja Utama"],
+        ["formulasi_penjelasan", "Formulasi Perhitungan dan Penjelasan"],
+        ["penanggung_jawab", "Bidang Penanggung Jawab"],
+        ["sumber_data", "Sumber Data"],
+    ],
+    "terpisah": [
+        ["no", "No"],
+        ["kinerja", "Tujuan / Sasaran"],
+        ["indikator", "Indikator"],
+        ["formulasi", "Formulasi Pengukuran"],
+        ["definisi", "Definisi Operasional"],
+        ["sumber_data", "Sumber Data"],
+        ["penanggung_jawab", "Penanggung Jawab"],
+    ],
+}
+
+
+def validate_kolom_lampiran(nilai) -> None:
+    """A list of [key, heading] pairs with known keys, each once, the indicator among them."""
+    pesan = (
+        "Kolom lampiran harus berupa daftar [kunci, judul] dengan kunci salah satu dari: "
+        + ", ".join(KOLOM_LAMPIRAN)
+        + "."
+    )
+    if not isinstance(nilai, list):
+        raise ValidationError(pesan)
+    kunci = []
+    for k in nilai:
+        if not (isinstance(k, list | tuple) and len(k) == 2 and k[0] in KOLOM_LAMPIRAN):
+            raise ValidationError(pesan)
+        if not isinstance(k[1], str) or not k[1].strip():
+            raise ValidationError(f"Kolom lampiran {k[0]!r} belum diberi judul.")
+        kunci.append(k[0])
+    if len(set(kunci)) != len(kunci):
+        raise ValidationError("Setiap kolom lampiran hanya boleh muncul sekali.")
+    if nilai and "indikator" not in kunci:
+        raise ValidationError("Kolom lampiran harus memuat kolom indikator.")
+
+
 class KeputusanIKU(Terjaga):
     """Keputusan Camat on the IKU of a Renstra (the decree and its lampiran)."""
 
@@ -461,6 +554,38 @@ class KeputusanIKU(Terjaga):
     )
     tembusan = models.TextField(
         "salinan disampaikan kepada", blank=True, help_text="Satu per baris."
+    )
+    kolom_lampiran = models.JSONField(
+        "kolom tabel lampiran",
+        default=list,
+        blank=True,
+        validators=[validate_kolom_lampiran],
+        help_text=(
+            "Kolom tabel lampiran menurut keputusan ini, berurutan: [kunci, judul]. Kosong: "
+            "kolom baku tata letaknya."
+        ),
+    )
+    halaman_iku = models.BooleanField(
+        "halaman IKU (instansi, tugas, fungsi, tujuan)",
+        default=False,
+        help_text="Cetak halaman instansi, tugas, fungsi dan tujuan sebelum tabel IKU "
+        "(seperti Patrang dan Kencong 2021-2026).",
+    )
+    tugas = models.TextField(
+        "tugas kecamatan menurut keputusan ini",
+        blank=True,
+        help_text="Satu butir per baris. Kosong: tugas pada profil kecamatan tahun itu.",
+    )
+    fungsi = models.TextField(
+        "fungsi kecamatan menurut keputusan ini",
+        blank=True,
+        help_text="Satu butir per baris. Kosong: fungsi pada profil kecamatan tahun itu.",
+    )
+    penutup = models.TextField(
+        "uraian penutup lampiran",
+        blank=True,
+        help_text="Dicetak setelah tabel lampiran, mis. pembagian tujuan dan sasaran NON RUTIN "
+        "dan RUTIN (seperti Balung). Satu butir per baris.",
     )
     penandatangan_nama = models.CharField("nama penandatangan", max_length=150)
     penandatangan_jabatan = models.CharField("jabatan penandatangan", max_length=150)

@@ -22,6 +22,7 @@ from iku.models import (
     Indikator,
     IndikatorKeputusan,
     KeputusanIKU,
+    PenanggungJawab,
     Renstra,
     Sasaran,
     TargetIndikator,
@@ -145,7 +146,8 @@ def _salin_pohon(*, dari: Renstra, ke: Renstra, oleh) -> None:
 
 
 def _salin_indikator(ind: Indikator, tahun: set[int], oleh, **induk) -> None:
-    unit = list(ind.penanggung_jawab.all())
+    urut = urutan_penanggung_jawab(ind)
+    unit = sorted(ind.penanggung_jawab.all(), key=lambda u: urut.index(u.id))
     target = [t for t in ind.target.all() if t.tahun in tahun]
     ind.pk = ind.id = None
     ind.tujuan = ind.sasaran = None
@@ -153,7 +155,7 @@ def _salin_indikator(ind: Indikator, tahun: set[int], oleh, **induk) -> None:
         setattr(ind, kolom, nilai)
     ind._state.adding = True
     _oleh(ind, oleh).save()
-    ind.penanggung_jawab.set(unit)
+    _simpan_penanggung_jawab(ind, unit)
     for t in target:
         baru = TargetIndikator(indikator=ind, tahun=t.tahun, nilai=t.nilai, huruf=t.huruf)
         _oleh(baru, oleh).save()
@@ -295,6 +297,29 @@ def _periksa_unit(unit: Iterable[UnitKerja], kecamatan: Kecamatan) -> list[UnitK
     return unit
 
 
+def urutan_penanggung_jawab(indikator: Indikator) -> list[int]:
+    """The ids of the indicator's penanggung jawab in their order (the decree's)."""
+    return list(
+        PenanggungJawab.objects.filter(indikator=indikator)
+        .order_by("urutan", "id")
+        .values_list("unit_kerja_id", flat=True)
+    )
+
+
+def _simpan_penanggung_jawab(indikator: Indikator, unit: list[UnitKerja]) -> None:
+    """The units answering for the indicator, in this order. Units kept keep their place,
+    new ones follow them (the form lists its checkboxes in the units' order, not the
+    decree's)."""
+    lama = urutan_penanggung_jawab(indikator)
+    dipilih = {u.id for u in unit}
+    urut = [i for i in lama if i in dipilih] + [u.id for u in unit if u.id not in lama]
+    indikator.penanggung_jawab.set(unit)
+    for nomor, unit_id in enumerate(urut, start=1):
+        PenanggungJawab.objects.filter(indikator=indikator, unit_kerja_id=unit_id).update(
+            urutan=nomor
+        )
+
+
 @transaction.atomic
 def indikator_buat(
     *,
@@ -319,7 +344,7 @@ def indikator_buat(
         data["urutan"] = induk.indikator.count() + 1
     indikator = Indikator(ukuran=ukuran, **{kolom_induk: induk}, **data)
     _oleh(indikator, oleh).save()
-    indikator.penanggung_jawab.set(unit)
+    _simpan_penanggung_jawab(indikator, unit)
     return indikator
 
 
@@ -349,7 +374,7 @@ def indikator_ubah(
         _oleh(segar, oleh).save()
     if {u.id for u in unit} != lama_unit:
         _oleh(segar, oleh)
-        segar.penanggung_jawab.set(unit)
+        _simpan_penanggung_jawab(segar, unit)
     return segar
 
 
@@ -471,6 +496,11 @@ FIELD_KEPUTUSAN = (
     "menimbang",
     "mengingat",
     "tembusan",
+    "halaman_iku",
+    "tugas",
+    "fungsi",
+    "kolom_lampiran",
+    "penutup",
     "penandatangan_nama",
     "penandatangan_jabatan",
     "penandatangan_pangkat",

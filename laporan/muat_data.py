@@ -332,7 +332,9 @@ def muat_indikator(i: dict, urutan: int, unit, renstra: Renstra, **induk) -> Ind
         target_akhir_huruf=(akhir.huruf or "") if akhir else "",
     )
     try:
-        baru.penanggung_jawab.set([unit[n] for n in i.get("penanggung_jawab", [])])
+        # In the decree's order.
+        for nomor, n in enumerate(i.get("penanggung_jawab", []), start=1):
+            baru.penanggung_jawab.add(unit[n], through_defaults={"urutan": nomor})
     except KeyError as e:
         raise DataTidakValid(f"{tempat}: unit kerja {e} tidak ada di unit_kerja") from e
     for tahun, teks in i.get("target", {}).items():
@@ -356,11 +358,17 @@ def muat_keputusan(kecamatan, k: dict, renstra: dict, indikator: dict) -> None:
         mengingat=baris(k["mengingat"]),
         tata_letak=k["tata_letak"],
         tembusan=baris(k.get("tembusan")),
+        kolom_lampiran=k.get("kolom_lampiran", []),
+        halaman_iku=k.get("halaman_iku", False),
+        tugas=baris(k.get("tugas")),
+        fungsi=baris(k.get("fungsi")),
+        penutup=baris(k.get("penutup")),
         penandatangan_nama=ttd["nama"],
         penandatangan_jabatan=ttd["jabatan"],
         penandatangan_pangkat=ttd.get("pangkat", ""),
         penandatangan_nip=ttd.get("nip", ""),
     )
+    keputusan.full_clean(exclude=["kecamatan", "renstra"], validate_unique=False)
     for urutan, isi in enumerate(k["diktum"], start=1):
         Diktum.objects.create(keputusan=keputusan, urutan=urutan, isi=baris(isi))
     for urutan, nama in enumerate(k["indikator"], start=1):
@@ -420,6 +428,7 @@ def muat_anggaran(kecamatan, a: dict, sasaran: dict) -> dict[str, object]:
                     pagu_awal=awal,
                     pagu_pergeseran=geser,
                     pagu_perubahan=ubah,
+                    jenis_belanja=s.get("jenis_belanja", a.get("jenis_belanja", "")),
                 )
                 level[f"S{sub.kode}"] = sub
                 if "realisasi" in s:

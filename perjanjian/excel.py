@@ -7,13 +7,14 @@ checked again under lock, history recorded with the user. An empty cell leaves t
 value as it is.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
 
 from iku.models import Indikator
 from kecamatan.models import Kecamatan
+from perjanjian import kode_anggaran
 from perjanjian.models import (
     PelaporanRealisasi,
     Periode,
@@ -24,7 +25,7 @@ from perjanjian.models import (
 from perjanjian.selectors.anggaran import kunci_anggaran, pohon_anggaran
 from perjanjian.selectors.capaian import capaian_terhadap
 from perjanjian.selectors.peringatan import peringatan_realisasi
-from perjanjian.services.anggaran import KOLOM_PAGU, PERIODE, anggaran_simpan, sidik_anggaran
+from perjanjian.services.anggaran import KOLOM_PAGU, PERIODE, anggaran_impor, sidik_anggaran
 from perjanjian.services.realisasi import Isian, grid_realisasi, realisasi_simpan
 from sakip import kinerja
 from sakip.berkas import Berkas
@@ -280,21 +281,38 @@ def _nilai_simpul(simpul, kunci: str) -> Decimal | None:
     return next((r.jumlah for r in simpul.objek.realisasi.all() if r.periode == kunci), None)
 
 
+JUDUL_JENIS = "Jenis belanja"
+LABEL_JENIS = dict(SubKegiatan._meta.get_field("jenis_belanja").choices)
+
+
+def _baca_jenis(teks: str) -> str | None:
+    """A kind of spending as people write it ("Belanja operasi", "operasi", "Belanja
+    Operasional", "tidak langsung"); None when it is none of them."""
+    bersih = " ".join(teks.lower().replace("_", " ").split())
+    bersih = bersih.removeprefix("belanja ").replace("operasional", "operasi")
+    for nilai, label in LABEL_JENIS.items():
+        if bersih in (nilai.replace("_", " "), label.lower().removeprefix("belanja ")):
+            return nilai
+    return None
+
+
 def render_anggaran(*, kecamatan: Kecamatan, tahun: int, templat: bool = False) -> Berkas:
     """The year's budget tree in the DPA layout (or its empty template) as a workbook."""
     pohon = pohon_anggaran(kecamatan_id=kecamatan.id, tahun=tahun)
     lembar = Lembar(f"Anggaran {tahun}")
     lembar.judul(f"Program, kegiatan dan sub kegiatan {tahun} Kecamatan {kecamatan.nama}")
     lembar.judul(
-        f"Kode kecamatan {kecamatan.kode}. Pagu dan realisasi diisi pada baris sub kegiatan; "
-        "baris program dan kegiatan berisi jumlah yang dihitung aplikasi dan tidak dibaca saat "
-        "impor. Sel kosong tidak mengubah data yang tersimpan.",
+        f"Kode kecamatan {kecamatan.kode}. Pagu, realisasi dan jenis belanja diisi pada baris "
+        "sub kegiatan; baris program dan kegiatan berisi jumlah yang dihitung aplikasi dan tidak "
+        "dibaca saat impor. Sel kosong tidak mengubah data yang tersimpan. Baris dengan kode "
+        "baru ditambahkan bila kodenya mengikuti Permendagri 90 (program 7.01.01, kegiatan "
+        "7.01.01.2.01, sub kegiatan 7.01.01.2.01.0001).",
         tebal=False,
     )
     lembar.kosong()
     lembar.header(
-        (*AWAL_ANGGARAN, *(h for h, _ in KOLOM_ANGGARAN)),
-        (16, 8, 14, 14, 50, *[18] * len(KOLOM_ANGGARAN)),
+        (*AWAL_ANGGARAN, *(h for h, _ in KOLOM_ANGGARAN), JUDUL_JENIS),
+        (16, 8, 14, 14, 50, *[18] * len(KOLOM_ANGGARAN), 22),
     )
     awal = len(AWAL_ANGGARAN)
     uang = dict.fromkeys(range(awal, awal + len(KOLOM_ANGGARAN)), FORMAT_UANG)
@@ -303,8 +321,9 @@ def render_anggaran(*, kecamatan: Kecamatan, tahun: int, templat: bool = False) 
         nilai = [None if templat and sub else _nilai_simpul(s, k) for _, k in KOLOM_ANGGARAN]
         if templat and not sub:
             nilai = [None] * len(KOLOM_ANGGARAN)
+        jenis = LABEL_JENIS.get(s.objek.jenis_belanja) if sub and not templat else None
         lembar.tulis(
-            [kecamatan.kode, tahun, TINGKAT[s.tingkat], s.objek.kode, s.objek.nama, *nilai],
+            [kecamatan.kode, tahun, TINGKAT[s.tingkat], s.objek.kode, s.objek.nama, *nilai, jenis],
             kelompok=not sub,
             format=uang,
         )
@@ -312,11 +331,27 @@ def render_anggaran(*, kecamatan: Kecamatan, tahun: int, templat: bool = False) 
     return lembar.berkas(f"{jenis}-{kecamatan.slug}-{tahun}.xlsx")
 
 
+@dataclass
+class RencanaAnggaran:
+    """What a checked budget file writes (``perjanjian.services.anggaran_impor``)."""
+
+    baru: list[dict] = field(default_factory=list)  # new rows, parents first
+    isian: dict[int, dict] = field(default_factory=dict)  # stored sub kegiatan id → values
+    isian_baru: dict[str, dict] = field(default_factory=dict)  # new sub kegiatan code → values
+
+
+_URUTAN_TINGKAT = {"program": 0, "kegiatan": 1, "sub_kegiatan": 2}
+
+
 def pratinjau_anggaran(
     *, kecamatan: Kecamatan, tahun: int, data: bytes, kunci: dict | None = None
 ) -> Pratinjau:
     """``kunci``: locked columns with their reason, by default the page's own
-    (perjanjian.selectors.kunci_anggaran); a test passes ``{}`` to reach the model guard."""
+    (perjanjian.selectors.kunci_anggaran); a test passes ``{}`` to reach the model guard.
+
+    A code the year does not have yet is a new row when it follows the Permendagri 90
+    pattern of its level and its parent (by code) is stored or in the file: shown as "baru"
+    before anything is saved."""
     if kunci is None:
         kunci = kunci_anggaran(kecamatan_id=kecamatan.id, tahun=tahun)
     header, isi = baris_lembar(buka_buku(data), AWAL_ANGGARAN[:3])
@@ -330,11 +365,14 @@ def pratinjau_anggaran(
     tingkat_dari = {v.lower(): k for k, v in TINGKAT.items()}
     dikenal = {h.lower(): k for h, k in KOLOM_ANGGARAN}
     kolom = {i: (h, dikenal[h.lower()]) for i, h in enumerate(header) if h.lower() in dikenal}
-    if not kolom:
+    kolom_jenis = next((i for i, h in enumerate(header) if h.lower() == JUDUL_JENIS.lower()), None)
+    if not kolom and kolom_jenis is None:
         hasil.galat_umum.append("Tidak ada kolom pagu atau realisasi dalam berkas.")
 
-    rencana: dict[int, dict] = {}
+    rencana = RencanaAnggaran()
     dilihat: dict[tuple[str, str], int] = {}
+    # (tingkat, kode) → (row number, preview row, name) of a code the year does not have yet
+    baru: dict[tuple[str, str], tuple[int, object, str]] = {}
     for nomor, sel in isi:
         tingkat_teks, kode, nama = teks_sel(sel[2]), teks_sel(sel[3]), teks_sel(sel[4])
         b_p = hasil.baris_baru(nomor, f"{kode} {nama}".strip() or "(tanpa nama)")
@@ -347,21 +385,37 @@ def pratinjau_anggaran(
                 "Sub kegiatan."
             )
             continue
-        cocok = per_kode.get((tingkat, kode), [])
-        if len(cocok) != 1:
-            b_p.galat.append(
-                f"Kode {TINGKAT[tingkat].lower()} '{kode}' tidak ada dalam anggaran {tahun} "
-                f"{kecamatan.nama}. Tambahkan dulu lewat halaman Program dan anggaran."
-                if not cocok
-                else f"Kode {kode} dipakai lebih dari satu {TINGKAT[tingkat].lower()}; "
-                "ubah lewat halaman Program dan anggaran."
-            )
-            continue
         if (tingkat, kode) in dilihat:
             b_p.galat.append(f"Baris ganda: {kode} sudah ada pada baris {dilihat[tingkat, kode]}.")
             continue
+        cocok = per_kode.get((tingkat, kode), [])
+        nama_tingkat = TINGKAT[tingkat].lower()
+        if len(cocok) > 1:
+            b_p.galat.append(
+                f"Kode {kode} dipakai lebih dari satu {nama_tingkat}; "
+                "ubah lewat halaman Program dan anggaran."
+            )
+            continue
+        s = cocok[0] if cocok else None
+        if s is None:
+            pola = kode_anggaran.POLA[tingkat]
+            if not kode_anggaran.kode_sah(tingkat, kode):
+                b_p.galat.append(
+                    f"Kode {nama_tingkat} '{kode}' tidak ada dalam anggaran {tahun} "
+                    f"{kecamatan.nama} dan tidak dapat ditambahkan dari baris {nomor}: kode "
+                    f"{nama_tingkat} baru mengikuti pola Permendagri 90 {pola.uraian()}."
+                    if kode
+                    else f"Kode {nama_tingkat} pada baris {nomor} kosong."
+                )
+                continue
+            if not nama:
+                b_p.galat.append(f"Nama {nama_tingkat} baru {kode} (baris {nomor}) kosong.")
+                continue
+            baru[(tingkat, kode)] = (nomor, b_p, nama)
+            b_p.label = f"{kode} {nama} (baru)"
+            b_p.perubahan.append(f"Baru: {nama_tingkat} {kode} {nama} ditambahkan")
         dilihat[tingkat, kode] = nomor
-        s = cocok[0]
+        nilai_baris: dict = {}
         for i, (judul, k) in kolom.items():
             try:
                 bacaan = baca_nilai(sel[i], kolom=_kolom_anggaran(k), huruf=False)
@@ -370,12 +424,12 @@ def pratinjau_anggaran(
                 continue
             if bacaan.nilai is None:
                 continue
-            lama = _nilai_simpul(s, k)
+            lama = _nilai_simpul(s, k) if s else None
             if lama is not None and lama == bacaan.nilai.angka:
                 continue
             if tingkat != "sub_kegiatan":
                 b_p.catatan.append(
-                    f"{judul}: jumlah {TINGKAT[tingkat].lower()} dihitung dari sub kegiatannya; "
+                    f"{judul}: jumlah {nama_tingkat} dihitung dari sub kegiatannya; "
                     f"{tampil(bacaan.nilai)} di baris ini tidak dibaca."
                 )
                 continue
@@ -385,16 +439,60 @@ def pratinjau_anggaran(
             if k in kunci:
                 b_p.galat.append(f"{judul}: {kunci[k]} Nilai tidak dapat diubah.")
                 continue
-            rencana.setdefault(s.objek.id, {})[k] = bacaan.nilai.angka
+            nilai_baris[k] = bacaan.nilai.angka
             b_p.perubahan.append(f"{judul}: {tampil(lama)} → {tampil(bacaan.nilai)}")
             if bacaan.catatan:
                 b_p.catatan.append(f"{judul}: {bacaan.catatan}")
+        teks_jenis = teks_sel(sel[kolom_jenis]) if kolom_jenis is not None else ""
+        if teks_jenis and tingkat == "sub_kegiatan":
+            jenis = _baca_jenis(teks_jenis)
+            lama_jenis = s.objek.jenis_belanja if s else ""
+            if jenis is None:
+                b_p.galat.append(
+                    f"{JUDUL_JENIS} (sel {sel_ref(kolom_jenis, nomor)}) '{teks_jenis}' tidak "
+                    f"dikenal; tulis salah satu: {', '.join(LABEL_JENIS.values())}."
+                )
+            elif jenis != lama_jenis:
+                nilai_baris["jenis_belanja"] = jenis
+                b_p.perubahan.append(
+                    f"{JUDUL_JENIS}: {LABEL_JENIS.get(lama_jenis, '–')} → {LABEL_JENIS[jenis]}"
+                )
+        if not nilai_baris:
+            continue
+        if s is None:
+            rencana.isian_baru[kode] = nilai_baris
+        else:
+            rencana.isian[s.objek.id] = nilai_baris
+
+    # The parent of each new row: stored, or new in the same file.
+    for (tingkat, kode), (nomor, b_p, nama) in sorted(
+        baru.items(), key=lambda kv: _URUTAN_TINGKAT[kv[0][0]]
+    ):
+        if tingkat != "program":
+            t_induk = kode_anggaran.INDUK[tingkat]
+            induk = kode_anggaran.kode_induk(tingkat, kode)
+            if (t_induk, induk) not in per_kode and (t_induk, induk) not in baru:
+                b_p.galat.append(
+                    f"{TINGKAT[t_induk]} induk {induk} dari {TINGKAT[tingkat].lower()} {kode} "
+                    f"(baris {nomor}) tidak ada dalam anggaran {tahun} maupun dalam berkas; "
+                    f"tambahkan baris {TINGKAT[t_induk].lower()}nya."
+                )
+                continue
+        else:
+            induk = None
+        rencana.baru.append({"tingkat": tingkat, "kode": kode, "nama": nama, "induk": induk})
     hasil.rencana = rencana
     return hasil
 
 
 def terapkan_anggaran(*, kecamatan: Kecamatan, tahun: int, pratinjau: Pratinjau, oleh) -> int:
-    isian = {int(k): v for k, v in pratinjau.rencana.items()}
-    return anggaran_simpan(
-        kecamatan=kecamatan, tahun=tahun, isian=isian, sidik=pratinjau.sidik, oleh=oleh
+    rencana: RencanaAnggaran = pratinjau.rencana
+    return anggaran_impor(
+        kecamatan=kecamatan,
+        tahun=tahun,
+        baru=rencana.baru,
+        isian=rencana.isian,
+        isian_baru=rencana.isian_baru,
+        sidik=pratinjau.sidik,
+        oleh=oleh,
     )

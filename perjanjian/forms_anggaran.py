@@ -13,7 +13,7 @@ from perjanjian.models import (
     SubKegiatan,
 )
 from perjanjian.selectors.anggaran import PohonAnggaran
-from perjanjian.services.anggaran import KOLOM_PAGU, PERIODE
+from perjanjian.services.anggaran import KOLOM_PAGU, PERIODE, pesan_sasaran_ganda
 from sakip.format_id import format_angka
 from sakip.isian import IsianLengkap, NilaiField, UangField
 from sakip.konkurensi import SidikField
@@ -33,6 +33,7 @@ LABEL_KOLOM = {
     **{p.value: f"Realisasi {p.label}" for p in PERIODE},
 }
 KOLOM_ISIAN = (*KOLOM_PAGU, *(p.value for p in PERIODE))
+JENIS_BELANJA = SubKegiatan._meta.get_field("jenis_belanja").choices
 
 
 class AnggaranForm(IsianLengkap, forms.Form):
@@ -68,6 +69,13 @@ class AnggaranForm(IsianLengkap, forms.Form):
                 # The cell's column and row, for a screen reader (the table shows them apart).
                 field.widget.attrs["aria-label"] = f"{LABEL_KOLOM[kolom]}: {sub.kode} {sub.nama}"
                 self.fields[self.nama(sub, kolom)] = field
+            self.fields[self.nama(sub, "jenis_belanja")] = forms.ChoiceField(
+                label=f"Jenis belanja {sub.kode}",
+                choices=[("", "– jenis belanja –"), *JENIS_BELANJA],
+                required=False,
+                initial=sub.jenis_belanja,
+                widget=forms.Select(attrs={"aria-label": f"Jenis belanja: {sub.kode} {sub.nama}"}),
+            )
 
     def clean(self):
         """A locked cell whose value was changed anyway (e.g. the PK was approved while the
@@ -95,9 +103,15 @@ class AnggaranForm(IsianLengkap, forms.Form):
     def sel(self, sub: SubKegiatan) -> list:
         return [self[self.nama(sub, k)] for k in KOLOM_ISIAN]
 
+    def jenis(self, sub: SubKegiatan):
+        return self[self.nama(sub, "jenis_belanja")]
+
     def isian(self) -> dict[int, dict]:
         return {
-            sub.id: {k: self.cleaned_data[self.nama(sub, k)] for k in KOLOM_ISIAN}
+            sub.id: {
+                **{k: self.cleaned_data[self.nama(sub, k)] for k in KOLOM_ISIAN},
+                "jenis_belanja": self.cleaned_data[self.nama(sub, "jenis_belanja")],
+            }
             for sub in self.sub_kegiatan
         }
 
@@ -134,6 +148,27 @@ class ProgramForm(_KodeUnik, forms.ModelForm):
         f.help_text = "Sasaran Renstra yang berlaku tahun ini yang didukung program ini."
         if ringkas:
             del self.fields["faktor_pendorong"], self.fields["faktor_penghambat"]
+        # On the program's own page: the sasaran each of its kegiatan serves.
+        self.kegiatan = []
+        if self.instance.pk and not ringkas:
+            self.kegiatan = list(self.instance.kegiatan.prefetch_related("sasaran"))
+        for k in self.kegiatan:
+            self.fields[f"kegiatan_{k.id}"] = _field_sasaran_kegiatan(
+                sasaran,
+                label=f"Sasaran kegiatan {k.kode} {k.nama}",
+                initial=[x.id for x in k.sasaran.all()],
+            )
+
+    def clean(self):
+        data = super().clean()
+        for k in self.kegiatan:
+            pesan = pesan_sasaran_ganda(data.get(f"kegiatan_{k.id}") or [])
+            if pesan:
+                self.add_error(f"kegiatan_{k.id}", pesan)
+        return data
+
+    def sasaran_kegiatan(self) -> dict[int, list[Sasaran]]:
+        return {k.id: list(self.cleaned_data[f"kegiatan_{k.id}"]) for k in self.kegiatan}
 
     def clean_kode(self):
         kode = self.cleaned_data["kode"].strip()
@@ -143,18 +178,38 @@ class ProgramForm(_KodeUnik, forms.ModelForm):
         return self._kode_unik(qs, kode)
 
 
+def _field_sasaran_kegiatan(sasaran, **kwargs) -> forms.ModelMultipleChoiceField:
+    f = forms.ModelMultipleChoiceField(
+        queryset=sasaran,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=(
+            "Kosongkan bila kegiatan ini mendukung semua sasaran programnya. Satu sasaran per "
+            "Renstra: anggaran kegiatan dihitung sekali per sasaran."
+        ),
+        **kwargs,
+    )
+    f.label_from_instance = label_sasaran
+    return f
+
+
 class KegiatanForm(_KodeUnik, forms.Form):
     program = forms.ModelChoiceField(queryset=None, label="Program", empty_label=None)
     kode = forms.CharField(label="Kode kegiatan", max_length=30)
     nama = forms.CharField(label="Nama kegiatan", max_length=255)
 
-    def __init__(self, *args, program, **kwargs):
+    def __init__(self, *args, program, sasaran=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["program"].queryset = program
         self.fields["program"].error_messages["invalid_choice"] = "Pilih program tahun ini."
+        if sasaran is not None:
+            self.fields["sasaran"] = _field_sasaran_kegiatan(sasaran, label="Sasaran kegiatan")
 
     def clean(self):
         data = super().clean()
+        pesan = pesan_sasaran_ganda(data.get("sasaran") or [])
+        if pesan:
+            self.add_error("sasaran", pesan)
         if data.get("program") and data.get("kode"):
             try:
                 self._kode_unik(Kegiatan.objects.filter(program=data["program"]), data["kode"])
@@ -167,6 +222,11 @@ class SubKegiatanForm(_KodeUnik, forms.Form):
     kegiatan = forms.ModelChoiceField(queryset=None, label="Kegiatan", empty_label=None)
     kode = forms.CharField(label="Kode sub kegiatan", max_length=30)
     nama = forms.CharField(label="Nama sub kegiatan", max_length=255)
+    jenis_belanja = forms.ChoiceField(
+        label="Jenis belanja",
+        choices=[("", "– belum dipilih –"), *JENIS_BELANJA],
+        required=False,
+    )
 
     def __init__(self, *args, kegiatan, **kwargs):
         super().__init__(*args, **kwargs)

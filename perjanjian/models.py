@@ -12,6 +12,7 @@ from iku.selectors import kecamatan_sasaran
 from kecamatan.selectors import lkip_ditetapkan, pesan_terkunci
 from sakip.alur import Alur
 from sakip.format_id import format_angka
+from sakip.kinerja import JenisBelanja
 from sakip.penguncian import Terjaga
 from sakip.tahun import TahunField
 from sakip.validators import nip_valid_or_blank, validate_nip
@@ -294,7 +295,16 @@ class Kegiatan(models.Model):
     )
     kode = models.CharField("kode", max_length=30)
     nama = models.CharField("nama kegiatan", max_length=255)
-    riwayat = HistoricalRecords()
+    # A kegiatan may serve another sasaran than its program's siblings; without a link of its
+    # own it serves all its program's sasaran (perjanjian.selectors.PohonAnggaran.untuk_sasaran).
+    sasaran = models.ManyToManyField(
+        "iku.Sasaran",
+        blank=True,
+        related_name="kegiatan",
+        verbose_name="sasaran yang didukung",
+        help_text="Kosongkan bila kegiatan ini mendukung semua sasaran programnya.",
+    )
+    riwayat = HistoricalRecords(m2m_fields=[sasaran])
 
     class Meta:
         verbose_name = "kegiatan"
@@ -319,6 +329,21 @@ class SubKegiatan(Terjaga):
     pagu_awal = models.DecimalField("pagu sebelum perubahan", default=0, **UANG)
     pagu_pergeseran = models.DecimalField("pagu setelah pergeseran", null=True, blank=True, **UANG)
     pagu_perubahan = models.DecimalField("pagu sesudah perubahan", null=True, blank=True, **UANG)
+    jenis_belanja = models.CharField(
+        "jenis belanja",
+        max_length=16,
+        blank=True,
+        choices=[
+            (JenisBelanja.OPERASI, "Belanja operasi"),
+            (JenisBelanja.MODAL, "Belanja modal"),
+            (JenisBelanja.LANGSUNG, "Belanja langsung"),
+            (JenisBelanja.TIDAK_LANGSUNG, "Belanja tidak langsung"),
+        ],
+        help_text=(
+            "Belanja operasi / modal (Permendagri 90/2019); anggaran lama: belanja langsung / "
+            "tidak langsung. Dicetak sebagai rincian anggaran LKIP."
+        ),
+    )
     riwayat = HistoricalRecords()
 
     class Meta:
@@ -327,6 +352,10 @@ class SubKegiatan(Terjaga):
         ordering = ["kegiatan", "kode"]
         constraints = [
             models.UniqueConstraint(fields=["kegiatan", "kode"], name="sub_kegiatan_kode_unik"),
+            models.CheckConstraint(
+                condition=Q(jenis_belanja__in=["", *(j.value for j in JenisBelanja)]),
+                name="sub_kegiatan_jenis_belanja_sah",
+            ),
             models.CheckConstraint(
                 condition=(
                     Q(pagu_awal__gte=0)
@@ -341,7 +370,11 @@ class SubKegiatan(Terjaga):
         return f"{self.kode} {self.nama}"
 
     def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
-        """The budget column a ditetapkan PK promises cannot change (nor go with a delete)."""
+        """The budget column a ditetapkan PK promises cannot change (nor go with a delete);
+        the kind of spending is printed in the approved LKIP of the year."""
+        alasan = self._alasan_jenis_belanja(hapus=hapus)
+        if alasan:
+            return alasan
         dapat_dijanjikan = PerjanjianKinerja.KOLOM_PAGU.values()
         if hapus:
             # the amount would leave the total
@@ -367,6 +400,18 @@ class SubKegiatan(Terjaga):
                     "ditetapkan dan tidak dapat diubah."
                 )
         return None
+
+    def _alasan_jenis_belanja(self, *, hapus: bool) -> str | None:
+        if hapus or not self.pk:
+            return None
+        lama = SubKegiatan.objects.filter(pk=self.pk).values_list("jenis_belanja", flat=True)
+        if not lama or lama[0] == self.jenis_belanja:
+            return None
+        program = Program.objects.only("kecamatan_id", "tahun").get(kegiatan__id=self.kegiatan_id)
+        return pesan_terkunci(
+            lkip_ditetapkan(kecamatan_id=program.kecamatan_id, tahun=program.tahun),
+            f"jenis belanja sub kegiatan {self.kode}",
+        )
 
     @classmethod
     def pagu_dijanjikan(cls, *, kecamatan_id: int, tahun: int) -> dict[str, str]:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from perjanjian.views import anggaran, perjanjian
+from perjanjian.views import anggaran, perjanjian, salinan
 
 K = "kecamatan/<slug:kecamatan>"
 
@@ -22,6 +22,9 @@ urlpatterns = [
         name="perjanjian-indikator-program",
     ),
     path(f"{K}/anggaran/<int:tahun>/", anggaran.AnggaranDetail.as_view(), name="anggaran"),
+    path(
+        f"{K}/anggaran/<int:tahun>/salin/", salinan.AnggaranSalin.as_view(), name="anggaran-salin"
+    ),
     path(
         f"{K}/anggaran/program/<int:pk>/",
         anggaran.ProgramUbah.as_view(),

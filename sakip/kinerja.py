@@ -282,6 +282,67 @@ def efisiensi(
     return HasilEfisiensi(kategori, kinerja, anggaran)
 
 
+class JenisBelanja(StrEnum):
+    """The kind of spending of a sub kegiatan: belanja operasi / modal since Permendagri
+    90/2019, belanja langsung / tidak langsung in older budgets."""
+
+    OPERASI = "operasi"
+    MODAL = "modal"
+    LANGSUNG = "langsung"
+    TIDAK_LANGSUNG = "tidak_langsung"
+
+
+# Each classification is printed whole: the Kencong LKIP lists "Belanja Modal sebesar Rp0,00"
+# beside its belanja operasi.
+PASANGAN_BELANJA = (
+    (JenisBelanja.OPERASI, JenisBelanja.MODAL),
+    (JenisBelanja.LANGSUNG, JenisBelanja.TIDAK_LANGSUNG),
+)
+
+
+@dataclass(frozen=True)
+class BagianBelanja:
+    """One kind's share of the year's budget; ``jenis`` None for sub kegiatan whose kind is
+    not chosen yet."""
+
+    jenis: JenisBelanja | None
+    pagu: Decimal | None
+    realisasi: Decimal | None
+
+    @property
+    def serapan(self) -> Decimal | None:
+        return serapan(self.pagu, self.realisasi)
+
+
+def rincian_belanja(
+    baris: Iterable[tuple[str | None, Decimal | int | None, Decimal | int | None]],
+) -> tuple[BagianBelanja, ...]:
+    """The split of pagu and realisasi by kind of spending, from (kind, pagu, realisasi) per
+    sub kegiatan: each rupiah counted once, so the parts add up to the whole. Every kind of a
+    classification in use is listed (a kind without spending as Rp 0), in regulation order;
+    sub kegiatan without a kind come last. Empty when no sub kegiatan has a kind."""
+    pagu: dict[JenisBelanja | None, list] = {}
+    realisasi: dict[JenisBelanja | None, list] = {}
+    for jenis, p, r in baris:
+        kunci = _pilihan(JenisBelanja, jenis, "Jenis belanja") if jenis else None
+        pagu.setdefault(kunci, []).append(_desimal(p, "Pagu"))
+        realisasi.setdefault(kunci, []).append(_desimal(r, "Realisasi"))
+    if not any(k is not None for k in pagu):
+        return ()
+    urutan = [j for pasangan in PASANGAN_BELANJA if set(pasangan) & set(pagu) for j in pasangan]
+    if None in pagu:
+        urutan.append(None)
+    nol = Decimal(0)
+    return tuple(
+        BagianBelanja(
+            j,
+            jumlahkan(pagu[j]) if j in pagu else nol,
+            jumlahkan(realisasi[j]) if j in realisasi else nol,
+        )
+        for j in urutan
+    )
+
+
 class Tren(StrEnum):
     NAIK = "naik"
     TURUN = "turun"
@@ -707,7 +768,9 @@ def _skor_ipp(nilai: Decimal | int | None, nama: str) -> Decimal:
 
 
 def ipp(form02: Decimal | int, form03: Decimal | int) -> Decimal:
-    """IPP = 75 % × form 02 (users' survey) + 25 % × form 03 (Bagian Organisasi's assessment)."""
+    """IPP = 75 % × form 02 + 25 % × form 03. Which form is which is the decree's wording:
+    in Kencong's documents form 02 is the Bagian Organisasi's assessment of form 01 and form 03
+    is filled by the public (Panti's decree names them the other way round)."""
     return _BOBOT_FORM_02 * _skor_ipp(form02, "Nilai form 02") + _BOBOT_FORM_03 * _skor_ipp(
         form03, "Nilai form 03"
     )

@@ -72,7 +72,8 @@ def test_setiap_sel_anggaran_bernama_kolom_dan_sub_kegiatannya(client, operator_
     sub = SubKegiatan.objects.filter(
         kegiatan__program__kecamatan__slug="kencong", kegiatan__program__tahun=2025
     )
-    assert len(sel) == sub.count() * 8  # 3 pagu columns and 5 realisasi periods
+    # 3 pagu columns, 5 realisasi periods and the kind of spending
+    assert len(sel) == sub.count() * 9
     assert h.tanpa_nama() == []
     s = sub.get(kode="1.1.1")
     label = {a["name"]: a["aria-label"] for a in sel}

@@ -31,7 +31,7 @@ def test_realisasi_triwulan_dijumlahkan_bila_belum_ada_tahunan(kencong):
 
 
 def test_jumlah_query_tidak_bertambah_dengan_ukuran_pohon(kencong, django_assert_num_queries):
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         pohon_anggaran(kecamatan_id=kencong.id, tahun=2025)
     for n in range(5, 25):
         program = Program.objects.create(kecamatan=kencong, tahun=2025, kode=str(n), nama=f"P{n}")
@@ -41,6 +41,6 @@ def test_jumlah_query_tidak_bertambah_dengan_ukuran_pohon(kencong, django_assert
                 kegiatan=kegiatan, kode=f"{n}.1.{m}", nama="S", pagu_pergeseran=Decimal(1)
             )
             RealisasiAnggaran.objects.create(sub_kegiatan=sub, periode="tahunan", jumlah=1)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         pohon = pohon_anggaran(kecamatan_id=kencong.id, tahun=2025)
     assert len(pohon.program) == 24

@@ -127,6 +127,93 @@ def test_keputusan_iku_kecamatan_lain(jember, slug, nomor, jumlah_indikator):
     assert keputusan.indikator_lampiran.count() == jumlah_indikator
 
 
+class TestKoreksiDataKencong:
+    """The data corrected against seed 004 (issue 11): what the seed states, read again."""
+
+    def test_tabel_1_2_peralatan_dan_mesin_24_baris_221(self, kencong):
+        baris = SaranaPrasarana.objects.filter(
+            profil__kecamatan=kencong, profil__tahun=2025, kelompok="peralatan_mesin"
+        )
+        assert baris.count() == 24
+        assert sum(b.jumlah for b in baris) == 221
+        nama = [b.nama for b in baris]
+        assert nama[:4] == [
+            "Electric Generating Set",
+            "Kendaraan Dinas Bermotor",
+            "Kendaraan Bermotor Operasional Lap",
+            "Kendaraan Bermotor Roda 2",
+        ]
+        semua = SaranaPrasarana.objects.filter(profil__kecamatan=kencong, profil__tahun=2025)
+        assert sum(b.jumlah for b in semua) == 289
+
+    def test_ipp_form_03_dari_masyarakat_form_02_asesmen(self, kencong):
+        ipp = Indikator.objects.get(
+            tujuan__renstra__kecamatan=kencong,
+            tujuan__renstra__nama="Renstra 2025-2029",
+            nama="Indeks Pelayanan Publik Kecamatan",
+        )
+        definisi = ipp.definisi_operasional
+        assert "d. Form 03 adalah form isian dari masyarakat / pengguna layanan" in definisi
+        assert "e. Form 02 adalah form asesmen Tim Bagian Organisasi" in definisi
+        assert ipp.formulasi == "IPP = (75% × nilai form 02) + (25% × nilai form 03)"
+
+    def test_baseline_ikm_2024_sesuai_renstra_93(self, kencong):
+        ikm = Indikator.objects.get(
+            sasaran__tujuan__renstra__kecamatan=kencong,
+            sasaran__tujuan__renstra__nama="Renstra 2025-2029",
+            nama="Indeks Kepuasan Masyarakat",
+        )
+        assert ikm.baseline == Decimal("93")
+        # The IKM realisasi of 2024 stays what Tabel 3.2 prints.
+        assert Realisasi.objects.get(kecamatan=kencong, ukuran__kode="ikm", tahun=2024).nilai == (
+            Decimal("92.80")
+        )
+
+    def test_keputusan_32_dengan_tugas_dan_fungsinya_sendiri(self, kencong):
+        keputusan = KeputusanIKU.objects.get(kecamatan=kencong, nomor__contains="/32/")
+        profil = ProfilTahunan.objects.get(kecamatan=kencong, tahun=2025)
+        tugas = keputusan.tugas.splitlines()
+        assert len(tugas) == 10 and tugas[0].startswith("menyelenggaraan urusan pemerintahan")
+        assert len(keputusan.fungsi.splitlines()) == 37  # as printed, two repeated
+        assert keputusan.tugas != profil.tugas and keputusan.fungsi != profil.fungsi
+        assert [k for k, _ in keputusan.kolom_lampiran] == [
+            "no",
+            "kinerja",
+            "indikator",
+            "formulasi",
+            "definisi",
+            "sumber_data",
+            "penanggung_jawab",
+        ]
+
+    def test_penanggung_jawab_dalam_urutan_keputusan(self, kencong):
+        ikm = Indikator.objects.get(
+            sasaran__tujuan__renstra__kecamatan=kencong,
+            sasaran__tujuan__renstra__nama="Renstra Perubahan 2021-2026",
+            nama="Indeks Kepuasan Masyarakat",
+        )
+        assert [p.unit_kerja.nama for p in ikm.urutan_penanggung_jawab.all()] == [
+            "Seksi Pemerintahan",
+            "Seksi Pelayanan Umum",
+            "Seksi Pemberdayaan Masyarakat dan Kesejahteraan Sosial",
+            "Seksi Ketentraman dan Ketertiban Umum",
+        ]
+
+
+def test_kolom_dan_isi_sendiri_keputusan_patrang_dan_balung(jember):
+    patrang = KeputusanIKU.objects.get(kecamatan__slug="patrang")
+    assert [judul for _, judul in patrang.kolom_lampiran] == [
+        "Sasaran Strategis",
+        "IKU",
+        "Formulasi Perhitungan dan Penjelasan Indikator",
+        "Penanggung Jawab",
+        "Sumber Data",
+    ]
+    assert patrang.halaman_iku and not patrang.tugas  # the profile's tugas
+    balung = KeputusanIKU.objects.get(kecamatan__slug="balung")
+    assert "a. NON RUTIN" in balung.penutup and "b. RUTIN" in balung.penutup
+
+
 def test_data_salah_ditolak_utuh_dengan_pesan_jelas(jember, tmp_path):
     """A bad value stops the load of that file with a message naming it; nothing is half-saved."""
     (tmp_path / "kabupaten.yaml").write_text((FIXTURES / "kabupaten.yaml").read_text())

@@ -52,7 +52,11 @@ def test_realisasi_diisi_diajukan_dan_diverifikasi_dengan_papan_ketik_saja(
 
     tab_ke(halaman, halaman.get_by_role("button", name="Ajukan ke Bappeda"))
     halaman.keyboard.press("Space")
-    tab_ke(halaman, halaman.get_by_role("button", name="Ya, ajukan ke Bappeda"))
+    # The confirmation is a page of its own: wait until it has replaced the grid.
+    ya = halaman.get_by_role("button", name="Ya, ajukan ke Bappeda")
+    expect(ya).to_be_visible()
+    halaman.wait_for_load_state()
+    tab_ke(halaman, ya)
     halaman.keyboard.press("Space")
     expect(halaman.locator("main")).to_contain_text("Diajukan")
 

@@ -144,7 +144,7 @@ def test_operator_patrang_tidak_dapat_mengimpor_ke_kencong(
 def test_unduhan_tidak_bertambah_query_per_baris(django_assert_max_num_queries, kencong):
     from perjanjian import excel
 
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         excel.render_anggaran(kecamatan=kencong, tahun=2025)
 
 

@@ -502,3 +502,33 @@ def test_operator_patrang_mendapat_404_pada_setiap_halaman_keputusan_kencong(
             assert response.status_code == 404, f"{metode} {nama} {slug}: {response.status_code}"
     draft.refresh_from_db()
     assert draft.status == "draft"
+
+
+def test_kolom_tugas_dan_penutup_keputusan_disimpan_dari_halaman(client, operator_kencong, kencong):
+    """What a decree prints of its own is typed on its page: the columns one per line
+    ("kunci: Judul"), its tugas and fungsi, a closing text; a wrong column key is refused with
+    a message and nothing is stored."""
+    client.force_login(operator_kencong)
+    response = buat(client, kencong, kolom_lampiran="indikator IKU")
+    assert "tulis kunci kolom, titik dua, lalu judulnya" in teks(response)
+    assert not KeputusanIKU.objects.filter(nomor=NOMOR_BARU).exists()
+    response = buat(
+        client,
+        kencong,
+        kolom_lampiran="kinerja: Sasaran Strategis\nindikator: IKU\nsumber_data: Sumber Data",
+        tugas="a. Menyelenggarakan urusan pemerintahan umum;\nb. Melaksanakan tugas lain.",
+        penutup="a. NON RUTIN\n- Tujuan : satu",
+    )
+    keputusan = KeputusanIKU.objects.get(nomor=NOMOR_BARU)
+    assert keputusan.kolom_lampiran == [
+        ["kinerja", "Sasaran Strategis"],
+        ["indikator", "IKU"],
+        ["sumber_data", "Sumber Data"],
+    ]
+    assert keputusan.tugas.splitlines() == [
+        "a. Menyelenggarakan urusan pemerintahan umum;",
+        "b. Melaksanakan tugas lain.",
+    ]
+    halaman = teks(client.get(url("keputusan-detail", keputusan.pk)))
+    assert "<th>Sasaran Strategis</th><th>IKU</th><th>Sumber Data</th>" in halaman
+    assert "Melaksanakan tugas lain." in halaman and "NON RUTIN" in halaman

@@ -77,6 +77,7 @@ TABEL_PERAN = {
     "perjanjian:perjanjian-indikator-program": BACA_ISI,
     "perjanjian:anggaran": BACA_ISI,
     "perjanjian:anggaran-program": BACA_ISI,
+    "perjanjian:anggaran-salin": ISI,
     "perjanjian:anggaran-excel": BACA,
     "perjanjian:anggaran-templat": BACA,
     "perjanjian:anggaran-impor": ISI,

@@ -17,6 +17,7 @@ from iku.models import KeputusanIKU, Renstra
 from iku.selectors import isi_keputusan
 from iku.services import keputusan_buat
 from laporan.dokumen.keputusan import PenyajiKeputusan
+from sakip.templatetags.sakip import huruf
 
 BARU = "000.7.2.7/32/35.09.02/2025"
 
@@ -45,7 +46,11 @@ def baris_keputusan(keputusan) -> list[str]:
         baris.append(f"{d.label} : {d.isi}")
         baris += [rapat(f"{b.penanda} {b.isi}") for b in d.rincian]
     baris += [f"{n}. {t}" for n, t in enumerate(isi.tembusan, start=1)]
-    baris += [f"– {t}" for t in (*isi.tugas, *isi.fungsi)]
+    for daftar in (isi.tugas, isi.fungsi):
+        baris += [
+            f"{'–' if isi.terpisah else huruf(n)}{'' if isi.terpisah else '.'} {t}"
+            for n, t in enumerate(daftar, start=1)
+        ]
     for lampiran in isi.lampiran:
         for b in lampiran.baris:
             baris.append(b.nama)
@@ -74,7 +79,8 @@ def test_keputusan_kencong_2025_sama_di_halaman_dan_pdf(client, bappeda, kencong
     halaman, pdf = sama_di_halaman_dan_pdf(client, keputusan)
     for teks in (halaman, pdf):
         assert "KETUJUH : Keputusan ini mulai berlaku pada tanggal ditetapkan" in teks
-        assert "– Menyelenggarakan urusan pemerintahan umum;" in teks  # tugas
+        # The tugas this decree states.
+        assert "– menyelenggaraan urusan pemerintahan umum ditingkat kecamatan" in teks
         assert "IPP = (75% × nilai form 02) + (25% × nilai form 03)" in teks
     assert "Lampiran 2. Indikator Kinerja Lainnya" in halaman
     assert "Lampiran 2. INDIKATOR KINERJA LAINNYA" in pdf

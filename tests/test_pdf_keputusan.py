@@ -5,19 +5,27 @@ from the stored file the second time, and out of reach of another kecamatan."""
 
 import base64
 import re
+from html import unescape
 from io import BytesIO
 
 import pytest
 from bantu_pdf import halaman_pdf, ikuti_sampai_pdf, pastikan_disajikan_dari_berkas, semua
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pypdf import PdfReader
 
-from iku.models import IndikatorKeputusan, KeputusanIKU, Renstra
+from iku.forms import KolomLampiranField
+from iku.models import Indikator, IndikatorKeputusan, KeputusanIKU, Renstra
 from iku.selectors import isi_keputusan, pecah_butir
-from iku.services import keputusan_buat
+from iku.services import (
+    indikator_ubah,
+    keputusan_buat,
+    sidik_indikator,
+    urutan_penanggung_jawab,
+)
 from kecamatan.models import Kecamatan
 from laporan.dokumen.keputusan import PenyajiKeputusan
 from laporan.models import DokumenPDF
@@ -115,6 +123,8 @@ class TestKeputusanKencongSatuTabel:
         lampiran = semua(halaman[2:])
         assert f"LAMPIRAN KEPUTUSAN CAMAT KENCONG KABUPATEN JEMBER NOMOR : {LAMA}" in lampiran
         assert "TANGGAL : 10 Februari 2025" in lampiran
+        # The table follows the page of instansi, tugas, fungsi and tujuan.
+        lampiran = lampiran[lampiran.index("INDIKATOR KINERJA UTAMA KECAMATAN KENCONG") :]
         assert "INDIKATOR KINERJA UTAMA KECAMATAN KENCONG" in lampiran
         assert (
             "NO KINERJA UTAMA INDIKATOR KINERJA UTAMA FORMULASI PERHITUNGAN DAN PENJELASAN "
@@ -130,9 +140,34 @@ class TestKeputusanKencongSatuTabel:
 
     def test_tabel_lebar_di_halaman_lanskap_dengan_judul_kolom_berulang(self, cetakan, pdf):
         lanskap = [h.mediabox.width > h.mediabox.height for h in cetakan[LAMA].pages]
-        assert lanskap[:2] == [False, False] and all(lanskap[2:])
-        for teks in pdf[LAMA][2:]:
+        # The decree (2 pages) and the IKU page (2) upright, the table's pages landscape.
+        assert lanskap[:4] == [False] * 4 and all(lanskap[4:])
+        for teks in pdf[LAMA][4:]:
             assert "FORMULASI PERHITUNGAN DAN PENJELASAN" in teks
+
+    def test_halaman_iku_instansi_tugas_fungsi_dan_tujuan(self, pdf):
+        """Before the table, as the seed: instansi, the tugas and fungsi lettered, then each
+        tujuan of the Renstra with its own indicator."""
+        halaman_iku = semua(pdf[LAMA][2:4])
+        assert (
+            "INDIKATOR KINERJA UTAMA (IKU) KECAMATAN KENCONG KABUPATEN JEMBER "
+            "Instansi : Kecamatan Kencong Kabupaten Jember Tugas : "
+            "a. Menyelenggarakan urusan pemerintahan umum;"
+        ) in halaman_iku
+        assert "j. Melaksanakan tugas lain sesuai dengan ketentuan peraturan" in halaman_iku
+        assert "Fungsi : a. Pembinaan wawasan kebangsaan" in halaman_iku
+        assert "q. Pelaksanaan tugas-tugas lain yang diberikan oleh Bupati." in halaman_iku
+        assert (
+            "Tujuan 1 : Meningkatnya kualitas pengelolaan keuangan dan aset daerah"
+        ) in halaman_iku
+        assert "Indikator Tujuan 1 : Nilai SAKIP OPD" in halaman_iku
+        assert (
+            "Indikator Tujuan 2 : Jumlah Dokumen Penataan Organisasi dan Tata Laksana"
+        ) in halaman_iku
+
+    def test_tanda_tangan_lampiran_dengan_tempat_dan_tanggal(self, pdf):
+        lampiran = semua(pdf[LAMA][4:])
+        assert "Kencong, 10 Februari 2025 CAMAT KENCONG, Muhammad Najmul Huda" in lampiran
 
     def test_bukan_draf_dan_tanpa_logo_yang_tidak_ada(self, cetakan, pdf):
         assert not any("DRAF" in h for h in pdf[LAMA])
@@ -169,12 +204,17 @@ class TestKeputusanKencongLampiranTerpisah:
             "NIP. 19770827 200212 1 006"
         ) in teks
 
-    def test_rincian_tugas_dan_fungsi_dari_profil_tahun_keputusan(self, pdf):
+    def test_rincian_tugas_dan_fungsi_yang_dinyatakan_keputusan_ini(self, pdf):
+        """The decree's own list (Perbup 37/2025), not the 2025 profile's (Perbup 29/2021)."""
         teks = semua(pdf[BARU])
         assert "RINCIAN INDIKATOR KINERJA PADA KECAMATAN KENCONG KABUPATEN JEMBER" in teks
         assert "Nama Perangkat Daerah : Kecamatan Kencong" in teks
-        assert "a. Tugas : – Menyelenggarakan urusan pemerintahan umum;" in teks
-        assert "b. Fungsi : – Pembinaan wawasan kebangsaan" in teks
+        assert (
+            "a. Tugas : – menyelenggaraan urusan pemerintahan umum ditingkat kecamatan sesuai"
+        ) in teks
+        assert "b. Fungsi : – Pembinaan Wawasan Kebangsaan dan Ketahanan Nasional dalam" in teks
+        assert "– Pengkoordinasian Pencegahan dan Penanganan kebencanaan di tingkat" in teks
+        assert "Menyelenggarakan urusan pemerintahan umum;" not in teks  # the profile's
 
     def test_iku_di_lampiran_1_dan_lainnya_di_lampiran_2(self, pdf):
         teks = semua(pdf[BARU])
@@ -188,14 +228,42 @@ class TestKeputusanKencongLampiranTerpisah:
             assert nama in lampiran_2 and nama not in lampiran_1
         assert "IPP = (75% × nilai form 02) + (25% × nilai form 03)" in lampiran_1
         assert (
-            "NO TUJUAN / SASARAN INDIKATOR FORMULASI PENGUKURAN DEFINISI OPERASIONAL "
-            "SUMBER DATA PENANGGUNG JAWAB"
+            "NO TUJUAN / SASARAN INDIKATOR KINERJA UTAMA FORMULASI PENGUKURAN DEFINISI "
+            "OPERASIONAL SUMBER DATA PENANGGUNG JAWAB"
         ) in lampiran_2
         # Each lampiran has its head and its signature.
         assert f"LAMPIRAN 1 KEPUTUSAN CAMAT KENCONG KABUPATEN JEMBER NOMOR : {BARU}" in teks
         assert f"LAMPIRAN 2 KEPUTUSAN CAMAT KENCONG KABUPATEN JEMBER NOMOR : {BARU}" in teks
         assert lampiran_1.count("NIP. 19770827 200212 1 006") == 1
         assert lampiran_2.count("NIP. 19770827 200212 1 006") == 1
+
+    def test_ipp_form_03_dari_masyarakat_form_02_asesmen(self, pdf):
+        teks = semua(pdf[BARU])
+        lampiran_1 = teks[teks.index("Lampiran 1. INDIKATOR KINERJA UTAMA") :]
+        assert "d. Form 03 adalah form isian dari masyarakat / pengguna layanan" in lampiran_1
+        assert "e. Form 02 adalah form asesmen Tim Bagian Organisasi" in lampiran_1
+
+    def test_daftar_predikat_sakip_di_lampiran_2(self, pdf):
+        teks = semua(pdf[BARU])
+        lampiran_2 = teks[teks.index("Lampiran 2. INDIKATOR KINERJA LAINNYA") :]
+        posisi = [
+            lampiran_2.index(predikat)
+            for predikat in (
+                "a. Predikat AA (Nilai > 90 – 100) : Sangat Memuaskan",
+                "b. Predikat A (Nilai > 80 – 90) : Memuaskan",
+                "c. Predikat BB",
+                "d. Predikat B (Nilai > 60 – 70) : Baik",
+                "e. Predikat CC (Nilai > 50 – 60) : Cukup",
+                "f. Predikat C",
+                "g. Predikat D (Nilai 0 – 30) : Sangat Kurang",
+            )
+        ]
+        assert posisi == sorted(posisi)
+
+    def test_tanda_tangan_lampiran_dengan_tempat_dan_tanggal(self, pdf):
+        teks = semua(pdf[BARU])
+        lampiran = teks[teks.index("Lampiran 1. INDIKATOR KINERJA UTAMA") :]
+        assert lampiran.count("Jember, 23 September 2025 CAMAT KENCONG KABUPATEN JEMBER,") == 2
 
     def test_baris_definisi_tetap_berbaris(self, pdf):
         """Multi-line texts keep their lines: each lettered item of the IPP definition starts
@@ -273,9 +341,11 @@ def test_draf_bertanda_draf_di_setiap_halaman_dengan_logo_kabupaten(draf_patrang
     assert "DRAF — keputusan ini belum ditetapkan camat" in teks
     assert "Pada tanggal : (belum ditetapkan)" in teks
     assert (
-        "Tugas dan fungsi Kecamatan Patrang belum diisi: tidak ada profil kecamatan sampai "
-        "tahun 2021."
+        "Tugas dan fungsi Kecamatan Patrang belum diisi: tidak ada pada keputusan ini dan "
+        "tidak ada profil kecamatan sampai tahun 2021."
     ) in teks
+    # The annex's signature carries the place and the date (still to come on a draft).
+    assert "Jember, (belum ditetapkan) CAMAT PATRANG," in teks
 
 
 def test_data_keputusan_dalam_jumlah_kueri_tetap(draf_patrang):
@@ -356,3 +426,111 @@ def test_operator_kecamatan_lain_tidak_menjangkau_pdf(client, operator_patrang, 
         assert client.post(url_pdf(keputusan, slug=slug)).status_code == 404
     assert client.get(url_pdf(keputusan)).status_code == 404
     assert not DokumenPDF.objects.filter(objek_id=keputusan.pk, jenis="keputusan").exists()
+
+
+def teks_html(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def test_lampiran_patrang_dengan_lima_kolomnya_sendiri(jember):
+    """Patrang's decree prints its own five columns (no number column) and, after the decree,
+    the IKU page with the tugas and fungsi of its profile and the tujuan (HTML of the print)."""
+    keputusan = KeputusanIKU.objects.get(kecamatan__slug="patrang")
+    html = PenyajiKeputusan(keputusan).html()
+    kepala = re.search(r"<thead>\s*<tr>(.*?)</tr>", html, flags=re.S).group(1)
+    assert re.findall(r"<th>(.*?)</th>", kepala) == [
+        "SASARAN STRATEGIS",
+        "IKU",
+        "FORMULASI PERHITUNGAN DAN PENJELASAN INDIKATOR",
+        "PENANGGUNG JAWAB",
+        "SUMBER DATA",
+    ]
+    assert html.count('<th class="nomor-kolom">') == 5
+    teks = teks_html(html)
+    assert "Instansi : Kecamatan Patrang Kabupaten Jember Tugas : a. Menyelenggarakan" in teks
+    assert "Indikator Tujuan 1 : Nilai SAKIP OPD" in teks
+    assert "Jember, 10 Januari 2025 CAMAT PATRANG, Hendra Kusuma, S.Sos" in teks
+
+
+def test_penutup_balung_non_rutin_dan_rutin(client, bappeda, jember):
+    """Balung's closing section under its IKU table, in the print and on the decree's page."""
+    keputusan = KeputusanIKU.objects.get(kecamatan__slug="balung")
+    client.force_login(bappeda)
+    halaman = client.get(reverse("iku:keputusan-detail", args=["balung", keputusan.pk])).text
+    for teks in (teks_html(PenyajiKeputusan(keputusan).html()), teks_html(halaman)):
+        awal = teks.index("yaitu: a. NON RUTIN - Tujuan : Meningkatnya penataan organisasi")
+        akhir = teks.index("b. RUTIN - Tujuan : Meningkatnya kualitas pengelolaan keuangan")
+        assert awal < akhir
+        assert (
+            "- Sasaran : 1. Meningkatnya Kepuasan Masyarakat dalam hal Pelayanan Publik"
+        ) in teks
+        assert "- Sasaran : 1. Meningkatnya Efektifitas Pencapaian Target Kinerja" in teks
+
+
+def test_penanggung_jawab_nama_lengkap_dalam_urutan_keputusan(jember):
+    keputusan = KeputusanIKU.objects.get(nomor=LAMA)
+    (lampiran,) = isi_keputusan(keputusan=keputusan).lampiran
+    ikm = next(b for b in lampiran.baris if b.nama == "Indeks Kepuasan Masyarakat")
+    assert ikm.penanggung_jawab == (
+        "Seksi Pemerintahan",
+        "Seksi Pelayanan Umum",
+        "Seksi Pemberdayaan Masyarakat dan Kesejahteraan Sosial",
+        "Seksi Ketentraman dan Ketertiban Umum",
+    )
+    program = next(b for b in lampiran.baris if b.nama.startswith("Persentase Indikator"))
+    assert program.penanggung_jawab == ("Sekretariat",)
+
+
+def test_ubah_penanggung_jawab_mempertahankan_urutan_keputusan(kencong, operator_kencong):
+    """A unit added in the form follows those kept, which keep the decree's order."""
+    ikm = Indikator.objects.get(
+        sasaran__tujuan__renstra__kecamatan=kencong,
+        sasaran__tujuan__renstra__nama="Renstra Perubahan 2021-2026",
+        nama="Indeks Kepuasan Masyarakat",
+    )
+    unit = {u.nama: u for u in kencong.unit_kerja.all()}
+    dipilih = [
+        unit[n]
+        for n in (
+            "Seksi Pemerintahan",
+            "Seksi Ketentraman dan Ketertiban Umum",
+            "Seksi Pelayanan Umum",
+            "Sekretariat",
+        )
+    ]
+    lama = urutan_penanggung_jawab(ikm)
+    indikator_ubah(
+        indikator=ikm,
+        data={},
+        penanggung_jawab=dipilih,
+        sidik=sidik_indikator(ikm, lama),
+        oleh=operator_kencong,
+    )
+    assert [p.unit_kerja.nama for p in ikm.urutan_penanggung_jawab.all()] == [
+        "Seksi Pemerintahan",
+        "Seksi Pelayanan Umum",
+        "Seksi Ketentraman dan Ketertiban Umum",
+        "Sekretariat",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("ketikan", "pesan"),
+    [
+        ("indikator IKU", "tulis kunci kolom, titik dua, lalu judulnya"),
+        ("nomor: No\nindikator: IKU", "dengan kunci salah satu dari: no, kinerja"),
+        ("no: No\nsumber_data: Sumber", "harus memuat kolom indikator"),
+        ("indikator: IKU\nindikator: Indikator", "hanya boleh muncul sekali"),
+    ],
+)
+def test_kolom_lampiran_salah_ditolak_dengan_pesan(ketikan, pesan):
+    with pytest.raises(ValidationError) as galat:
+        KolomLampiranField(required=False).clean(ketikan)
+    assert pesan in " ".join(galat.value.messages)
+
+
+def test_kolom_lampiran_diketik_per_baris():
+    assert KolomLampiranField(required=False).clean("no: No\nindikator: IKU\n\n") == [
+        ["no", "No"],
+        ["indikator", "IKU"],
+    ]

@@ -268,10 +268,10 @@ class TestBabSatu:
             "Tabel 1.2\nProfil Sarana dan Prasarana Kecamatan Kencong Per 31 Desember 2025" in teks
         )
         assert "I TANAH 18 18" in teks
-        assert "II PERALATAN DAN MESIN 220 220" in teks
+        assert "II PERALATAN DAN MESIN 221 221" in teks
         assert "V ASET TETAP LAINNYA 20 20" in teks
-        assert "32 Piala 18 baik 18" in teks  # rows numbered across the groups
-        assert "Jumlah 288 288" in teks
+        assert "33 Piala 18 baik 18" in teks  # rows numbered across the groups, as the seed
+        assert "Jumlah 289 289" in teks
         assert "Sumber: Kartu Inventaris Barang Kecamatan Kencong 2025" in teks
 
     def test_isu_strategis_dan_tabel_1_3(self, cetakan):
@@ -315,6 +315,8 @@ class TestBabDua:
         # Renstra 2025-2029 has a 2024 baseline before its first year.
         assert "Kondisi Awal / Baseline 2024" in teks
         assert "68,41 81 82 83 84 85 85" in teks
+        # The IKM baseline as the seed's Tabel 2.4 (the Renstra's Tabel 3.1) prints it.
+        assert "93 93,5 94 95 96 97 97" in teks
         assert "Sumber data: tabel 3.1 pada Renstra Kecamatan Kencong Tahun 2025-2029" in teks
 
     def test_iku_menyebut_keputusannya(self, cetakan):
@@ -324,6 +326,9 @@ class TestBabDua:
         assert "1. Indikator Kinerja Utama" in teks
         assert "2. Indikator Kinerja Lainnya" in teks
         assert "IPP = (75% × nilai form 02) + (25% × nilai form 03)" in teks
+        # Tabel 2.6 as decree /32: Form 03 from the public, Form 02 the assessment.
+        assert "Form 03 adalah form isian dari masyarakat" in " ".join(teks.split())
+        assert "Form 02 adalah form asesmen Tim Bagian Organisasi" in " ".join(teks.split())
 
     def test_perjanjian_kinerja_dan_anggaran_programnya(self, cetakan):
         teks = teks_bab2(cetakan)
@@ -388,8 +393,8 @@ class TestSelektor:
 
     def test_jumlah_query_tidak_tumbuh(self, kencong, django_assert_max_num_queries):
         laporan = laporan_kencong()
-        # 22 + the Nilai SAKIP (its LHE, scores and realisasi)
-        with django_assert_max_num_queries(25):
+        # 22 + the Nilai SAKIP (its LHE, scores and realisasi) + the kegiatan's sasaran
+        with django_assert_max_num_queries(26):
             konteks_awal(laporan)
 
         # More of everything: SDM and asset rows, an LHE recommendation, a sasaran with an
@@ -424,7 +429,7 @@ class TestSelektor:
         SubKegiatan.objects.create(kegiatan=kegiatan, kode="9.1.1", nama="Sub uji")
 
         laporan = laporan_kencong()
-        with django_assert_max_num_queries(25):
+        with django_assert_max_num_queries(26):
             awal = konteks_awal(laporan)["awal"]
         assert awal.profil.sarana_prasarana.kelompok[-1].romawi == "VI"
         assert [b.kode for b in awal.struktur.baris][-3:] == ["9", "9.1", "9.1.1"]

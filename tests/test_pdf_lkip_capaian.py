@@ -215,6 +215,9 @@ class TestBab3:
         assert "target akhir periode Renstra (tahun 2029: 4,67) adalah sebesar 67,88%" in c1
         assert "Realisasi 2024: 2,7 (kondisi awal); 2025: 3,17" in c1
         assert "IPP = (75% × nilai form 02) + (25% × nilai form 03)" in c1
+        # Analysis point e: the definition's lettered lines kept, Form 03 from the public.
+        assert "d. Form 03 adalah form isian dari masyarakat" in " ".join(c1.split())
+        assert "e. Form 02 adalah form asesmen Tim Bagian Organisasi" in " ".join(c1.split())
         b1 = sejak(cetakan, "B.1 Analisis Ketercapaian Tujuan", "B.1.1")
         assert "tercapai dengan realisasi A (80,41) atau capaian 120,01%" in b1
         assert "kriteria capaian Sangat Tinggi" in b1

@@ -21,6 +21,7 @@ from perjanjian.models import (
     RealisasiAnggaran,
     SubKegiatan,
 )
+from sakip.isian import NilaiInput
 from sakip.penguncian import DataTerkunci
 
 
@@ -138,6 +139,8 @@ def isian_formulir(response) -> dict:
                 continue
             if nilai is True:
                 nilai = "on"
+            if isinstance(bf.field.widget, NilaiInput):  # a number as the page shows it
+                nilai = bf.field.widget.format_value(nilai)
             data[bf.html_name] = [str(v) for v in nilai] if isinstance(nilai, list) else nilai
 
     tambah(response.context["adminform"].form)

@@ -3,75 +3,32 @@ printed PDF alike.
 
 ``isi_keputusan`` is the one place that turns the stored texts into lines: the menimbang,
 mengingat and tembusan lists, each diktum's first line and its list of rincian, the lampiran
-tables (which indicators, in which order, with which formulasi and definisi lines) and the
-tugas and fungsi of the kecamatan. The page and the PDF each used to parse them on their own
-and disagreed (the page kept typed markers and blank lines, showed a diktum's rincian as raw
-text and left out the tugas and fungsi); now both show the lines built here.
+tables (which indicators, in which order, with which formulasi and definisi lines, which
+penanggung jawab in the decree's order, under which of the decree's own columns), the tugas
+and fungsi (the decree's own, else the kecamatan's profile), the tujuan of the IKU page and
+the closing text. The page and the PDF each used to parse them on their own and disagreed (the
+page kept typed markers and blank lines, showed a diktum's rincian as raw text and left out
+the tugas and fungsi); now both show the lines built here.
 """
 
-import re
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
-from iku.models import Diktum, IndikatorKeputusan, KeputusanIKU
+from iku.models import (
+    KOLOM_BAKU,
+    Diktum,
+    Indikator,
+    IndikatorKeputusan,
+    KeputusanIKU,
+    PenanggungJawab,
+    Tujuan,
+)
 from kecamatan.models import Kabupaten, Kecamatan, ProfilTahunan
-from kecamatan.selectors import profil_terakhir, unit_kerja_urut
+from kecamatan.selectors import profil_terakhir
+from sakip.butir import Butir, daftar_baris, pecah_butir
 
 HURUF = "abcdefghijklmnopqrstuvwxyz"
-
-# A list marker typed at the start of a line: "a.", "1.", "(1)", "1)", "-", "•".
-_PENANDA = re.compile(r"^\s*(\(\d{1,2}\)|\d{1,2}[.)]|[a-z][.)]|[-•–])\s+(.*)$")
-
-
-@dataclass(frozen=True)
-class Butir:
-    """One line of a multi-line text: its list marker (may be empty), its text, and its depth
-    (0 = plain line, 1 = first kind of marker met, 2 = a second kind nested under it …)."""
-
-    penanda: str
-    isi: str
-    tingkat: int
-
-
-def _jenis_penanda(penanda: str) -> str:
-    if penanda.startswith("("):
-        return "kurung"
-    if penanda[0].isdigit():
-        return "angka"
-    if penanda[0].isalpha():
-        return "huruf"
-    return "strip"
-
-
-def pecah_butir(teks: str) -> tuple[Butir, ...]:
-    """The lines of a text as typed, each with its list marker split off so the print can hang
-    the text behind it. Depth follows the order in which marker kinds first appear."""
-    hasil, urutan_jenis = [], []
-    for baris in (teks or "").splitlines():
-        if not baris.strip():
-            continue
-        cocok = _PENANDA.match(baris)
-        if cocok is None:
-            hasil.append(Butir("", baris.strip(), 0))
-            continue
-        jenis = _jenis_penanda(cocok.group(1))
-        if jenis not in urutan_jenis:
-            urutan_jenis.append(jenis)
-        hasil.append(Butir(cocok.group(1), cocok.group(2).strip(), urutan_jenis.index(jenis) + 1))
-    return tuple(hasil)
-
-
-def daftar_baris(teks: str) -> list[str]:
-    """The non-empty lines of a "one per line" field, any marker typed in front removed (the
-    decree numbers or letters them itself)."""
-    hasil = []
-    for baris in (teks or "").splitlines():
-        if not baris.strip():
-            continue
-        cocok = _PENANDA.match(baris)
-        hasil.append(cocok.group(2).strip() if cocok else baris.strip())
-    return hasil
 
 
 @dataclass(frozen=True)
@@ -107,6 +64,46 @@ class Lampiran:
 
 
 @dataclass(frozen=True)
+class Kolom:
+    """A column of the decree's lampiran table: its key (iku.models.KOLOM_LAMPIRAN), the
+    heading the decree prints and its share of the table's width in percent."""
+
+    kunci: str
+    judul: str
+    lebar: str
+
+
+# Relative widths of the columns; a decree's set is scaled to 100 %.
+_BOBOT_KOLOM = {
+    "no": 4,
+    "kinerja": 15,
+    "indikator": 14,
+    "formulasi_penjelasan": 36,
+    "formulasi": 16,
+    "definisi": 30,
+    "penanggung_jawab": 11,
+    "sumber_data": 11,
+}
+
+
+def kolom_lampiran(keputusan: KeputusanIKU) -> tuple[Kolom, ...]:
+    """The decree's own columns (stored with it), else its layout's usual ones."""
+    daftar = keputusan.kolom_lampiran or KOLOM_BAKU[keputusan.tata_letak]
+    total = sum(_BOBOT_KOLOM[k] for k, _ in daftar)
+    return tuple(Kolom(k, judul, f"{100 * _BOBOT_KOLOM[k] / total:.1f}%") for k, judul in daftar)
+
+
+@dataclass(frozen=True)
+class TujuanIKU:
+    """A tujuan of the decree's Renstra with its own indicators (the "Tujuan 1 : … /
+    Indikator Tujuan 1 : …" lines of the IKU page)."""
+
+    nomor: int
+    uraian: str
+    indikator: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class BarisDiktum:
     label: str
     isi: str  # the first line
@@ -128,9 +125,14 @@ class IsiKeputusan:
     diktum: tuple[BarisDiktum, ...]
     tembusan: tuple[str, ...]
     lampiran: tuple[Lampiran, ...]
-    profil: ProfilTahunan | None  # where the tugas and fungsi come from (terpisah only)
-    tugas: tuple[str, ...]
+    kolom: tuple[Kolom, ...]  # the lampiran table's columns, as the decree sets them
+    halaman_iku: bool  # the single-table layout's page of instansi, tugas, fungsi and tujuan
+    rincian: bool  # the tugas and fungsi are printed (terpisah, or halaman_iku)
+    profil: ProfilTahunan | None  # the kecamatan's profile of the year (tugas, fungsi if blank)
+    tugas: tuple[str, ...]  # the decree's own list, else the profile's
     fungsi: tuple[str, ...]
+    tujuan: tuple[TujuanIKU, ...]  # halaman_iku only
+    penutup: tuple[Butir, ...]  # after the lampiran table (Balung's NON RUTIN / RUTIN)
 
 
 def _baris_lampiran(daftar: list[IndikatorKeputusan]) -> tuple[BarisLampiran, ...]:
@@ -159,7 +161,10 @@ def _baris_lampiran(daftar: list[IndikatorKeputusan]) -> tuple[BarisLampiran, ..
                 formulasi=pecah_butir(ind.formulasi),
                 definisi=pecah_butir(ind.definisi_operasional),
                 sumber_data=ind.sumber_data,
-                penanggung_jawab=tuple(str(u) for u in ind.penanggung_jawab.all()),
+                # Full names, in the decree's order.
+                penanggung_jawab=tuple(
+                    p.unit_kerja.nama for p in ind.urutan_penanggung_jawab.all()
+                ),
                 panjang=_panjang(ind.formulasi, ind.definisi_operasional),
             )
         )
@@ -181,8 +186,8 @@ def tahun_keputusan(keputusan: KeputusanIKU) -> int:
 
 
 def isi_keputusan(*, keputusan: KeputusanIKU) -> IsiKeputusan:
-    """Everything the decree shows, in six queries whatever the number of diktum, indicators
-    and penanggung jawab."""
+    """Everything the decree shows, in eight queries at most whatever the number of diktum,
+    indicators and penanggung jawab."""
     keputusan = (
         KeputusanIKU.objects.select_related("kecamatan__kabupaten", "renstra")
         .prefetch_related(
@@ -194,8 +199,10 @@ def isi_keputusan(*, keputusan: KeputusanIKU) -> IsiKeputusan:
                 )
                 .prefetch_related(
                     Prefetch(
-                        "indikator__penanggung_jawab",
-                        queryset=unit_kerja_urut(),
+                        "indikator__urutan_penanggung_jawab",
+                        queryset=PenanggungJawab.objects.select_related("unit_kerja").order_by(
+                            "urutan", "id"
+                        ),
                     )
                 )
                 .order_by("lampiran", "urutan", "id"),
@@ -215,13 +222,17 @@ def isi_keputusan(*, keputusan: KeputusanIKU) -> IsiKeputusan:
             Lampiran(1, "Indikator Kinerja Utama", _baris_lampiran(per_lampiran[1])),
             Lampiran(2, "Indikator Kinerja Lainnya", _baris_lampiran(per_lampiran[2])),
         )
-        # The tugas and fungsi of the kecamatan in the decree's year, or the latest before.
-        profil = profil_terakhir(kecamatan=kecamatan, tahun=tahun)
     else:
         # The single-table layout has only lampiran 1.
         judul = f"Indikator Kinerja Utama Kecamatan {kecamatan.nama}"
         lampiran = (Lampiran(None, judul, _baris_lampiran(per_lampiran[1])),)
-        profil = None
+    halaman_iku = keputusan.halaman_iku and not terpisah
+    rincian = terpisah or halaman_iku
+    # The tugas and fungsi the decree states; blank, those of the kecamatan in the decree's
+    # year (or the latest before).
+    profil = profil_terakhir(kecamatan=kecamatan, tahun=tahun) if rincian else None
+    tugas = keputusan.tugas or (profil.tugas if profil else "")
+    fungsi = keputusan.fungsi or (profil.fungsi if profil else "")
 
     return IsiKeputusan(
         keputusan=keputusan,
@@ -235,7 +246,23 @@ def isi_keputusan(*, keputusan: KeputusanIKU) -> IsiKeputusan:
         diktum=tuple(_baris_diktum(d) for d in keputusan.diktum.all()),
         tembusan=tuple(daftar_baris(keputusan.tembusan)),
         lampiran=lampiran,
+        kolom=kolom_lampiran(keputusan),
+        halaman_iku=halaman_iku,
+        rincian=rincian,
         profil=profil,
-        tugas=tuple(daftar_baris(profil.tugas)) if profil else (),
-        fungsi=tuple(daftar_baris(profil.fungsi)) if profil else (),
+        tugas=tuple(daftar_baris(tugas)) if rincian else (),
+        fungsi=tuple(daftar_baris(fungsi)) if rincian else (),
+        tujuan=_tujuan_iku(keputusan) if halaman_iku else (),
+        penutup=pecah_butir(keputusan.penutup),
+    )
+
+
+def _tujuan_iku(keputusan: KeputusanIKU) -> tuple[TujuanIKU, ...]:
+    """The tujuan of the decree's Renstra with their own indicators (one query)."""
+    tujuan = Tujuan.objects.filter(renstra=keputusan.renstra_id).prefetch_related(
+        Prefetch("indikator", queryset=Indikator.objects.order_by("urutan", "id"))
+    )
+    return tuple(
+        TujuanIKU(t.nomor, t.uraian, tuple(i.nama for i in t.indikator.all()))
+        for t in tujuan.order_by("nomor")
     )

@@ -119,6 +119,12 @@ def pemakaian_ukuran_bersama(*, kabupaten_id: int) -> QuerySet:
     )
 
 
+def sasaran_beserta_renstra() -> QuerySet[Sasaran]:
+    """Sasaran with their tujuan and Renstra, for a prefetch whose page names them
+    ("Sasaran 1.1 (Renstra 2025-2029)")."""
+    return Sasaran.objects.select_related("tujuan__renstra")
+
+
 def sasaran_berlaku(*, kecamatan: Kecamatan, tahun: int) -> QuerySet[Sasaran]:
     """The sasaran of the kecamatan's Renstra in force in ``tahun`` (what a program may
     support), with their tujuan and Renstra."""

@@ -79,7 +79,7 @@ class IndikatorUbah(HalamanIku):
     izin_kirim = Izin.MENGISI
 
     relasi_objek = ("ukuran", "tujuan__renstra", "sasaran__tujuan__renstra")
-    prefetch_objek = ("penanggung_jawab",)
+    prefetch_objek = ("penanggung_jawab", "urutan_penanggung_jawab__unit_kerja")
 
     def form_baru(self, data=None):
         unit = [u.id for u in self.obj.penanggung_jawab.all()]

@@ -56,6 +56,7 @@ def konteks_keputusan(*, keputusan: KeputusanIKU) -> dict:
         "jabatan_bawaan": f"Camat {isi.kecamatan.nama}",
         "judul_rincian": f"RINCIAN INDIKATOR KINERJA PADA KECAMATAN {nama} KABUPATEN {kabupaten}",
         "judul_lampiran": f"KEPUTUSAN CAMAT {nama} KABUPATEN {kabupaten}",
+        "judul_kecamatan_kabupaten": f"KECAMATAN {nama} KABUPATEN {kabupaten}",
         **konteks_kop(isi.kecamatan),
     }
 

@@ -574,6 +574,7 @@ def konteks_capaian(laporan) -> dict:
         ),
         "capaian_anggaran": anggaran,
         "capaian_anggaran_baris": tuple(anggaran.baris()),
+        "capaian_rincian_belanja": anggaran.rincian_belanja(),
         "capaian_nomor_tabel_anggaran": f"3.{nomor_tabel[0]}",
         "capaian_huruf_keuangan": huruf_keuangan,
         "capaian_kesimpulan": laporan.kesimpulan.strip(),

@@ -9,6 +9,7 @@ jenis, a year's surveys, the verification queue (``halaman``)."""
 from .anggaran import (
     AnggaranPeriode,
     AnggaranProgramPeriode,
+    BarisBelanja,
     Jumlah,
     PohonAnggaran,
     Simpul,
@@ -66,6 +67,7 @@ from .peringatan import (
     peringatan_tahun,
     peringatan_target,
 )
+from .salinan import BarisSalinan, SalinanAnggaran, salinan_anggaran
 from .tabel import (
     BarisCapaian,
     BarisEfisiensi,
@@ -95,6 +97,10 @@ from .tahun import (
 
 __all__ = [
     "AnggaranPeriode",
+    "BarisBelanja",
+    "BarisSalinan",
+    "SalinanAnggaran",
+    "salinan_anggaran",
     "AnggaranProgramPeriode",
     "AntreanVerifikasi",
     "BarisCapaian",

@@ -4,6 +4,7 @@ Only sub kegiatan carry amounts; the kegiatan, program and grand totals are sums
 so Tabel 2.7, 2.8, 2.9, 3.7, 3.12 and 3.13 of an LKIP all read the same numbers.
 """
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -11,6 +12,7 @@ from decimal import Decimal
 from django.db.models import Prefetch, Q
 
 from iku.models import Sasaran
+from iku.selectors import sasaran_beserta_renstra
 from kecamatan.models import Kecamatan
 from perjanjian.models import (
     Kegiatan,
@@ -84,7 +86,74 @@ class PohonAnggaran:
         return hasil
 
     def untuk_sasaran(self, sasaran_id: int) -> list[Simpul]:
-        return [p for p in self.program if any(s.id == sasaran_id for s in p.objek.sasaran.all())]
+        """The budget that serves a sasaran, each rupiah once: per program, the kegiatan
+        linked to it (a kegiatan without links of its own serves all its program's sasaran),
+        with the program's totals cut down to those kegiatan. A program serving the sasaran
+        whole keeps its node; one without kegiatan counts by its own links. The efficiency
+        table (Tabel 3.7 / 3.12), the LKIP's supporting programs (Tabel 3.3) and every other
+        budget per sasaran read this."""
+        hasil = []
+        for p in self.program:
+            milik_program = {s.id for s in p.objek.sasaran.all()}
+            if not p.anak:
+                if sasaran_id in milik_program:
+                    hasil.append(p)
+                continue
+            anak = [k for k in p.anak if sasaran_id in sasaran_kegiatan(k, milik_program)]
+            if len(anak) == len(p.anak):
+                hasil.append(p)
+            elif anak:
+                jumlah = Jumlah.dari([k.jumlah for k in anak])
+                hasil.append(Simpul(p.objek, p.tingkat, jumlah, anak))
+        return hasil
+
+    def rincian_belanja(self) -> tuple["BarisBelanja", ...]:
+        """The year's pagu in force and realisasi split by kind of spending (the LKIP's
+        budget section and the budget page); empty while no sub kegiatan has a kind."""
+        return tuple(
+            BarisBelanja(LABEL_JENIS_BELANJA.get(b.jenis, "Jenis belanja belum dipilih"), b)
+            for b in kinerja.rincian_belanja(
+                (s.objek.jenis_belanja, s.jumlah.pagu_akhir, s.jumlah.realisasi)
+                for s in self.baris()
+                if s.tingkat == "sub_kegiatan"
+            )
+        )
+
+
+LABEL_JENIS_BELANJA = dict(SubKegiatan._meta.get_field("jenis_belanja").choices)
+
+
+@dataclass(frozen=True)
+class BarisBelanja:
+    label: str  # "Belanja operasi"
+    bagian: kinerja.BagianBelanja
+
+    @property
+    def pagu(self) -> Decimal | None:
+        return self.bagian.pagu
+
+    @property
+    def realisasi(self) -> Decimal | None:
+        return self.bagian.realisasi
+
+    @property
+    def serapan(self) -> Decimal | None:
+        return self.bagian.serapan
+
+
+def kegiatan_terhitung_ganda(program: Simpul) -> tuple[str, ...]:
+    """The codes of a program's kegiatan whose rupiah count for two sasaran of one Renstra:
+    the program links several of them and the kegiatan has no link of its own (data from
+    before kegiatan-level links). The budget page asks the kecamatan to link them."""
+    per_renstra = Counter(s.tujuan.renstra_id for s in program.objek.sasaran.all())
+    if max(per_renstra.values(), default=0) < 2:
+        return ()
+    return tuple(k.objek.kode for k in program.anak if not k.objek.sasaran.all())
+
+
+def sasaran_kegiatan(kegiatan: Simpul, milik_program: set[int]) -> set[int]:
+    """The sasaran ids a kegiatan node serves: its own links, else its program's."""
+    return {s.id for s in kegiatan.objek.sasaran.all()} or milik_program
 
 
 def _jumlah_sub(sub: SubKegiatan) -> Jumlah:
@@ -101,13 +170,14 @@ def _jumlah_sub(sub: SubKegiatan) -> Jumlah:
 
 
 def pohon_anggaran(*, kecamatan_id: int, tahun: int) -> PohonAnggaran:
-    """The whole tree in five queries, however many programs and sub kegiatan there are."""
+    """The whole tree in six queries, however many programs and sub kegiatan there are."""
     program = (
         Program.objects.filter(kecamatan_id=kecamatan_id, tahun=tahun)
         .order_by("kode")
         .prefetch_related(
-            "sasaran",
+            Prefetch("sasaran", queryset=sasaran_beserta_renstra()),
             Prefetch("kegiatan", queryset=Kegiatan.objects.order_by("kode")),
+            Prefetch("kegiatan__sasaran", queryset=sasaran_beserta_renstra()),
             Prefetch("kegiatan__sub_kegiatan", queryset=SubKegiatan.objects.order_by("kode")),
             "kegiatan__sub_kegiatan__realisasi",
         )

@@ -25,6 +25,7 @@ from perjanjian.models import (
     RealisasiAnggaran,
     SubKegiatan,
 )
+from perjanjian.selectors.salinan import salinan_anggaran
 from perjanjian.services.perjanjian import jaga_draft
 from sakip import akses, konkurensi
 from sakip.akses import Izin
@@ -32,6 +33,7 @@ from sakip.kinerja import Nilai
 from sakip.penguncian import DataTerkunci, TransisiDitolak
 
 KOLOM_PAGU = ("pagu_awal", "pagu_pergeseran", "pagu_perubahan")
+KOLOM_SUB = (*KOLOM_PAGU, "jenis_belanja")  # what a sub kegiatan's row of the grid writes
 PERIODE = (Periode.TW1, Periode.TW2, Periode.TW3, Periode.TW4, Periode.TAHUNAN)
 
 
@@ -59,8 +61,9 @@ def anggaran_simpan(
 ) -> int:
     """Save the pagu columns and the realisasi per period of the year's sub kegiatan.
 
-    ``isian`` maps a sub kegiatan id to its values (keys of KOLOM_PAGU and of PERIODE; an
-    empty realisasi is removed). All or nothing. Returns how many values changed.
+    ``isian`` maps a sub kegiatan id to its values (keys of KOLOM_SUB and of PERIODE; an
+    empty realisasi is removed; an absent key leaves the value as it is). All or nothing.
+    Returns how many values changed.
     """
     _jaga_pengisi(kecamatan, oleh)
     with transaction.atomic():
@@ -89,7 +92,7 @@ def anggaran_simpan(
             s = sub.get(sub_id)
             if s is None:  # not of this kecamatan and year: ignored, never written
                 continue
-            ganti = [k for k in KOLOM_PAGU if k in nilai and getattr(s, k) != nilai[k]]
+            ganti = [k for k in KOLOM_SUB if k in nilai and getattr(s, k) != nilai[k]]
             if ganti:
                 for k in ganti:
                     setattr(s, k, nilai[k])
@@ -119,6 +122,70 @@ def anggaran_simpan(
                     continue
                 berubah += 1
         return berubah
+
+
+def _sidik_tahun(kecamatan: Kecamatan, tahun: int, *, kunci: bool = False) -> str:
+    sub = SubKegiatan.objects.filter(
+        kegiatan__program__kecamatan=kecamatan, kegiatan__program__tahun=tahun
+    )
+    realisasi = RealisasiAnggaran.objects.filter(sub_kegiatan__in=sub)
+    if kunci:
+        sub = sub.select_for_update(of=("self",)).order_by("id")
+        realisasi = realisasi.select_for_update(of=("self",)).order_by("id")
+    return sidik_anggaran(list(sub), list(realisasi))
+
+
+def anggaran_impor(
+    *,
+    kecamatan: Kecamatan,
+    tahun: int,
+    baru: Iterable[Mapping[str, str]],
+    isian: Mapping[int, Mapping[str, Decimal | str | None]],
+    isian_baru: Mapping[str, Mapping[str, Decimal | str | None]],
+    sidik: str | None,
+    oleh: Pengguna,
+) -> int:
+    """An Excel import of the budget, all or nothing: the new program / kegiatan / sub
+    kegiatan rows (``baru``: dicts of ``tingkat``, ``kode``, ``nama`` and the parent's code
+    ``induk``, parents first; a parent is a stored row of the year or one created here), then
+    the amounts and kinds of the stored sub kegiatan (``isian``, by id) and of the new ones
+    (``isian_baru``, by code), written by ``anggaran_simpan``. Returns how many rows and values
+    changed."""
+    _jaga_pengisi(kecamatan, oleh)
+    baru = list(baru)
+    with transaction.atomic():
+        konkurensi.periksa(sidik, _sidik_tahun(kecamatan, tahun, kunci=True))
+        program = {p.kode: p for p in Program.objects.filter(kecamatan=kecamatan, tahun=tahun)}
+        kegiatan = {
+            (k.program.kode, k.kode): k
+            for k in Kegiatan.objects.filter(
+                program__kecamatan=kecamatan, program__tahun=tahun
+            ).select_related("program")
+        }
+        id_sub: dict[str, int] = {}
+        for b in baru:
+            if b["tingkat"] == "program":
+                p = Program(kecamatan=kecamatan, tahun=tahun, kode=b["kode"], nama=b["nama"])
+                _simpan_baru(p, oleh)
+                program[p.kode] = p
+            elif b["tingkat"] == "kegiatan":
+                k = Kegiatan(program=program[b["induk"]], kode=b["kode"], nama=b["nama"])
+                _simpan_baru(k, oleh)
+                kegiatan[(b["induk"], k.kode)] = k
+            else:
+                induk = next(k for (_, kode), k in kegiatan.items() if kode == b["induk"])
+                sub = SubKegiatan(kegiatan=induk, kode=b["kode"], nama=b["nama"])
+                _simpan_baru(sub, oleh)
+                id_sub[sub.kode] = sub.id
+        semua = {**isian, **{id_sub[kode]: nilai for kode, nilai in isian_baru.items()}}
+        berubah = anggaran_simpan(
+            kecamatan=kecamatan,
+            tahun=tahun,
+            isian=semua,
+            sidik=_sidik_tahun(kecamatan, tahun),
+            oleh=oleh,
+        )
+        return len(baru) + berubah
 
 
 # --- the tree itself --------------------------------------------------------------------------
@@ -158,8 +225,42 @@ def _jaga_sasaran(kecamatan: Kecamatan, sasaran: Iterable[Sasaran]) -> list[Sasa
     return sasaran
 
 
-def program_ubah(*, program: Program, data: Mapping, sasaran: Iterable[Sasaran], oleh) -> None:
-    """Change a program's code, name, factors and the sasaran it supports."""
+def pesan_sasaran_ganda(sasaran: Iterable[Sasaran]) -> str | None:
+    """A kegiatan serves at most one sasaran of each Renstra, so that its rupiah count once in
+    the budget and efficiency per sasaran; the form and the services ask this."""
+    per_renstra: dict[int, list[Sasaran]] = {}
+    for s in sasaran:
+        per_renstra.setdefault(s.tujuan.renstra_id, []).append(s)
+    for daftar in per_renstra.values():
+        if len(daftar) > 1:
+            kode = " dan ".join(f"Sasaran {s.kode}" for s in daftar)
+            return (
+                f"Satu kegiatan hanya mendukung satu sasaran per Renstra ({kode} dipilih "
+                "bersama); anggarannya harus terhitung sekali. Pindahkan sub kegiatan ke "
+                "kegiatan lain bila melayani sasaran yang berbeda."
+            )
+    return None
+
+
+def _jaga_sasaran_kegiatan(kecamatan: Kecamatan, sasaran: Iterable[Sasaran]) -> list[Sasaran]:
+    sasaran = _jaga_sasaran(kecamatan, sasaran)
+    pesan = pesan_sasaran_ganda(sasaran)
+    if pesan:
+        raise TransisiDitolak(pesan)
+    return sasaran
+
+
+def program_ubah(
+    *,
+    program: Program,
+    data: Mapping,
+    sasaran: Iterable[Sasaran],
+    sasaran_kegiatan: Mapping[int, Iterable[Sasaran]] | None = None,
+    oleh,
+) -> None:
+    """Change a program's code, name, factors, the sasaran it supports and, per kegiatan (id
+    → sasaran; none: all the program's), the sasaran each of its kegiatan serves. The program's
+    guard (its year's approved LKIP) covers the links of its kegiatan too."""
     _jaga_pengisi(program.kecamatan, oleh)
     with transaction.atomic():
         p = Program.objects.select_for_update().get(pk=program.pk)
@@ -168,22 +269,112 @@ def program_ubah(*, program: Program, data: Mapping, sasaran: Iterable[Sasaran],
                 setattr(p, k, data[k])
         _simpan_baru(p, oleh)
         p.sasaran.set(_jaga_sasaran(p.kecamatan, sasaran))
+        kegiatan = {k.id: k for k in p.kegiatan.all()}
+        for kegiatan_id, pilihan in (sasaran_kegiatan or {}).items():
+            k = kegiatan.get(kegiatan_id)
+            if k is None:  # not of this program: ignored, never written
+                continue
+            k.sasaran.set(_jaga_sasaran_kegiatan(p.kecamatan, pilihan))
 
 
-def kegiatan_tambah(*, program: Program, kode: str, nama: str, oleh: Pengguna) -> Kegiatan:
+def kegiatan_tambah(
+    *,
+    program: Program,
+    kode: str,
+    nama: str,
+    sasaran: Iterable[Sasaran] = (),
+    oleh: Pengguna,
+) -> Kegiatan:
     _jaga_pengisi(program.kecamatan, oleh)
     with transaction.atomic():
         kegiatan = Kegiatan(program=program, kode=kode, nama=nama)
         _simpan_baru(kegiatan, oleh)
+        sasaran = _jaga_sasaran_kegiatan(program.kecamatan, sasaran)
+        if sasaran:
+            program.jaga()  # what the year's approved LKIP printed per sasaran
+            kegiatan.sasaran.set(sasaran)
         return kegiatan
 
 
-def sub_kegiatan_tambah(*, kegiatan: Kegiatan, kode: str, nama: str, oleh: Pengguna) -> SubKegiatan:
+def sub_kegiatan_tambah(
+    *,
+    kegiatan: Kegiatan,
+    kode: str,
+    nama: str,
+    jenis_belanja: str = "",
+    pagu_awal: Decimal = Decimal(0),
+    oleh: Pengguna,
+) -> SubKegiatan:
     _jaga_pengisi(kegiatan.program.kecamatan, oleh)
     with transaction.atomic():
-        sub = SubKegiatan(kegiatan=kegiatan, kode=kode, nama=nama)
+        sub = SubKegiatan(
+            kegiatan=kegiatan,
+            kode=kode,
+            nama=nama,
+            jenis_belanja=jenis_belanja,
+            pagu_awal=pagu_awal,
+        )
         _simpan_baru(sub, oleh)
         return sub
+
+
+def anggaran_salin(
+    *, kecamatan: Kecamatan, ke_tahun: int, salin_pagu: bool, sidik: str | None, oleh: Pengguna
+) -> int:
+    """Copy last year's budget tree to ``ke_tahun`` as its preview showed it
+    (``perjanjian.selectors.salinan_anggaran``): new programs, kegiatan and sub kegiatan with
+    their sasaran links (those in force in the new year) and kinds of spending, no realisasi,
+    the pagu sebelum perubahan copied or 0. Codes the new year has are matched. All or
+    nothing; returns how many rows were created."""
+    _jaga_pengisi(kecamatan, oleh)
+    with transaction.atomic():
+        list(
+            Program.objects.select_for_update().filter(
+                kecamatan=kecamatan, tahun__in=(ke_tahun - 1, ke_tahun)
+            )
+        )
+        rencana = salinan_anggaran(kecamatan=kecamatan, ke_tahun=ke_tahun, salin_pagu=salin_pagu)
+        konkurensi.periksa(sidik, rencana.sidik)
+        if not rencana.baru:
+            raise TransisiDitolak(
+                f"Tidak ada yang disalin: semua program, kegiatan dan sub kegiatan "
+                f"{rencana.dari_tahun} sudah ada pada {ke_tahun}."
+            )
+        program = {p.kode: p for p in Program.objects.filter(kecamatan=kecamatan, tahun=ke_tahun)}
+        kegiatan = {
+            (k.program.kode, k.kode): k
+            for k in Kegiatan.objects.filter(
+                program__kecamatan=kecamatan, program__tahun=ke_tahun
+            ).select_related("program")
+        }
+        for b in rencana.baru:
+            if b.tingkat == "program":
+                program[b.kode] = program_tambah(
+                    kecamatan=kecamatan,
+                    tahun=ke_tahun,
+                    kode=b.kode,
+                    nama=b.nama,
+                    sasaran=b.sasaran,
+                    oleh=oleh,
+                )
+            elif b.tingkat == "kegiatan":
+                kegiatan[(*b.induk, b.kode)] = kegiatan_tambah(
+                    program=program[b.induk[0]],
+                    kode=b.kode,
+                    nama=b.nama,
+                    sasaran=b.sasaran,
+                    oleh=oleh,
+                )
+            else:
+                sub_kegiatan_tambah(
+                    kegiatan=kegiatan[b.induk],
+                    kode=b.kode,
+                    nama=b.nama,
+                    jenis_belanja=b.jenis_belanja,
+                    pagu_awal=b.pagu or Decimal(0),
+                    oleh=oleh,
+                )
+        return len(rencana.baru)
 
 
 # --- program / kegiatan / sub kegiatan indicators of a PK -----------------------------------

@@ -34,6 +34,7 @@ from perjanjian.models import (
 from perjanjian.selectors.anggaran import (
     Simpul,
     anggaran_tahun_per_periode,
+    kegiatan_terhitung_ganda,
     kunci_anggaran,
     pohon_anggaran,
     sasaran_program,
@@ -73,8 +74,10 @@ PESAN_PERIKSA = "Periksa isian yang ditandai; tidak ada yang disimpan."
 class BarisPohon:
     simpul: Simpul
     sel: list | None = None  # the form's cells of a sub kegiatan, in edit mode
+    jenis: object = None  # the form's kind-of-spending cell of a sub kegiatan, in edit mode
     realisasi: list[tuple[str, Decimal]] = field(default_factory=list)
     sasaran: list[Sasaran] = field(default_factory=list)
+    ganda: tuple[str, ...] = ()  # kegiatan counted for two sasaran of one Renstra
 
     @property
     def peringatan(self) -> tuple:
@@ -122,10 +125,16 @@ class AnggaranDetail(KecamatanMixin, TemplateView):
         sasaran = sasaran_program(program_ids=[p.objek.id for p in self.pohon.program])
         baris = []
         for s in self.pohon.baris():
-            b = BarisPohon(s, sasaran=sasaran.get(s.objek.id, []) if s.tingkat == "program" else [])
+            b = BarisPohon(s)
+            if s.tingkat == "program":
+                b.sasaran = sasaran.get(s.objek.id, [])
+                b.ganda = kegiatan_terhitung_ganda(s)
+            elif s.tingkat == "kegiatan":
+                b.sasaran = list(s.objek.sasaran.all())  # its own links, if any
             if s.tingkat == "sub_kegiatan":
                 if form is not None:
                     b.sel = form.sel(s.objek)
+                    b.jenis = form.jenis(s.objek)
                 ada = {r.periode: r.jumlah for r in s.objek.realisasi.all()}
                 b.realisasi = [(p.label, ada[p]) for p in PERIODE if p in ada]
             baris.append(b)
@@ -138,7 +147,7 @@ class AnggaranDetail(KecamatanMixin, TemplateView):
                     kecamatan=self.kecamatan, tahun=self.tahun, sasaran=berlaku, ringkas=True
                 ),
             )
-            tambah.setdefault("kegiatan", KegiatanForm(program=self._program()))
+            tambah.setdefault("kegiatan", KegiatanForm(program=self._program(), sasaran=berlaku))
             tambah.setdefault("sub_kegiatan", SubKegiatanForm(kegiatan=self._kegiatan()))
         # Three forms on one page: ids of their own, so each label names its own field.
         for nama, f in tambah.items():
@@ -147,6 +156,7 @@ class AnggaranDetail(KecamatanMixin, TemplateView):
             pohon=self.pohon,
             baris=baris,
             total=self.pohon.total,
+            rincian_belanja=self.pohon.rincian_belanja(),
             ubah=ubah,
             form=form,
             kunci=self.kunci,
@@ -217,7 +227,7 @@ class AnggaranDetail(KecamatanMixin, TemplateView):
             return redirect(request.path)
         try:
             return tindakan()
-        except TransisiDitolak as e:
+        except (DataTerkunci, TransisiDitolak) as e:
             messages.error(request, str(e))
             return redirect(request.path)
 
@@ -270,12 +280,20 @@ class AnggaranDetail(KecamatanMixin, TemplateView):
         return redirect(self.request.path)
 
     def _tambah_kegiatan(self):
-        form = KegiatanForm(self.request.POST, program=self._program())
+        form = KegiatanForm(
+            self.request.POST,
+            program=self._program(),
+            sasaran=sasaran_berlaku(kecamatan=self.kecamatan, tahun=self.tahun),
+        )
         if not form.is_valid():
             return self._gagal_tambah("kegiatan", form)
         d = form.cleaned_data
         k = kegiatan_tambah(
-            program=d["program"], kode=d["kode"], nama=d["nama"], oleh=self.request.user
+            program=d["program"],
+            kode=d["kode"],
+            nama=d["nama"],
+            sasaran=d["sasaran"],
+            oleh=self.request.user,
         )
         messages.success(self.request, f"Kegiatan {k.kode} {k.nama} ditambahkan.")
         return redirect(self.request.path)
@@ -286,7 +304,11 @@ class AnggaranDetail(KecamatanMixin, TemplateView):
             return self._gagal_tambah("sub_kegiatan", form)
         d = form.cleaned_data
         s = sub_kegiatan_tambah(
-            kegiatan=d["kegiatan"], kode=d["kode"], nama=d["nama"], oleh=self.request.user
+            kegiatan=d["kegiatan"],
+            kode=d["kode"],
+            nama=d["nama"],
+            jenis_belanja=d["jenis_belanja"],
+            oleh=self.request.user,
         )
         messages.success(
             self.request,
@@ -342,9 +364,10 @@ class ProgramUbah(KecamatanMixin, TemplateView):
                 program=self.program,
                 data=form.cleaned_data,
                 sasaran=form.cleaned_data["sasaran"],
+                sasaran_kegiatan=form.sasaran_kegiatan(),
                 oleh=request.user,
             )
-        except TransisiDitolak as e:
+        except (DataTerkunci, TransisiDitolak) as e:
             messages.error(request, str(e))
             return redirect(request.path)
         messages.success(request, "Program disimpan.")

@@ -2,10 +2,11 @@
 scroll box of wide tables."""
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from sakip import format_id, kinerja
+from sakip.butir import pecah_butir
 
 register = template.Library()
 
@@ -94,3 +95,26 @@ def tabel_gulir(parser, token):
     nodelist = parser.parse(("endtabel_gulir",))
     parser.delete_first_token()
     return TabelGulirNode([parser.compile_filter(b) for b in bagian], nodelist)
+
+
+@register.filter
+def butir(teks):
+    """A text field's lines as a list, the typed markers ("a.", "1.", "-", "•") hung in front
+    and nested by kind (sakip.butir.pecah_butir): the one way pages and printed documents show
+    a multi-line text. Takes the text, or lines already split (a tuple of ``Butir``)."""
+    daftar = pecah_butir(teks) if isinstance(teks, str) or teks is None else teks
+    return format_html_join(
+        "",
+        '<div class="butir tingkat-{}">{}{}</div>',
+        ((b.tingkat, _penanda(b.penanda) if b.penanda else "", b.isi) for b in daftar),
+    )
+
+
+def _penanda(teks):
+    return format_html('<span class="penanda">{}</span>', teks)
+
+
+@register.filter
+def huruf(nomor):
+    """1 → a, 2 → b …: the letters a decree numbers its lists with."""
+    return "abcdefghijklmnopqrstuvwxyz"[int(nomor) - 1] if 1 <= int(nomor) <= 26 else str(nomor)
