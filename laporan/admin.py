@@ -10,6 +10,7 @@ from .models import (
     LaporanKinerja,
     RekomendasiLHE,
     SkorAKIP,
+    TargetPembanding,
     TindakLanjutLHE,
     VersiLKIP,
 )
@@ -112,3 +113,12 @@ class DokumenPDFAdmin(AdminCatatan):
 class VersiLKIPAdmin(AdminCatatan):
     list_display = ["__str__", "sha256", "ditetapkan_oleh", "ditetapkan_pada"]
     list_select_related = ["laporan__kecamatan", "ditetapkan_oleh"]
+
+
+@admin.register(TargetPembanding)
+class TargetPembandingAdmin(AdminSakip):
+    """The national / provincial targets the LKIP prints beside the kabupaten benchmark."""
+
+    list_display = ["ukuran", "tahun", "tingkat", "nilai", "keterangan", "sumber"]
+    list_filter = ["tahun", "tingkat", "ukuran"]
+    list_select_related = ["ukuran"]

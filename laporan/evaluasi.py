@@ -21,6 +21,7 @@ from perjanjian.services import realisasi_tulis_dari_lhe
 from sakip import akses, kinerja
 from sakip.akses import Izin
 from sakip.alur import jalankan_transisi
+from sakip.format_id import format_tanggal
 from sakip.penguncian import DataTerkunci, TransisiDitolak
 
 from .models import EvaluasiAKIP, LaporanKinerja, RekomendasiLHE, SkorAKIP
@@ -119,14 +120,42 @@ def rekomendasi_lhe(
     return EvaluasiAKIP.objects.filter(kecamatan=kecamatan, tahun=tahun).first(), []
 
 
+def surat_lhe(lhe: EvaluasiAKIP | None) -> str:
+    """The LHE's letter as the seed cites it: "Surat Nomor … tanggal 29 September 2025"
+    (empty when neither is recorded)."""
+    if lhe is None:
+        return ""
+    bagian = []
+    if lhe.nomor_surat.strip():
+        bagian.append(f"Nomor {lhe.nomor_surat.strip()}")
+    if lhe.tanggal:
+        bagian.append(f"tanggal {format_tanggal(lhe.tanggal)}")
+    return f"Surat {' '.join(bagian)}" if bagian else ""
+
+
+def lhe_tahun(*, kecamatan: Kecamatan, tahun: int) -> EvaluasiAKIP | None:
+    """The LHE that gives the Nilai SAKIP of ``tahun`` (see EvaluasiAKIP)."""
+    return EvaluasiAKIP.objects.filter(kecamatan=kecamatan, tahun=tahun).first()
+
+
+def ukuran_nilai_sakip(*, kabupaten_id: int) -> set[int]:
+    """The ids of the kabupaten's shared measure "Nilai SAKIP" (the LHE's result)."""
+    return set(
+        ukuran_kode(kabupaten_id=kabupaten_id, kode=KODE_UKURAN_NILAI_SAKIP).values_list(
+            "id", flat=True
+        )
+    )
+
+
 @dataclass(frozen=True)
 class TabelTindakLanjut:
     """Tabel 1.3 of an LKIP: its source and rows (each with urutan, rekomendasi,
-    tindak_lanjut)."""
+    tindak_lanjut); ``surat`` the LHE's letter number and date when recorded."""
 
     sumber: str
     baris: tuple
     dari_lhe: bool
+    surat: str = ""
 
 
 def tabel_tindak_lanjut(laporan: LaporanKinerja) -> TabelTindakLanjut:
@@ -134,7 +163,7 @@ def tabel_tindak_lanjut(laporan: LaporanKinerja) -> TabelTindakLanjut:
     LKIP page (a year whose LHE was not kept here)."""
     lhe, baris = rekomendasi_lhe(kecamatan=laporan.kecamatan, tahun=laporan.tahun)
     if lhe is not None:
-        return TabelTindakLanjut(lhe.judul, tuple(baris), True)
+        return TabelTindakLanjut(lhe.judul, tuple(baris), True, surat_lhe(lhe))
     return TabelTindakLanjut(
         laporan.lhe_sumber, tuple(laporan.tindak_lanjut.order_by("urutan", "id")), False
     )

@@ -21,7 +21,13 @@ class LaporanForm(forms.ModelForm):
             "tanggal": TanggalInput(),
             **{
                 k: forms.Textarea(attrs={"rows": 4})
-                for k in ("kata_pengantar", "latar_belakang", "pengantar_perencanaan", "kesimpulan")
+                for k in (
+                    "kata_pengantar",
+                    "latar_belakang",
+                    "pengantar_perencanaan",
+                    "dasar_capaian",
+                    "kesimpulan",
+                )
             },
             **{
                 k: forms.Textarea(attrs={"rows": 3})

@@ -38,6 +38,14 @@ class LaporanKinerja(Terjaga):
     latar_belakang = models.TextField("latar belakang", blank=True)
     maksud_tujuan = models.TextField("tujuan penyusunan laporan", blank=True)
     pengantar_perencanaan = models.TextField("pengantar rencana strategis (Bab II.A)", blank=True)
+    dasar_capaian = models.TextField(
+        "dasar pelaporan capaian (Bab III)",
+        blank=True,
+        help_text=(
+            "Dasar hukum pelaporan capaian tahun ini, satu paragraf per baris, mis. surat "
+            "Menteri PANRB tentang penyampaian Laporan Kinerja. Kosong: dicetak teks bawaan."
+        ),
+    )
     kesimpulan = models.TextField("kesimpulan", blank=True)
     hambatan = models.TextField(
         "hambatan dan permasalahan kinerja", blank=True, help_text="Satu butir per baris."
@@ -347,6 +355,50 @@ class RekomendasiLHE(Terjaga):
             f"LKIP {tahun} sudah ditetapkan; rekomendasi dan tindak lanjut LHE {tahun} "
             "tidak dapat diubah lagi."
         )
+
+
+class TargetPembanding(models.Model):
+    """A national or provincial target of a measure for a year (e.g. the national average
+    Nilai SAKIP of the KemenPANRB Renstra, the national IPP): printed beside the kabupaten
+    benchmark in column 14 and point d of the LKIP analysis (laporan.pembanding)."""
+
+    class Tingkat(models.TextChoices):
+        NASIONAL = "nasional", "Nasional"
+        PROVINSI = "provinsi", "Provinsi"
+
+    ukuran = models.ForeignKey(
+        "iku.Ukuran",
+        on_delete=models.CASCADE,
+        related_name="target_pembanding",
+        verbose_name="ukuran kinerja",
+    )
+    tahun = TahunField("tahun")
+    tingkat = models.CharField(
+        "tingkat", max_length=10, choices=Tingkat.choices, default=Tingkat.NASIONAL
+    )
+    nilai = models.DecimalField("target", max_digits=12, decimal_places=2)
+    keterangan = models.CharField(
+        "keterangan",
+        max_length=100,
+        blank=True,
+        help_text="mis. BB / Sangat Baik",
+    )
+    sumber = models.CharField(
+        "sumber", max_length=255, blank=True, help_text="mis. Renstra KemenPANRB 2025-2029"
+    )
+
+    class Meta:
+        verbose_name = "target nasional / provinsi"
+        verbose_name_plural = "target nasional / provinsi"
+        ordering = ["ukuran", "tahun", "tingkat"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ukuran", "tahun", "tingkat"], name="target_pembanding_unik"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Target {self.get_tingkat_display().lower()} {self.ukuran} {self.tahun}"
 
 
 class DokumenPDF(models.Model):

@@ -40,7 +40,13 @@ from kecamatan.models import (
     UnitKerja,
 )
 from kecamatan.services import pasang_skala_bawaan
-from laporan.models import EvaluasiAKIP, LaporanKinerja, RekomendasiLHE, TindakLanjutLHE
+from laporan.models import (
+    EvaluasiAKIP,
+    LaporanKinerja,
+    RekomendasiLHE,
+    TargetPembanding,
+    TindakLanjutLHE,
+)
 from perjanjian.models import (
     IndikatorProgram,
     Kegiatan,
@@ -130,6 +136,18 @@ def muat_kabupaten(data: dict, hasil: Hasil) -> Kabupaten:
     for u in data["ukuran"]:
         Ukuran.objects.get_or_create(
             kabupaten=kabupaten, kode=u["kode"], defaults={"nama": u["nama"]}
+        )
+    for t in data.get("target_pembanding", []):
+        tempat = f"target {t['tingkat']} {t['ukuran']} {t['tahun']}"
+        TargetPembanding.objects.get_or_create(
+            ukuran=Ukuran.objects.get(kabupaten=kabupaten, kode=t["ukuran"]),
+            tahun=t["tahun"],
+            tingkat=t["tingkat"],
+            defaults={
+                "nilai": nilai(t["nilai"], tempat).angka,
+                "keterangan": t.get("keterangan", ""),
+                "sumber": t.get("sumber", ""),
+            },
         )
     pasang_skala_bawaan()
     pakai = data.get("pemakaian_skala", {})
@@ -480,6 +498,7 @@ def muat_laporan(kecamatan, lap: dict) -> None:
         "latar_belakang",
         "maksud_tujuan",
         "pengantar_perencanaan",
+        "dasar_capaian",
         "kesimpulan",
         "hambatan",
         "faktor_keberhasilan",

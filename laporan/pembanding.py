@@ -1,6 +1,11 @@
 """Benchmark (point d of the LKIP analysis): a kecamatan against the other kecamatan of its
 kabupaten on the same measure (``Ukuran``) and year.
 
+Beside it, a national or provincial target of the same measure and year (``TargetPembanding``,
+e.g. the national average Nilai SAKIP of the KemenPANRB Renstra): the seed's "(Benchmark) Target
+Nasional/ Regional" column and point d compare against it; the capaian against it is
+``sakip.kinerja.capaian`` as for any target.
+
 The seeds write "tidak ada data untuk benchmark"; a system holding every kecamatan can compare
 their yearly realisasi instead. A comparison is only drawn when at least
 ``MINIMAL_PEMBANDING`` kecamatan have a realisasi: an "average" of one or two values, or a rank
@@ -18,6 +23,8 @@ from perjanjian.selectors import nilai_indikator, realisasi_tahunan_kabupaten
 from sakip import kinerja
 from sakip.kinerja import Nilai, Polaritas
 
+from .models import TargetPembanding
+
 MINIMAL_PEMBANDING = 3
 
 
@@ -26,6 +33,28 @@ class NilaiKecamatan:
     kecamatan_id: int
     kecamatan: str  # "Kecamatan Kencong"
     nilai: Nilai
+
+
+@dataclass(frozen=True)
+class TargetLuar:
+    """A national or provincial target of the measure for the year, and the kecamatan's
+    realisasi against it (None when it has no realisasi)."""
+
+    tingkat: str  # "nasional", "provinsi"
+    nilai: Decimal
+    keterangan: str
+    sumber: str
+    capaian: Decimal | None
+
+    @property
+    def tercapai(self) -> bool | None:
+        if self.capaian is None:
+            return None
+        return self.capaian >= 100
+
+    @property
+    def dilampaui(self) -> bool:
+        return self.capaian is not None and self.capaian > 100
 
 
 @dataclass(frozen=True)
@@ -38,6 +67,7 @@ class Pembanding:
     kecamatan_id: int  # the kecamatan the report is about
     urutan: tuple[NilaiKecamatan, ...]
     minimal: int = MINIMAL_PEMBANDING
+    target_luar: tuple[TargetLuar, ...] = ()
 
     @property
     def jumlah(self) -> int:
@@ -97,8 +127,9 @@ def pembanding_tahunan(
 ) -> dict[int, Pembanding]:
     """Per measure (``ukuran_id``) of the given indicators, the comparison for ``tahun``.
 
-    One query for all measures. The polarity and unit of the first indicator of a measure are
-    used (two indicators of one measure, such as IKM in both Renstra of 2025, agree on them).
+    One query for all measures' realisasi, one for their national / provincial targets. The
+    polarity and unit of the first indicator of a measure are used (two indicators of one
+    measure, such as IKM in both Renstra of 2025, agree on them).
     """
     per_ukuran: dict[int, Indikator] = {}
     for ind in indikator:
@@ -119,6 +150,15 @@ def pembanding_tahunan(
                 nilai=nilai_indikator(per_ukuran[r.ukuran_id], r.nilai, r.huruf),
             )
         )
+    target: dict[int, list[TargetPembanding]] = {u: [] for u in per_ukuran}
+    for t in TargetPembanding.objects.filter(ukuran_id__in=list(per_ukuran), tahun=tahun).order_by(
+        "ukuran_id", "tingkat"
+    ):
+        target[t.ukuran_id].append(t)
+    sendiri = {
+        u: next((n.nilai.angka for n in daftar if n.kecamatan_id == kecamatan.id), None)
+        for u, daftar in nilai.items()
+    }
     return {
         u: Pembanding(
             ukuran=nama_ukuran.get(u, ind.nama),
@@ -126,6 +166,16 @@ def pembanding_tahunan(
             polaritas=Polaritas(ind.polaritas),
             kecamatan_id=kecamatan.id,
             urutan=urutkan(nilai[u], ind.polaritas),
+            target_luar=tuple(
+                TargetLuar(
+                    tingkat=t.tingkat,
+                    nilai=t.nilai,
+                    keterangan=t.keterangan,
+                    sumber=t.sumber,
+                    capaian=kinerja.capaian(t.nilai, sendiri[u], ind.polaritas, ind.metode_negatif),
+                )
+                for t in target[u]
+            ),
         )
         for u, ind in per_ukuran.items()
     }

@@ -44,6 +44,7 @@ KOLOM_TEKS = (
     "latar_belakang",
     "maksud_tujuan",
     "pengantar_perencanaan",
+    "dasar_capaian",
     "kesimpulan",
     "hambatan",
     "faktor_keberhasilan",

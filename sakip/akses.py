@@ -88,6 +88,7 @@ JALUR_KABUPATEN: dict[str, tuple[str, ...]] = {
     "kecamatan.Pejabat": ("kabupaten",),
     "kecamatan.PemakaianSkala": ("kabupaten",),
     "iku.Ukuran": ("kabupaten",),
+    "laporan.TargetPembanding": ("ukuran__kabupaten",),
 }
 
 # Shared by every kabupaten, belonging to none: the catalogue of rating scales (a kabupaten

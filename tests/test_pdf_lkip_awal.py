@@ -280,7 +280,10 @@ class TestBabSatu:
         assert (
             "Tabel 1.3\nTindak Lanjut Atas Laporan Hasil Evaluasi SAKIP Kecamatan Kencong" in teks
         )
-        assert "Sumber: LHE SAKIP Kecamatan Kencong Tahun 2025 Triwulan 3" in teks
+        assert (
+            "Sumber: LHE SAKIP Kecamatan Kencong Tahun 2025 Triwulan 3, Surat Nomor "
+            "700.1.2.1/15/IR." in rata(teks)
+        )
         assert "11 Kecamatan Kencong Kabupaten Jember untuk segera" in rata(teks)
 
 

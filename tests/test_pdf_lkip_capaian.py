@@ -235,7 +235,8 @@ class TestBab3:
 
     def test_program_pendukung_dihitung(self, cetakan):
         t33 = sejak(cetakan, "Tabel 3.3 Kontribusi", "Berikut analisis")
-        assert "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH" in t33
+        # The program's name cell may break at the foot of a page (a row longer than a page).
+        assert "PROGRAM PENUNJANG URUSAN PEMERINTA" in t33
         assert "35,29%" in t33 and "92,31%" in t33  # the seed prints 35,24 % and 92 %
         t310 = sejak(cetakan, "Tabel 3.10 Kontribusi", "Berikut analisis")
         assert "78,24%" in t310 and "109,03%" in t310
@@ -252,7 +253,8 @@ class TestBab3:
         assert rata(cetakan.teks).count("[Narasi belum diisi]") == 1
 
     def test_efisiensi_dengan_anggaran_program_trantib_sendiri(self, cetakan):
-        t37 = sejak(cetakan, "Tabel 3.7 Perhitungan Efisiensi", "C. CAPAIAN")
+        # Up to the sources named under the table (which name the PMKS program's budget again).
+        t37 = sejak(cetakan, "Tabel 3.7 Perhitungan Efisiensi", "Sumber data perhitungan")
         assert "71,11%" in t37 and "Efisien" in t37
         assert "Tidak Efisien" in t37  # IKM 99,82 %: below the target
         assert "68.661.200,00 63.959.011,00 93,15%" in t37  # not the PMKS program's budget

@@ -592,6 +592,7 @@ class IsiAwal:
     profil: Profil | None
     tindak_lanjut: tuple
     lhe_sumber: str
+    lhe_surat: str  # "Surat Nomor … tanggal …" of the LHE, when recorded
     nilai_sakip: NilaiSakip  # the year's Nilai SAKIP and its source (laporan.selectors)
     renstra: tuple[Renstra, ...]
     perjanjian: tuple[PerjanjianKinerja, ...]
@@ -725,6 +726,7 @@ def konteks_awal(laporan) -> dict:
             profil=profil,
             tindak_lanjut=tabel_13.baris,
             lhe_sumber=tabel_13.sumber,
+            lhe_surat=tabel_13.surat,
             nilai_sakip=nilai_sakip(kecamatan=kecamatan, tahun=tahun),
             renstra=tuple(renstra),
             perjanjian=tuple(perjanjian),

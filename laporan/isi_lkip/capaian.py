@@ -13,11 +13,13 @@ table of the PK Perubahan is "3.12", its budget table "3.13"); here tables are n
 consecutively, so those two are 3.11 and 3.12.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from iku.models import Sasaran, Tujuan
 from kecamatan.selectors import sumber_skala
+from laporan.evaluasi import lhe_tahun, surat_lhe, ukuran_nilai_sakip
 from laporan.grafik import Grafik, grafik_tahunan
 from laporan.pembanding import Pembanding, pembanding_tahunan
 from perjanjian.models import (
@@ -168,10 +170,39 @@ class AnalisisTujuan:
 
 
 @dataclass(frozen=True)
+class SisaAnggaran:
+    """A sub kegiatan (or a kegiatan without sub kegiatan) of a sasaran's programs whose
+    realisasi stayed under its budget: where an efficiency comes from."""
+
+    nama: str
+    pagu: Decimal
+    realisasi: Decimal
+    sisa: Decimal
+
+
+# How many budget lines with a remainder are named as the source of an efficiency.
+JUMLAH_SUMBER_SISA = 3
+
+
+def sisa_anggaran(program: Sequence[Simpul]) -> tuple[SisaAnggaran, ...]:
+    """The lowest budget lines of ``program`` left partly unspent, largest remainder first
+    (ties by name), at most ``JUMLAH_SUMBER_SISA``."""
+    daun = [s for p in program for k in p.anak for s in (k.anak or [k])]
+    hasil = []
+    for s in daun:
+        sisa = kinerja.selisih(s.jumlah.pagu_akhir, s.jumlah.realisasi)
+        if sisa is not None and sisa > 0:
+            hasil.append(SisaAnggaran(s.objek.nama, s.jumlah.pagu_akhir, s.jumlah.realisasi, sisa))
+    hasil.sort(key=lambda x: (-x.sisa, x.nama))
+    return tuple(hasil[:JUMLAH_SUMBER_SISA])
+
+
+@dataclass(frozen=True)
 class BarisEfisiensiLKIP:
     nomor: int
     efisiensi: BarisEfisiensi
     tercapai: bool  # capaian kinerja ≥ 100 %
+    sumber_sisa: tuple[SisaAnggaran, ...] = ()  # only for an efficient sasaran
 
     @property
     def baris_span(self) -> int:
@@ -205,6 +236,11 @@ class BagianPK:
     @property
     def sumber_anggaran(self) -> str:
         return "DPA" if self.perjanjian.jenis == PerjanjianKinerja.Jenis.AWAL else "DPPA"
+
+    @property
+    def ada_target_luar(self) -> bool:
+        """Whether a measure of the table has a national or provincial target (column 14)."""
+        return any(a.pembanding is not None and a.pembanding.target_luar for a in self.baris)
 
 
 # --- loading -------------------------------------------------------------------------------
@@ -411,6 +447,11 @@ def _bagian_pk(
                 nomor=i,
                 efisiensi=e,
                 tercapai=e.capaian_kinerja is not None and e.capaian_kinerja >= 100,
+                sumber_sisa=(
+                    sisa_anggaran(e.program)
+                    if e.hasil.kategori == kinerja.KategoriEfisiensi.EFISIEN
+                    else ()
+                ),
             )
             for i, e in enumerate(tabel.efisiensi, start=1)
         ),
@@ -425,6 +466,23 @@ class Bagian:
     anker: str
     judul: str
     tingkat: int
+
+
+# Bab III's legal basis when the LKIP has none typed (LaporanKinerja.dasar_capaian): the
+# regulations the seed's LKIP names for measuring and reporting capaian (seeds/004, Bab I).
+DASAR_CAPAIAN_BAWAAN = (
+    "Pengukuran dan pelaporan capaian kinerja tahun {tahun} berpedoman pada Peraturan Presiden "
+    "Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah dan Peraturan "
+    "Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun 2014 tentang "
+    "Petunjuk Teknis Perjanjian Kinerja, Pelaporan Kinerja dan Tata Cara Reviu atas Laporan "
+    "Kinerja Instansi Pemerintah: capaian dilaporkan atas kinerja yang ditetapkan dalam "
+    "Perjanjian Kinerja tahun {tahun}."
+)
+
+
+def dasar_capaian(laporan) -> tuple[str, ...]:
+    """The paragraphs of Bab III's legal basis: typed on the LKIP page, else the default."""
+    return baris_teks(laporan.dasar_capaian) or (DASAR_CAPAIAN_BAWAAN.format(tahun=laporan.tahun),)
 
 
 def _sumber_skala(skala: Skala) -> str:
@@ -490,8 +548,15 @@ def konteks_capaian(laporan) -> dict:
         Bagian("bab-4-a", "A. KESIMPULAN", 2),
         Bagian("bab-4-b", "B. LANGKAH PERBAIKAN KINERJA", 2),
     ]
+    lhe = lhe_tahun(kecamatan=kecamatan, tahun=tahun)
     return {
         "capaian_draf": laporan.status != laporan.Status.DITETAPKAN,
+        "capaian_dasar": dasar_capaian(laporan),
+        "capaian_lhe": lhe,
+        "capaian_lhe_surat": surat_lhe(lhe),
+        "capaian_ukuran_lhe": ukuran_nilai_sakip(kabupaten_id=kecamatan.kabupaten_id)
+        if lhe is not None
+        else set(),
         "capaian_perjanjian": tuple(bagian_pk),
         "capaian_bagian": tuple(daftar),
         "capaian_ketercapaian": kinerja.hitung_tercapai(b.capaian for b in semua_baris),
