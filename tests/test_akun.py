@@ -28,12 +28,15 @@ def test_operator_mendarat_di_beranda_kecamatannya(client, operator_kencong):
     assert "Kecamatan Kencong — tahun 2025" in response.text
 
 
-def test_bappeda_mendarat_di_daftar_kecamatan(client, bappeda):
+def test_bappeda_mendarat_di_antrean_verifikasinya(client, bappeda):
     masuk(client, "bappeda")
     response = client.get("/", follow=True)
-    assert response.redirect_chain[-1][0] == reverse("kecamatan:daftar")
-    assert response.text.count("/kecamatan/") >= 31
-    assert "Sumberjambe" in response.text
+    assert response.redirect_chain[-1][0] == reverse("perjanjian:verifikasi")
+    assert "Antrean verifikasi" in response.text
+    # Every kecamatan stays one click away, in the menu.
+    assert reverse("kecamatan:daftar") in response.text
+    daftar = client.get(reverse("kecamatan:daftar")).text
+    assert daftar.count("/kecamatan/") >= 31 and "Sumberjambe" in daftar
 
 
 def test_operator_tidak_boleh_membuka_daftar_kabupaten(client, operator_kencong):
