@@ -8,11 +8,12 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.core.files.storage import FileSystemStorage
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from laporan.dokumen.layanan import periksa_macet
+from laporan.dokumen.layanan import _simpan, periksa_macet
 from laporan.models import DokumenPDF
 
 PDF_UJI = b"%PDF-1.7\n% dokumen uji\n%%EOF\n"
@@ -57,6 +58,28 @@ def test_render_yang_mati_saat_menulis_tidak_meninggalkan_berkas(
     mati.refresh_from_db()
     assert mati.status == "gagal" and not mati.berkas
     assert not setengah.exists()
+
+
+def test_nama_berkas_dicatat_sebelum_ditulis(kencong, media, monkeypatch):
+    """The process dies half-way through writing (here: the storage stops after 9 bytes):
+    the row already names the file, so declaring the render dead removes it."""
+    mulai = timezone.now() - timedelta(minutes=20)
+    berjalan = dokumen(kencong, status="berjalan", mulai=mulai)
+    asli = FileSystemStorage._save
+
+    def mati_di_tengah(self, name, content):
+        asli(self, name, type(content)(content.read()[:9]))
+        raise KeyboardInterrupt  # what a SIGKILL looks like from the row's side: nothing more
+
+    monkeypatch.setattr(FileSystemStorage, "_save", mati_di_tengah)
+    with pytest.raises(KeyboardInterrupt):
+        _simpan(berjalan, mulai=mulai, isi=PDF_UJI, halaman=1, detik=1.0)
+    berjalan.refresh_from_db()
+    setengah = media / berjalan.berkas.name
+    assert berjalan.status == "berjalan" and setengah.read_bytes() == PDF_UJI[:9]
+
+    assert periksa_macet(berjalan).status == "gagal"
+    assert not setengah.exists() and not list((media / "dokumen").rglob("*.pdf"))
 
 
 def test_berkas_yang_dinamai_dokumen_lain_tidak_ikut_dihapus(kencong, media):
