@@ -42,7 +42,8 @@ run: demo
 
 # The production-like pair (README "Deploying"): gunicorn and the task worker through
 # `layani --produksi`, DEBUG off, collected and compressed static files, on DATABASE_URL
-# (default: the local PostgreSQL). Without SECRET_KEY in the environment a random one is
+# (default: the local PostgreSQL; `siapkan_basis_data` creates that database when it is
+# missing, then migrates). Without SECRET_KEY in the environment a random one is
 # kept in .kunci-rahasia (readable by this user only). The cookies are not marked Secure here
 # because this serves plain HTTP; a deployment behind HTTPS leaves them on. Ctrl-C stops both.
 SERVE_URL = $${DATABASE_URL:-$(PG_URL_BAWAAN)}
@@ -54,7 +55,7 @@ PRODUKSI = DATABASE_URL=$(SERVE_URL) DEBUG=0 STATIC_MANIFEST=1 \
 serve: install
 	@if [ -z "$${SECRET_KEY:-}" ] && [ ! -s .kunci-rahasia ]; then \
 	  (umask 077; $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > .kunci-rahasia); fi
-	$(PRODUKSI) $(BIN)/python manage.py migrate --noinput
+	$(PRODUKSI) $(BIN)/python manage.py siapkan_basis_data
 	$(PRODUKSI) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(PRODUKSI) $(BIN)/python manage.py layani --produksi $(ALAMAT)
 

@@ -237,17 +237,24 @@ def cetak(dokumen_id: int) -> DokumenPDF:
 def _simpan(dokumen: DokumenPDF, *, mulai, isi: bytes, halaman: int, detik: float):
     """The one step in which a document becomes downloadable.
 
-    The complete PDF is written to the storage first; then one UPDATE, which only succeeds
-    while this run still holds the document, marks it SELESAI with the file's name, and the
-    version it belongs to gets its SHA-256 in the same transaction. A process killed before
-    that commit leaves at most a file no row names, which nothing serves; a run that lost
-    the document meanwhile (declared dead, printed again) removes its file and changes
-    nothing."""
+    The file's name is recorded on the row (still BERJALAN, so nothing serves it) before the
+    file is written: a process killed while writing leaves a partial file its row names,
+    which ``periksa_macet`` removes when it declares the render dead. The complete PDF is
+    then written to the storage; then one UPDATE, which only succeeds while this run still
+    holds the document, marks it SELESAI with the file's name, and the version it belongs to
+    gets its SHA-256 in the same transaction. A run that lost the document meanwhile
+    (declared dead, printed again) removes its file and changes nothing; a file left by
+    anything else (a name taken by a concurrent render) is found by
+    ``manage.py bersihkan_berkas_dokumen``."""
     sha = hashlib.sha256(isi).hexdigest()
     berkas = dokumen.berkas
-    nama = berkas.storage.save(
-        berkas.field.generate_filename(dokumen, dokumen.nama_berkas), ContentFile(isi)
-    )
+    storage = berkas.storage
+    nama = storage.get_available_name(berkas.field.generate_filename(dokumen, dokumen.nama_berkas))
+    masih_dipegang = DokumenPDF.objects.filter(pk=dokumen.pk, status=Status.BERJALAN, mulai=mulai)
+    if not masih_dipegang.update(berkas=nama):
+        dokumen.refresh_from_db()
+        return dokumen
+    nama = storage.save(nama, ContentFile(isi))
     try:
         with transaction.atomic():
             menang = DokumenPDF.objects.filter(
@@ -265,12 +272,22 @@ def _simpan(dokumen: DokumenPDF, *, mulai, isi: bytes, halaman: int, detik: floa
             if menang:
                 VersiLKIP.objects.filter(dokumen_id=dokumen.pk, sha256="").update(sha256=sha)
     except BaseException:
-        berkas.storage.delete(nama)
+        masih_dipegang.update(berkas="")
+        buang_berkas(nama)
         raise
     if not menang:
-        berkas.storage.delete(nama)
+        buang_berkas(nama)
     dokumen.refresh_from_db()
     return dokumen
+
+
+def buang_berkas(nama: str, *, kecuali: int | None = None) -> bool:
+    """Remove the stored file ``nama`` unless a document row other than ``kecuali`` names it
+    (a render that lost its name to another keeps its hands off that one's file)."""
+    if not nama or DokumenPDF.objects.filter(berkas=nama).exclude(pk=kecuali).exists():
+        return False
+    DokumenPDF._meta.get_field("berkas").storage.delete(nama)
+    return True
 
 
 class _TandaHidup:
@@ -381,12 +398,19 @@ def alasan_macet(dokumen: DokumenPDF, *, sekarang=None) -> str | None:
 def periksa_macet(dokumen: DokumenPDF) -> DokumenPDF:
     """The document as it stands; one whose render died (``alasan_macet``) is marked GAGAL
     with the reason first, so its page offers to print it again instead of waiting for
-    ever. The update is conditional: a run that finished meanwhile wins."""
+    ever. The update is conditional: a run that finished meanwhile wins. The partial file
+    the dead run was writing (its name is recorded before writing, ``_simpan``) is removed;
+    once GAGAL the run can no longer record another name nor finish."""
     alasan = alasan_macet(dokumen)
     if alasan is not None:
-        DokumenPDF.objects.filter(pk=dokumen.pk, status=dokumen.status, mulai=dokumen.mulai).update(
-            status=Status.GAGAL, tahap="", pesan=alasan
-        )
+        mati = DokumenPDF.objects.filter(
+            pk=dokumen.pk, status=dokumen.status, mulai=dokumen.mulai
+        ).update(status=Status.GAGAL, tahap="", pesan=alasan)
+        if mati:
+            sisa = DokumenPDF.objects.filter(pk=dokumen.pk).values_list("berkas", flat=True)[0]
+            if sisa:
+                buang_berkas(sisa, kecuali=dokumen.pk)
+                DokumenPDF.objects.filter(pk=dokumen.pk, status=Status.GAGAL).update(berkas="")
         dokumen.refresh_from_db()
     return dokumen
 
