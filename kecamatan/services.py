@@ -209,9 +209,11 @@ def pejabat_simpan(
             kecamatan_kunci(kecamatan=kecamatan)
         ada = {
             p.id: p
-            for p in Pejabat.objects.select_for_update().filter(
-                kabupaten=kabupaten, kecamatan=kecamatan
-            )
+            # Ordered by id: the model's ordering joins the nullable kecamatan, which
+            # PostgreSQL cannot lock (FOR UPDATE on the nullable side of an outer join).
+            for p in Pejabat.objects.select_for_update()
+            .filter(kabupaten=kabupaten, kecamatan=kecamatan)
+            .order_by("pk")
         }
         if any(b.id is not None and b.id not in ada for b in baris):
             raise TransisiDitolak(PESAN_BARIS_HILANG)
