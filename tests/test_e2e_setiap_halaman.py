@@ -17,6 +17,8 @@ import re
 
 import pytest
 
+from kecamatan.models import Pejabat
+from perjanjian.models import SubKegiatan
 from tests.bantu_peramban import masuk, pelanggaran_axe
 from tests.test_izin_peran import (
     ADMIN,
@@ -49,6 +51,21 @@ _BERUBAH = re.compile(r'(name="csrfmiddlewaretoken" value|csrf-token" content)="
 def halaman_peran(peran, kencong) -> list[str]:
     urls = [url_kencong(n, p, kencong) for n, p in POLA if peran in TABEL_PERAN[n][0]]
     return urls + [ANGGARAN + "?ubah=1"] if peran in (OPERATOR, CAMAT) else urls
+
+
+def halaman_admin(kencong) -> list[str]:
+    """The admin's kinds of page: its index, a list, a change form (text, choices, a logo
+    file), a form with dates and NIP, a form with rupiah, the import page with its file."""
+    pejabat = Pejabat.objects.filter(kecamatan=kencong).order_by("pk").first()
+    sub = SubKegiatan.objects.filter(kegiatan__program__kecamatan=kencong).order_by("pk").first()
+    return [
+        "/admin/",
+        "/admin/kecamatan/kecamatan/",
+        f"/admin/kecamatan/kecamatan/{kencong.pk}/change/",
+        f"/admin/kecamatan/pejabat/{pejabat.pk}/change/",
+        f"/admin/perjanjian/subkegiatan/{sub.pk}/change/",
+        "/admin/kecamatan/pejabat/import/",
+    ]
 
 
 def sidik_isi(html: str) -> str:
@@ -128,6 +145,17 @@ def test_setiap_halaman_setiap_peran_di_laptop_dan_ponsel(
             if url == DASBOR and peran == BAPPEDA:
                 periksa_grafik_dasbor(page)
                 khusus.add("dasbor")
+        if peran == ADMIN:  # the reference data it keeps in the Django admin
+            for url in halaman_admin(kencong):
+                page.set_viewport_size({"width": LAPTOP[0], "height": LAPTOP[1]})
+                jawaban = page.goto(live_server.url + url)
+                if jawaban.status != 200:
+                    salah.append(f"{username} {url}: {jawaban.status}")
+                    continue
+                periksa_axe(page, f"{username} {LAPTOP[0]} {url}", salah)
+                page.set_viewport_size({"width": PONSEL[0], "height": PONSEL[1]})
+                periksa_axe(page, f"{username} {PONSEL[0]} {url}", salah)
+                diperiksa += 1
         konteks.close()
 
     print(f"{diperiksa} halaman berbeda, masing-masing pada {LAPTOP[0]} dan {PONSEL[0]} px")
