@@ -101,12 +101,22 @@ def tabel_gulir(parser, token):
 def butir(teks):
     """A text field's lines as a list, the typed markers ("a.", "1.", "-", "•") hung in front
     and nested by kind (sakip.butir.pecah_butir): the one way pages and printed documents show
-    a multi-line text. Takes the text, or lines already split (a tuple of ``Butir``)."""
+    a multi-line text. Takes the text, or lines already split (a tuple of ``Butir``). A line
+    announcing what follows ("- Sasaran :") is marked ``pengantar``: the printed documents keep
+    it with the next line."""
     daftar = pecah_butir(teks) if isinstance(teks, str) or teks is None else teks
     return format_html_join(
         "",
-        '<div class="butir tingkat-{}">{}{}</div>',
-        ((b.tingkat, _penanda(b.penanda) if b.penanda else "", b.isi) for b in daftar),
+        '<div class="butir tingkat-{}{}">{}{}</div>',
+        (
+            (
+                b.tingkat,
+                " pengantar" if str(b.isi).rstrip().endswith(":") else "",
+                _penanda(b.penanda) if b.penanda else "",
+                b.isi,
+            )
+            for b in daftar
+        ),
     )
 
 
