@@ -15,7 +15,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy
 
 from sakip import akses
-from sakip.isian import NipField, UangField, batas_kolom, kolom_rupiah
+from sakip.isian import BarisInlineFormSet, NipField, UangField, batas_kolom, kolom_rupiah
 from sakip.penguncian import DataTerkunci, Terjaga
 from sakip.validators import validate_nip
 
@@ -113,7 +113,10 @@ class LingkupKabupaten:
 
 
 class InlineSakip(NipAdmin, BatasAngkaAdmin, LingkupKabupaten, admin.TabularInline):
-    """The base of every inline: its choices scoped like its page's, its numbers bounded."""
+    """The base of every inline: its choices scoped like its page's, its numbers bounded, each
+    input named with its row for a screen reader."""
+
+    formset = BarisInlineFormSet
 
 
 class KhususPengelola:

@@ -164,8 +164,11 @@ def beri_nama_baris(form, index) -> None:
     select-name). Called by the grids' formsets for every row, the delete box included."""
     nomor = "baru" if index is None else index + 1
     for field in form.fields.values():
-        if not field.widget.is_hidden:
-            field.widget.attrs.setdefault("aria-label", f"{field.label}, baris {nomor}")
+        # The admin's related-field wrapper renders the widget it wraps (and its own attrs
+        # are not that widget's after a copy): name the widget that is rendered.
+        widget = getattr(field.widget, "widget", field.widget)
+        if not widget.is_hidden:
+            widget.attrs.setdefault("aria-label", f"{field.label}, baris {nomor}")
 
 
 class BarisFormSet(forms.BaseFormSet):
@@ -178,6 +181,14 @@ class BarisFormSet(forms.BaseFormSet):
 
 class BarisModelFormSet(forms.BaseModelFormSet):
     """The same for a grid of stored rows (the profile's tables)."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        beri_nama_baris(form, index)
+
+
+class BarisInlineFormSet(forms.BaseInlineFormSet):
+    """The same for the Django admin's tabular inlines (sakip.admin_dasar.InlineSakip)."""
 
     def add_fields(self, form, index):
         super().add_fields(form, index)
