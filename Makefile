@@ -10,8 +10,9 @@ STAMP := $(VENV)/.terpasang
 SQLITE_URL := sqlite:///$(CURDIR)/db.sqlite3
 PG_URL_BAWAAN := postgres://postgres@127.0.0.1:5432/sakip
 # The suite runs on every core (pytest-xdist), each test file whole on one worker so its
-# module-scoped prints are made once; UJI_PEKERJA=0 runs it in this process.
-UJI_PEKERJA ?= auto
+# module-scoped prints are made once; one worker more than the cores fills the moments a worker
+# waits on its browser or live server. UJI_PEKERJA=0 runs it in this process.
+UJI_PEKERJA ?= $(shell python3 -c "import os; print((os.cpu_count() or 1) + 1)")
 PYTEST := $(BIN)/python -m pytest -n $(UJI_PEKERJA) --dist loadfile
 
 .PHONY: install run serve test test-sqlite test-postgres lint demo demo-sintetis

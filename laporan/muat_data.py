@@ -39,6 +39,7 @@ from kecamatan.models import (
     SkalaPenilaian,
     UnitKerja,
 )
+from kecamatan.selectors import TEKS_PROFIL
 from kecamatan.services import pasang_skala_bawaan
 from laporan.models import (
     EvaluasiAKIP,
@@ -236,20 +237,8 @@ def muat_unit_kerja(kecamatan: Kecamatan, daftar: list[dict]) -> dict[str, UnitK
 
 
 def muat_profil(kecamatan: Kecamatan, p: dict) -> None:
-    teks = (
-        "dasar_hukum",
-        "kedudukan",
-        "tugas",
-        "fungsi",
-        "susunan_organisasi",
-        "uraian_sdm",
-        "sumber_data_sdm",
-        "uraian_sarana_prasarana",
-        "sumber_data_sarana_prasarana",
-        "uraian_isu_strategis",
-    )
     profil = ProfilTahunan.objects.create(
-        kecamatan=kecamatan, tahun=p["tahun"], **{k: baris(p.get(k)) for k in teks}
+        kecamatan=kecamatan, tahun=p["tahun"], **{k: baris(p.get(k)) for k in TEKS_PROFIL}
     )
     for urutan, (jabatan, kebutuhan, bezetting, laki, perempuan) in enumerate(
         p.get("komposisi_sdm", []), start=1
