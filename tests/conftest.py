@@ -54,6 +54,17 @@ def media_sesi(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def django_db_use_migrations():
+    """The test database's tables are made straight from the models, not by replaying the 78
+    migrations (about 20 s of CPU for each worker of each half, most of it Django rebuilding
+    model states). The migrations stay proven elsewhere in CI: `makemigrations --check` says
+    they match the models, and the production-like server check migrates an empty PostgreSQL
+    database. Their one piece of reference data, the default rating scales, the data loader
+    stores too (`pasang_skala_bawaan`)."""
+    return False
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the real Jember data once into the test database for the whole run; each test's
     changes to it are rolled back with the test."""

@@ -3,6 +3,7 @@ back every table's rows and every stored file, adds no history row, and a damage
 changes nothing. A final document whose file did not come back says so instead of a 500."""
 
 import hashlib
+import json
 import shutil
 from io import StringIO
 from pathlib import Path
@@ -156,11 +157,9 @@ def test_cadangan_json_dari_migrasi_lain_ditolak(tmp_path, media):
     folder = tmp_path / "cadangan"
     call_command("cadangkan", str(folder), "--json", stdout=StringIO())
     keterangan = folder / "cadangan.json"
-    keterangan.write_text(
-        keterangan.read_text().replace(
-            '"migrasi": [', '"migrasi": [["laporan", "9999_masa_depan"], '
-        )
-    )
+    isi = json.loads(keterangan.read_text())
+    isi["migrasi"].append(["laporan", "9999_masa_depan"])
+    keterangan.write_text(json.dumps(isi))
     tulis_manifest(folder)  # a whole backup, only from another version of the application
 
     with pytest.raises(CommandError, match="Migrasi basis data tujuan berbeda"):
