@@ -57,10 +57,10 @@ def media_sesi(tmp_path_factory):
 def django_db_use_migrations():
     """The test database's tables are made straight from the models, not by replaying the 78
     migrations (about 20 s of CPU for each worker of each half, most of it Django rebuilding
-    model states). The migrations stay proven elsewhere in CI: `makemigrations --check` says
-    they match the models, and the production-like server check migrates an empty PostgreSQL
-    database. Their one piece of reference data, the default rating scales, the data loader
-    stores too (`pasang_skala_bawaan`)."""
+    model states). The migrations stay proven: `makemigrations --check` ties them to the
+    models, and .ci/run migrates an empty SQLite and an empty PostgreSQL database. Their one
+    piece of reference data, the default rating scales, the data loader stores too
+    (`pasang_skala_bawaan`)."""
     return False
 
 
