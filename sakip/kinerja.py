@@ -633,9 +633,7 @@ def kategori_ipp(nilai: Decimal | int | None) -> Pita | None:
     return kriteria(nilai, SKALA_IPP)
 
 
-def predikat_sakip(
-    nilai: Decimal | int | None, skala: Skala = SKALA_PREDIKAT_SAKIP
-) -> Pita | None:
+def predikat_sakip(nilai: Decimal | int | None, skala: Skala = SKALA_PREDIKAT_SAKIP) -> Pita | None:
     """The predikat of a Nilai SAKIP on ``skala``: the kabupaten's scale of the year
     (kecamatan.selectors.skala_tahun), PermenPANRB 88/2021's when none is chosen."""
     return kriteria(nilai, skala)
