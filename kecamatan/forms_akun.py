@@ -5,7 +5,7 @@ from django import forms
 
 from . import selectors_akun, services_akun
 from .models import Peran
-from .services_akun import PERAN_DIKELOLA, AkunBaru
+from .services_akun import PERAN_DIKELOLA, AkunBaru, UbahanAkun
 
 PILIHAN_PERAN = [(p.value, p.label) for p in PERAN_DIKELOLA]
 
@@ -17,9 +17,19 @@ class AkunTambahForm(forms.Form):
         help_text="Dipakai untuk masuk, mis. operator.kencong. Huruf, angka dan . @ + - _.",
     )
     nama_lengkap = forms.CharField(
-        label="Nama lengkap", max_length=services_akun.PANJANG_NAMA_LENGKAP
+        label="Nama lengkap",
+        max_length=services_akun.PANJANG_NAMA_LENGKAP,
+        error_messages={"required": "Nama lengkap wajib diisi."},
     )
-    peran = forms.ChoiceField(label="Peran", choices=PILIHAN_PERAN)
+    peran = forms.ChoiceField(
+        label="Peran",
+        choices=PILIHAN_PERAN,
+        error_messages={
+            "invalid_choice": (
+                f"Peran harus salah satu dari: {services_akun.nama_peran_dikelola()}."
+            )
+        },
+    )
     kecamatan = forms.ModelChoiceField(
         label="Kecamatan",
         queryset=None,
@@ -47,6 +57,46 @@ class AkunTambahForm(forms.Form):
             email=data.get("email", ""),
         )
         for kolom, pesan in services_akun.periksa_akun_baru(oleh=self.oleh, akun=self.akun).items():
+            self.add_error(kolom, pesan)
+        return data
+
+
+class AkunUbahForm(forms.Form):
+    """Name, role, kecamatan and email of an existing account; what they may be is
+    ``services_akun.periksa_ubahan_akun``, shown next to each field."""
+
+    nama_lengkap = AkunTambahForm.base_fields["nama_lengkap"]
+    peran = AkunTambahForm.base_fields["peran"]
+    kecamatan = AkunTambahForm.base_fields["kecamatan"]
+    email = AkunTambahForm.base_fields["email"]
+
+    def __init__(self, *args, oleh, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.oleh = oleh
+        self.fields["kecamatan"].queryset = selectors_akun.kecamatan_kabupaten(oleh=oleh)
+
+    @staticmethod
+    def awal(pengguna) -> dict:
+        return {
+            "nama_lengkap": pengguna.get_full_name(),
+            "peran": pengguna.peran,
+            "kecamatan": pengguna.kecamatan_id,
+            "email": pengguna.email,
+        }
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        self.akun = UbahanAkun(
+            nama_lengkap=data["nama_lengkap"].strip(),
+            peran=data["peran"],
+            kecamatan=data.get("kecamatan"),
+            email=data.get("email", ""),
+        )
+        for kolom, pesan in services_akun.periksa_ubahan_akun(
+            oleh=self.oleh, akun=self.akun
+        ).items():
             self.add_error(kolom, pesan)
         return data
 

@@ -1,7 +1,8 @@
 """Writes of the accounts the admin kabupaten manages from the application's own pages: create
-an operator, camat, Bappeda or Inspektorat account, deactivate and reactivate it, give it a new
-temporary password. One rule of what a new account may be (``periksa_akun_baru``) serves the
-page's form, the Excel preview and the services themselves.
+an operator, camat, Bappeda or Inspektorat account, change its name, role and kecamatan,
+deactivate and reactivate it, give it a new temporary password. One rule of what a new account
+may be (``periksa_akun_baru``) serves the page's form, the Excel preview and the services
+themselves; a changed account shares its rules of name, role and kecamatan.
 
 Every service checks the izin again (``akses.wajib``: only the admin kabupaten) and reaches
 only accounts of the admin's own kabupaten; an account of another kabupaten is "not found",
@@ -72,6 +73,47 @@ def periksa_peran_wilayah(
     return {}
 
 
+@dataclass(frozen=True)
+class UbahanAkun:
+    """What the admin kabupaten may change of an account: its name, role, kecamatan, email.
+    The username stays (it is how its owner signs in)."""
+
+    nama_lengkap: str
+    peran: str
+    kecamatan: Kecamatan | None
+    email: str = ""
+
+
+def _periksa_isi(
+    *, oleh: Pengguna, nama_lengkap: str, peran: str, kecamatan: Kecamatan | None, email: str
+) -> dict[str, str]:
+    """The fields a new account and a changed one share: name, role and kecamatan, email."""
+    galat: dict[str, str] = {}
+    if not nama_lengkap:
+        galat["nama_lengkap"] = "Nama lengkap wajib diisi."
+    elif len(nama_lengkap) > PANJANG_NAMA_LENGKAP:
+        galat["nama_lengkap"] = f"Nama lengkap paling panjang {PANJANG_NAMA_LENGKAP} karakter."
+    galat.update(periksa_peran_wilayah(oleh=oleh, peran=peran, kecamatan=kecamatan))
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            galat["email"] = f"Alamat email “{email}” tidak sah."
+    return galat
+
+
+def periksa_ubahan_akun(*, oleh: Pengguna, akun: UbahanAkun) -> dict[str, str]:
+    """Why an account cannot be given ``akun``, per field ({} when it can): the page's form
+    and ``pengguna_ubah`` read it."""
+    return _periksa_isi(
+        oleh=oleh,
+        nama_lengkap=akun.nama_lengkap,
+        peran=akun.peran,
+        kecamatan=akun.kecamatan,
+        email=akun.email,
+    )
+
+
 def periksa_akun_baru(*, oleh: Pengguna, akun: AkunBaru) -> dict[str, str]:
     """Why ``akun`` cannot be created by ``oleh``, per field ({} when it can). Read by the
     page's form, the Excel preview and ``pengguna_buat``."""
@@ -88,16 +130,15 @@ def periksa_akun_baru(*, oleh: Pengguna, akun: AkunBaru) -> dict[str, str]:
         )
     elif Pengguna.objects.filter(username__iexact=username).exists():
         galat["username"] = f"Nama pengguna “{username}” sudah dipakai akun lain."
-    if not akun.nama_lengkap:
-        galat["nama_lengkap"] = "Nama lengkap wajib diisi."
-    elif len(akun.nama_lengkap) > PANJANG_NAMA_LENGKAP:
-        galat["nama_lengkap"] = f"Nama lengkap paling panjang {PANJANG_NAMA_LENGKAP} karakter."
-    galat.update(periksa_peran_wilayah(oleh=oleh, peran=akun.peran, kecamatan=akun.kecamatan))
-    if akun.email:
-        try:
-            validate_email(akun.email)
-        except ValidationError:
-            galat["email"] = f"Alamat email “{akun.email}” tidak sah."
+    galat.update(
+        _periksa_isi(
+            oleh=oleh,
+            nama_lengkap=akun.nama_lengkap,
+            peran=akun.peran,
+            kecamatan=akun.kecamatan,
+            email=akun.email,
+        )
+    )
     return galat
 
 
@@ -184,6 +225,35 @@ def pengguna_aktifkan(*, oleh: Pengguna, pengguna: Pengguna) -> Pengguna:
         pengguna.is_active = True
         pengguna.save(update_fields=["is_active"])
     logger.info("Akun %s diaktifkan kembali oleh %s", pengguna.username, oleh.username)
+    return pengguna
+
+
+def pengguna_ubah(*, oleh: Pengguna, pengguna: Pengguna, akun: UbahanAkun) -> Pengguna:
+    """Give an account another name, role, kecamatan or email (e.g. an operator who becomes
+    camat, or moves to another kecamatan). ValidationError per field when ``akun`` is not
+    valid, TransisiDitolak when ``oleh`` may not manage the account; nothing changes then.
+    The new role applies from its owner's next request."""
+    with transaction.atomic():
+        pengguna = _dikelola(oleh=oleh, pengguna=pengguna)
+        galat = periksa_ubahan_akun(oleh=oleh, akun=akun)
+        if galat:
+            raise ValidationError(galat)
+        lama = (pengguna.get_peran_display(), pengguna.kecamatan_id)
+        pengguna.first_name = akun.nama_lengkap
+        pengguna.last_name = ""
+        pengguna.peran = akun.peran
+        pengguna.kecamatan = akun.kecamatan
+        pengguna.email = akun.email
+        pengguna.save(update_fields=["first_name", "last_name", "peran", "kecamatan", "email"])
+    logger.info(
+        "Akun %s diubah oleh %s (peran %s → %s, kecamatan %s → %s)",
+        pengguna.username,
+        oleh.username,
+        lama[0],
+        pengguna.get_peran_display(),
+        lama[1],
+        pengguna.kecamatan_id,
+    )
     return pengguna
 
 

@@ -14,6 +14,7 @@ urlpatterns = [
     # The kabupaten's accounts, managed by its admin (kecamatan.views_akun).
     path("pengguna/", views_akun.PenggunaDaftar.as_view(), name="pengguna-daftar"),
     path("pengguna/tambah/", views_akun.PenggunaTambah.as_view(), name="pengguna-tambah"),
+    path("pengguna/ubah/", views_akun.PenggunaUbah.as_view(), name="pengguna-ubah"),
     path(
         "pengguna/nonaktifkan/",
         views_akun.PenggunaNonaktifkan.as_view(),

@@ -1,7 +1,8 @@
 """The accounts of the kabupaten, managed by its admin from the application's own pages: the
-list, a new account, deactivate / reactivate, a new temporary password, and accounts from an
-Excel list with preview. Every page needs ``Izin.MENGELOLA`` (the admin kabupaten); a temporary
-password is shown once, in the answer to the POST that made it, and stored nowhere readable."""
+list, a new account, its name / role / kecamatan changed, deactivate / reactivate, a new
+temporary password, and accounts from an Excel list with preview. Every page needs
+``Izin.MENGELOLA`` (the admin kabupaten); a temporary password is shown once, in the answer to
+the POST that made it, and stored nowhere readable."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -19,7 +20,7 @@ from sakip.excel import AlurImpor
 from sakip.penguncian import TransisiDitolak
 
 from . import excel_akun, selectors_akun, services_akun
-from .forms_akun import AkunPilihForm, AkunSaringForm, AkunTambahForm
+from .forms_akun import AkunPilihForm, AkunSaringForm, AkunTambahForm, AkunUbahForm
 from .halaman import IzinMixin
 
 
@@ -69,6 +70,66 @@ class PenggunaTambah(_HalamanAkun, FormView):
             return self.form_invalid(form)
         messages.success(self.request, f"Akun {pengguna.username} dibuat.")
         return tampilkan_sandi(self.request, [(pengguna, sandi)], baru=True)
+
+
+class PenggunaUbah(_HalamanAkun, FormView):
+    """Name, role, kecamatan and email of one account (``?pengguna=<id>``; the POST carries
+    it as a field). An account the admin may not manage goes back to the list with the
+    reason; a refused change stays on the form with the reason next to its field."""
+
+    template_name = "kecamatan/pengguna/ubah.html"
+    form_class = AkunUbahForm
+    url_daftar = reverse_lazy("kecamatan:pengguna-daftar")
+
+    def _akun(self, data):
+        """The account asked for (``self.pengguna``), or the way back to the list with the
+        reason it cannot be changed here. Run after IzinMixin has checked the izin."""
+        pilih = AkunPilihForm(data, oleh=self.request.user)
+        if not pilih.is_valid():
+            messages.error(self.request, " ".join(pilih.errors["pengguna"]))
+            return HttpResponseRedirect(self.url_daftar)
+        self.pengguna = pilih.cleaned_data["pengguna"]
+        try:
+            services_akun.wajib_dikelola(oleh=self.request.user, pengguna=self.pengguna)
+        except TransisiDitolak as e:
+            messages.error(self.request, str(e))
+            return HttpResponseRedirect(self.url_daftar)
+        return None
+
+    def get(self, request, *args, **kwargs):
+        return self._akun(request.GET) or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self._akun(request.POST) or super().post(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "oleh": self.request.user}
+
+    def get_initial(self):
+        return AkunUbahForm.awal(self.pengguna)
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "pengguna": self.pengguna}
+
+    def form_valid(self, form):
+        try:
+            pengguna = services_akun.pengguna_ubah(
+                oleh=self.request.user, pengguna=self.pengguna, akun=form.akun
+            )
+        except ValidationError as e:
+            for kolom, pesan in e.message_dict.items():
+                form.add_error(kolom, pesan)
+            return self.form_invalid(form)
+        except TransisiDitolak as e:
+            messages.error(self.request, str(e))
+            return HttpResponseRedirect(self.url_daftar)
+        kecamatan = f", {pengguna.kecamatan.nama}" if pengguna.kecamatan else ""
+        messages.success(
+            self.request,
+            f"Akun {pengguna.username} diubah: {pengguna.get_full_name()}, "
+            f"{pengguna.get_peran_display()}{kecamatan}.",
+        )
+        return HttpResponseRedirect(self.url_daftar)
 
 
 class _PenggunaAksi(_HalamanAkun, View):

@@ -24,6 +24,7 @@ from perjanjian.selectors import (
     pelaporan_tahun,
     peringatan_tahun,
     perjanjian_daftar,
+    program_tahun,
     realisasi_terisi,
     target_perjanjian,
 )
@@ -132,25 +133,31 @@ def ringkasan_tahun(*, kecamatan: Kecamatan, tahun: int) -> RingkasanTahun:
 def _jalur(r: RingkasanTahun, slug: str, target, ada_anggaran: bool) -> list[Langkah]:
     jalur = [_langkah_renstra(r, slug), _langkah_keputusan(r, slug), _langkah_perjanjian(r, slug)]
     url_anggaran = reverse("perjanjian:anggaran", args=[slug, r.tahun])
-    jalur.append(
-        Langkah(
-            f"Program dan anggaran {r.tahun}",
-            url_anggaran,
-            selesai=ada_anggaran,
-            kekurangan=()
-            if ada_anggaran
-            else (
-                Kekurangan(
-                    f"Program, kegiatan dan sub kegiatan {r.tahun} dengan pagunya belum diisi.",
-                    url_anggaran,
-                ),
-            ),
-        )
-    )
+    jalur.append(_langkah_anggaran(r, slug, url_anggaran, ada_anggaran))
     jalur += [_langkah_realisasi(r, slug, s, url_anggaran) for s in r.realisasi]
     jalur.append(_langkah_narasi(r, slug, target))
     jalur.append(_langkah_lkip(r, slug))
     return jalur
+
+
+def _langkah_anggaran(r: RingkasanTahun, slug: str, url: str, ada_anggaran: bool) -> Langkah:
+    """An empty budget year whose previous year has a budget tree starts from the copy page
+    (last year's programs, kegiatan and sub kegiatan, previewed before anything is saved)."""
+    if ada_anggaran:
+        return Langkah(f"Program dan anggaran {r.tahun}", url, selesai=True)
+    kurang = [
+        Kekurangan(f"Program, kegiatan dan sub kegiatan {r.tahun} dengan pagunya belum diisi.", url)
+    ]
+    lalu = r.tahun - 1
+    if program_tahun(kecamatan=r.kecamatan, tahun=lalu).exists():
+        kurang.append(
+            Kekurangan(
+                f"Salin program, kegiatan dan sub kegiatan {lalu} ke {r.tahun} "
+                "(ditinjau dulu sebelum disimpan).",
+                reverse("perjanjian:anggaran-salin", args=[slug, r.tahun]),
+            )
+        )
+    return Langkah(f"Program dan anggaran {r.tahun}", url, selesai=False, kekurangan=tuple(kurang))
 
 
 def _langkah_renstra(r: RingkasanTahun, slug: str) -> Langkah:

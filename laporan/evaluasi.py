@@ -15,7 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from iku.selectors import ukuran_kode
-from kecamatan.models import Kecamatan, Pengguna
+from kecamatan.models import JenisSkala, Kecamatan, Pengguna
+from kecamatan.selectors import skala_tahun
 from kecamatan.services import kecamatan_kunci
 from perjanjian.services import realisasi_tulis_dari_lhe
 from sakip import akses, kinerja
@@ -78,8 +79,17 @@ class RingkasanAKIP:
         ]
 
 
-def ringkasan_akip(evaluasi: EvaluasiAKIP | None) -> RingkasanAKIP:
-    """The twelve sub komponen with their weight and score, and the Nilai when complete."""
+def skala_predikat(*, kabupaten_id: int, tahun: int) -> kinerja.Skala:
+    """The predikat scale the kabupaten chose for ``tahun`` (PermenPANRB 88/2021's when it
+    chose none): every predikat of a Nilai SAKIP of that year is read on it."""
+    return skala_tahun(kabupaten_id=kabupaten_id, tahun=tahun)[JenisSkala.PREDIKAT_SAKIP]
+
+
+def ringkasan_akip(
+    evaluasi: EvaluasiAKIP | None, *, skala: kinerja.Skala | None = None
+) -> RingkasanAKIP:
+    """The twelve sub komponen with their weight and score, and the Nilai when complete, its
+    predikat on the year's scale (``skala`` when the caller read it already, else looked up)."""
     tersimpan = {}
     if evaluasi is not None and evaluasi.pk:
         tersimpan = {(s.komponen, s.sub_komponen): s.skor for s in evaluasi.skor.all()}
@@ -101,7 +111,11 @@ def ringkasan_akip(evaluasi: EvaluasiAKIP | None) -> RingkasanAKIP:
         skor: dict[str, dict[str, Decimal]] = {}
         for b in baris:
             skor.setdefault(b.komponen, {})[b.sub] = b.skor
-        hasil = kinerja.nilai_akip_dari_skor(skor)
+        if skala is None:
+            skala = skala_predikat(
+                kabupaten_id=evaluasi.kecamatan.kabupaten_id, tahun=evaluasi.tahun
+            )
+        hasil = kinerja.nilai_akip_dari_skor(skor, skala=skala)
     return RingkasanAKIP(tuple(baris), hasil)
 
 
@@ -230,7 +244,9 @@ def lhe_simpan(*, kecamatan: Kecamatan, tahun: int, data: DataLHE, oleh: Penggun
     skor: dict[str, dict[str, Decimal]] = {}
     for (kode, sub), nilai in data.skor.items():
         skor.setdefault(kode, {})[sub] = nilai
-    hasil = kinerja.nilai_akip_dari_skor(skor)  # ValueError: an Indonesian message
+    hasil = kinerja.nilai_akip_dari_skor(  # ValueError: an Indonesian message
+        skor, skala=skala_predikat(kabupaten_id=kecamatan.kabupaten_id, tahun=tahun)
+    )
     with transaction.atomic():
         kecamatan_kunci(kecamatan=kecamatan)
         lhe = EvaluasiAKIP.objects.filter(kecamatan=kecamatan, tahun=tahun).first()

@@ -131,9 +131,17 @@ def muat_kabupaten(data: dict, hasil: Hasil) -> Kabupaten:
             defaults={"kabupaten": kabupaten, "nama": k["nama"], "slug": slugify(k["nama"])},
         )
     for p in data.get("pejabat", []):
-        Pejabat.objects.get_or_create(
-            kabupaten=kabupaten, kecamatan=None, nama=p["nama"], defaults={"jabatan": p["jabatan"]}
+        masa = {"mulai": p.get("mulai"), "selesai": p.get("selesai")}
+        pejabat, baru = Pejabat.objects.get_or_create(
+            kabupaten=kabupaten,
+            kecamatan=None,
+            nama=p["nama"],
+            defaults={"jabatan": p["jabatan"], **masa},
         )
+        # A database loaded before the file had the terms: they are filled, never overwritten.
+        if not baru and pejabat.mulai is None and pejabat.selesai is None and any(masa.values()):
+            pejabat.mulai, pejabat.selesai = masa["mulai"], masa["selesai"]
+            pejabat.save(update_fields=["mulai", "selesai"])
     for u in data["ukuran"]:
         Ukuran.objects.get_or_create(
             kabupaten=kabupaten, kode=u["kode"], defaults={"nama": u["nama"]}

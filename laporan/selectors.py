@@ -16,7 +16,7 @@ from sakip import akses, kinerja
 from sakip.format_id import format_nilai
 from sakip.kinerja import Nilai, Pita
 
-from .evaluasi import KODE_UKURAN_NILAI_SAKIP, ringkasan_akip
+from .evaluasi import KODE_UKURAN_NILAI_SAKIP, ringkasan_akip, skala_predikat
 from .models import EvaluasiAKIP, LaporanKinerja, TindakLanjutLHE, VersiLKIP
 
 
@@ -69,10 +69,12 @@ class NilaiSakip:
     nilai: Nilai | None
     sumber: str = ""  # SumberNilaiSakip, "" when there is none
     keterangan: str = ""  # the LHE's title and letter / the realisasi's source note
+    # The predikat scale the kabupaten chose for the year (kecamatan.selectors.skala_tahun).
+    skala: kinerja.Skala = kinerja.SKALA_PREDIKAT_SAKIP
 
     @property
     def predikat(self) -> Pita | None:
-        return kinerja.predikat_sakip(self.nilai.angka) if self.nilai else None
+        return kinerja.predikat_sakip(self.nilai.angka, self.skala) if self.nilai else None
 
     @property
     def teks(self) -> str:
@@ -83,25 +85,27 @@ class NilaiSakip:
         return LABEL_SUMBER_NILAI_SAKIP.get(self.sumber, "")
 
 
-def _nilai_sakip(lhe: EvaluasiAKIP | None, realisasi) -> NilaiSakip:
+def _nilai_sakip(lhe: EvaluasiAKIP | None, realisasi, skala: kinerja.Skala) -> NilaiSakip:
     """The rule: a scored LHE is the Nilai SAKIP (laporan.evaluasi writes it as the year's
     realisasi, and the realisasi page refuses typing over it); without one, the annual
-    realisasi loaded or typed for the measure."""
-    hasil = ringkasan_akip(lhe).hasil if lhe is not None else None
+    realisasi loaded or typed for the measure. Its predikat is read on ``skala``, the year's."""
+    hasil = ringkasan_akip(lhe, skala=skala).hasil if lhe is not None else None
     if hasil is not None:
         sumber = lhe.judul + (f", surat Nomor {lhe.nomor_surat}" if lhe.nomor_surat else "")
         return NilaiSakip(
             Nilai(kinerja.bulatkan(hasil.nilai, 2), hasil.predikat.kode),
             SumberNilaiSakip.LHE,
             sumber,
+            skala,
         )
     if realisasi is not None:
         return NilaiSakip(
             Nilai(realisasi.nilai, realisasi.huruf or None),
             SumberNilaiSakip.DATA,
             realisasi.catatan_sumber,
+            skala,
         )
-    return NilaiSakip(None)
+    return NilaiSakip(None, skala=skala)
 
 
 def nilai_sakip_kabupaten(
@@ -109,8 +113,14 @@ def nilai_sakip_kabupaten(
 ) -> dict[int, NilaiSakip]:
     """Kecamatan id → its Nilai SAKIP of ``tahun``, for every one of ``kecamatan`` (already
     scoped to the user). Three queries whatever their number (one when ``lhe``, the year's
-    LHE per kecamatan id with their scores prefetched, is given)."""
+    LHE per kecamatan id with their scores prefetched, is given), and two per kabupaten for
+    its predikat scale of the year."""
+    kecamatan = list(kecamatan)
     ids = [k.id for k in kecamatan]
+    skala = {
+        kid: skala_predikat(kabupaten_id=kid, tahun=tahun)
+        for kid in {k.kabupaten_id for k in kecamatan}
+    }
     if lhe is None:
         lhe = {
             e.kecamatan_id: e
@@ -119,7 +129,10 @@ def nilai_sakip_kabupaten(
             ).prefetch_related("skor")
         }
     realisasi = realisasi_tahunan_kode(kecamatan_ids=ids, kode=KODE_UKURAN_NILAI_SAKIP, tahun=tahun)
-    return {i: _nilai_sakip(lhe.get(i), realisasi.get(i)) for i in ids}
+    return {
+        k.id: _nilai_sakip(lhe.get(k.id), realisasi.get(k.id), skala[k.kabupaten_id])
+        for k in kecamatan
+    }
 
 
 def nilai_sakip(*, kecamatan: Kecamatan, tahun: int) -> NilaiSakip:

@@ -77,8 +77,9 @@ def _jaga_pengisi(kecamatan: Kecamatan, oleh: Pengguna) -> None:
 
 
 def laporan_mulai(*, kecamatan: Kecamatan, tahun: int, oleh: Pengguna) -> LaporanKinerja:
-    """Create the year's LKIP, its place and signatory prefilled: the camat in office on the
-    LKIP's usual date (kecamatan.selectors.bawaan_dokumen)."""
+    """Create the year's LKIP, its date, place and signatory prefilled: a date in the year
+    after the one it reports on (today when today is in it) and the camat in office on it
+    (kecamatan.selectors.bawaan_dokumen)."""
     _jaga_pengisi(kecamatan, oleh)
     if not tahun_sah(tahun):
         raise TransisiDitolak(pesan_tahun(tahun))
@@ -90,6 +91,7 @@ def laporan_mulai(*, kecamatan: Kecamatan, tahun: int, oleh: Pengguna) -> Lapora
         laporan = LaporanKinerja(
             kecamatan=kecamatan,
             tahun=tahun,
+            tanggal=bawaan.tanggal,
             tempat=bawaan.tempat,
             penandatangan_nama=bawaan.camat.nama,
             penandatangan_jabatan=bawaan.camat.jabatan,

@@ -98,10 +98,11 @@ class EvaluasiUbah(KecamatanMixin, TemplateView):
         lap = laporan_tahun(kecamatan=self.kecamatan, tahun=self.tahun)
         alasan_terkunci = RekomendasiLHE.alasan_tahun(self.kecamatan.id, self.tahun)
         rekomendasi = sorted(lhe.rekomendasi.all(), key=lambda r: r.urutan) if lhe else []
+        nilai = nilai_sakip(kecamatan=self.kecamatan, tahun=self.tahun)
         ctx.update(
             lhe=lhe,
-            ringkasan=ringkasan_akip(lhe),
-            nilai_sakip=nilai_sakip(kecamatan=self.kecamatan, tahun=self.tahun),
+            ringkasan=ringkasan_akip(lhe, skala=nilai.skala),
+            nilai_sakip=nilai,
             rekomendasi=rekomendasi,
             form=kwargs.get("form"),
             formset=kwargs.get("formset"),

@@ -93,6 +93,9 @@ class BarisRealisasiExcel:
     perjanjian: str
     target: Nilai | None
     indikator: Indikator | None = None  # the first PK's indicator: polarity, satuan
+    # A year before the kecamatan's Renstra: a measure of a later Renstra whose annual
+    # realisasi is history (its trend), entered like on the realisasi page's history block.
+    riwayat: bool = False
 
 
 @dataclass
@@ -130,7 +133,25 @@ def data_realisasi(*, kecamatan: Kecamatan, tahun: int) -> DataRealisasi:
                     indikator=b.indikator,
                 )
                 baris.append(dilihat[b.ukuran.id])
+        if grid.sebelum_renstra:
+            ukuran = [b.ukuran for b in grid.tanpa_target] + list(grid.ukuran_lain)
+            baris += [_baris_riwayat(u) for u in sorted(ukuran, key=lambda u: u.nama)]
     return DataRealisasi(baris, tersimpan, pelaporan, sidik)
+
+
+RIWAYAT = "Riwayat sebelum Renstra"
+
+
+def _baris_riwayat(ukuran) -> BarisRealisasiExcel:
+    return BarisRealisasiExcel(
+        ukuran_id=ukuran.id,
+        kode=ukuran.kode,
+        nama=ukuran.nama,
+        satuan="",
+        perjanjian=RIWAYAT,
+        target=None,
+        riwayat=True,
+    )
 
 
 def _nilai_tersimpan(r: Realisasi | None) -> Nilai | None:
@@ -209,6 +230,12 @@ def pratinjau_realisasi(*, kecamatan: Kecamatan, tahun: int, data: bytes) -> Pra
                 b_p.galat.append(f"{judul} (sel {sel_ref(i, nomor)}) {e}.")
                 continue
             if bacaan.nilai is None:
+                continue
+            if b.riwayat and periode != Periode.TAHUNAN:
+                b_p.galat.append(
+                    f"{judul}: tahun {tahun} sebelum periode Renstra kecamatan; riwayatnya "
+                    "hanya realisasi Tahunan."
+                )
                 continue
             r = d.tersimpan.get((periode, b.ukuran_id))
             lama = _nilai_tersimpan(r)

@@ -42,8 +42,9 @@ class RealisasiImpor(AlurImpor, KecamatanMixin, TemplateView):
     judul_impor = "Impor realisasi dari Excel"
     keterangan_impor = (
         "Satu baris per indikator Perjanjian Kinerja (kode indikator dari templat), kolom TW I "
-        "sampai TW IV dan Tahunan. Sel kosong tidak mengubah nilai yang tersimpan; periode "
-        "yang sudah diajukan atau diverifikasi tidak dapat diubah."
+        "sampai TW IV dan Tahunan; untuk tahun sebelum periode Renstra, satu baris per "
+        "indikator Renstra dengan realisasi Tahunan sebagai riwayat. Sel kosong tidak mengubah "
+        "nilai yang tersimpan; periode yang sudah diajukan atau diverifikasi tidak dapat diubah."
     )
 
     def kunci_sesi(self) -> str:

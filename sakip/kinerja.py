@@ -633,8 +633,10 @@ def kategori_ipp(nilai: Decimal | int | None) -> Pita | None:
     return kriteria(nilai, SKALA_IPP)
 
 
-def predikat_sakip(nilai: Decimal | int | None) -> Pita | None:
-    return kriteria(nilai, SKALA_PREDIKAT_SAKIP)
+def predikat_sakip(nilai: Decimal | int | None, skala: Skala = SKALA_PREDIKAT_SAKIP) -> Pita | None:
+    """The predikat of a Nilai SAKIP on ``skala``: the kabupaten's scale of the year
+    (kecamatan.selectors.skala_tahun), PermenPANRB 88/2021's when none is chosen."""
+    return kriteria(nilai, skala)
 
 
 # --- IKM: Survei Kepuasan Masyarakat (PermenPANRB 14/2017) ---------------------------------------
@@ -850,11 +852,14 @@ def _kode_lengkap(diberikan: Iterable[str], sah: Iterable[str], apa: str) -> Non
         raise ValueError(f"{apa} belum diisi: {', '.join(kurang)}.")
 
 
-def nilai_akip(jawaban: Mapping[str, Mapping[str, Sequence[str]]]) -> HasilAKIP:
+def nilai_akip(
+    jawaban: Mapping[str, Mapping[str, Sequence[str]]], *, skala: Skala = SKALA_PREDIKAT_SAKIP
+) -> HasilAKIP:
     """Nilai AKIP from the LKE answers, grouped by komponen and sub komponen.
 
     A sub komponen scores the mean of its answers × its weight (komponen bobot × share / 100); the
-    komponen is the sum of its sub komponen, the nilai the sum of the komponen (0–100).
+    komponen is the sum of its sub komponen, the nilai the sum of the komponen (0–100). The
+    predikat is read on ``skala`` (the year's predikat scale).
     """
     _kode_lengkap(jawaban, KOMPONEN_AKIP, "Komponen AKIP")
     per_komponen: dict[str, Decimal] = {}
@@ -871,7 +876,7 @@ def nilai_akip(jawaban: Mapping[str, Mapping[str, Sequence[str]]]) -> HasilAKIP:
             skor += sum(nilai) / len(nilai) * bobot * bagian / _SERATUS
         per_komponen[kode] = skor
     total = sum(per_komponen.values(), Decimal(0))
-    return HasilAKIP(nilai=total, per_komponen=per_komponen, predikat=predikat_sakip(total))
+    return HasilAKIP(nilai=total, per_komponen=per_komponen, predikat=predikat_sakip(total, skala))
 
 
 def _koma(nilai: Decimal) -> str:
@@ -883,9 +888,12 @@ def bobot_sub_komponen_akip(komponen: str, sub: str) -> Decimal:
     return KOMPONEN_AKIP[komponen][1] * SUB_KOMPONEN_AKIP[sub] / _SERATUS
 
 
-def nilai_akip_dari_skor(skor: Mapping[str, Mapping[str, Decimal | int]]) -> HasilAKIP:
+def nilai_akip_dari_skor(
+    skor: Mapping[str, Mapping[str, Decimal | int]], *, skala: Skala = SKALA_PREDIKAT_SAKIP
+) -> HasilAKIP:
     """Nilai AKIP from the sub komponen scores of an LHE (the evaluator's own LKE already
-    summed): each score lies between 0 and its weight; komponen and total are sums."""
+    summed): each score lies between 0 and its weight; komponen and total are sums. The
+    predikat is read on ``skala`` (the year's predikat scale)."""
     _kode_lengkap(skor, KOMPONEN_AKIP, "Komponen AKIP")
     per_komponen: dict[str, Decimal] = {}
     for kode, (nama, _bobot) in KOMPONEN_AKIP.items():
@@ -904,7 +912,7 @@ def nilai_akip_dari_skor(skor: Mapping[str, Mapping[str, Decimal | int]]) -> Has
             jumlah += nilai
         per_komponen[kode] = jumlah
     total = sum(per_komponen.values(), Decimal(0))
-    return HasilAKIP(nilai=total, per_komponen=per_komponen, predikat=predikat_sakip(total))
+    return HasilAKIP(nilai=total, per_komponen=per_komponen, predikat=predikat_sakip(total, skala))
 
 
 # --- Values people type --------------------------------------------------------------------------

@@ -296,3 +296,78 @@ def test_daftar_akun_tidak_bertambah_kueri_dengan_baris(client, admin_kabupaten,
     for i, kecamatan in enumerate((kencong, patrang, kencong)):
         buat_pengguna(f"operator.tambahan{i}", Peran.OPERATOR, kencong.kabupaten, kecamatan)
     assert jumlah_kueri() == sebelum
+
+
+# --- an account's name, role and kecamatan changed ---------------------------------------------
+
+UBAH = reverse("kecamatan:pengguna-ubah")
+
+
+def test_admin_mengubah_nama_peran_dan_kecamatan(
+    client, admin_kabupaten, operator_kencong, patrang
+):
+    """Kencong's operator becomes the camat of Patrang: the form shows the account as it is,
+    the list shows it changed, and from its next request it works as Patrang's camat."""
+    client.force_login(admin_kabupaten)
+    daftar = client.get(DAFTAR).text
+    assert f'href="{UBAH}?pengguna={operator_kencong.pk}"' in daftar
+    halaman = client.get(UBAH, {"pengguna": operator_kencong.pk})
+    assert "Ubah akun operator.kencong" in teks(halaman)
+    assert halaman.context["form"].initial["kecamatan"] == operator_kencong.kecamatan_id
+
+    r = client.post(
+        UBAH,
+        {
+            "pengguna": operator_kencong.pk,
+            "nama_lengkap": "Budi Santoso",
+            "peran": Peran.CAMAT,
+            "kecamatan": patrang.pk,
+            "email": "budi@example.org",
+        },
+        follow=True,
+    )
+    assert "Akun operator.kencong diubah: Budi Santoso, Camat, Patrang." in teks(r)
+    baris = re.search(r"<tr>\s*<td>operator\.kencong</td>(.*?)</tr>", r.text, re.S).group(1)
+    assert "Budi Santoso" in baris and "Camat" in baris and "Patrang" in baris
+    operator_kencong.refresh_from_db()
+    assert (operator_kencong.peran, operator_kencong.kecamatan) == (Peran.CAMAT, patrang)
+    assert operator_kencong.username == "operator.kencong"  # how its owner signs in: kept
+
+    client.force_login(operator_kencong)
+    assert client.get(reverse("laporan:beranda", args=["kencong"])).status_code == 404
+    assert client.get(reverse("laporan:beranda", args=["patrang"])).status_code == 200
+
+
+def test_ubahan_salah_ditolak_dengan_pesan_dan_tidak_disimpan(
+    client, admin_kabupaten, operator_kencong, kencong, bondowoso
+):
+    _kabupaten, maesan, operator_maesan, _admin = bondowoso
+    client.force_login(admin_kabupaten)
+    data = {"pengguna": operator_kencong.pk, "nama_lengkap": "Budi", "peran": Peran.OPERATOR}
+    assert "Operator Kecamatan wajib punya kecamatan." in teks(client.post(UBAH, data))
+    r = client.post(UBAH, {**data, "peran": Peran.BAPPEDA, "kecamatan": kencong.pk})
+    assert "Bappeda tidak terikat pada satu kecamatan; kosongkan kecamatan." in teks(r)
+    r = client.post(UBAH, {**data, "kecamatan": maesan.pk})
+    assert "Kecamatan itu bukan kecamatan kabupaten Anda." in teks(r)
+    r = client.post(UBAH, {**data, "nama_lengkap": " ", "kecamatan": kencong.pk})
+    assert "Nama lengkap wajib diisi." in teks(r)
+    r = client.post(UBAH, {**data, "peran": Peran.ADMIN_KABUPATEN, "kecamatan": kencong.pk})
+    assert "Peran harus salah satu dari: Operator Kecamatan, Camat, Bappeda, Inspektorat." in teks(
+        r
+    )
+    operator_kencong.refresh_from_db()
+    assert operator_kencong.first_name != "Budi"
+    assert operator_kencong.kecamatan == kencong and operator_kencong.peran == Peran.OPERATOR
+
+    # Accounts not managed here: back to the list with the reason, nothing changed.
+    for akun, pesan in (
+        (operator_maesan, "Akun tidak ditemukan di kabupaten Anda."),
+        (admin_kabupaten, "Akun Anda sendiri tidak dikelola di halaman ini."),
+    ):
+        r = client.get(UBAH, {"pengguna": akun.pk}, follow=True)
+        assert pesan in teks(r) and r.redirect_chain[-1][0] == DAFTAR
+        r = client.post(UBAH, {**data, "pengguna": akun.pk, "kecamatan": kencong.pk}, follow=True)
+        assert pesan in teks(r)
+    operator_maesan.refresh_from_db()
+    assert operator_maesan.kecamatan == maesan
+    assert "Pilih akun yang akan diubah." in teks(client.get(UBAH, follow=True))

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from test_unit_pejabat import URL_KABUPATEN, baris_baru, isian_formset, nomor_baris, url_pejabat
+from test_unit_pejabat import isian_formset, nomor_baris, url_pejabat
 
 from iku.models import Renstra
 from kecamatan.models import Pejabat
@@ -13,35 +13,13 @@ from kecamatan.selectors import Dokumen, Jabatan, pejabat_menjabat, tanggal_bawa
 from laporan.models import LaporanKinerja
 from perjanjian.models import PerjanjianKinerja
 
+# The bupati history of the Jember data (fixtures/jember/kabupaten.yaml).
+FAIDA = "dr. Hj. Faida, MMR."
 HENDY = "Ir. H. Hendy Siswanto, ST., IPU."
+FIRJAUN = "Muhammad Balya Firjaun Barlaman"
 FAWAIT = "Muhammad Fawait"
 NAJMUL = "Muhammad Najmul Huda, S.STP, M.Si"
 RONNY = "Ronny Arvianto, S.E., M.M."
-
-
-@pytest.fixture
-def riwayat_bupati(client, jember, admin_kabupaten):
-    """The admin kabupaten keeps a bupati history of two people on the kabupaten's page:
-    Hendy Siswanto 2021–2025, then Muhammad Fawait (the acting bupati row removed)."""
-    client.force_login(admin_kabupaten)
-    data = isian_formset(client.get(URL_KABUPATEN), "pejabat")
-    plt = Pejabat.objects.get(kabupaten=jember, kecamatan=None, jabatan__startswith="Plt.")
-    fawait = Pejabat.objects.get(kabupaten=jember, kecamatan=None, nama=FAWAIT)
-    data[f"pejabat-{nomor_baris(data, 'pejabat', plt.pk)}-DELETE"] = "on"
-    data[f"pejabat-{nomor_baris(data, 'pejabat', fawait.pk)}-mulai"] = "20/02/2025"
-    data = baris_baru(
-        data,
-        "pejabat",
-        {
-            "nama": HENDY,
-            "jabatan": "Bupati Jember",
-            "mulai": "26/02/2021",
-            "selesai": "19/02/2025",
-        },
-    )
-    response = client.post(URL_KABUPATEN, data, follow=True)
-    assert "Daftar pejabat kabupaten disimpan." in response.text
-    client.logout()
 
 
 @pytest.fixture
@@ -65,40 +43,48 @@ def buat_pk(client, kencong, tahun: int) -> PerjanjianKinerja:
     return PerjanjianKinerja.objects.get(kecamatan=kencong, tahun=tahun, jenis="awal")
 
 
+def ubah_pk(client, pk: PerjanjianKinerja, **isian) -> None:
+    """Save the PK's form as the page shows it, with ``isian`` typed over."""
+    url = reverse("perjanjian:perjanjian-detail", args=["kencong", pk.id])
+    form = client.get(url).context["form"]
+    data = {"aksi": "ubah"}
+    for nama in form.fields:
+        nilai = form[nama].field.widget.format_value(form[nama].value())
+        data[nama] = "" if nilai is None else nilai
+    client.post(url, {**data, **isian})
+    pk.refresh_from_db()
+
+
 def test_pk_2021_mengusulkan_bupati_dan_camat_tahun_2021(
-    client, kencong, operator_kencong, riwayat_bupati, riwayat_camat
+    client, kencong, operator_kencong, riwayat_camat
 ):
+    """The Jember data's bupati history alone (no page visited first): a PK 2021 is dated
+    2 January 2021, when Faida was in office; the PK page proposes her and that date."""
     client.force_login(operator_kencong)
     pk = buat_pk(client, kencong, 2021)
-    assert (pk.pihak_kedua_nama, pk.pihak_kedua_jabatan) == (HENDY, "Bupati Jember")
+    assert pk.tanggal == datetime.date(2021, 1, 2)
+    assert (pk.pihak_kedua_nama, pk.pihak_kedua_jabatan) == (FAIDA, "Bupati Jember")
     assert pk.pihak_pertama_nama == NAJMUL
     assert pk.tempat == "Jember"
     teks = client.get(reverse("perjanjian:perjanjian-detail", args=["kencong", pk.id])).text
-    assert HENDY in teks and FAWAIT not in teks
+    assert 'value="02/01/2021"' in teks
+    assert f'value="{FAIDA}"' in teks and FAWAIT not in teks
+    # Dated after 26 February 2021: the bupati of that date, Hendy Siswanto.
+    ubah_pk(client, pk, tanggal="01/03/2021")
+    assert (pk.tanggal, pk.pihak_kedua_nama) == (datetime.date(2021, 3, 1), HENDY)
 
     pk_2026 = buat_pk(client, kencong, 2026)
     assert (pk_2026.pihak_kedua_nama, pk_2026.pihak_pertama_nama) == (FAWAIT, RONNY)
 
 
-def test_tanggal_pk_mengganti_usulan_pihak(
-    client, kencong, operator_kencong, riwayat_bupati, riwayat_camat
-):
+def test_tanggal_pk_mengganti_usulan_pihak(client, kencong, operator_kencong, riwayat_camat):
     """The PK 2025 dated in February after 20 February proposes the new bupati; a party typed
     over by hand stays as typed."""
     client.force_login(operator_kencong)
     pk = buat_pk(client, kencong, 2024)
     assert (pk.pihak_kedua_nama, pk.pihak_pertama_nama) == (HENDY, NAJMUL)
-    url = reverse("perjanjian:perjanjian-detail", args=["kencong", pk.id])
-    response = client.get(url)
-    form = response.context["form"]
-    data = {"aksi": "ubah"}
-    for nama in form.fields:
-        nilai = form[nama].field.widget.format_value(form[nama].value())
-        data[nama] = "" if nilai is None else nilai
-    data["tanggal"] = "15/08/2024"
-    data["pihak_kedua_nama"] = "H. Hendy Siswanto"  # typed by hand: kept
-    client.post(url, data)
-    pk.refresh_from_db()
+    # typed by hand: kept
+    ubah_pk(client, pk, tanggal="15/08/2024", pihak_kedua_nama="H. Hendy Siswanto")
     assert pk.tanggal == datetime.date(2024, 8, 15)
     assert pk.pihak_pertama_nama == RONNY  # the camat in office on 15 August 2024
     assert pk.pihak_pertama_nip == "197708272002121006"
@@ -122,6 +108,10 @@ def test_lkip_2021_ditandatangani_camat_yang_menjabat_awal_2022(
     lkip = LaporanKinerja.objects.get(kecamatan=kencong, tahun=2021)
     assert (lkip.penandatangan_nama, lkip.tempat) == (NAJMUL, "Jember")
     assert lkip.penandatangan_nip == "197710271998101001"
+    # Its date: 28 February of the year after, never today in a past year.
+    assert lkip.tanggal == datetime.date(2022, 2, 28)
+    halaman = client.get(reverse("laporan:lkip", args=["kencong", 2021])).text
+    assert 'value="28/02/2022"' in halaman
 
 
 def test_keputusan_renstra_lampau_bertanggal_tahun_renstranya(
@@ -167,15 +157,31 @@ def test_tanpa_riwayat_bupati_nama_bupati_kabupaten(client, jember, kencong, ope
     assert (pk.pihak_kedua_nama, pk.pihak_kedua_jabatan) == (jember.nama_bupati, "Bupati Jember")
 
 
-def test_pejabat_antara_dua_masa_jabatan(kencong, riwayat_bupati):
-    """Between two terms (Hendy from 26 February 2021): the nearest term in that year."""
-    bupati = pejabat_menjabat(
-        kecamatan=kencong, jabatan=Jabatan.BUPATI, tanggal=datetime.date(2021, 1, 2)
-    )
-    assert bupati.nama == HENDY
-    assert (
-        pejabat_menjabat(
-            kecamatan=kencong, jabatan=Jabatan.BUPATI, tanggal=datetime.date(2019, 6, 1)
-        )
-        is None
-    )
+def test_pejabat_antara_dua_masa_jabatan(kencong):
+    """Between two terms (Faida until 17 February 2021, Hendy from 26 February): the nearest
+    term in that year; a year with nobody recorded proposes nobody."""
+
+    def bupati(tanggal):
+        p = pejabat_menjabat(kecamatan=kencong, jabatan=Jabatan.BUPATI, tanggal=tanggal)
+        return p and p.nama
+
+    assert bupati(datetime.date(2021, 2, 19)) == FAIDA
+    assert bupati(datetime.date(2021, 2, 24)) == HENDY
+    assert bupati(datetime.date(2015, 6, 1)) is None
+
+
+def test_riwayat_bupati_jember_menurut_tanggal(kencong):
+    """The acting bupati of February 2025 signs the PK Kencong of 10 February 2025 (seeds/004);
+    from 20 February the new bupati."""
+    tanggal = {
+        datetime.date(2016, 2, 17): FAIDA,
+        datetime.date(2021, 12, 31): HENDY,
+        datetime.date(2025, 2, 6): HENDY,
+        datetime.date(2025, 2, 10): FIRJAUN,
+        datetime.date(2025, 2, 20): FAWAIT,
+        datetime.date(2026, 12, 7): FAWAIT,
+    }
+    assert {
+        t: pejabat_menjabat(kecamatan=kencong, jabatan=Jabatan.BUPATI, tanggal=t).nama
+        for t in tanggal
+    } == tanggal

@@ -82,3 +82,20 @@ def test_kecamatan_kosong_mulai_dari_renstra(client, bappeda):
     assert "menunggu sasaran bertarget" in isi["Narasi sasaran 2025"]
     assert "LKIP 2025 belum dimulai." in isi["LKIP 2025"]
     assert not any("✓" in x for x in isi.values())
+    assert "Salin program" not in isi["Program dan anggaran 2025"]  # no budget 2024 to copy
+
+
+def test_anggaran_kosong_menautkan_salinan_tahun_lalu(client, operator_kencong):
+    """Kencong 2026 has no budget yet and 2025 has one: the budget step offers the copy
+    page, whose preview lists last year's tree before anything is saved."""
+    client.force_login(operator_kencong)
+    html = client.get(reverse("laporan:beranda", args=["kencong"]), {"tahun": 2026}).text
+    blok = html.split('<ol class="jalur-tahun"', 1)[1].split("</ol>", 1)[0]
+    langkah = next(li for li in blok.split("<li ") if "Program dan anggaran 2026</a>" in li)
+    url_salin = reverse("perjanjian:anggaran-salin", args=["kencong", 2026])
+    assert (
+        f'<a href="{url_salin}">Salin program, kegiatan dan sub kegiatan 2025 ke 2026 '
+        "(ditinjau dulu sebelum disimpan).</a>"
+    ) in langkah
+    pratinjau = teks(client.get(url_salin).text)
+    assert "Penyelenggaraan Pemerintahan dan Pelayanan Publik" in pratinjau

@@ -175,3 +175,39 @@ def test_unduhan_tidak_bertambah_query_per_indikator(django_assert_max_num_queri
     # in two indexed queries, one per path from an indicator to its Renstra), five periods.
     with django_assert_max_num_queries(40):
         excel.render_realisasi(kecamatan=kencong, tahun=2025)
+
+
+def test_riwayat_sebelum_renstra_diimpor_dari_templat(client, operator_kencong, kencong):
+    """2019, before Kencong's Renstra 2021-2026: the template lists the Renstra's measures as
+    history rows; the annual IKM is imported (as on the realisasi page's history block), a
+    triwulan value is refused with its cause, and the realisasi page of 2019 shows the value."""
+    url_2019 = {
+        n: reverse(f"perjanjian:realisasi-{n}", args=["kencong", 2019])
+        for n in ("templat", "impor")
+    }
+    client.force_login(operator_kencong)
+    ws = unduh(client, url_2019["templat"])
+    kode = kolom(ws, "Kode indikator")
+    ikm = baris(ws, kode, "ikm")
+    assert ws.cell(row=ikm, column=kolom(ws, "PK")).value == "Riwayat sebelum Renstra"
+    ws.cell(row=ikm, column=kolom(ws, "Tahunan")).value = "80,5"
+    ws.cell(row=baris(ws, kode, "nilai-sakip"), column=kolom(ws, "TW I")).value = "B (60)"
+    halaman = unggah(client, url_2019["impor"], ws)
+    assert (
+        "TW I: tahun 2019 sebelum periode Renstra kecamatan; riwayatnya hanya realisasi Tahunan."
+        in halaman
+    )
+    assert "Simpan perubahan (" not in halaman
+
+    ws.cell(row=baris(ws, kode, "nilai-sakip"), column=kolom(ws, "TW I")).value = None
+    halaman = unggah(client, url_2019["impor"], ws)
+    assert "Tahunan: kosong → 80,5" in halaman
+    r = konfirmasi(client, url_2019["impor"])
+    assert "disimpan: 1 nilai berubah" in teks(r)
+    tersimpan = Realisasi.objects.get(kecamatan=kencong, ukuran__kode="ikm", tahun=2019)
+    assert (tersimpan.nilai, tersimpan.periode) == (Decimal("80.5"), "tahunan")
+    assert "Riwayat realisasi 2019" in teks(r) and 'value="80,5"' in r.text
+    # Exported again, the stored history is a row of its own with its value.
+    ws = unduh(client, reverse("perjanjian:realisasi-excel", args=["kencong", 2019]))
+    ikm = baris(ws, kolom(ws, "Kode indikator"), "ikm")
+    assert ws.cell(row=ikm, column=kolom(ws, "Tahunan")).value == 80.5

@@ -129,6 +129,7 @@ TABEL_PERAN = {
     # the kabupaten's accounts
     "kecamatan:pengguna-daftar": KELOLA,
     "kecamatan:pengguna-tambah": KELOLA,
+    "kecamatan:pengguna-ubah": KELOLA,
     "kecamatan:pengguna-nonaktifkan": KELOLA,
     "kecamatan:pengguna-aktifkan": KELOLA,
     "kecamatan:pengguna-setel-ulang-sandi": KELOLA,

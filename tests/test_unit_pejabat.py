@@ -291,16 +291,16 @@ def test_admin_kabupaten_mencatat_riwayat_bupati(client, jember, admin_kabupaten
         isian_formset(halaman, "pejabat"),
         "pejabat",
         {
-            "nama": "Ir. H. Hendy Siswanto, ST., IPU.",
-            "jabatan": "Bupati Jember",
-            "mulai": "26/02/2021",
-            "selesai": "20/02/2025",
+            "nama": "Dr. Ir. Hadi Sulistyo, M.Si.",
+            "jabatan": "Plh. Bupati Jember",
+            "mulai": "17/02/2021",
+            "selesai": "26/02/2021",
         },
     )
     response = client.post(URL_KABUPATEN, data, follow=True)
     assert "Daftar pejabat kabupaten disimpan." in response.text
-    hendy = Pejabat.objects.get(nama__startswith="Ir. H. Hendy")
-    assert (hendy.kabupaten, hendy.kecamatan) == (jember, None)
+    plh = Pejabat.objects.get(nama__startswith="Dr. Ir. Hadi")
+    assert (plh.kabupaten, plh.kecamatan) == (jember, None)
 
 
 def test_riwayat_bupati_hanya_untuk_admin_kabupatennya(client, jember, bappeda, operator_kencong):

@@ -42,13 +42,15 @@ KOLOM_PERJANJIAN = (
 
 
 def _bawaan(kecamatan: Kecamatan, tahun: int, jenis: str, tanggal=None) -> dict:
-    """Place and parties of a PK: the camat and the bupati in office on the PK's date (its
-    ``tanggal``, else a date in its own year: kecamatan.selectors.bawaan_dokumen), the
-    kecamatan's place."""
+    """Date, place and parties of a PK: its ``tanggal``, else a date in its own year
+    (kecamatan.selectors.bawaan_dokumen), the camat and the bupati in office on that date,
+    the kecamatan's place. A new PK is created with all of them, so the date its parties were
+    chosen on is the one its form shows."""
     dokumen = Dokumen.PK_AWAL if jenis == Jenis.AWAL else Dokumen.PK_PERUBAHAN
     bawaan = bawaan_dokumen(kecamatan=kecamatan, dokumen=dokumen, tahun=tahun, tanggal=tanggal)
     camat, bupati = bawaan.camat, bawaan.bupati
     return {
+        "tanggal": bawaan.tanggal,
         "tempat": bawaan.tempat,
         "pihak_pertama_nama": camat.nama,
         "pihak_pertama_jabatan": camat.jabatan,
