@@ -74,15 +74,17 @@ class Kolom:
 
 
 # Relative widths of the columns; a decree's set is scaled to 100 %.
+# The long texts (definition, formula and its explanation) get the room: a row's height is
+# theirs, and a shorter row fits whole under the lampiran's head (bench/halaman.py).
 _BOBOT_KOLOM = {
     "no": 4,
-    "kinerja": 15,
-    "indikator": 14,
-    "formulasi_penjelasan": 36,
-    "formulasi": 16,
-    "definisi": 30,
-    "penanggung_jawab": 11,
-    "sumber_data": 11,
+    "kinerja": 13,
+    "indikator": 12,
+    "formulasi_penjelasan": 46,
+    "formulasi": 14,
+    "definisi": 40,
+    "penanggung_jawab": 10,
+    "sumber_data": 10,
 }
 
 
