@@ -46,9 +46,10 @@ class BarisLampiran:
 
 
 # A row is kept whole on one page unless its text would not fit on a landscape page anyway
-# (about 40 lines of 70 characters in the widest column); such a row (Panti's IPP, four pages
-# of definition in the seed) continues on the next page instead of leaving this one empty.
-_MUAT_SEHALAMAN = 2500
+# (about 40 lines of 90 characters in the widest column, _BOBOT_KOLOM); such a row (Panti's
+# IPP, four pages of definition in the seed) continues on the next page instead of leaving this
+# one empty.
+_MUAT_SEHALAMAN = 3600
 _BEBAN_BARIS = 60
 
 
