@@ -123,8 +123,9 @@ def gaya_grafik() -> dict:
 
 
 def gaya_cetak() -> dict:
-    """The style of a chart printed in a document: every text HURUF_CETAK, as the LKIP's body
-    text is read on paper (the web pages' charts keep the smaller gaya_grafik)."""
+    """The style of a chart printed in a document (the LKIP's, also shown on its web page):
+    every text HURUF_CETAK. The dashboard's and the survey's charts, on screen only, keep the
+    smaller gaya_grafik."""
     return gaya_grafik() | {
         nama: HURUF_CETAK
         for nama in (
