@@ -23,18 +23,19 @@ from iku.models import Indikator
 from perjanjian.selectors import CapaianKecamatan, TitikTren, capaian_kecamatan
 from sakip.format_id import format_persen
 from sakip.grafik import (
+    HURUF_CETAK,
     LEBAR_INCI,
     WARNA_AWAL,
     WARNA_REALISASI,
     WARNA_TARGET,
     angka_grafik,
-    gaya_grafik,
+    gaya_cetak,
     mpl_grafik,
     svg_sebaris,
     tulis_nilai,
 )
 
-KOLOM_TREN = 3
+KOLOM_TREN = 2
 
 
 @dataclass(frozen=True)
@@ -57,16 +58,19 @@ class Batang:
     warna: str  # the colour of its kriteria band
 
 
-def _judul_sumbu(teks: str, satuan: str) -> str:
+def _judul_sumbu(teks: str, satuan: str, lebar: float) -> list[str]:
+    """The title of one small chart in full (never cut), wrapped to ``lebar`` inches."""
     judul = f"{teks} ({satuan})" if satuan else teks
-    baris = textwrap.wrap(judul, 30)
-    if len(baris) > 2:
-        baris = [baris[0], textwrap.shorten(" ".join(baris[1:]), 30, placeholder=" …")]
-    return "\n".join(baris)
+    return textwrap.wrap(judul, max(12, int(lebar * 72 / (HURUF_CETAK * _LEBAR_HURUF))))
 
 
-# Vertical layout of the small multiples, in inches.
-_LEGENDA, _JUDUL, _SUMBU, _BAWAH = 0.3, 0.34, 1.05, 0.22
+# Layout of the small multiples, in inches: the legend band, one title line, the axes, the tick
+# labels below them, the gap between rows; across, the left margin (y tick labels), the gap
+# between two columns (the right one's y tick labels) and the right margin. Two columns, so
+# that at 8 pt the years of a Renstra (up to seven) stand side by side.
+_LEGENDA, _BARIS_JUDUL, _SUMBU, _BAWAH, _ANTARA = 0.3, HURUF_CETAK * 1.25 / 72, 1.0, 0.24, 0.12
+_KIRI, _SELA, _KANAN = 0.5, 0.6, 0.12
+_LEBAR_HURUF = 0.6  # the mean width of a DejaVu Sans character, in em (a little generous)
 
 
 # Drawing is most of the time it takes to build the LKIP's HTML, and the HTML is rebuilt each
@@ -76,7 +80,7 @@ SIMPANAN_GRAFIK = 128
 
 
 def grafik_tren(seri: Sequence[SeriTren], *, kunci: str, judul: str) -> str:
-    """Small multiples, three per row: target (dashed) and realisasi (solid) per year, the
+    """Small multiples, two per row: target (dashed) and realisasi (solid) per year, the
     baseline as a hollow square, the latest realisasi written above its point."""
     return _grafik_tren(tuple(seri), kunci, judul)
 
@@ -92,18 +96,47 @@ def lupakan_grafik() -> None:
     _grafik_capaian.cache_clear()
 
 
+def _rentang(ax, seri: SeriTren) -> None:
+    """Axis ranges that read for a series of one point, or of one value repeated: the point
+    sits in the middle of a year either side and of a tenth of its value above and below,
+    instead of matplotlib's collapsed range of ticks a hair apart."""
+    if len(seri.tahun) == 1:
+        ax.set_xlim(seri.tahun[0] - 1, seri.tahun[0] + 1)
+    nilai = {float(v) for v in (*seri.target, *seri.realisasi, seri.awal) if v is not None}
+    if len(nilai) == 1:
+        (v,) = nilai
+        selisih = max(abs(v) * 0.1, 1.0)
+        ax.set_ylim(v - selisih, v + selisih)
+
+
 @lru_cache(maxsize=SIMPANAN_GRAFIK)
 def _grafik_tren(seri: tuple[SeriTren, ...], kunci: str, judul: str) -> str:
     matplotlib, Figure, FixedLocator, FuncFormatter, MaxNLocator = mpl_grafik()
-    kolom = min(KOLOM_TREN, max(1, len(seri)))  # two IKU: two columns, not an empty third
-    baris = max(1, (len(seri) + kolom - 1) // kolom)
+    kolom = min(KOLOM_TREN, max(1, len(seri)))  # one IKU: one column, not an empty second
     lebar = LEBAR_INCI * kolom / KOLOM_TREN
-    tinggi = _LEGENDA + baris * (_JUDUL + _SUMBU) + (baris - 1) * _BAWAH + _BAWAH
-    with matplotlib.rc_context(gaya_grafik()):
+    lebar_sumbu = (lebar - _KIRI - _KANAN - (kolom - 1) * _SELA) / kolom
+    judul_seri = [_judul_sumbu(s.judul, s.satuan, lebar_sumbu + _SELA * 0.5) for s in seri]
+    # Per row of charts, the lines of its longest title: a row is as tall as its titles need.
+    baris_judul = [
+        max(len(j) for j in judul_seri[i : i + kolom]) for i in range(0, len(seri), kolom)
+    ] or [1]
+    tinggi_baris = [n * _BARIS_JUDUL + 0.06 + _SUMBU + _BAWAH for n in baris_judul]
+    tinggi = _LEGENDA + sum(tinggi_baris) + _ANTARA * (len(tinggi_baris) - 1)
+    with matplotlib.rc_context(gaya_cetak()):
         fig = Figure(figsize=(lebar, tinggi))
-        sumbu = fig.subplots(baris, kolom, squeeze=False)
         pegangan: dict[str, object] = {}
-        for ax, s in zip(sumbu.flat, seri, strict=False):
+        for i, (s, baris_teks) in enumerate(zip(seri, judul_seri, strict=True)):
+            b, k = divmod(i, kolom)
+            atas = _LEGENDA + sum(tinggi_baris[:b]) + _ANTARA * b
+            bawah_sumbu = tinggi - atas - tinggi_baris[b] + _BAWAH
+            ax = fig.add_axes(
+                (
+                    (_KIRI + k * (lebar_sumbu + _SELA)) / lebar,
+                    bawah_sumbu / tinggi,
+                    lebar_sumbu / lebar,
+                    _SUMBU / tinggi,
+                )
+            )
             titik_t = [
                 (t, float(v)) for t, v in zip(s.tahun, s.target, strict=True) if v is not None
             ]
@@ -115,36 +148,42 @@ def _grafik_tren(seri: tuple[SeriTren, ...], kunci: str, judul: str) -> str:
                     *zip(*titik_t, strict=True),
                     linestyle="--",
                     marker="o",
-                    markersize=2.2,
+                    # a lone point is all there is to see: drawn as large as a realisasi
+                    markersize=2.6 if len(titik_t) > 1 else 4.5,
                     color=WARNA_TARGET,
                 )
                 pegangan.setdefault("Target", garis)
+                if not titik_r and len(titik_t) == 1:
+                    tulis_nilai(ax, *titik_t[0], ukuran=HURUF_CETAK, warna=WARNA_TARGET)
             if titik_r:
-                (garis,) = ax.plot(*zip(*titik_r, strict=True), marker="o", color=WARNA_REALISASI)
+                (garis,) = ax.plot(
+                    *zip(*titik_r, strict=True),
+                    marker="o",
+                    markersize=3.5 if len(titik_r) > 1 else 5,
+                    color=WARNA_REALISASI,
+                )
                 pegangan.setdefault("Realisasi", garis)
-                t, v = titik_r[-1]
-                tulis_nilai(ax, t, v)
+                tulis_nilai(ax, *titik_r[-1], ukuran=HURUF_CETAK)
             if s.awal is not None and s.tahun_awal is not None:
                 (garis,) = ax.plot(
                     [s.tahun_awal],
                     [float(s.awal)],
                     marker="s",
-                    markersize=3.8,
+                    markersize=4.2,
                     linestyle="none",
                     markerfacecolor="white",
                     color=WARNA_AWAL,
                 )
                 pegangan.setdefault("Kondisi awal", garis)
-            ax.set_title(_judul_sumbu(s.judul, s.satuan), loc="left", pad=4)
+            ax.set_title("\n".join(baris_teks), loc="left", pad=4)
             ax.xaxis.set_major_locator(FixedLocator(list(s.tahun)))
             ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:.0f}"))
             ax.yaxis.set_major_locator(MaxNLocator(4))
             ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: angka_grafik(v)))
             ax.margins(x=0.08, y=0.3)
+            _rentang(ax, s)
             ax.grid(axis="y", linewidth=0.4, color="#dddddd")
             ax.set_axisbelow(True)
-        for ax in list(sumbu.flat)[len(seri) :]:
-            ax.set_visible(False)
         urutan = [k for k in ("Target", "Realisasi", "Kondisi awal") if k in pegangan]
         fig.legend(
             [pegangan[k] for k in urutan],
@@ -155,14 +194,6 @@ def _grafik_tren(seri: tuple[SeriTren, ...], kunci: str, judul: str) -> str:
             bbox_to_anchor=(0.5, 1.0),
             borderaxespad=0.2,
         )
-        fig.subplots_adjust(
-            left=0.44 / lebar,
-            right=1 - 0.1 / lebar,
-            top=1 - (_LEGENDA + _JUDUL) / tinggi,
-            bottom=_BAWAH / tinggi,
-            wspace=0.3,
-            hspace=(_BAWAH + _JUDUL) / _SUMBU,
-        )
         return svg_sebaris(fig, kunci=kunci, judul=judul)
 
 
@@ -170,8 +201,14 @@ def _grafik_tren(seri: tuple[SeriTren, ...], kunci: str, judul: str) -> str:
 def _grafik_capaian(batang: tuple[Batang, ...], kunci: str, judul: str) -> str:
     matplotlib, Figure, _FixedLocator, FuncFormatter, MaxNLocator = mpl_grafik()
     tinggi = [float(b.capaian) if b.capaian is not None else 0.0 for b in batang]
-    with matplotlib.rc_context(gaya_grafik()):
-        fig = Figure(figsize=(min(LEBAR_INCI, 1.5 + 1.0 * len(batang)), 2.2))
+    lebar = min(LEBAR_INCI, 1.6 + 1.0 * len(batang))
+    # A label wider than its bar's slot ("Sasaran 1.1" at 8 pt is 0,75 inch) breaks in two.
+    sela = (lebar - 0.65) / (len(batang) + 0.2)
+    label = [
+        b.label if len(b.label) * 0.075 < sela else b.label.replace(" ", "\n", 1) for b in batang
+    ]
+    with matplotlib.rc_context(gaya_cetak()):
+        fig = Figure(figsize=(lebar, 2.4))
         ax = fig.subplots()
         posisi = list(range(len(batang)))
         ax.bar(
@@ -194,9 +231,9 @@ def _grafik_capaian(batang: tuple[Batang, ...], kunci: str, judul: str) -> str:
                 textcoords="offset points",
                 ha="center",
                 va="top" if di_dalam else "bottom",
-                fontsize=6.5,
+                fontsize=HURUF_CETAK,
             )
-        ax.set_xticks(posisi, [b.label for b in batang])
+        ax.set_xticks(posisi, label)
         ax.set_xlim(-0.6, len(batang) - 0.4)
         ax.set_ylim(0, max(125.0, max(tinggi, default=0.0) * 1.12))
         ax.yaxis.set_major_locator(MaxNLocator(5))
@@ -205,8 +242,10 @@ def _grafik_capaian(batang: tuple[Batang, ...], kunci: str, judul: str) -> str:
         ax.legend(loc="lower right", frameon=False, bbox_to_anchor=(1.0, 1.0), borderaxespad=0)
         ax.grid(axis="y", linewidth=0.4, color="#dddddd")
         ax.set_axisbelow(True)
-        lebar = fig.get_figwidth()
-        fig.subplots_adjust(left=0.55 / lebar, right=1 - 0.1 / lebar, bottom=0.14, top=0.88)
+        bawah = 0.42 if any("\n" in t for t in label) else 0.3
+        fig.subplots_adjust(
+            left=0.62 / lebar, right=1 - 0.1 / lebar, bottom=bawah / 2.4, top=1 - 0.3 / 2.4
+        )
         return svg_sebaris(fig, kunci=kunci, judul=judul)
 
 

@@ -17,6 +17,10 @@ LEBAR_INCI = 6.3  # the A4 portrait text width (16,5 cm), a little less
 WARNA_REALISASI = "#1f5f99"
 WARNA_TARGET = "#c0392b"
 WARNA_AWAL = "#444444"
+# The smallest type of a printed chart, as printed (issue 11: at least 8 pt). A chart of the
+# LKIP is drawn at most LEBAR_INCI wide and printed at its own size (dokumen-lkip.css gives it
+# no more than the text width, which is wider), so a size in the figure is the printed size.
+HURUF_CETAK = 8
 
 
 def mpl_grafik():
@@ -82,7 +86,7 @@ def svg_sebaris(fig, *, kunci: str, judul: str) -> str:
     ).strip()
 
 
-def tulis_nilai(ax, x, y: float) -> None:
+def tulis_nilai(ax, x, y: float, *, ukuran: float = 6.5, warna: str = WARNA_REALISASI) -> None:
     """A realisasi written just above its point, in the realisasi colour."""
     ax.annotate(
         angka_grafik(y),
@@ -90,8 +94,8 @@ def tulis_nilai(ax, x, y: float) -> None:
         xytext=(0, 4),
         textcoords="offset points",
         ha="center",
-        fontsize=6.5,
-        color=WARNA_REALISASI,
+        fontsize=ukuran,
+        color=warna,
     )
 
 
@@ -115,4 +119,21 @@ def gaya_grafik() -> dict:
         "lines.linewidth": 1.3,
         "lines.markersize": 3.5,
         "text.parse_math": False,  # see mpl_grafik
+    }
+
+
+def gaya_cetak() -> dict:
+    """The style of a chart printed in a document (the LKIP's, also shown on its web page):
+    every text HURUF_CETAK. The dashboard's and the survey's charts, on screen only, keep the
+    smaller gaya_grafik."""
+    return gaya_grafik() | {
+        nama: HURUF_CETAK
+        for nama in (
+            "font.size",
+            "axes.titlesize",
+            "axes.labelsize",
+            "xtick.labelsize",
+            "ytick.labelsize",
+            "legend.fontsize",
+        )
     }

@@ -79,7 +79,11 @@ def _bobot_berkas(item) -> int:
     if "live_server" in item.fixturenames:
         return 0
     nama = item.path.name
-    return 1 if any(k in nama for k in ("pdf", "dokumen", "url_sampah", "izin_peran")) else 2
+    return (
+        1
+        if any(k in nama for k in ("pdf", "dokumen", "setelan", "url_sampah", "izin_peran"))
+        else 2
+    )
 
 
 def pytest_collection_modifyitems(config, items):

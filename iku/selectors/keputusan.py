@@ -46,9 +46,10 @@ class BarisLampiran:
 
 
 # A row is kept whole on one page unless its text would not fit on a landscape page anyway
-# (about 40 lines of 70 characters in the widest column); such a row (Panti's IPP, four pages
-# of definition in the seed) continues on the next page instead of leaving this one empty.
-_MUAT_SEHALAMAN = 2500
+# (about 40 lines of 90 characters in the widest column, _BOBOT_KOLOM); such a row (Panti's
+# IPP, four pages of definition in the seed) continues on the next page instead of leaving this
+# one empty.
+_MUAT_SEHALAMAN = 3600
 _BEBAN_BARIS = 60
 
 
@@ -74,15 +75,17 @@ class Kolom:
 
 
 # Relative widths of the columns; a decree's set is scaled to 100 %.
+# The long texts (definition, formula and its explanation) get the room: a row's height is
+# theirs, and a shorter row fits whole under the lampiran's head (bench/halaman.py).
 _BOBOT_KOLOM = {
     "no": 4,
-    "kinerja": 15,
-    "indikator": 14,
-    "formulasi_penjelasan": 36,
-    "formulasi": 16,
-    "definisi": 30,
-    "penanggung_jawab": 11,
-    "sumber_data": 11,
+    "kinerja": 13,
+    "indikator": 12,
+    "formulasi_penjelasan": 46,
+    "formulasi": 14,
+    "definisi": 40,
+    "penanggung_jawab": 10,
+    "sumber_data": 10,
 }
 
 
