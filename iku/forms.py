@@ -200,6 +200,7 @@ class IndikatorForm(forms.ModelForm):
             "polaritas",
             "metode_negatif",
             "skala_kategori",
+            "sumber_realisasi",
             "formulasi",
             "definisi_operasional",
             "penanggung_jawab",
