@@ -380,7 +380,9 @@ class Indikator(models.Model):
         default=SumberRealisasi.DIKETIK,
         help_text=(
             "Realisasi yang dihitung dari data sistem tidak dapat diketik pada halaman "
-            "realisasi maupun impor Excel."
+            "realisasi maupun impor Excel. Realisasi dicatat per ukuran: bila satu indikator "
+            "suatu ukuran dihitung, realisasi ukuran itu pada tahun tersebut dihitung untuk "
+            "semua indikatornya."
         ),
     )
     formulasi = models.TextField("formulasi perhitungan", blank=True)

@@ -345,19 +345,25 @@ def capaian_kecamatan(
     for t in target:
         t.perjanjian = per_id[t.perjanjian_id]
         per_perjanjian[t.perjanjian_id].append(t)
+    # Realisasi is one value per measure: when an indicator of a measure is computed, so is
+    # the measure's value in every row of the year (Nilai SAKIP OPD beside Nilai SAKIP
+    # Kecamatan), each PK's from its own data.
+    sumber_ukuran = {
+        t.indikator.ukuran_id: t.indikator.sumber_realisasi for t in target if t.indikator.dihitung
+    }
     turunan = realisasi_turunan(
         kecamatan=kecamatan,
         tahun=tahun,
         periode=periode,
         perjanjian=perjanjian,
-        sumber={t.indikator.sumber_realisasi for t in target},
+        sumber=set(sumber_ukuran.values()),
     )
     baris = tuple(
         baris_capaian(
             target=t,
             tersimpan=per_ukuran.get(t.indikator.ukuran_id),
             skala=skala,
-            turunan=turunan.get((t.indikator.sumber_realisasi, t.perjanjian_id)),
+            turunan=turunan.get((sumber_ukuran.get(t.indikator.ukuran_id), t.perjanjian_id)),
         )
         for p in perjanjian
         for t in sorted(per_perjanjian[p.id], key=lambda t: t.indikator.urutan_renstra)

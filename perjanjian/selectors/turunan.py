@@ -40,6 +40,9 @@ Sumber = Indikator.SumberRealisasi
 TRIWULAN = {Periode.TW1: 1, Periode.TW2: 2, Periode.TW3: 3, Periode.TW4: 4}
 URUTAN_TRIWULAN = (Periode.TW1, Periode.TW2, Periode.TW3, Periode.TW4)
 BELUM_ADA_DATA = "belum ada data"
+# A computed percentage is a realisasi like a typed one: written to two decimals (78,24), and
+# the capaian is measured on that, as the LHE's Nilai SAKIP is (laporan.evaluasi).
+DESIMAL = 2
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,7 @@ def _anggaran(kecamatan: Kecamatan, tahun: int, periode: Periode) -> NilaiTuruna
         ]
     )
     dasar = "Dihitung dari realisasi anggaran (pohon anggaran)"
-    angka = total.serapan
+    angka = kinerja.bulatkan(total.serapan, DESIMAL)
     if angka is None:
         return NilaiTurunan(None, f"{dasar}; {BELUM_ADA_DATA}")
     sampai = f" s.d. {periode.label}" if triwulan else ""
@@ -132,7 +135,7 @@ def _indikator_program(
     hasil = {}
     for p in perjanjian:
         hitungan = kinerja.hitung_tercapai(per_pk[p.id])
-        angka = kinerja.persentase_tercapai(per_pk[p.id])
+        angka = kinerja.bulatkan(kinerja.persentase_tercapai(per_pk[p.id]), DESIMAL)
         if angka is None:
             hasil[p.id] = NilaiTurunan(None, f"{dasar} {_pk(p)}; {BELUM_ADA_DATA}")
             continue
