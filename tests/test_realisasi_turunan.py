@@ -262,3 +262,19 @@ def test_sumber_dipilih_di_halaman_indikator(client, operator_kencong, kencong):
     assert 'name="sumber_realisasi"' in html
     assert "Dihitung dari indikator program PK yang tercapai" in html
     assert PerjanjianKinerja.objects.filter(kecamatan=kencong, tahun=TAHUN).count() == 2
+
+
+@pytest.mark.django_db
+def test_sumber_disimpan_dari_halaman_indikator(client, operator_kencong, kencong):
+    ind = indikator_kencong(
+        "Jumlah Dokumen Penataan Organisasi dan Tata Laksana Pemerintah Daerah"
+    ).get()
+    client.force_login(operator_kencong)
+    alamat = reverse("iku:indikator-ubah", args=["kencong", ind.id])
+    form = client.get(alamat).context["form"]
+    data = {n: form[n].value() for n in form.fields if form[n].value() is not None}
+    data["penanggung_jawab"] = [str(v) for v in form["penanggung_jawab"].value()]
+    data["sumber_realisasi"] = Indikator.SumberRealisasi.IKM
+    assert client.post(alamat, data).status_code == 302
+    ind.refresh_from_db()
+    assert ind.sumber_realisasi == Indikator.SumberRealisasi.IKM
