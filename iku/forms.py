@@ -200,6 +200,7 @@ class IndikatorForm(forms.ModelForm):
             "polaritas",
             "metode_negatif",
             "skala_kategori",
+            "sumber_realisasi",
             "formulasi",
             "definisi_operasional",
             "penanggung_jawab",
@@ -224,9 +225,14 @@ class IndikatorForm(forms.ModelForm):
         self.fields["penanggung_jawab"].help_text = "Seksi atau sub bagian yang bertanggung jawab."
         self.fields["urutan"].required = False
         self.fields["urutan"].widget.attrs.update(min=1, max=99)
+        # Not sent (an older form, a script): the indicator keeps its source, a new one is typed.
+        self.fields["sumber_realisasi"].required = False
 
     def clean_nama(self):
         return " ".join(self.cleaned_data["nama"].split())
+
+    def clean_sumber_realisasi(self):
+        return self.cleaned_data.get("sumber_realisasi") or self.instance.sumber_realisasi
 
     def clean_urutan(self):
         urutan = self.cleaned_data.get("urutan")

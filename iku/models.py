@@ -312,6 +312,19 @@ class Indikator(models.Model):
         IPP = "ipp", "Kategori IPP"
         PREDIKAT_SAKIP = "predikat_sakip", "Predikat SAKIP"
 
+    class SumberRealisasi(models.TextChoices):
+        """Where the realisasi comes from: typed by the kecamatan, or computed from data the
+        system holds (perjanjian.selectors.turunan), which then cannot be typed."""
+
+        DIKETIK = "diketik", "Diketik pada halaman realisasi"
+        ANGGARAN = "anggaran", "Dihitung dari realisasi anggaran (serapan pohon anggaran)"
+        INDIKATOR_PROGRAM = (
+            "indikator_program",
+            "Dihitung dari indikator program PK yang tercapai",
+        )
+        IKM = "ikm", "Dihitung dari Survei Kepuasan Masyarakat (IKM)"
+        NILAI_SAKIP = "nilai_sakip", "Dihitung dari LHE AKIP Inspektorat (Nilai SAKIP)"
+
     tujuan = models.ForeignKey(
         Tujuan,
         on_delete=models.CASCADE,
@@ -360,6 +373,18 @@ class Indikator(models.Model):
         blank=True,
         default=SkalaKategori.TIDAK_ADA,
     )
+    sumber_realisasi = models.CharField(
+        "sumber realisasi",
+        max_length=20,
+        choices=SumberRealisasi.choices,
+        default=SumberRealisasi.DIKETIK,
+        help_text=(
+            "Realisasi yang dihitung dari data sistem tidak dapat diketik pada halaman "
+            "realisasi maupun impor Excel. Realisasi dicatat per ukuran: bila satu indikator "
+            "suatu ukuran dihitung, realisasi ukuran itu pada tahun tersebut dihitung untuk "
+            "semua indikatornya."
+        ),
+    )
     formulasi = models.TextField("formulasi perhitungan", blank=True)
     definisi_operasional = models.TextField("penjelasan / definisi operasional", blank=True)
     penanggung_jawab = models.ManyToManyField(
@@ -398,6 +423,11 @@ class Indikator(models.Model):
 
     def __str__(self):
         return self.nama
+
+    @property
+    def dihitung(self) -> bool:
+        """Its realisasi is computed from data the system holds, never typed."""
+        return self.sumber_realisasi != self.SumberRealisasi.DIKETIK
 
     @property
     def urutan_renstra(self) -> tuple:

@@ -245,6 +245,7 @@ FIELD_INDIKATOR = (
     "polaritas",
     "metode_negatif",
     "skala_kategori",
+    "sumber_realisasi",
     "formulasi",
     "definisi_operasional",
     "sumber_data",

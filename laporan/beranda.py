@@ -101,7 +101,10 @@ def ringkasan_tahun(*, kecamatan: Kecamatan, tahun: int) -> RingkasanTahun:
         keputusan[k.renstra_id] = k
     perjanjian = perjanjian_daftar(kecamatan=kecamatan, tahun=tahun)
     target = target_perjanjian(perjanjian=perjanjian)
-    ukuran = {t.indikator.ukuran_id for t in target}
+    # The measures the kecamatan types (a computed one, Indikator.sumber_realisasi, is not).
+    ukuran = {t.indikator.ukuran_id for t in target} - {
+        t.indikator.ukuran_id for t in target if t.indikator.dihitung
+    }
     terisi = realisasi_terisi(kecamatan=kecamatan, tahun=tahun, ukuran_ids=ukuran)
     pelaporan = pelaporan_tahun(kecamatan=kecamatan, tahun=tahun)
     anggaran = anggaran_tahun_per_periode(kecamatan=kecamatan, tahun=tahun)

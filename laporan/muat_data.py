@@ -312,6 +312,12 @@ def muat_indikator(i: dict, urutan: int, unit, renstra: Renstra, **induk) -> Ind
     tempat = f"indikator {i['nama']!r}"
     baseline = nilai(i["baseline"], tempat) if "baseline" in i else None
     akhir = nilai(i["target_akhir"], tempat) if "target_akhir" in i else None
+    sumber = i.get("sumber_realisasi", Indikator.SumberRealisasi.DIKETIK)
+    if sumber not in Indikator.SumberRealisasi.values:
+        pilihan = ", ".join(Indikator.SumberRealisasi.values)
+        raise DataTidakValid(
+            f"{tempat}: sumber_realisasi {sumber!r} bukan salah satu dari {pilihan}"
+        )
     baru = Indikator.objects.create(
         **induk,
         ukuran=Ukuran.objects.get(kabupaten=renstra.kecamatan.kabupaten, kode=i["ukuran"]),
@@ -320,6 +326,7 @@ def muat_indikator(i: dict, urutan: int, unit, renstra: Renstra, **induk) -> Ind
         satuan=i["satuan"],
         jenis=i.get("jenis", "iku"),
         skala_kategori=i.get("skala_kategori", ""),
+        sumber_realisasi=sumber,
         formulasi=baris(i.get("formulasi")),
         definisi_operasional=baris(i.get("definisi_operasional")),
         sumber_data=i.get("sumber_data", ""),

@@ -11,7 +11,7 @@ from django.db.models import Count
 from django.urls import reverse
 
 from kecamatan.models import Kecamatan
-from perjanjian.selectors import realisasi_tahunan_kode
+from perjanjian.selectors import NilaiTurunan, realisasi_tahunan_kode
 from sakip import akses, kinerja
 from sakip.format_id import format_nilai
 from sakip.kinerja import Nilai, Pita
@@ -138,6 +138,17 @@ def nilai_sakip_kabupaten(
 def nilai_sakip(*, kecamatan: Kecamatan, tahun: int) -> NilaiSakip:
     """The Nilai SAKIP of one kecamatan and year (see ``nilai_sakip_kabupaten``)."""
     return nilai_sakip_kabupaten(kecamatan=[kecamatan], tahun=tahun)[kecamatan.id]
+
+
+def nilai_sakip_lhe(*, kecamatan: Kecamatan, tahun: int) -> NilaiTurunan | None:
+    """The Nilai SAKIP of ``tahun`` for an indicator computed from the LHE
+    (``Indikator.sumber_realisasi`` nilai_sakip): the year's scored LHE by the rule above, None
+    without one (a loaded or typed realisasi is not an LHE). Registered with perjanjian in the
+    AppConfig.ready: the capaian assembly sits below this app."""
+    n = nilai_sakip(kecamatan=kecamatan, tahun=tahun)
+    if n.sumber != SumberNilaiSakip.LHE:
+        return None
+    return NilaiTurunan(n.nilai.angka, f"Dihitung dari {n.keterangan}", n.nilai.huruf or "")
 
 
 class BarisEvaluasi(NamedTuple):

@@ -96,6 +96,7 @@ class BarisRealisasiExcel:
     # A year before the kecamatan's Renstra: a measure of a later Renstra whose annual
     # realisasi is history (its trend), entered like on the realisasi page's history block.
     riwayat: bool = False
+    dihitung: str = ""  # a derived measure: "Dihitung dari …" (never imported)
 
 
 @dataclass
@@ -104,18 +105,23 @@ class DataRealisasi:
     tersimpan: dict[tuple[str, int], Realisasi]  # (periode, ukuran id) → stored row
     pelaporan: dict[str, PelaporanRealisasi | None]
     sidik: dict[str, str]
+    # (periode, ukuran id) → the computed value of a derived measure (written, never read)
+    dihitung: dict[tuple[str, int], Nilai | None]
 
 
 def data_realisasi(*, kecamatan: Kecamatan, tahun: int) -> DataRealisasi:
     """The PK indicators of the year (one row per measure) and every period's stored values."""
     baris, dilihat = [], {}
-    tersimpan, pelaporan, sidik = {}, {}, {}
+    tersimpan, pelaporan, sidik, dihitung = {}, {}, {}, {}
     for periode in PERIODE:
         grid = grid_realisasi(kecamatan=kecamatan, tahun=tahun, periode=periode)
         pelaporan[periode.value] = grid.pelaporan
         sidik[periode.value] = grid.sidik
         for r in grid.tersimpan:
             tersimpan[(periode.value, r.ukuran_id)] = r
+        for b in grid.semua_baris:
+            if b.turunan is not None:
+                dihitung.setdefault((periode.value, b.ukuran.id), b.nilai)
         if periode != Periode.TAHUNAN:
             continue
         for k in grid.kelompok:
@@ -131,12 +137,13 @@ def data_realisasi(*, kecamatan: Kecamatan, tahun: int) -> DataRealisasi:
                     perjanjian=k.perjanjian.get_jenis_display(),
                     target=Nilai(b.target.nilai, b.target.huruf or None),
                     indikator=b.indikator,
+                    dihitung=b.turunan.keterangan if b.turunan else "",
                 )
                 baris.append(dilihat[b.ukuran.id])
         if grid.sebelum_renstra:
             ukuran = [b.ukuran for b in grid.tanpa_target] + list(grid.ukuran_lain)
             baris += [_baris_riwayat(u) for u in sorted(ukuran, key=lambda u: u.nama)]
-    return DataRealisasi(baris, tersimpan, pelaporan, sidik)
+    return DataRealisasi(baris, tersimpan, pelaporan, sidik, dihitung)
 
 
 RIWAYAT = "Riwayat sebelum Renstra"
@@ -165,7 +172,8 @@ def render_realisasi(*, kecamatan: Kecamatan, tahun: int, templat: bool = False)
     lembar.judul(f"Realisasi indikator Perjanjian Kinerja {tahun} Kecamatan {kecamatan.nama}")
     lembar.judul(
         f"Kode kecamatan {kecamatan.kode}. Isi realisasi per triwulan dan tahunan; sel kosong "
-        "tidak mengubah data yang tersimpan. Kolom Target PK hanya informasi.",
+        "tidak mengubah data yang tersimpan. Kolom Target PK hanya informasi. Realisasi "
+        "indikator yang dihitung sistem (anggaran, indikator program, IKM, LHE) tidak diimpor.",
         tebal=False,
     )
     lembar.kosong()
@@ -173,7 +181,11 @@ def render_realisasi(*, kecamatan: Kecamatan, tahun: int, templat: bool = False)
     lembar.header((*AWAL_REALISASI, KOLOM_TARGET, *periode), (16, 8, 28, 50, 12, 30, 12, *[12] * 5))
     for b in data.baris:
         nilai = [
-            None if templat else _nilai_tersimpan(data.tersimpan.get((p.value, b.ukuran_id)))
+            None
+            if templat
+            else data.dihitung.get((p.value, b.ukuran_id))
+            if b.dihitung
+            else _nilai_tersimpan(data.tersimpan.get((p.value, b.ukuran_id)))
             for p in PERIODE
         ]
         lembar.tulis(
@@ -223,6 +235,14 @@ def pratinjau_realisasi(*, kecamatan: Kecamatan, tahun: int, data: bytes) -> Pra
             continue
         dilihat[b.ukuran_id] = nomor
         b_p.label = b.nama
+        if b.dihitung:
+            # Computed by the system: whatever the cells hold is not imported, and said so.
+            if any(teks_sel(sel[i]) for i in kolom if i < len(sel)):
+                b_p.catatan.append(
+                    f"Tidak diimpor: realisasi indikator ini tidak diketik; "
+                    f"{b.dihitung[0].lower()}{b.dihitung[1:]}."
+                )
+            continue
         for i, (judul, periode) in kolom.items():
             try:
                 bacaan = baca_nilai(sel[i], kolom=KOLOM_REALISASI)

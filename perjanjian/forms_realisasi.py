@@ -11,7 +11,13 @@ from django import forms
 
 from perjanjian.models import Realisasi
 from perjanjian.services.narasi import KOLOM_NARASI, NarasiTahun
-from perjanjian.services.realisasi import GridRealisasi, Isian, hitung_teks, teks_nilai
+from perjanjian.services.realisasi import (
+    GridRealisasi,
+    Isian,
+    hitung_teks,
+    pesan_dihitung,
+    teks_nilai,
+)
 from sakip.isian import IsianLengkap, NilaiField
 from sakip.konkurensi import SidikField
 
@@ -96,6 +102,14 @@ class RealisasiGridForm(IsianLengkap, forms.Form):
     def clean(self):
         data = super().clean()
         self.isian_ukuran: dict[int, Isian] = {}
+        for b in self.grid.ukuran_dihitung.values():
+            # No input is shown for a computed measure; a post that sends one is refused.
+            if any(self._mentah(f"{x.prefix}-nilai") for x in [b, *b.kembar]):
+                self.add_error(
+                    None,
+                    pesan_dihitung(b.indikator.nama, b.turunan.keterangan)
+                    + " Tidak ada yang disimpan.",
+                )
         for ukuran_id in self.rows:
             p_nilai, p_catatan = self._pilih(ukuran_id, "nilai"), self._pilih(ukuran_id, "catatan")
             if p_nilai is None or p_catatan is None:
@@ -127,6 +141,9 @@ class RealisasiGridForm(IsianLengkap, forms.Form):
 
     def _sel(self, b) -> dict:
         hasil = b.hasil
+        if b.turunan is not None:
+            # Computed, not typed: shown read-only with its source (no field).
+            return {"b": b, "hasil": hasil, "nilai": None, "catatan": None}
         if self.is_bound:
             # Re-shown after a refused save: the capaian of what was typed, not of what is stored.
             hasil = hitung_teks(

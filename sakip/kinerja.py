@@ -206,6 +206,33 @@ def realisasi_anggaran_tahunan(
     return angka if angka is not None else jumlahkan(per_triwulan)
 
 
+def realisasi_anggaran_sampai(
+    tahunan: Decimal | int | None,
+    per_triwulan: Sequence[Decimal | None],
+    triwulan: int | None = None,
+) -> Decimal | None:
+    """The budget realised up to a period: for triwulan ``n`` the quarters 1 … n added up
+    (spending accumulates, so the serapan of TW II is what was spent since January); for the
+    year (``triwulan`` None) :func:`realisasi_anggaran_tahunan`. None when nothing is known."""
+    if triwulan is None:
+        return realisasi_anggaran_tahunan(tahunan, per_triwulan)
+    if not 1 <= triwulan <= 4:
+        raise ValueError("Triwulan antara 1 dan 4.")
+    return jumlahkan(list(per_triwulan)[:triwulan])
+
+
+def persentase_realisasi_anggaran(
+    pagu: Decimal | int | None,
+    tahunan: Decimal | int | None,
+    per_triwulan: Sequence[Decimal | None],
+    triwulan: int | None = None,
+) -> Decimal | None:
+    """ "Persentase realisasi anggaran" of a period: the serapan of the budget realised up to
+    it (:func:`realisasi_anggaran_sampai`) against the pagu in force. The realisasi of an
+    indicator computed from the budget tree; None without a pagu or any realisasi."""
+    return serapan(pagu, realisasi_anggaran_sampai(tahunan, per_triwulan, triwulan))
+
+
 @dataclass(frozen=True)
 class Ketercapaian:
     """How many indicators reached their target, did not, or could not be measured."""

@@ -31,7 +31,7 @@ def test_kencong_2025_sekilas(client, operator_kencong):
     assert "Perjanjian Kinerja Perubahan" in teks and "Ditetapkan" in teks
     assert "LKIP 2025 belum ditetapkan camat." in teks
     # Only yearly figures are in the seed: the quarters are reported as empty.
-    assert "Realisasi Triwulan IV: 0 dari 8 indikator terisi." in teks
+    assert "Realisasi Triwulan IV: 0 dari 7 indikator terisi." in teks
     assert "Tidak ada peringatan." in teks
 
 

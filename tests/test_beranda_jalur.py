@@ -65,7 +65,7 @@ def test_kencong_2025_urut_siklus_dengan_tautan_dan_tanda_selesai(
     assert "✓" in per_judul["Realisasi Triwulan I 2025"][1]
     tautan, isi = per_judul["Realisasi Triwulan IV 2025"]
     assert tautan == reverse("perjanjian:realisasi", args=["kencong", 2025, "tw4"])
-    assert "○" in isi and "Realisasi Triwulan IV: 0 dari 8 indikator terisi." in isi
+    assert "○" in isi and "Realisasi Triwulan IV: 0 dari 7 indikator terisi." in isi
     tautan, isi = per_judul["LKIP 2025"]
     assert tautan == reverse("laporan:lkip", args=["kencong", 2025])
     assert "LKIP 2025 belum ditetapkan camat." in isi and "○" in isi

@@ -68,10 +68,16 @@ class TestTabel32PerjanjianKinerjaAwal:
         assert sakip["kriteria"] == "Sangat Tinggi"
         assert sakip["capaian_target_akhir"] == "118.25"  # 80,41 / 68
 
+    def test_indikator_program_tercapai_dihitung_bukan_92_yang_diketik(self, tabel):
+        """Computed from the PK's program indicators (all four program-level ones reached
+        their target: 100 %), not the 92 % the seed types; 100 / 92 and 100 / 92,5."""
+        r = baris(tabel, "awal", "Persentase Indikator Program yang tercapai")
+        assert (r["target"], r["realisasi"]) == ("92", "100")
+        assert (r["capaian"], r["capaian_target_akhir"]) == ("108.70", "108.11")
+
     @pytest.mark.parametrize(
         ("indikator", "capaian", "terhadap_akhir"),
         [
-            ("Persentase Indikator Program yang tercapai", "100.00", "99.46"),
             (
                 "Jumlah Dokumen Penataan Organisasi dan Tata Laksana Pemerintah Daerah",
                 "100.00",
@@ -122,7 +128,8 @@ class TestTabelEfisiensi:
             (r["capaian_kinerja"], r["pagu"], r["realisasi_anggaran"], r["serapan"], r["kategori"])
             for r in rows
         ] == [
-            ("100.00", "2911311160.4", "2070116001", "71.11", "Efisien"),
+            # Sasaran 1.1: its indicator is computed (100 / 92), see above.
+            ("108.70", "2911311160.4", "2070116001", "71.11", "Efisien"),
             ("99.82", "797300000", "793025000", "99.46", "Tidak Efisien"),
             ("100.00", "143419500", "140435128", "97.92", "Efisien"),
             # The seed repeats the PMKS budget on this row; the trantib program's own:

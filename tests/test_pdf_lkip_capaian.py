@@ -186,7 +186,9 @@ class TestBab3:
 
     def test_capaian_tabel_3_2_dan_3_8_terkoreksi(self, cetakan):
         t32 = sejak(cetakan, "Tabel 3.2 Capaian", "Gambar 3.1")
-        for nilai in ("120,01%", "118,25%", "99,82%", "99,28%", "99,46%", "B (63,17)"):
+        # "Persentase Indikator Program yang tercapai" is computed (100 %, not the seed's typed
+        # 92 %): 100 / 92 and 100 / 92,5 where the seed has 100 % and 99,46 %.
+        for nilai in ("120,01%", "118,25%", "99,82%", "99,28%", "108,70%", "108,11%", "B (63,17)"):
             assert nilai in t32, nilai
         assert "99,81" not in t32  # the seed's truncation
         t38 = sejak(cetakan, "Tabel 3.8 Capaian", "Gambar 3.3")
@@ -194,6 +196,20 @@ class TestBab3:
             assert nilai in t38, nilai
         assert "Sedang" in t38
         assert "98,74" not in t38
+
+    def test_realisasi_yang_dihitung_menyebut_sumbernya(self, cetakan):
+        """Under Tabel 3.2 and in analysis point e: the computed realisasi and its source."""
+        html = rata(re.sub(r"<[^>]+>", " ", cetakan.html))
+        sumber = (
+            "Dihitung dari indikator program Perjanjian Kinerja 2025: "
+            "4 dari 4 indikator program tercapai"
+        )
+        assert (
+            "Realisasi indikator “Persentase Indikator Program yang tercapai” (100%) "
+            f"tidak diketik. {sumber}." in html
+        )
+        assert f"Realisasi 100%: {sumber}." in html
+        assert "tidak diketik" in rata(sejak(cetakan, "Tabel 3.2 Capaian", "Gambar 3.1"))
 
     def test_tabel_3_2_dengan_tren_tiga_tahun_tabel_3_8_dengan_riwayat_ikm(self, cetakan):
         t32 = sejak(cetakan, "Tabel 3.2 Capaian", "Gambar 3.1")

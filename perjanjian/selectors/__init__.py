@@ -94,8 +94,18 @@ from .tahun import (
     tahun_data_terakhir,
     target_perjanjian,
 )
+from .turunan import (
+    NilaiTurunan,
+    daftarkan_sumber_nilai_sakip,
+    keterangan_sumber,
+    realisasi_turunan,
+)
 
 __all__ = [
+    "NilaiTurunan",
+    "daftarkan_sumber_nilai_sakip",
+    "keterangan_sumber",
+    "realisasi_turunan",
     "AnggaranPeriode",
     "BarisBelanja",
     "BarisSalinan",

@@ -32,6 +32,8 @@ from perjanjian.models import (
 from sakip import kinerja
 from sakip.kinerja import Nilai, Pita
 
+from .turunan import NilaiTurunan, realisasi_turunan
+
 # Units that are not written after the number: "92,33", not "92,33 Indeks".
 SATUAN_TANPA_TULISAN = {"indeks", "nilai", "angka", "skor", "poin"}
 # What a target row loads with it: the measure, and the tujuan / sasaran it stands under
@@ -117,6 +119,17 @@ class CapaianIndikator:
     capaian: Decimal | None
     kriteria: Pita | None
     kategori: Pita | None = None  # the realisasi on the indicator's own scale (kategori_nilai)
+    # A derived measure (Indikator.sumber_realisasi): the computed value and its source, which
+    # replace whatever is stored; "Dihitung dari …" is printed wherever the value shows.
+    turunan: NilaiTurunan | None = None
+
+    @property
+    def dihitung(self) -> bool:
+        return self.turunan is not None
+
+    @property
+    def sumber(self) -> str:
+        return self.turunan.keterangan if self.turunan else ""
 
     @property
     def indikator(self) -> Indikator:
@@ -142,10 +155,15 @@ def baris_capaian(
     target: TargetPerjanjian,
     tersimpan: Realisasi | None,
     skala: Mapping[str, kinerja.Skala],
+    turunan: NilaiTurunan | None = None,
 ) -> CapaianIndikator:
-    """``skala``: the year's scales by kind (``CapaianKecamatan.skala``)."""
+    """``skala``: the year's scales by kind (``CapaianKecamatan.skala``); ``turunan`` the
+    computed realisasi of a derived measure, which stands instead of the stored one."""
     ind = target.indikator
-    realisasi = nilai_indikator(ind, tersimpan.nilai, tersimpan.huruf) if tersimpan else None
+    if turunan is not None:
+        realisasi = nilai_indikator(ind, turunan.angka, turunan.huruf)
+    else:
+        realisasi = nilai_indikator(ind, tersimpan.nilai, tersimpan.huruf) if tersimpan else None
     angka = realisasi.angka if realisasi else None
     capaian, kriteria = ukur_capaian(
         indikator=ind,
@@ -162,6 +180,7 @@ def baris_capaian(
         capaian=capaian,
         kriteria=kriteria,
         kategori=kategori_nilai(indikator=ind, angka=angka, skala=skala),
+        turunan=turunan,
     )
 
 
@@ -224,6 +243,12 @@ class CapaianKecamatan:
     def skala_kriteria(self) -> kinerja.Skala:
         return self.skala[JenisSkala.KRITERIA_CAPAIAN]
 
+    @property
+    def ukuran_dihitung(self) -> dict[int, str]:
+        """Measures of the year computed, not typed: ukuran id → "Dihitung dari …" (the
+        realisasi page and its Excel import refuse a typed value for them)."""
+        return {b.indikator.ukuran_id: b.sumber for b in self.baris if b.dihitung}
+
     def untuk(self, perjanjian: PerjanjianKinerja) -> tuple[CapaianIndikator, ...]:
         return tuple(b for b in self.baris if b.perjanjian.id == perjanjian.id)
 
@@ -277,7 +302,8 @@ def capaian_kecamatan(
     reads the annual realisasi back to the Renstra's baseline year or ``TAHUN_TREN`` years,
     whichever is earlier, in the same query as the year's. ``tanpa_perjanjian_kosong`` leaves
     out PKs without a target and saves the query for the PKs (the charts draw nothing for them;
-    the LKIP page is held to its query budget).
+    the LKIP page is held to its query budget). Derived measures (``sumber_realisasi``) add
+    the queries of their sources (``turunan.realisasi_turunan``): none when all are typed.
     """
     periode = Periode(periode)
     target = TargetPerjanjian.objects.filter(
@@ -319,8 +345,26 @@ def capaian_kecamatan(
     for t in target:
         t.perjanjian = per_id[t.perjanjian_id]
         per_perjanjian[t.perjanjian_id].append(t)
+    # Realisasi is one value per measure: when an indicator of a measure is computed, so is
+    # the measure's value in every row of the year (Nilai SAKIP OPD beside Nilai SAKIP
+    # Kecamatan), each PK's from its own data.
+    sumber_ukuran = {
+        t.indikator.ukuran_id: t.indikator.sumber_realisasi for t in target if t.indikator.dihitung
+    }
+    turunan = realisasi_turunan(
+        kecamatan=kecamatan,
+        tahun=tahun,
+        periode=periode,
+        perjanjian=perjanjian,
+        sumber=set(sumber_ukuran.values()),
+    )
     baris = tuple(
-        baris_capaian(target=t, tersimpan=per_ukuran.get(t.indikator.ukuran_id), skala=skala)
+        baris_capaian(
+            target=t,
+            tersimpan=per_ukuran.get(t.indikator.ukuran_id),
+            skala=skala,
+            turunan=turunan.get((sumber_ukuran.get(t.indikator.ukuran_id), t.perjanjian_id)),
+        )
         for p in perjanjian
         for t in sorted(per_perjanjian[p.id], key=lambda t: t.indikator.urutan_renstra)
     )

@@ -42,6 +42,7 @@ class BarisCapaian:
     tahun_target_akhir: int
     target_akhir: Nilai | None
     capaian_target_akhir: Decimal | None
+    sumber: str = ""  # a derived measure: "Dihitung dari …" (CapaianIndikator.sumber)
 
     @property
     def tercapai(self) -> bool:
@@ -115,6 +116,7 @@ def _baris_lkip(
         capaian_target_akhir=kinerja.capaian_terhadap_target_akhir(
             akhir.angka if akhir else None, nilai_r.angka if nilai_r else None, **hitung
         ),
+        sumber=c.sumber,
     )
 
 

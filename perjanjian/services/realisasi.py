@@ -44,6 +44,7 @@ from perjanjian.selectors.capaian import (
 )
 from perjanjian.selectors.peringatan import Peringatan, peringatan_realisasi
 from perjanjian.selectors.tahun import perjanjian_daftar
+from perjanjian.selectors.turunan import NilaiTurunan, keterangan_sumber
 from sakip import akses, kinerja, konkurensi
 from sakip.akses import Izin
 from sakip.alur import jalankan_transisi
@@ -174,6 +175,8 @@ class BarisRealisasi:
     hasil: HasilCapaian = field(default_factory=HasilCapaian)
     pertama: bool = True  # the first row of its measure on the page
     kembar: list["BarisRealisasi"] = field(default_factory=list)  # other rows, same measure
+    # A derived measure (Indikator.sumber_realisasi): shown computed, read-only, with its source.
+    turunan: NilaiTurunan | None = None
 
     @property
     def id_input(self) -> str:
@@ -200,6 +203,8 @@ class BarisRealisasi:
 
     @property
     def nilai(self) -> Nilai | None:
+        if self.turunan is not None:
+            return nilai_indikator(self.indikator, self.turunan.angka, self.turunan.huruf)
         r = self.realisasi
         if r is None:
             return None
@@ -246,17 +251,29 @@ class GridRealisasi:
         return [b for k in self.kelompok for b in k.baris] + self.tanpa_target
 
     def per_ukuran(self) -> dict[int, list[BarisRealisasi]]:
+        """The typed measures → their rows (a computed one has no input)."""
         hasil: dict[int, list[BarisRealisasi]] = {}
         for b in self.semua_baris:
             hasil.setdefault(b.ukuran.id, []).append(b)
-        return hasil
+        return {u: rows for u, rows in hasil.items() if not any(b.turunan for b in rows)}
 
     def baris(self, prefix: str) -> BarisRealisasi | None:
         return next((b for b in self.semua_baris if b.prefix == prefix), None)
 
     @property
     def ukuran_bertarget(self) -> set[int]:
-        return {b.ukuran.id for k in self.kelompok for b in k.baris}
+        """The measures with a target the kecamatan types (a computed one is not typed)."""
+        return {b.ukuran.id for k in self.kelompok for b in k.baris} - set(self.ukuran_dihitung)
+
+    @property
+    def ukuran_dihitung(self) -> dict[int, BarisRealisasi]:
+        """Computed measures → their first row (its ``turunan`` says the source)."""
+        hasil: dict[int, BarisRealisasi] = {}
+        for k in self.kelompok:
+            for b in k.baris:
+                if b.turunan is not None:
+                    hasil.setdefault(b.ukuran.id, b)
+        return hasil
 
     @property
     def terisi(self) -> int:
@@ -305,6 +322,7 @@ def grid_realisasi(*, kecamatan: Kecamatan, tahun: int, periode: str) -> GridRea
                         kategori=c.kategori,
                     ),
                     pertama=ind.ukuran_id not in pertama,
+                    turunan=c.turunan,
                 )
             )
             pertama.add(ind.ukuran_id)
@@ -444,6 +462,7 @@ def realisasi_simpan(
         asing = set(isian) - set(sah)
         if asing:
             raise TransisiDitolak("Indikator yang diisi bukan indikator Renstra kecamatan ini.")
+        _jaga_dihitung(kecamatan, tahun, set(isian))
         bertarget = set(
             TargetPerjanjian.objects.filter(
                 perjanjian__kecamatan=kecamatan, perjanjian__tahun=tahun
@@ -502,6 +521,32 @@ def _ukuran_dari_lhe(kecamatan: Kecamatan, tahun: int, periode: str) -> set[int]
     return set().union(*(f(kecamatan=kecamatan, tahun=tahun) for f in PENULIS_REALISASI_TAHUNAN))
 
 
+def ukuran_dihitung(*, kecamatan: Kecamatan, tahun: int) -> dict[int, str]:
+    """The measures of the year's PKs whose realisasi is computed (an indicator with a
+    ``sumber_realisasi``): ukuran id → (indicator name, "Dihitung dari …"). One query."""
+    hasil = {}
+    for ukuran_id, nama, sumber in (
+        TargetPerjanjian.objects.filter(perjanjian__kecamatan=kecamatan, perjanjian__tahun=tahun)
+        .exclude(indikator__sumber_realisasi=Indikator.SumberRealisasi.DIKETIK)
+        .values_list("indikator__ukuran_id", "indikator__nama", "indikator__sumber_realisasi")
+    ):
+        hasil[ukuran_id] = (nama, keterangan_sumber(sumber))
+    return hasil
+
+
+def pesan_dihitung(nama: str, keterangan: str) -> str:
+    return f"Realisasi \u201c{nama}\u201d tidak diketik: {keterangan[0].lower()}{keterangan[1:]}."
+
+
+def _jaga_dihitung(kecamatan: Kecamatan, tahun: int, ukuran: set[int]) -> None:
+    """Refuse a typed value for a computed measure (the page shows no input for it; a post
+    or an import that sends one anyway changes nothing)."""
+    dihitung = ukuran_dihitung(kecamatan=kecamatan, tahun=tahun)
+    for ukuran_id in sorted(ukuran & set(dihitung)):
+        nama, keterangan = dihitung[ukuran_id]
+        raise TransisiDitolak(pesan_dihitung(nama, keterangan) + " Tidak ada yang disimpan.")
+
+
 def _jaga_lhe(ukuran_id: int, dari_lhe: set[int], tahun: int) -> None:
     if ukuran_id in dari_lhe:
         raise TransisiDitolak(
@@ -555,9 +600,19 @@ def kekurangan_realisasi(
     terisi = {r.ukuran_id for r in grid.tersimpan}
     kosong = sorted(
         {b.ukuran.nama for k in grid.kelompok for b in k.baris if b.ukuran.id not in terisi}
+        - {b.ukuran.nama for b in grid.ukuran_dihitung.values()}
     )
     for nama in kosong:
         hasil.append(Kekurangan(f"Indikator «{nama}» belum punya realisasi.", url))
+    for b in grid.ukuran_dihitung.values():
+        if b.turunan.angka is None:
+            # Nothing to type: the source has no data yet (said, not blocking).
+            hasil.append(
+                Kekurangan(
+                    f"Indikator «{b.ukuran.nama}» belum punya realisasi: {b.turunan.keterangan}.",
+                    url,
+                )
+            )
     anggaran = anggaran_periode(kecamatan=kecamatan, tahun=tahun, periode=periode)
     if anggaran.ada_sub and not anggaran.lengkap:
         hasil.append(

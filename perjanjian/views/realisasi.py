@@ -199,6 +199,7 @@ class RealisasiUbah(RealisasiMixin, TemplateView):
             return self._gagal(
                 form,
                 form.pesan_tidak_lengkap
+                or " ".join(form.non_field_errors())
                 or "Tidak ada yang disimpan: perbaiki isian yang ditandai.",
             )
         try:
@@ -480,6 +481,9 @@ class RealisasiHitung(RealisasiMixin, TemplateView):
         b = grid.baris(baris)
         if b is None:
             raise Http404("Baris tidak ditemukan.")
+        if b.turunan is not None:
+            # Computed, not typed: the cell keeps the computed capaian, whatever is sent.
+            return self.render_to_response({"utama": b.hasil, "kembar": []})
         teks = data.get(f"{baris}-nilai", "")
         utama = hitung_teks(
             indikator=b.indikator,

@@ -1,0 +1,210 @@
+"""Selector: the realisasi of indicators computed from data the system holds (derived measures).
+
+An indicator whose ``sumber_realisasi`` is not "diketik" is not typed: its realisasi of a
+period follows from
+
+- ``anggaran``: the budget tree of the year, the serapan of what was spent up to the period
+  (a quarter is cumulative: TW II counts January to June) against the pagu in force;
+- ``indikator_program``: the program-level indicators of the same PK that reached their
+  target (Tabel 3.3 / 3.9; realised once a year, so quarters have no value);
+- ``ikm``: the Survei Kepuasan Masyarakat of the period (for the year: the annual survey, else
+  the year's latest quarterly one);
+- ``nilai_sakip``: the LHE AKIP of the same year (``EvaluasiAKIP.tahun`` is the year whose
+  Nilai SAKIP it gives), once all its scores are entered. The LHE lives in laporan, above this
+  app: laporan registers the reading (``daftarkan_sumber_nilai_sakip``) in its AppConfig.ready.
+
+``capaian_kecamatan`` asks for the sources its rows need, so every page, table and chart reads
+the one computed value. Without data the value is None ("belum ada data"), never 0.
+"""
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from iku.models import Indikator
+from kecamatan.models import Kecamatan
+from perjanjian.models import (
+    IndikatorProgram,
+    Periode,
+    PerjanjianKinerja,
+    RealisasiAnggaran,
+    SubKegiatan,
+    SurveiKepuasan,
+)
+from sakip import kinerja
+from sakip.format_id import format_angka, format_rupiah
+
+from .anggaran import Jumlah
+
+Sumber = Indikator.SumberRealisasi
+TRIWULAN = {Periode.TW1: 1, Periode.TW2: 2, Periode.TW3: 3, Periode.TW4: 4}
+URUTAN_TRIWULAN = (Periode.TW1, Periode.TW2, Periode.TW3, Periode.TW4)
+BELUM_ADA_DATA = "belum ada data"
+# A computed percentage is a realisasi like a typed one: written to two decimals (78,24), and
+# the capaian is measured on that, as the LHE's Nilai SAKIP is (laporan.evaluasi).
+DESIMAL = 2
+
+
+@dataclass(frozen=True)
+class NilaiTurunan:
+    """A computed realisasi: the number (None: belum ada data), its letter, and the sentence
+    naming its source ("Dihitung dari …"), shown wherever the value is."""
+
+    angka: Decimal | None
+    keterangan: str
+    huruf: str = ""
+
+
+# laporan registers here the reading of the LHE: (kecamatan, tahun) → NilaiTurunan or None.
+SUMBER_NILAI_SAKIP: list[Callable[..., NilaiTurunan | None]] = []
+
+
+def daftarkan_sumber_nilai_sakip(fungsi: Callable[..., NilaiTurunan | None]) -> None:
+    if fungsi not in SUMBER_NILAI_SAKIP:
+        SUMBER_NILAI_SAKIP.append(fungsi)
+
+
+def keterangan_sumber(sumber: str) -> str:
+    """ "Dihitung dari …" for a source, without figures (forms, the realisasi import)."""
+    return {
+        Sumber.ANGGARAN: "Dihitung dari realisasi anggaran (pohon anggaran)",
+        Sumber.INDIKATOR_PROGRAM: "Dihitung dari indikator program PK yang tercapai",
+        Sumber.IKM: "Dihitung dari Survei Kepuasan Masyarakat",
+        Sumber.NILAI_SAKIP: "Dihitung dari LHE AKIP Inspektorat",
+    }.get(sumber, "")
+
+
+def _anggaran(kecamatan: Kecamatan, tahun: int, periode: Periode) -> NilaiTurunan:
+    sub = list(
+        SubKegiatan.objects.filter(
+            kegiatan__program__kecamatan_id=kecamatan.id, kegiatan__program__tahun=tahun
+        ).only("id", "pagu_awal", "pagu_pergeseran", "pagu_perubahan")
+    )
+    realisasi: dict[int, dict[str, Decimal]] = {}
+    for sub_id, per, jumlah in RealisasiAnggaran.objects.filter(
+        sub_kegiatan__in=[s.id for s in sub]
+    ).values_list("sub_kegiatan_id", "periode", "jumlah"):
+        realisasi.setdefault(sub_id, {})[per] = jumlah
+    triwulan = TRIWULAN.get(periode)
+    total = Jumlah.dari(
+        [
+            Jumlah(
+                s.pagu_awal,
+                s.pagu_pergeseran,
+                s.pagu_perubahan,
+                kinerja.realisasi_anggaran_sampai(
+                    realisasi.get(s.id, {}).get(Periode.TAHUNAN),
+                    [realisasi.get(s.id, {}).get(p) for p in URUTAN_TRIWULAN],
+                    triwulan,
+                ),
+            )
+            for s in sub
+        ]
+    )
+    dasar = "Dihitung dari realisasi anggaran (pohon anggaran)"
+    angka = kinerja.bulatkan(total.serapan, DESIMAL)
+    if angka is None:
+        return NilaiTurunan(None, f"{dasar}; {BELUM_ADA_DATA}")
+    sampai = f" s.d. {periode.label}" if triwulan else ""
+    return NilaiTurunan(
+        angka,
+        f"{dasar}: {format_rupiah(total.realisasi)} dari pagu "
+        f"{format_rupiah(total.pagu_akhir)}{sampai}",
+    )
+
+
+def _pk(p: PerjanjianKinerja) -> str:
+    return f"{p.get_jenis_display()} {p.tahun}"
+
+
+def _indikator_program(
+    perjanjian: Sequence[PerjanjianKinerja], periode: Periode
+) -> dict[int, NilaiTurunan]:
+    dasar = "Dihitung dari indikator program"
+    if periode != Periode.TAHUNAN:
+        # Program indicators are realised once a year (the budget page), not per quarter.
+        return {
+            p.id: NilaiTurunan(None, f"{dasar} (direalisasikan tahunan); {BELUM_ADA_DATA}")
+            for p in perjanjian
+        }
+    per_pk: dict[int, list[Decimal | None]] = {p.id: [] for p in perjanjian}
+    for i in IndikatorProgram.objects.filter(
+        perjanjian_id__in=list(per_pk), program__isnull=False
+    ).only("perjanjian_id", "target", "realisasi"):
+        per_pk[i.perjanjian_id].append(kinerja.capaian(i.target, i.realisasi))
+    hasil = {}
+    for p in perjanjian:
+        hitungan = kinerja.hitung_tercapai(per_pk[p.id])
+        angka = kinerja.bulatkan(kinerja.persentase_tercapai(per_pk[p.id]), DESIMAL)
+        if angka is None:
+            hasil[p.id] = NilaiTurunan(None, f"{dasar} {_pk(p)}; {BELUM_ADA_DATA}")
+            continue
+        terukur = hitungan.tercapai + hitungan.tidak_tercapai
+        hasil[p.id] = NilaiTurunan(
+            angka,
+            f"{dasar} {_pk(p)}: {hitungan.tercapai} dari {terukur} indikator program tercapai",
+        )
+    return hasil
+
+
+def _ikm(kecamatan: Kecamatan, tahun: int, periode: Periode) -> NilaiTurunan:
+    survei = list(
+        SurveiKepuasan.objects.filter(kecamatan_id=kecamatan.id, tahun=tahun).only(
+            "periode", "nama_berkas", "jumlah_responden", "nilai_ikm", "dipakai_oleh_id"
+        )
+    )
+    dasar = "Dihitung dari Survei Kepuasan Masyarakat"
+    cocok = [s for s in survei if s.periode == periode]
+    if not cocok and periode == Periode.TAHUNAN:
+        # No annual survey: the year's latest quarterly one.
+        terakhir = max((s.periode for s in survei if s.periode in TRIWULAN), default=None)
+        cocok = [s for s in survei if s.periode == terakhir]
+    if not cocok:
+        return NilaiTurunan(None, f"{dasar}; {BELUM_ADA_DATA}")
+    # The one taken as realisasi, else the latest upload (the model orders newest first).
+    s = next((s for s in cocok if s.dipakai_oleh_id), cocok[0])
+    return NilaiTurunan(
+        s.nilai_ikm,
+        f"{dasar} {s.get_periode_display()} {tahun} ({format_angka(s.jumlah_responden, 0)} "
+        f"responden, berkas {s.nama_berkas})",
+    )
+
+
+def _nilai_sakip(kecamatan: Kecamatan, tahun: int, periode: Periode) -> NilaiTurunan:
+    dasar = "Dihitung dari LHE AKIP Inspektorat"
+    if periode != Periode.TAHUNAN:
+        return NilaiTurunan(None, f"{dasar} (dinilai tahunan); {BELUM_ADA_DATA}")
+    for fungsi in SUMBER_NILAI_SAKIP:
+        nilai = fungsi(kecamatan=kecamatan, tahun=tahun)
+        if nilai is not None:
+            return nilai
+    return NilaiTurunan(None, f"{dasar} {tahun}; {BELUM_ADA_DATA}")
+
+
+def realisasi_turunan(
+    *,
+    kecamatan: Kecamatan,
+    tahun: int,
+    periode: Periode | str,
+    perjanjian: Sequence[PerjanjianKinerja],
+    sumber: Iterable[str],
+) -> dict[tuple[str, int], NilaiTurunan]:
+    """(sumber, PK id) → the computed realisasi of ``periode`` for every PK of ``perjanjian``
+    and every source asked for. Reads only what the asked sources need (none for a year
+    whose indicators are all typed)."""
+    periode = Periode(periode)
+    sumber = set(sumber) - {Sumber.DIKETIK}
+    hasil: dict[tuple[str, int], NilaiTurunan] = {}
+    bersama = {
+        Sumber.ANGGARAN: _anggaran,
+        Sumber.IKM: _ikm,
+        Sumber.NILAI_SAKIP: _nilai_sakip,
+    }
+    for s, fungsi in bersama.items():
+        if s in sumber:
+            nilai = fungsi(kecamatan, tahun, periode)
+            hasil.update({(s, p.id): nilai for p in perjanjian})
+    if Sumber.INDIKATOR_PROGRAM in sumber:
+        for pid, nilai in _indikator_program(perjanjian, periode).items():
+            hasil[(Sumber.INDIKATOR_PROGRAM, pid)] = nilai
+    return hasil
