@@ -132,7 +132,14 @@ def muat_kabupaten(data: dict, hasil: Hasil) -> Kabupaten:
         )
     for p in data.get("pejabat", []):
         Pejabat.objects.get_or_create(
-            kabupaten=kabupaten, kecamatan=None, nama=p["nama"], defaults={"jabatan": p["jabatan"]}
+            kabupaten=kabupaten,
+            kecamatan=None,
+            nama=p["nama"],
+            defaults={
+                "jabatan": p["jabatan"],
+                "nip": p.get("nip", ""),
+                "pangkat_golongan": p.get("pangkat_golongan", ""),
+            },
         )
     for u in data["ukuran"]:
         Ukuran.objects.get_or_create(
@@ -278,6 +285,7 @@ def muat_renstra(kecamatan, r, unit, indikator, sasaran) -> Renstra:
         tahun_akhir=r["tahun_akhir"],
         tahun_baseline=r["tahun_baseline"],
         tanggal_penetapan=r.get("tanggal_penetapan"),
+        tanggal_verifikasi=r.get("tanggal_verifikasi"),
         sumber=r.get("sumber", ""),
         rpjmd_periode=rpjmd.get("periode", ""),
         rpjmd_misi=baris(rpjmd.get("misi")),
