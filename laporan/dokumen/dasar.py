@@ -14,7 +14,6 @@ from django.template.loader import render_to_string
 
 from sakip.berkas import JENIS_PDF, Berkas
 
-
 # A document bound with its annexes (the LKIP with its PK, IKU decrees and Renstra tables) is
 # stored as the HTML of each part joined by this comment: every part a complete HTML document
 # with its own CSS, printed alone, the pages bound in order. The stored HTML (and so its

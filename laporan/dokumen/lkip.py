@@ -2,6 +2,8 @@
 its lampiran: the PK of the year and the IKU decrees in force, each printed by its own
 renderer with its own CSS, then the Renstra tables the LKIP prints itself."""
 
+import re
+
 from django.template.loader import render_to_string
 
 from laporan.isi_lkip.awal import konteks_awal
@@ -16,6 +18,17 @@ PENYAJI_LAMPIRAN = {
     "perjanjian": (DokumenPDF.Jenis.PERJANJIAN, PenyajiPerjanjian),
     "keputusan": (DokumenPDF.Jenis.KEPUTUSAN, PenyajiKeputusan),
 }
+
+
+# The mark every document prints on each page of a draft (dokumen.css, which every document
+# links): a draft LKIP puts it on the pages of the annexes it binds as well.
+TANDA_DRAF = '<div class="tanda-draf" aria-hidden="true">DRAF</div>'
+
+
+def tandai_draf(html: str) -> str:
+    if 'class="tanda-draf"' in html:
+        return html
+    return re.sub(r"<body[^>]*>", lambda m: m.group(0) + TANDA_DRAF, html, count=1)
 
 
 def html_lampiran(jenis: str, objek) -> str:
@@ -55,14 +68,16 @@ class PenyajiLKIP(Penyaji):
     def html(self) -> str:
         """The LKIP, then each lampiran in the order its list names them, joined as one bound
         document (``gabung_dokumen``): the stored HTML, and so its SHA-256, holds the
-        annexes too, so a changed PK or decree prints the LKIP again."""
+        annexes too, so a changed PK or decree prints the LKIP again. A draft LKIP marks the
+        pages of the annexes it binds DRAF like its own."""
         konteks = self.konteks()
-        bagian = [render_to_string(self.template_name, konteks)]
         lampiran = konteks["awal"].lampiran
-        bagian += [html_lampiran(e.jenis, e.objek) for e in lampiran if e.jenis in PENYAJI_LAMPIRAN]
+        dokumen = [html_lampiran(e.jenis, e.objek) for e in lampiran if e.jenis in PENYAJI_LAMPIRAN]
+        if konteks["draf"]:
+            dokumen = [tandai_draf(d) for d in dokumen]
         if any(e.jenis == "renstra" for e in lampiran):
-            bagian.append(render_to_string(self.template_lampiran_renstra, konteks))
-        return gabung_dokumen(bagian)
+            dokumen.append(render_to_string(self.template_lampiran_renstra, konteks))
+        return gabung_dokumen([render_to_string(self.template_name, konteks), *dokumen])
 
     def ditetapkan(self) -> bool:
         return self.objek.status == self.objek.Status.DITETAPKAN

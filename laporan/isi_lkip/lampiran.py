@@ -69,7 +69,9 @@ def _baris_kelompok(
 def tabel_jangka_menengah(renstra: Renstra, kecamatan) -> TabelJangkaMenengah:
     """From the Renstra as ``iku.selectors.renstra_tahun`` prefetches it (no query for the
     rows; two for the TC 25's signatories)."""
-    tahun = tuple(range(max(renstra.tahun_awal, renstra.tahun_baseline + 1), renstra.tahun_akhir + 1))
+    tahun = tuple(
+        range(max(renstra.tahun_awal, renstra.tahun_baseline + 1), renstra.tahun_akhir + 1)
+    )
     baris: list[BarisJangkaMenengah] = []
     for t in renstra.tujuan.all():
         kelompok = []
