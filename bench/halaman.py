@@ -155,10 +155,14 @@ def periksa_halaman(dokumen, nama: str) -> Laporan:
 def render(penyaji):
     from weasyprint import HTML
 
-    from laporan.dokumen.dasar import ambil_berkas_lokal
+    from laporan.dokumen.dasar import ambil_berkas_lokal, pisah_dokumen
 
+    # The document's own part: the LKIP's bound annexes (PK, decrees) are checked as their own
+    # documents.
     return HTML(
-        string=penyaji.html(), base_url="http://sakip.lokal/", url_fetcher=ambil_berkas_lokal
+        string=pisah_dokumen(penyaji.html())[0],
+        base_url="http://sakip.lokal/",
+        url_fetcher=ambil_berkas_lokal,
     ).render()
 
 

@@ -56,14 +56,16 @@ class RenstraForm(forms.ModelForm):
             "revisi_dari",
             "tanggal_penetapan",
             "sumber",
+            "tanggal_verifikasi",
             *KOLOM_KESELARASAN,
         ]
         widgets = {
             "tanggal_penetapan": TanggalInput(),
+            "tanggal_verifikasi": TanggalInput(),
             "rpjmd_visi": forms.Textarea(attrs={"rows": 2}),
             "rpjmd_tujuan": forms.Textarea(attrs={"rows": 2}),
         }
-        field_classes = {"tanggal_penetapan": TanggalField}
+        field_classes = {"tanggal_penetapan": TanggalField, "tanggal_verifikasi": TanggalField}
 
     def __init__(self, *args, kecamatan, **kwargs):
         super().__init__(*args, **kwargs)

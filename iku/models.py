@@ -100,6 +100,16 @@ class Renstra(Terjaga):
         blank=True,
         help_text="mis. tabel TC 25 Perubahan Renstra Kecamatan Kencong Tahun 2021-2026",
     )
+    tanggal_verifikasi = models.DateField(
+        "tanggal verifikasi Bappeda (TC 25)",
+        null=True,
+        blank=True,
+        help_text=(
+            "Tanggal Kepala Bappeda memverifikasi tabel TC 25 Renstra ini. Bila diisi, LKIP "
+            "melampirkan tabel TC 25 dengan tanda tangan verifikasi Bappeda dan camat pada "
+            "tanggal itu; bila kosong, melampirkan Tabel 3.1 Renstra."
+        ),
+    )
     rpjmd_periode = models.CharField("periode RPJMD", max_length=20, blank=True)
     rpjmd_visi = models.TextField(
         "visi RPJMD",

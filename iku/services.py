@@ -63,6 +63,7 @@ FIELD_RENSTRA = (
     "revisi_dari",
     "tanggal_penetapan",
     "sumber",
+    "tanggal_verifikasi",
     "rpjmd_periode",
     "rpjmd_visi",
     "rpjmd_misi_semua",

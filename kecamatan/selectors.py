@@ -35,6 +35,7 @@ class Jabatan(enum.Enum):
 
     CAMAT = "camat"  # the kecamatan's pejabat
     BUPATI = "bupati"  # the kabupaten's pejabat (no kecamatan)
+    KEPALA_BAPPEDA = "kepala_bappeda"  # the kabupaten's pejabat who verifies a Renstra (TC 25)
 
 
 # A pejabat holds the office when the jabatan starts with one of these (any case): the
@@ -42,6 +43,13 @@ class Jabatan(enum.Enum):
 AWALAN_JABATAN = {
     Jabatan.CAMAT: ("camat", "plt. camat", "plh. camat", "pj. camat"),
     Jabatan.BUPATI: ("bupati", "plt. bupati", "plh. bupati", "pj. bupati", "penjabat bupati"),
+    Jabatan.KEPALA_BAPPEDA: (
+        "kepala bappeda",
+        "plt. kepala bappeda",
+        "plh. kepala bappeda",
+        "kepala badan perencanaan",
+        "plt. kepala badan perencanaan",
+    ),
 }
 
 
@@ -160,6 +168,33 @@ def _tanda_tangan(pejabat: Pejabat | None, *, jabatan: str) -> TandaTangan:
     if pejabat is None:
         return TandaTangan("", jabatan, "", "")
     return TandaTangan(pejabat.nama, pejabat.jabatan, pejabat.pangkat_golongan, pejabat.nip)
+
+
+@dataclass(frozen=True)
+class TandaTanganRenstra:
+    """Who signs a Renstra's TC 25 table on ``tanggal``: the camat, and the head of the
+    kabupaten's Bappeda under "Diverifikasi Oleh"."""
+
+    tanggal: datetime.date
+    tempat: str
+    camat: TandaTangan
+    bappeda: TandaTangan
+
+
+def tanda_tangan_renstra(*, kecamatan: Kecamatan, tanggal: datetime.date) -> TandaTanganRenstra:
+    """The camat and the Kepala Bappeda in office on ``tanggal`` (``pejabat_menjabat``); the
+    Kepala Bappeda is a pejabat of the kabupaten ("Pejabat Kabupaten" page), an empty name
+    when none is recorded."""
+    camat = pejabat_menjabat(kecamatan=kecamatan, jabatan=Jabatan.CAMAT, tanggal=tanggal)
+    bappeda = pejabat_menjabat(kecamatan=kecamatan, jabatan=Jabatan.KEPALA_BAPPEDA, tanggal=tanggal)
+    return TandaTanganRenstra(
+        tanggal=tanggal,
+        tempat=kecamatan.kabupaten.nama,  # verified at the kabupaten: "Jember, 17 April 2023"
+        camat=_tanda_tangan(camat, jabatan=f"Camat {kecamatan.nama}"),
+        bappeda=_tanda_tangan(
+            bappeda, jabatan=f"Kepala Bappeda Kabupaten {kecamatan.kabupaten.nama}"
+        ),
+    )
 
 
 def bawaan_dokumen(

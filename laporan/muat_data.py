@@ -136,7 +136,12 @@ def muat_kabupaten(data: dict, hasil: Hasil) -> Kabupaten:
             kabupaten=kabupaten,
             kecamatan=None,
             nama=p["nama"],
-            defaults={"jabatan": p["jabatan"], **masa},
+            defaults={
+                "jabatan": p["jabatan"],
+                "nip": p.get("nip", ""),
+                "pangkat_golongan": p.get("pangkat_golongan", ""),
+                **masa,
+            },
         )
         # A database loaded before the file had the terms: they are filled, never overwritten.
         if not baru and pejabat.mulai is None and pejabat.selesai is None and any(masa.values()):
@@ -286,6 +291,7 @@ def muat_renstra(kecamatan, r, unit, indikator, sasaran) -> Renstra:
         tahun_akhir=r["tahun_akhir"],
         tahun_baseline=r["tahun_baseline"],
         tanggal_penetapan=r.get("tanggal_penetapan"),
+        tanggal_verifikasi=r.get("tanggal_verifikasi"),
         sumber=r.get("sumber", ""),
         rpjmd_periode=rpjmd.get("periode", ""),
         rpjmd_misi=baris(rpjmd.get("misi")),

@@ -1,7 +1,7 @@
 """Content of the Kencong LKIP 2025 (seeds/004) the generated document used to drop: the legal
 basis of BAB III, the LHE letter number and date, the national target beside the kabupaten
-benchmark, and the budget lines the efficiency analysis used. Read from the LKIP's HTML text
-(no PDF render)."""
+benchmark, the budget lines the efficiency analysis used, and the annexes bound after it. Read
+from the LKIP's HTML text (no PDF render)."""
 
 import html as html_lib
 import re
@@ -12,9 +12,11 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
+from laporan.dokumen.layanan import sidik
 from laporan.dokumen.lkip import PenyajiLKIP
-from laporan.models import LaporanKinerja, TargetPembanding
+from laporan.models import DokumenPDF, LaporanKinerja, TargetPembanding
 from laporan.services import KOLOM_LAPORAN, laporan_simpan
+from perjanjian.models import PerjanjianKinerja
 from sakip import konkurensi
 
 SURAT_LHE = "Surat Nomor 700.1.2.1/15/IR.1/35.09.410/2025 tanggal 29 September 2025"
@@ -159,3 +161,25 @@ def test_dasar_hukum_bab3_diisi_di_halaman_lkip_dan_dicetak(operator_kencong):
     assert disimpan == "Paragraf pertama dasar hukum.\nParagraf kedua dasar hukum."
     assert "Paragraf pertama dasar hukum. Paragraf kedua dasar hukum." in isi
     assert "Surat Menteri PANRB Nomor B/37" not in isi
+
+
+@pytest.mark.django_db
+def test_lampiran_pk_masuk_sidik_lkip(jember):
+    """The LKIP's HTML, the key of its PDF cache, holds its annexes: a PK whose print changes
+    makes the LKIP print again. An approved PK is bound as it was frozen at its approval."""
+    pk = PerjanjianKinerja.objects.get(kecamatan__slug="kencong", tahun=2025, jenis="awal")
+    sebelum = PenyajiLKIP(laporan_kencong()).html()
+    assert "Muhammad Najmul Huda, S.STP, M.Si" in teks_dari(sebelum)
+
+    DokumenPDF.objects.create(
+        kecamatan=pk.kecamatan,
+        jenis=DokumenPDF.Jenis.PERJANJIAN,
+        objek_id=pk.pk,
+        final=True,
+        html="<!doctype html><html><body><p>Perjanjian yang ditandatangani</p></body></html>",
+        sidik_html="0" * 64,
+        nama_berkas="pk-kencong-2025.pdf",
+    )
+    sesudah = PenyajiLKIP(laporan_kencong()).html()
+    assert "Perjanjian yang ditandatangani" in teks_dari(sesudah)
+    assert sidik(sesudah) != sidik(sebelum)

@@ -356,16 +356,77 @@ class TestBabDua:
         assert any(len(b) > 110 for b in baris(cetakan.halaman[i]))
 
 
+def halaman_lampiran(c) -> list[str]:
+    """The pages bound after the LKIP's own (its last page is the lampiran list), whitespace
+    made single."""
+    i = halaman_judul(c, "LAMPIRAN")
+    return [rata(t) for t in c.halaman[i + 1 :]]
+
+
 class TestLampiran:
     def test_dokumen_lampiran_didaftar_dengan_nomor_dan_tanggal(self, cetakan):
         i = halaman_judul(cetakan, "LAMPIRAN")
         teks = rata(cetakan.halaman[i])
+        assert "dilampirkan sesudah halaman ini" in teks
+        assert "dicetak tersendiri" not in teks
         assert "Lampiran 1. Perjanjian Kinerja Tahun 2025" in teks
         assert "10 Februari 2025" in teks
         assert "Lampiran 2. Perjanjian Kinerja Perubahan Tahun 2025" in teks
         assert "Nomor 000.8.6.3/22/35.09.02/2025 tanggal 10 Februari 2025" in teks
-        assert "Lampiran 5. Tabel TC 25 Perubahan Renstra Kecamatan Kencong Tahun 2021-2026" in teks
-        assert "Lampiran 6. Tabel 3.1 pada Renstra Kecamatan Kencong Tahun 2025-2029" in teks
+        assert "Lampiran 5. Tabel TC. 25 Renstra Perubahan 2021-2026" in teks
+        assert "diverifikasi Kepala Bappeda Kab. Jember tanggal 17 April 2023" in teks
+        assert "Lampiran 6. Tabel 3.1 Renstra 2025-2029" in teks
+
+    def test_lkip_berakhir_pada_daftar_lampiran_dengan_nomor_halamannya(self, cetakan):
+        # The LKIP's own numbering is untouched: the list is its last numbered page, the
+        # annexes follow with their own (a PK starts again at 1).
+        i = halaman_judul(cetakan, "LAMPIRAN")
+        assert label(cetakan.halaman[i]) == entri_daftar_isi(cetakan)["LAMPIRAN"]
+        assert len(cetakan.halaman) == cetakan.jumlah > i + 1
+
+    def test_pk_dan_keputusan_dicetak_penyajinya_sendiri(self, cetakan):
+        lampiran = halaman_lampiran(cetakan)
+        semua = " ".join(lampiran)
+        # Lampiran 1 and 2: both PK of the year with their parties, in the list's order.
+        # A draft LKIP marks the annexes it binds as a draft too.
+        assert lampiran[0].startswith("DRAF PEMERINTAH KABUPATEN JEMBER KECAMATAN KENCONG")
+        assert "PERJANJIAN KINERJA TAHUN 2025" in lampiran[0]
+        assert "Muhammad Najmul Huda, S.STP, M.Si" in lampiran[0]
+        assert "Muhammad Balya Firjaun Barlaman" in lampiran[0]
+        pk_perubahan = semua.index("PERJANJIAN KINERJA PERUBAHAN TAHUN 2025")
+        assert "Ronny Arvianto" in semua[pk_perubahan:]
+        # Lampiran 3 and 4: both IKU decrees in force, as their renderer prints them.
+        k22 = semua.index(
+            "KEPUTUSAN CAMAT KENCONG KABUPATEN JEMBER Nomor : 000.8.6.3/22/35.09.02/2025"
+        )
+        k32 = semua.index("000.7.2.7/32/35.09.02/2025")
+        assert pk_perubahan < k22 < k32
+        assert "INDIKATOR KINERJA UTAMA KECAMATAN KENCONG KABUPATEN JEMBER" in semua[k22:]
+
+    def test_tabel_tc_25_dengan_verifikasi_bappeda(self, cetakan):
+        lampiran = halaman_lampiran(cetakan)
+        i = next(n for n, t in enumerate(lampiran) if "KERTAS KERJA PERANGKAT DAERAH" in t)
+        teks = " ".join(lampiran[i : i + 2])
+        assert "Lampiran 5" in teks
+        assert "Tabel TC. 25 Renstra Perubahan 2021-2026 Kecamatan Kencong" in teks
+        # The years after the 2021 baseline, as the seed's TC 25 prints them.
+        assert "1 (2022) 2 (2023) 3 (2024) 4 (2025) 5 (2026)" in teks
+        assert "Nilai SAKIP OPD B (64) B (65) B (66) B (67) B (68)" in teks
+        assert "Indeks Kepuasan Masyarakat 91 91,5 92 92,5 93" in teks
+        assert "Diverifikasi Oleh :" in teks
+        assert "KEPALA BAPPEDA KAB. JEMBER" in teks
+        assert "Drs. Hadi Mulyono, M.Si" in teks
+        assert "NIP. 19661107 198809 1 001" in teks
+        assert "Jember, 17 April 2023" in teks
+
+    def test_tabel_3_1_renstra_2025_2029(self, cetakan):
+        teks = halaman_lampiran(cetakan)[-1]
+        assert "Lampiran 6" in teks
+        assert "Tujuan dan Sasaran Jangka Menengah Pelayanan Perangkat Daerah" in teks
+        assert "1 (2025) 2 (2026) 3 (2027) 4 (2028) 5 (2029)" in teks
+        assert "Indeks Pelayanan Publik Kecamatan 4,3 4,64 4,65 4,66 4,67" in teks
+        assert "Nilai SAKIP Kecamatan 81 82 83 84 85" in teks
+        assert "Diverifikasi" not in teks
 
 
 class TestSelektor:
@@ -394,8 +455,9 @@ class TestSelektor:
     def test_jumlah_query_tidak_tumbuh(self, kencong, django_assert_max_num_queries):
         laporan = laporan_kencong()
         # 22 + the Nilai SAKIP (its LHE, scores and realisasi, the year's predikat scale and
-        # its bands) + the kegiatan's sasaran
-        with django_assert_max_num_queries(28):
+        # its bands) + the kegiatan's sasaran + the camat and the Kepala Bappeda who sign the
+        # TC 25 lampiran
+        with django_assert_max_num_queries(30):
             konteks_awal(laporan)
 
         # More of everything: SDM and asset rows, an LHE recommendation, a sasaran with an

@@ -1,6 +1,8 @@
 """A kecamatan keeps its own organisational units and pejabat on its pages, the admin
 kabupaten the bupati history: what each role sees and may change, and NIP as people type it."""
 
+import datetime
+
 import pytest
 from conftest import buat_pengguna
 from django.core.exceptions import ValidationError
@@ -8,6 +10,7 @@ from django.urls import reverse
 
 from iku.models import Indikator, Renstra, Tujuan
 from kecamatan.models import Kabupaten, Kecamatan, Pejabat, Peran, UnitKerja
+from kecamatan.selectors import tanda_tangan_renstra
 from sakip.validators import baca_nip
 
 NIP_SPASI = "19710512 199803 1 007"
@@ -355,3 +358,35 @@ def test_nip_dari_sel_excel():
     assert baca_nip(None) == ""
     with pytest.raises(ValidationError, match="format selnya sebagai Teks"):
         baca_nip(1.9710512199803101e17)
+
+
+def test_kepala_bappeda_dicatat_admin_kabupaten_dan_menandatangani_tc_25(
+    client, jember, kencong, admin_kabupaten
+):
+    """The Kepala Bappeda who verifies a Renstra's TC 25 is a pejabat of the kabupaten, kept on
+    its pejabat page; the one in office on the verification date signs."""
+    tanggal = datetime.date(2019, 5, 2)
+    Pejabat.objects.filter(nama="Drs. Hadi Mulyono, M.Si").update(mulai=datetime.date(2021, 1, 1))
+    tanpa = tanda_tangan_renstra(kecamatan=kencong, tanggal=tanggal)
+    assert (tanpa.bappeda.nama, tanpa.bappeda.jabatan) == ("", "Kepala Bappeda Kabupaten Jember")
+
+    client.force_login(admin_kabupaten)
+    halaman = client.get(URL_KABUPATEN)
+    assert "Kepala Bappeda" in halaman.text
+    data = baris_baru(
+        isian_formset(halaman, "pejabat"),
+        "pejabat",
+        {"nama": "Ir. Uji Perencana", "jabatan": "Plt. Kepala Bappeda Kab. Jember"},
+    )
+    response = client.post(URL_KABUPATEN, data, follow=True)
+    assert "Daftar pejabat kabupaten disimpan." in response.text
+    Pejabat.objects.filter(nama="Ir. Uji Perencana").update(selesai=datetime.date(2020, 12, 31))
+    ttd = tanda_tangan_renstra(kecamatan=kencong, tanggal=tanggal)
+    assert (ttd.bappeda.nama, ttd.bappeda.jabatan) == (
+        "Ir. Uji Perencana",
+        "Plt. Kepala Bappeda Kab. Jember",
+    )
+    assert (
+        tanda_tangan_renstra(kecamatan=kencong, tanggal=datetime.date(2023, 4, 17)).bappeda.nip
+        == "196611071988091001"
+    )

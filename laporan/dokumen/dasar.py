@@ -14,6 +14,20 @@ from django.template.loader import render_to_string
 
 from sakip.berkas import JENIS_PDF, Berkas
 
+# A document bound with its annexes (the LKIP with its PK, IKU decrees and Renstra tables) is
+# stored as the HTML of each part joined by this comment: every part a complete HTML document
+# with its own CSS, printed alone, the pages bound in order. The stored HTML (and so its
+# SHA-256, the cache key) holds every annex; a document of one part prints as before.
+PEMISAH_DOKUMEN = "\n<!-- sakip:dokumen-berikutnya -->\n"
+
+
+def gabung_dokumen(bagian: list[str]) -> str:
+    return PEMISAH_DOKUMEN.join(bagian)
+
+
+def pisah_dokumen(html: str) -> list[str]:
+    return html.split(PEMISAH_DOKUMEN)
+
 
 def _di_dalam(berkas: Path, akar: Path) -> Path | None:
     """``berkas`` resolved (``..`` and symbolic links followed) when it lies inside ``akar``."""
@@ -99,15 +113,19 @@ class Penyaji:
 
     @staticmethod
     def cetak(html: str) -> tuple[bytes, int, float]:
-        """HTML → (PDF bytes, page count, seconds WeasyPrint took)."""
+        """HTML → (PDF bytes, page count, seconds WeasyPrint took). The parts of a bound
+        document (``gabung_dokumen``) are laid out one by one, each with its own CSS and page
+        counters, and written as one PDF (WeasyPrint's recipe for combining documents)."""
         from weasyprint import HTML
 
         mulai = time.perf_counter()
-        dokumen = HTML(
-            string=html, base_url="http://sakip.lokal/", url_fetcher=ambil_berkas_lokal
-        ).render()
-        isi = dokumen.write_pdf()
-        return isi, len(dokumen.pages), time.perf_counter() - mulai
+        bagian = [
+            HTML(string=b, base_url="http://sakip.lokal/", url_fetcher=ambil_berkas_lokal).render()
+            for b in pisah_dokumen(html)
+        ]
+        halaman = [h for dokumen in bagian for h in dokumen.pages]
+        isi = bagian[0].copy(halaman).write_pdf()
+        return isi, len(halaman), time.perf_counter() - mulai
 
     def render(self) -> Berkas:
         isi, _, _ = self.cetak(self.html())

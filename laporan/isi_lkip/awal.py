@@ -20,6 +20,7 @@ from iku.selectors import keputusan_ditetapkan, renstra_tahun
 from kecamatan.models import PENDIDIKAN, ProfilTahunan, SaranaPrasarana
 from kecamatan.selectors import Dokumen, bawaan_dokumen, profil_tahunan_lengkap
 from laporan.evaluasi import tabel_tindak_lanjut
+from laporan.isi_lkip.lampiran import TabelJangkaMenengah, tabel_jangka_menengah
 from laporan.selectors import NilaiSakip, nilai_sakip
 from perjanjian.models import PerjanjianKinerja, TargetPerjanjian
 from perjanjian.selectors import (
@@ -569,9 +570,15 @@ class EntriDaftarIsi:
 
 @dataclass(frozen=True)
 class EntriLampiran:
+    """An annex, in the order it is bound after the LKIP: ``objek`` is the PK or IKU decree
+    that its own renderer prints (``jenis`` "perjanjian" / "keputusan"), or the Renstra
+    table the LKIP prints (``jenis`` "renstra", a :class:`TabelJangkaMenengah`)."""
+
     nomor: int
     judul: str
     keterangan: str
+    jenis: str = ""
+    objek: object = None
 
 
 @dataclass(frozen=True)
@@ -604,6 +611,7 @@ class IsiAwal:
     struktur: TabelStruktur
     daftar_isi: tuple[EntriDaftarIsi, ...]
     lampiran: tuple[EntriLampiran, ...]
+    lampiran_renstra: tuple[TabelJangkaMenengah, ...]
 
 
 def _penandatangan(laporan) -> Penandatangan:
@@ -667,10 +675,14 @@ def daftar_isi(tahun: int, perjanjian: list[PerjanjianKinerja]) -> tuple[EntriDa
 
 
 def daftar_lampiran(
-    kecamatan, perjanjian: list[PerjanjianKinerja], iku: list[TabelIKU], matriks: list[TabelMatriks]
+    kecamatan,
+    perjanjian: list[PerjanjianKinerja],
+    iku: list[TabelIKU],
+    renstra: list[TabelJangkaMenengah],
 ) -> tuple[EntriLampiran, ...]:
-    """The annexed documents, listed with what identifies them (they are printed by their own
-    renderers, not again inside the LKIP)."""
+    """The annexes in the order the seed binds them: the PK of the year, the IKU decrees in
+    force, the Renstra tables. The PK and the decrees are printed by their own renderers
+    (``laporan.dokumen.lkip``), the Renstra tables by the LKIP."""
     hasil = []
     for p in perjanjian:
         pihak = f"{p.pihak_pertama_jabatan} dan {p.pihak_kedua_jabatan}"
@@ -680,6 +692,8 @@ def daftar_lampiran(
                 f"{p.get_jenis_display()} Tahun {p.tahun}",
                 f"Ditandatangani {pihak} di {p.tempat}{tanggal}; "
                 f"dasar Renstra {periode(p.renstra)}.",
+                "perjanjian",
+                p,
             )
         )
     for t in iku:
@@ -690,13 +704,21 @@ def daftar_lampiran(
                 f"Keputusan Camat {kecamatan.nama} tentang {k.tentang} "
                 f"(Renstra {periode(t.renstra)})",
                 f"Nomor {k.nomor}{tanggal}.",
+                "keputusan",
+                k,
             )
         )
-    for m in matriks:
-        r = m.renstra
-        judul = r.sumber[:1].upper() + r.sumber[1:] if r.sumber else f"Tabel {r.nama}"
-        hasil.append((judul, f"Tujuan, sasaran dan target {r.nama}; tersaji pada Tabel {m.nomor}."))
-    return tuple(EntriLampiran(i, j, k) for i, (j, k) in enumerate(hasil, start=1))
+    for m in renstra:
+        if m.tc25:
+            ttd = m.tanda_tangan
+            keterangan = (
+                f"Tujuan, sasaran dan target kinerja {m.renstra.nama}; diverifikasi "
+                f"{ttd.bappeda.jabatan} tanggal {format_tanggal(ttd.tanggal)}."
+            )
+        else:
+            keterangan = f"Tujuan dan sasaran jangka menengah {m.renstra.nama}."
+        hasil.append((m.judul, keterangan, "renstra", m))
+    return tuple(EntriLampiran(i, *isi) for i, isi in enumerate(hasil, start=1))
 
 
 def konteks_awal(laporan) -> dict:
@@ -715,6 +737,7 @@ def konteks_awal(laporan) -> dict:
     tabel_perjanjian = [buat_tabel_perjanjian(p, anggaran, nomor()) for p in perjanjian]
     struktur = tabel_struktur(anggaran, nomor())
 
+    lampiran_renstra = [tabel_jangka_menengah(r, kecamatan) for r in renstra]
     tabel_13 = tabel_tindak_lanjut(laporan)
     return {
         "awal": IsiAwal(
@@ -737,6 +760,7 @@ def konteks_awal(laporan) -> dict:
             tabel_perjanjian=tuple(tabel_perjanjian),
             struktur=struktur,
             daftar_isi=daftar_isi(tahun, perjanjian),
-            lampiran=daftar_lampiran(kecamatan, perjanjian, iku, matriks),
+            lampiran=daftar_lampiran(kecamatan, perjanjian, iku, lampiran_renstra),
+            lampiran_renstra=tuple(lampiran_renstra),
         )
     }
