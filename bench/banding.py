@@ -30,12 +30,13 @@ def jalankan(akar: Path, env: dict, hanya: str, simpan: Path | None = None) -> d
     return json.loads(keluaran.stdout.strip().splitlines()[-1])
 
 
-def kata(pdf: Path) -> list[str]:
-    """The PDF's words in the order they are drawn (``pdftotext -raw``): the same words when
-    only the place of a line break in a cell moved."""
-    return subprocess.run(
+def teks(pdf: Path) -> str:
+    """The PDF's text in the order it is drawn (``pdftotext -raw``) without white space: the
+    same when only the place of a line break moved (in a cell, or after "e-" of "e-SUKMA")."""
+    keluaran = subprocess.run(
         ["pdftotext", "-raw", str(pdf), "-"], check=True, capture_output=True, text=True
-    ).stdout.split()
+    ).stdout
+    return "".join(keluaran.split())
 
 
 def main() -> None:
@@ -67,10 +68,10 @@ def main() -> None:
         a, b = min(detik), min(cpu["ini"].get(dokumen, [float("nan")]))
         hlm = f"{halaman['pembanding'][dokumen]}/{halaman['ini'].get(dokumen, '?')}"
         print(f"  {dokumen[:48]:<48} {hlm:>7} {a:9.2f}s {b:6.2f}s {(b - a) / a:+8.1%}")
-    print("Teks PDF (kata-kata dari pdftotext -raw)")
+    print("Teks PDF (pdftotext -raw, tanpa spasi dan ganti baris)")
     for pdf in sorted((sementara / "pembanding").glob("*.pdf")):
         lain = sementara / "ini" / pdf.name
-        sama = lain.exists() and kata(pdf) == kata(lain)
+        sama = lain.exists() and teks(pdf) == teks(lain)
         print(f"  {pdf.stem[:60]:<60} {'sama' if sama else 'BERBEDA'}")
     print(f"PDF di {sementara}")
 
