@@ -62,7 +62,7 @@ def main() -> None:
             for dokumen, (detik, hlm) in jalankan(akar[nama], env, arg.hanya, simpan).items():
                 cpu[nama].setdefault(dokumen, []).append(detik)
                 halaman[nama][dokumen] = hlm
-    print(f"CPU WeasyPrint, terkecil dari {arg.ulang} (ini: {AKAR}; pembanding: {akar['pembanding']})")
+    print(f"CPU WeasyPrint, terkecil dari {arg.ulang} (ini: {AKAR}; pembanding: {arg.pembanding})")
     print(f"  {'dokumen':<48} {'hlm':>7} {'pembanding':>10} {'ini':>7} {'selisih':>8}")
     for dokumen, detik in cpu["pembanding"].items():
         a, b = min(detik), min(cpu["ini"].get(dokumen, [float("nan")]))

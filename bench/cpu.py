@@ -103,7 +103,8 @@ def daftar_dokumen():
     for k in KeputusanIKU.objects.select_related("kecamatan").order_by("kecamatan__nama", "pk"):
         dokumen.append((f"Keputusan {k.kecamatan.nama} {k.nomor}", penyaji_untuk("keputusan", k)))
     for p in PerjanjianKinerja.objects.filter(kecamatan__slug="kencong").order_by("pk"):
-        dokumen.append((f"PK Kencong {p.tahun} ({p.get_jenis_display()})", penyaji_untuk("perjanjian", p)))
+        nama = f"PK Kencong {p.tahun} ({p.get_jenis_display()})"
+        dokumen.append((nama, penyaji_untuk("perjanjian", p)))
     return dokumen
 
 

@@ -33,6 +33,7 @@ BATAS_KOSONG = 0.40
 JARAK_SEL = 4 / 3  # 1 pt in CSS px: the least room between a cell's text and its border
 JUDUL = {"h1", "h2", "h3", "h4", "h5", "h6", "caption"}
 PINDAH = {"page", "left", "right", "recto", "verso"}
+JENIS = ("kosong", "judul", "baris", "sel")
 
 
 @dataclass
@@ -227,7 +228,7 @@ def main() -> None:
     print("\nRingkasan")
     print(f"  {'dokumen':<52} {'hlm':>4} {'>40%':>5} {'judul':>6} {'baris':>6} {'sel':>4}")
     for r in ringkas:
-        hitung = {j: sum(t.jenis == j for t in r.temuan) for j in ("kosong", "judul", "baris", "sel")}
+        hitung = {j: sum(t.jenis == j for t in r.temuan) for j in JENIS}
         print(
             f"  {r.dokumen[:52]:<52} {r.halaman:>4} {hitung['kosong']:>5} "
             f"{hitung['judul']:>6} {hitung['baris']:>6} {hitung['sel']:>4}"
