@@ -6,7 +6,9 @@ badly set (issue 11, "The setting of the pages"):
   more than 40 % empty that neither ends the document or a chapter (the next page starts with a
   forced page break) nor precedes a change of page size or orientation;
 - ``judul``: a heading, or a lead-in sentence ending with ":", as the last line of a page;
-- ``baris``: a table row split over two pages although it is shorter than a page.
+- ``baris``: a table row split over two pages although it is shorter than a page;
+- ``sel``: text in a bordered table cell reaching closer than 1 pt to its border (a number
+  touching or crossing it: the column is too narrow for what it holds).
 
     .venv/bin/python bench/halaman.py            # on a fresh temporary SQLite database
     .venv/bin/python bench/halaman.py --semua    # also the fill of every page
@@ -28,14 +30,16 @@ sys.path.insert(0, str(AKAR))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sakip.settings")
 
 BATAS_KOSONG = 0.40
+JARAK_SEL = 4 / 3  # 1 pt in CSS px: the least room between a cell's text and its border
 JUDUL = {"h1", "h2", "h3", "h4", "h5", "h6", "caption"}
 PINDAH = {"page", "left", "right", "recto", "verso"}
+JENIS = ("kosong", "judul", "baris", "sel")
 
 
 @dataclass
 class Temuan:
     halaman: int
-    jenis: str  # kosong | judul | baris
+    jenis: str  # kosong | judul | baris | sel
     keterangan: str
 
 
@@ -80,6 +84,14 @@ def _baris_teks(page):
 
 def _teks(box) -> str:
     return " ".join(b.text.strip() for b, _ in _jalan(box) if type(b).__name__ == "TextBox").strip()
+
+
+def _kanan_teks(box) -> float:
+    """The right edge of the furthest text in ``box`` (0 without text)."""
+    return max(
+        (b.position_x + b.width for b, _ in _jalan(box) if type(b).__name__ == "TextBox"),
+        default=0.0,
+    )
 
 
 def _mulai_paksa(page, sebelum) -> bool:
@@ -136,6 +148,13 @@ def periksa_halaman(dokumen, nama: str) -> Laporan:
             elif teks.endswith(":") and not dalam_tabel:
                 hasil.temuan.append(Temuan(nomor, "judul", f"pengantar di kaki: «{teks[-60:]}»"))
         for box, leluhur in _jalan(_akar(page)):
+            berbatas = box.style["border_right_style"] not in ("none", "hidden")
+            if type(box).__name__ == "TableCellBox" and berbatas:
+                batas = box.content_box_x() + box.width + box.padding_right
+                if _kanan_teks(box) > batas - JARAK_SEL:
+                    lebih = (_kanan_teks(box) - batas) * 0.75
+                    keterangan = f"teks {lebih:+.1f} pt dari batas sel: «{_teks(box)[:50]}»"
+                    hasil.temuan.append(Temuan(nomor, "sel", keterangan))
             if type(box).__name__ != "TableRowBox" or box.element is None:
                 continue
             if any(b.element_tag == "thead" for b in leluhur):
@@ -211,12 +230,12 @@ def main() -> None:
         cetak_laporan(laporan, semua=semua)
         ringkas.append(laporan)
     print("\nRingkasan")
-    print(f"  {'dokumen':<52} {'hlm':>4} {'>40%':>5} {'judul':>6} {'baris':>6}")
+    print(f"  {'dokumen':<52} {'hlm':>4} {'>40%':>5} {'judul':>6} {'baris':>6} {'sel':>4}")
     for r in ringkas:
-        hitung = {j: sum(t.jenis == j for t in r.temuan) for j in ("kosong", "judul", "baris")}
+        hitung = {j: sum(t.jenis == j for t in r.temuan) for j in JENIS}
         print(
             f"  {r.dokumen[:52]:<52} {r.halaman:>4} {hitung['kosong']:>5} "
-            f"{hitung['judul']:>6} {hitung['baris']:>6}"
+            f"{hitung['judul']:>6} {hitung['baris']:>6} {hitung['sel']:>4}"
         )
 
 

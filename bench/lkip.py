@@ -7,6 +7,11 @@ time is printed too) and without one (inline).
     .venv/bin/python bench/lkip.py            # on a fresh temporary SQLite database
     DATABASE_URL=postgres://… .venv/bin/python bench/lkip.py
 
+Then the CPU seconds of WeasyPrint (``time.process_time``, this process only: on a shared
+machine wall time counts the other work too) per document and per page, for the LKIP, every
+IKU decree and both PK of Kencong, and the LKIP's profile by phase of WeasyPrint (cProfile;
+bench/cpu.py). ``--tanpa-profil`` leaves the profile out.
+
 It measures; it asserts nothing. The targets (README): data + HTML ≤ 10 % of the total, a
 bounded number of queries, an unchanged document served in under 0,5 s.
 """
@@ -29,6 +34,8 @@ import django  # noqa: E402
 
 django.setup()
 
+# bench/cpu.py, next to this file (the script's folder is on sys.path).
+from cpu import cetak_cpu, cetak_profil, profil_fase, ukur_semua  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -165,6 +172,10 @@ def main() -> None:
     print(f"  dokumen tak berubah disajikan    {t_tetap:.3f} s")
     print(f"  penetapan, dengan pekerja        {ukur_penetapan(laporan, ANTREAN_DB)}")
     print(f"  penetapan, tanpa pekerja         {ukur_penetapan(laporan, INLINE)}")
+    print("CPU WeasyPrint per dokumen (time.process_time)")
+    cetak_cpu(ukur_semua())
+    if "--tanpa-profil" not in sys.argv:
+        cetak_profil(*profil_fase(penyaji_untuk("lkip", laporan)))
 
 
 if __name__ == "__main__":
