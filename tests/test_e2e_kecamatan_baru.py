@@ -12,7 +12,6 @@ from io import BytesIO
 
 import pytest
 from openpyxl import load_workbook
-
 from playwright.sync_api import expect
 
 from tests.bantu_pdf import halaman_pdf, semua
@@ -34,6 +33,7 @@ class Cerita:
         self.url = server.url
         self.sandi: dict[str, str] = {}
         self.pengguna = None
+        self.pdf = b""
 
     def sebagai(self, username):
         """Signed in as ``username`` (a login only when someone else is)."""
@@ -71,8 +71,7 @@ class Cerita:
             files=[
                 {
                     "name": f"{nama}-{KEC}.xlsx",
-                    "mimeType": "application/vnd.openxmlformats-officedocument"
-                    ".spreadsheetml.sheet",
+                    "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     "buffer": berkas.getvalue(),
                 }
             ]
@@ -87,7 +86,9 @@ class Cerita:
     def langkah(self, judul):
         """Follow the beranda's path to the step titled ``judul``."""
         self.beranda()
-        self.h.get_by_label(f"Jalur tahun {TAHUN}").get_by_role("link", name=judul, exact=True).click()
+        self.h.get_by_label(f"Jalur tahun {TAHUN}").get_by_role(
+            "link", name=judul, exact=True
+        ).click()
 
 
 # --- the admin kabupaten: the kecamatan's two accounts ---------------------------------------
@@ -243,15 +244,220 @@ def iku_ditetapkan(c: Cerita):
     c.pesan("Ditetapkan 6 Januari 2025")
 
 
-def jalani(halaman, server, mulai=None, setelah=None):
-    """Every step in order (``mulai``/``setelah``: a part of the story, while writing it)."""
-    c = Cerita(halaman, server)
-    nama = [f.__name__ for f in LANGKAH]
-    for langkah in LANGKAH[nama.index(mulai) if mulai else 0 :]:
+# --- the PK drafted, the budget imported, the PK submitted and approved ------------------------
+
+
+def pk_dibuat(c: Cerita):
+    h = c.h
+    c.sebagai("operator.ajung")
+    c.langkah(f"Perjanjian Kinerja {TAHUN}")
+    h.get_by_role("button", name="Buat Perjanjian Kinerja").click()
+    h.locator("[name=tanggal]").fill("02/01/2025")
+    h.get_by_role("button", name="Simpan perjanjian dan target").click()
+    c.pesan("disimpan")
+
+
+# level, code, name, pagu, kind of spending, budget realisasi TW I-IV (rupiah, as typed)
+ANGGARAN = (
+    ("Program", "7.01.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA"),
+    (
+        "Kegiatan",
+        "7.01.01.2.01",
+        "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah",
+    ),
+    (
+        "Sub kegiatan",
+        "7.01.01.2.01.0001",
+        "Penyusunan Dokumen Perencanaan Perangkat Daerah",
+        "Rp. 100.000.000,-",
+        "Belanja operasi",
+        ("20.000.000", "25.000.000", "25.000.000", "25.000.000"),
+    ),
+    ("Program", "7.01.02", "PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK"),
+    ("Kegiatan", "7.01.02.2.01", "Pelaksanaan Urusan Pemerintahan yang Dilimpahkan kepada Camat"),
+    (
+        "Sub kegiatan",
+        "7.01.02.2.01.0001",
+        "Koordinasi Penyelenggaraan Pelayanan Administrasi Kecamatan",
+        "250.000.000",
+        "Belanja operasi",
+        ("50.000.000", "60.000.000", "60.000.000", "70.000.000"),
+    ),
+)
+
+
+def anggaran_diisi(c: Cerita):
+    """The budget tree from an Excel file: the rows are new, created by the import."""
+    h = c.h
+    c.sebagai("operator.ajung")
+    c.langkah(f"Program dan anggaran {TAHUN}")
+
+    def isi_anggaran(ws):
+        for tingkat, kode, nama, *sub in ANGGARAN:
+            pagu, jenis = (sub[0], sub[1]) if sub else (None, None)
+            ws.append(
+                ["35.09.17", TAHUN, tingkat, kode, nama, pagu, None, None] + [None] * 5 + [jenis]
+            )
+
+    c.impor_excel(isi_anggaran, "anggaran")
+    c.pesan("Koordinasi Penyelenggaraan Pelayanan Administrasi Kecamatan")
+
+    # The program serving the sasaran, linked on its page.
+    h.get_by_role("row", name=re.compile("^7.01.02 PROGRAM")).get_by_role(
+        "link", name="ubah program & sasaran"
+    ).click()
+    h.locator("[name=sasaran]").check()
+    h.get_by_label("Faktor pendorong ketercapaian program").fill("Dukungan perangkat desa.")
+    h.get_by_role("button", name="Simpan program").click()
+    c.pesan("disimpan")
+
+
+def pk_ditetapkan(c: Cerita):
+    h = c.h
+    c.sebagai("operator.ajung")
+    c.beranda()
+    h.get_by_role("link", name=f"Perjanjian Kinerja {TAHUN} masih draf.").click()
+    h.locator("#tombol-ajukan").click()
+    h.get_by_role("button", name="Ya, ajukan ke camat").click()
+    c.pesan("Diajukan")
+
+    c.sebagai("camat.ajung")
+    c.beranda()
+    h.get_by_role("link", name=f"Perjanjian Kinerja {TAHUN} masih diajukan.").click()
+    h.get_by_role("button", name="Tetapkan Perjanjian Kinerja").click()
+    h.get_by_role("button", name="Ya, tetapkan").click(timeout=CETAK)
+    c.pesan("Ditetapkan")
+
+
+# --- realisasi: indicators and budget by Excel, submitted, verified by Bappeda ---------------
+
+
+def realisasi_diisi(c: Cerita):
+    h = c.h
+    c.sebagai("operator.ajung")
+    c.langkah(f"Realisasi Tahunan {TAHUN}")
+
+    def isi_realisasi(ws):
+        for baris in ws.iter_rows(min_row=5):
+            *_, realisasi = next(i for i in INDIKATOR if i[0] == baris[3].value)
+            for sel, nilai in zip(baris[7:12], realisasi, strict=True):
+                sel.value = nilai
+
+    c.impor_excel(isi_realisasi, "realisasi")
+
+    # The budget's realisasi: the budget page's own export, its realisasi columns filled.
+    c.langkah(f"Program dan anggaran {TAHUN}")
+
+    def isi_realisasi_anggaran(ws):
+        per_kode = {a[1]: a[5] for a in ANGGARAN if len(a) > 3}
+        for baris in ws.iter_rows(min_row=5):
+            for sel, nilai in zip(baris[8:12], per_kode.get(baris[3].value, ()), strict=False):
+                sel.value = nilai
+
+    c.impor_excel(isi_realisasi_anggaran, "realisasi-anggaran", templat="Unduh Excel")
+
+    c.langkah(f"Realisasi Tahunan {TAHUN}")
+    h.get_by_role("button", name="Ajukan ke Bappeda").click()
+    h.get_by_role("button", name="Ya, ajukan ke Bappeda").click()
+    c.pesan("Diajukan")
+
+    c.sebagai("bappeda")
+    c.buka("/verifikasi/")
+    h.get_by_role("row", name=re.compile("Ajung")).get_by_role("button", name="Verifikasi").click()
+    konfirmasi = h.get_by_role("button", name=re.compile("^Ya, verifikasi"))
+    if konfirmasi.count():
+        konfirmasi.click()
+    c.pesan("diverifikasi")
+
+
+# --- narratives and the LKIP -----------------------------------------------------------------
+
+
+def narasi_ditulis(c: Cerita):
+    h = c.h
+    c.sebagai("operator.ajung")
+    c.langkah(f"Narasi sasaran {TAHUN}")
+    h.get_by_label(re.compile("^Faktor pendorong")).fill("Koordinasi rutin dengan desa.")
+    h.get_by_label(re.compile("^Faktor penghambat")).fill("Jumlah petugas pelayanan terbatas.")
+    h.get_by_label(re.compile("^Tantangan")).fill("Digitalisasi layanan administrasi.")
+    h.get_by_role("button", name="Simpan narasi").click()
+    c.pesan("disimpan")
+
+
+def lkip_dimulai(c: Cerita):
+    h = c.h
+    c.sebagai("operator.ajung")
+    c.langkah(f"LKIP {TAHUN}")
+    h.get_by_role("button", name=f"Mulai LKIP {TAHUN}").click()
+    h.get_by_label(re.compile("^Kata pengantar")).fill(
+        "Puji syukur, LKIP Kecamatan Ajung tersusun."
+    )
+    h.get_by_label(re.compile("^Latar belakang")).fill("LKIP disusun menurut Perpres 29/2014.")
+    h.get_by_label(re.compile("^Kesimpulan")).fill("Satu dari dua indikator tercapai.")
+    h.locator("[name=tanggal]").fill("15/01/2026")
+    h.get_by_role("button", name="Simpan LKIP").click()
+    c.pesan("disimpan")
+
+    c.sebagai("inspektorat")
+    c.buka(f"/kecamatan/{KEC}/lkip/{TAHUN}/")
+    h.locator("#reviu-lkip textarea").fill("Sesuai PermenPANRB 53/2014.")
+    h.get_by_role("button", name="Tandai sudah direviu").click()
+    expect(h.locator("#reviu-lkip")).to_contain_text("Sudah direviu")
+
+
+def lkip_ditetapkan(c: Cerita):
+    """The camat approves; the final PDF is printed (inline: no worker in tests) and is
+    downloaded from the version's link."""
+    h = c.h
+    c.sebagai("camat.ajung")
+    c.beranda()
+    h.get_by_role("link", name=f"LKIP {TAHUN} belum ditetapkan camat.").click()
+    h.locator("#tombol-tetapkan").click()
+    h.get_by_role("button", name=f"Ya, tetapkan LKIP {TAHUN}").click(timeout=CETAK)
+    tautan = h.locator("#versi-lkip").get_by_role("link", name=re.compile(r"\.pdf$"))
+    expect(tautan).to_be_visible(timeout=CETAK)
+    c.pdf = h.context.request.get(c.url + tautan.get_attribute("href")).body()
+
+
+LANGKAH = [
+    akun_dibuat,
+    kecamatan_disiapkan,
+    renstra_diisi,
+    iku_ditetapkan,
+    pk_dibuat,
+    anggaran_diisi,
+    pk_ditetapkan,
+    realisasi_diisi,
+    narasi_ditulis,
+    lkip_dimulai,
+    lkip_ditetapkan,
+]
+
+
+def test_kecamatan_kosong_sampai_lkip_tanpa_admin_django(
+    live_server, halaman, jember, admin_kabupaten, bappeda, inspektorat
+):
+    dibuka = []
+    halaman.on("request", lambda r: dibuka.append(r.url))
+    c = Cerita(halaman, live_server)
+    for langkah in LANGKAH:
         langkah(c)
-        if setelah:
-            setelah(langkah.__name__)
-    return c
 
-
-LANGKAH = [akun_dibuat, kecamatan_disiapkan, renstra_diisi, iku_ditetapkan]
+    assert not [u for u in dibuka if "/admin/" in u]
+    teks = semua(halaman_pdf(c.pdf))
+    # Tabel 2.x: the Renstra's targets as imported, the IKU decree, the PK.
+    assert "Persentase layanan administrasi selesai tepat waktu 80% 85% 87% 89% 91% 93% 93%" in teks
+    assert "Jumlah desa yang difasilitasi musrenbang 6 desa 8 desa 9 desa 10 desa" in teks
+    assert "Keputusan Camat Ajung Nomor 050/12/35.09.17/2025 tanggal 6 Januari 2025" in teks
+    # Tabel 3.2: target, realisasi (the annual value of the Excel import) and capaian.
+    assert "selesai tepat waktu 80% 85% 90% 105,88% Sangat Tinggi 93% 96,77%" in teks
+    assert "musrenbang 6 desa 8 desa 7 desa 87,50% Tinggi 10 desa 70,00%" in teks
+    # Efficiency and budget: the imported tree, its realisasi summed from the quarters.
+    assert "250.000.000,00 240.000.000,00 96,00% Tidak Efisien" in teks
+    assert (
+        "total anggaran sebesar Rp 350.000.000,00, dengan realisasi sebesar Rp 335.000.000,00"
+        in teks
+    )
+    assert "Penyusunan Dokumen Perencanaan Perangkat Daerah 100.000.000,00 95.000.000,00" in teks
+    # The signature: the camat entered as pejabat.
+    assert "Drs. BAMBANG SETIAWAN, M.Si." in teks and "19730206 200312 1 002" in teks
