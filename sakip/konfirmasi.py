@@ -105,31 +105,40 @@ def _teks(nilai) -> str:
 
 def isian_berubah(*daftar: forms.Form | forms.BaseFormSet | None) -> list[str]:
     """The labels of the fields of these bound forms whose submitted value differs from the
-    stored one they were rendered with (``initial``); the fingerprint field is not a value."""
+    stored one they were rendered with (``initial``); the fingerprint field is not a value.
+    A formset's rows are compared the same way, field by field: a browser sends a textarea's
+    line breaks as CRLF, which Django's own ``has_changed`` counts as a change."""
     hasil: list[str] = []
     for f in daftar:
         if f is None:
             continue
         if isinstance(f, forms.BaseFormSet):
-            if f.has_changed():
+            if any(_bidang_berubah(baris) for baris in f.forms):
                 hasil.append("baris tabel")
             continue
-        for nama, bidang in f.fields.items():
-            if nama == "sidik" or bidang.disabled:
-                continue
-            bf = f[nama]
-            awal = bf.initial
-            kirim = bf.data
-            if isinstance(bidang, forms.MultipleChoiceField):
-                berubah = bidang.has_changed(awal, kirim)
-            else:
-                berubah = _teks(_awal_teks(bidang, awal)) != _teks(kirim)
-                if berubah:
-                    # A value written differently but meaning the same is not a change.
-                    berubah = bidang.has_changed(awal, kirim)
-            label = str(bidang.label or nama)
-            if berubah and label not in hasil:  # two rows of one measure: one label
+        for label in _bidang_berubah(f):
+            if label not in hasil:  # two rows of one measure: one label
                 hasil.append(label)
+    return hasil
+
+
+def _bidang_berubah(f: forms.Form) -> list[str]:
+    hasil = []
+    for nama, bidang in f.fields.items():
+        if nama == "sidik" or bidang.disabled:
+            continue
+        bf = f[nama]
+        awal = bf.initial
+        kirim = bf.data
+        if isinstance(bidang, forms.MultipleChoiceField):
+            berubah = bidang.has_changed(awal, kirim)
+        else:
+            berubah = _teks(_awal_teks(bidang, awal)) != _teks(kirim)
+            if berubah:
+                # A value written differently but meaning the same is not a change.
+                berubah = bidang.has_changed(awal, kirim)
+        if berubah:
+            hasil.append(str(bidang.label or nama))
     return hasil
 
 

@@ -207,6 +207,28 @@ def test_keputusan_ditetapkan_dengan_isian_halaman_tetapi_tidak_dengan_isian_bar
     assert KeputusanIKU.objects.get(pk=draft.pk).status == "ditetapkan"
 
 
+def test_keputusan_dengan_diktum_berbaris_dari_peramban_tidak_dianggap_berubah(
+    client, camat_kencong, kencong
+):
+    """A browser sends a textarea's line breaks as CRLF: the default diktum texts have
+    several lines, and the untouched page must still reach the confirmation (it answered
+    "Ada isian yang belum disimpan (baris tabel)" to every approval from a browser)."""
+    from iku.models import KeputusanIKU
+    from tests.test_halaman_keputusan import NOMOR_BARU, buat, isian_halaman
+    from tests.test_halaman_keputusan import url as url_iku
+
+    client.force_login(camat_kencong)
+    buat(client, kencong)
+    draft = KeputusanIKU.objects.get(kecamatan=kencong, nomor=NOMOR_BARU)
+    data = isian_halaman(client.get(url_iku("keputusan-detail", draft.pk)))
+    diktum = {k: v for k, v in data.items() if k.startswith("diktum-") and "\n" in str(v)}
+    assert diktum  # the default texts span lines
+    crlf = {**data, **{k: v.replace("\n", "\r\n") for k, v in diktum.items()}}
+    response = client.post(url_iku("keputusan-tetapkan", draft.pk), crlf)
+    assert "Yang akan dikunci" in response.text
+    assert "belum disimpan" not in response.text
+
+
 def test_pk_diajukan_dengan_isian_halaman_tetapi_tidak_dengan_isian_baru(
     client, operator_kencong, kencong
 ):
