@@ -15,7 +15,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy
 
 from sakip import akses
-from sakip.admin_saring import saringan_nasional
+from sakip.admin_saring import SaringanLingkup, saringan_nasional
 from sakip.isian import BarisInlineFormSet, NipField, UangField, batas_kolom, kolom_rupiah
 from sakip.penguncian import DataTerkunci, Terjaga
 from sakip.validators import validate_nip
@@ -108,8 +108,12 @@ class LingkupKabupaten:
             return saringan_nasional(self.model, saringan)
         hasil = []
         for s in saringan:
-            if isinstance(s, str) and get_fields_from_path(self.model, s)[-1].is_relation:
-                s = (s, RelatedOnlyFieldListFilter)
+            medan = get_fields_from_path(self.model, s)[-1] if isinstance(s, str) else None
+            if medan is not None and medan.is_relation:
+                if akses.dapat_dilingkupi(medan.related_model):
+                    s = (s, SaringanLingkup)
+                else:
+                    s = (s, RelatedOnlyFieldListFilter)
             hasil.append(s)
         return hasil
 

@@ -5,7 +5,8 @@ national installation (placed in no kabupaten) the realisasi list's kecamatan fi
 7,300 kecamatan on every page, and its measure filter every kabupaten's measures (issue 12).
 For that user such a filter waits until the list is narrowed to one kabupaten
 (``SaringanKabupaten``, added before them) and then names that kabupaten's rows only. A user
-placed in a kabupaten or kecamatan sees its own values as before (``LingkupKabupaten``).
+placed in a kabupaten or kecamatan sees its own kabupaten's (or kecamatan's) values
+(``SaringanLingkup``).
 """
 
 from django.contrib import admin
@@ -30,9 +31,7 @@ def per_kabupaten(model: type[Model]) -> bool:
     """Whether ``model``'s rows belong to one kabupaten each (not the kabupaten itself, not
     the shared catalogue)."""
     label = model._meta.label
-    return (label in akses.JALUR or label in akses.JALUR_KABUPATEN) and bool(
-        jalur_kabupaten(model)
-    )
+    return (label in akses.JALUR or label in akses.JALUR_KABUPATEN) and bool(jalur_kabupaten(model))
 
 
 class SaringanKabupaten(admin.SimpleListFilter):
@@ -60,6 +59,20 @@ class SaringanSeKabupaten(RelatedFieldListFilter):
         if not kabupaten.isdigit():
             return []
         pilihan = akses.di_kabupaten(field.related_model._default_manager.all(), int(kabupaten))
+        urutan = self.field_admin_ordering(field, request, model_admin)
+        if urutan:
+            pilihan = pilihan.order_by(*urutan)
+        return [(o.pk, str(o)) for o in pilihan]
+
+
+class SaringanLingkup(RelatedFieldListFilter):
+    """For a user placed in a kabupaten or kecamatan: the related rows that user may see
+    (``akses.lingkup_admin``), read from the related table by its index. Django's
+    "related only" filter searched every listed row for them instead: a scan of the
+    kabupaten's realisasi or targets on each page of the list."""
+
+    def field_choices(self, field, request, model_admin):
+        pilihan = akses.lingkup_admin(field.related_model._default_manager.all(), request.user)
         urutan = self.field_admin_ordering(field, request, model_admin)
         if urutan:
             pilihan = pilihan.order_by(*urutan)
