@@ -16,8 +16,10 @@ and prints, per page and in total, the count, p50 / p95 / p99 / max latency, the
 (an answer of 500 or above, or none) and the throughput, with the machine's load average
 before and after (this machine is shared: read the figures with it). A save refused because
 another user saved the same grid first ("usang") is the correct answer to a conflict and is
-counted apart, not as an error. It prints figures; it is not a test. The temporary database
-and folder are removed at the end (`--simpan` keeps them).
+counted apart, not as an error. After each round it checks that no update was lost: the cell
+the users saved, read back from the page, holds the value of the save answered last with
+"disimpan" (a lost update is counted as an error). It prints figures; it is not a test. The
+temporary database and folder are removed at the end (`--simpan` keeps them).
 
     .venv/bin/python bench/beban.py                       # 5 and 20 users, 30 s each
     .venv/bin/python bench/beban.py --pengguna 1 --detik 3 --basis-data sqlite --tanpa-sintetis
@@ -40,6 +42,7 @@ import sys
 import tempfile
 import threading
 import time
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 AKAR = Path(__file__).resolve().parent.parent
@@ -131,6 +134,7 @@ class Pengguna(Sesi):
         super().__init__(dasar, akun)
         self.catatan: list[tuple[str, float, int, bool]] = []  # halaman, detik, status, usang
         self.hasil_simpan: dict[str, int] = {}
+        self.tersimpan: list[tuple[float, str, str]] = []  # (answered at, field, value sent)
 
     def ukur(self, halaman: str, jalur: str, data: list | None = None) -> tuple[int, str]:
         mulai = time.perf_counter()
@@ -167,12 +171,16 @@ class Pengguna(Sesi):
         # The first realisasi holding a plain number (not a category such as "A (80,41)"):
         # its whole part kept, its hundredths from one count for every user, so each save
         # sends a new value within the indicator's plausible range.
+        diubah = None
         for baris in isian:
             angka = re.fullmatch(r"(\d[\d.]*)(,\d+)?", baris[1])
             if baris[0].endswith("-nilai") and angka:
                 baris[1] = f"{angka.group(1)},{next(NOMOR) % 100:02d}"
+                diubah = baris
                 break
-        self.ukur("simpan", form["action"] or REALISASI, isian)
+        status, isi = self.ukur("simpan", form["action"] or REALISASI, isian)
+        if diubah and status < 500 and "disimpan (" in isi and "oleh pengguna lain" not in isi:
+            self.tersimpan.append((time.monotonic(), diubah[0], diubah[1]))
 
     def jalan(self, sampai: float, ke_awal: int) -> None:
         ke = ke_awal
@@ -187,7 +195,44 @@ class Pengguna(Sesi):
                 ke += 1
 
 
-def ronde(dasar: str, jumlah: int, detik: float) -> tuple[list, float, dict]:
+def sebagai_angka(teks: str) -> Decimal | None:
+    """A value as the realisasi page writes it ("1.234,5") as a number, None if it is not one."""
+    try:
+        return Decimal(teks.strip().replace(".", "").replace(",", "."))
+    except InvalidOperation:
+        return None
+
+
+def periksa_tanpa_hilang(dasar: str, pengguna: list["Pengguna"]) -> str:
+    """No lost update: after the round, each cell the users saved holds the value of the save
+    answered last with "disimpan" (a save refused as stale changed nothing). Read back from the
+    realisasi page, as a user sees it. Returns the verdict line; ``HILANG`` marks a failure."""
+    terakhir: dict[str, tuple[float, str]] = {}
+    jumlah = 0
+    for p in pengguna:
+        for waktu, nama, nilai in p.tersimpan:
+            jumlah += 1
+            if nama not in terakhir or waktu > terakhir[nama][0]:
+                terakhir[nama] = (waktu, nilai)
+    if not terakhir:
+        return "tanpa pembaruan hilang: tidak ada simpanan yang berhasil untuk diperiksa"
+    pembaca = Sesi(dasar, "operator.kencong")
+    pembaca.masuk()
+    isian = dict(pembaca.formulir_terbesar(REALISASI)["isian"])
+    salah = [
+        f"{nama}: tersimpan {isian.get(nama)!r}, simpanan terakhir {nilai!r}"
+        for nama, (_, nilai) in terakhir.items()
+        if sebagai_angka(isian.get(nama, "")) != sebagai_angka(nilai)
+    ]
+    if salah:
+        return "HILANG: pembaruan hilang: " + "; ".join(salah)
+    return (
+        f"tanpa pembaruan hilang: {len(terakhir)} sel berisi nilai simpanan terakhirnya "
+        f"({jumlah} simpanan berhasil)"
+    )
+
+
+def ronde(dasar: str, jumlah: int, detik: float) -> tuple[list, float, dict, str]:
     pengguna = [Pengguna(dasar, AKUN[i % len(AKUN)]) for i in range(jumlah)]
     for p in pengguna:
         p.masuk()
@@ -207,7 +252,8 @@ def ronde(dasar: str, jumlah: int, detik: float) -> tuple[list, float, dict]:
     for p in pengguna:
         for jenis, n in p.hasil_simpan.items():
             simpan[jenis] = simpan.get(jenis, 0) + n
-    return [c for p in pengguna for c in p.catatan], lama, simpan
+    hilang = periksa_tanpa_hilang(dasar, pengguna)
+    return [c for p in pengguna for c in p.catatan], lama, simpan, hilang
 
 
 def cetak(jumlah: int, catatan: list, lama: float, beban_awal: str) -> int:
@@ -337,9 +383,11 @@ def main() -> int:
         )
         for j in jumlah:
             awal = beban_mesin()
-            catatan, lama, simpan = ronde(dasar, j, args.detik)
+            catatan, lama, simpan, hilang = ronde(dasar, j, args.detik)
             galat += cetak(j, catatan, lama, awal)
             print("simpan: " + ", ".join(f"{n} {jenis}" for jenis, n in sorted(simpan.items())))
+            print(hilang)
+            galat += hilang.startswith("HILANG")
     finally:
         os.killpg(proses.pid, signal.SIGINT)
         try:

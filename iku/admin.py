@@ -97,6 +97,9 @@ class TargetIndikatorAdmin(AdminSakip):
     list_display = ["indikator", "tahun", "nilai", "huruf"]
     list_filter = ["tahun", "indikator__ukuran"]
     list_select_related = ["indikator"]
+    # The unique index's order: no join and sort of every target by the indicators' order
+    # (issue 12: a national list).
+    ordering = ["indikator_id", "tahun"]
 
 
 @admin.register(Diktum)

@@ -15,6 +15,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy
 
 from sakip import akses
+from sakip.admin_saring import SaringanLingkup, saringan_nasional
 from sakip.isian import BarisInlineFormSet, NipField, UangField, batas_kolom, kolom_rupiah
 from sakip.penguncian import DataTerkunci, Terjaga
 from sakip.validators import validate_nip
@@ -100,14 +101,19 @@ class LingkupKabupaten:
 
     def get_list_filter(self, request):
         """A filter on a related model offers only the values of the rows shown (the
-        kecamatan of the kabupaten, not all of the country's)."""
+        kecamatan of the kabupaten, not all of the country's); for the user who sees every
+        kabupaten, only those of the kabupaten chosen first (``sakip.admin_saring``)."""
         saringan = super().get_list_filter(request)
         if not akses.admin_terlingkup(request.user):
-            return saringan
+            return saringan_nasional(self.model, saringan)
         hasil = []
         for s in saringan:
-            if isinstance(s, str) and get_fields_from_path(self.model, s)[-1].is_relation:
-                s = (s, RelatedOnlyFieldListFilter)
+            medan = get_fields_from_path(self.model, s)[-1] if isinstance(s, str) else None
+            if medan is not None and medan.is_relation:
+                if akses.dapat_dilingkupi(medan.related_model):
+                    s = (s, SaringanLingkup)
+                else:
+                    s = (s, RelatedOnlyFieldListFilter)
             hasil.append(s)
         return hasil
 
@@ -160,6 +166,9 @@ BARIS_DITAMPILKAN = 3
 
 
 class AdminSakip(NipAdmin, BatasAngkaAdmin, LingkupKabupaten, admin.ModelAdmin):
+    # A filtered list counts its own rows only, not the whole table again (issue 12: at
+    # national size that second count was a scan of every row on each page).
+    show_full_result_count = False
     # Django's own "hapus yang dipilih", replaced by the method below (same name).
     actions = ["delete_selected"]
 

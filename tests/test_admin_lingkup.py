@@ -7,10 +7,15 @@ Jember's own admin sees Jember's rows and no other; a superuser placed in no kab
 runs the installation) sees everything.
 """
 
+import re
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
+from iku.models import Ukuran
 from kecamatan.models import Kabupaten, Kecamatan, Pengguna, Peran
 from laporan.models import EvaluasiAKIP, LaporanKinerja, SkorAKIP, TindakLanjutLHE
 from perjanjian.models import PelaporanRealisasi, PerjanjianKinerja, Realisasi
@@ -227,3 +232,50 @@ def test_catatan_sistem_hanya_untuk_pengelola_instalasi(client, admin_kabupaten,
     pengelola = Pengguna.objects.create_superuser("pengelola", "", "Kata-sandi-pengelola-1")
     client.force_login(pengelola)
     assert client.get(url).status_code == 200
+
+
+# --- lists that stay small as the country grows (issue 12) ----------------------------------
+
+
+def kueri_daftar(client, url) -> tuple[list[str], str]:
+    with CaptureQueriesContext(connection) as q:
+        response = client.get(url)
+    assert response.status_code == 200
+    return [k["sql"] for k in q.captured_queries], response.content.decode()
+
+
+def test_daftar_realisasi_tanpa_hitungan_penuh_dan_kueri_tetap(client, admin_kabupaten, jember):
+    """A filtered realisasi list counts its rows once (no count of the whole table), reads
+    its page in the order of the unique index, and asks as many queries with more rows."""
+    client.force_login(admin_kabupaten)
+    url = url_admin(Realisasi, "changelist") + "?tahun=2025"
+    client.get(url)
+    sebelum, _ = kueri_daftar(client, url)
+    ikm = Ukuran.objects.get(kabupaten=jember, kode="ikm")
+    Realisasi.objects.bulk_create(
+        Realisasi(kecamatan=k, ukuran=ikm, tahun=tahun, periode="tahunan", nilai=80)
+        for k in Kecamatan.objects.filter(kabupaten=jember)
+        for tahun in range(2010, 2017)
+    )
+    sesudah, html = kueri_daftar(client, url)
+    assert len(sesudah) == len(sebelum)
+    assert sum("COUNT(" in k for k in sesudah) == 1
+    daftar = next(k for k in sesudah if k.startswith('SELECT "perjanjian_realisasi"."id"'))
+    assert re.search(r'ORDER BY "perjanjian_realisasi"."kecamatan_id" ASC', daftar), daftar
+    assertContains(client.get(url), "Kencong")
+    assert "2010" in html  # the year filter lists the new years
+
+
+def test_pengelola_memilih_kabupaten_dahulu_sebelum_kecamatan(client, jember, tamanan, kencong):
+    """The installation's superuser sees every kabupaten: the kecamatan filter does not list
+    the whole country, only the kecamatan of the kabupaten chosen first."""
+    pengelola = Pengguna.objects.create_superuser("pengelola", "", "Kata-sandi-pengelola-1")
+    client.force_login(pengelola)
+    url = url_admin(Realisasi, "changelist")
+    html = client.get(url).content.decode()
+    assert "kecamatan__id__exact=" not in html
+    assert f"?kabupaten={tamanan.kabupaten_id}" in html
+    html = client.get(url, {"kabupaten": jember.pk}).content.decode()
+    assert f"kecamatan__id__exact={kencong.pk}" in html
+    assert f"kecamatan__id__exact={tamanan.pk}" not in html
+    assert client.get(url, {"kabupaten": "x"}).status_code == 302  # ?e=1, as Django's own

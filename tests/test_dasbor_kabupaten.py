@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from iku.models import Indikator, Renstra, Tujuan, Ukuran
 from kecamatan.models import Kecamatan
+from laporan.dasbor_grafik import _grafik_sebaran, _grafik_tren_kecamatan
 from laporan.models import LaporanKinerja
 from perjanjian.models import (
     PelaporanRealisasi,
@@ -241,6 +242,20 @@ def test_grafik_yang_disimpan_mengikuti_realisasi_dan_nama_yang_berubah(client, 
     assert "Rata-rata kabupaten 90,11" in html  # (98 + 92,33 + 80) / 3
     assert ">98<" in html
     assert "Kecamatan Kencong Raya terhadap rata-rata kabupaten" in html
+
+
+def test_permintaan_berikutnya_tidak_menggambar_ulang(client, bappeda):
+    """Drawing was most of the dashboard's time (issue 12): a second request with the same
+    data draws nothing and shows the same charts."""
+    realisasi_ikm(patrang="95", balung="80")
+    pertama = buka(client, bappeda, tahun=2025, grafik="ikm", kec="kencong")
+    sebelum = (_grafik_sebaran.cache_info().misses, _grafik_tren_kecamatan.cache_info().misses)
+    kedua = buka(client, bappeda, tahun=2025, grafik="ikm", kec="kencong")
+    assert (_grafik_sebaran.cache_info().misses, _grafik_tren_kecamatan.cache_info().misses) == (
+        sebelum
+    )
+    assert kedua.count('<svg class="grafik-svg"') == 2
+    assert re.findall(r"<svg.*?</svg>", kedua, re.S) == re.findall(r"<svg.*?</svg>", pertama, re.S)
 
 
 # --- drill-down -----------------------------------------------------------------------------
