@@ -492,7 +492,7 @@ class TestSelektor:
         SubKegiatan.objects.create(kegiatan=kegiatan, kode="9.1.1", nama="Sub uji")
 
         laporan = laporan_kencong()
-        with django_assert_max_num_queries(28):
+        with django_assert_max_num_queries(30):
             awal = konteks_awal(laporan)["awal"]
         assert awal.profil.sarana_prasarana.kelompok[-1].romawi == "VI"
         assert [b.kode for b in awal.struktur.baris][-3:] == ["9", "9.1", "9.1.1"]
