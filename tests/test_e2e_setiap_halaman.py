@@ -10,7 +10,8 @@ page; downloads, redirects and fragments are left out (they show no page). One l
 one sign-in per role; each page is loaded once and checked at both widths (the viewport is
 resized: the phone layout is pure CSS). A page whose content (its <main>, as served) another
 role already showed is not checked again (the kabupaten roles read the same kecamatan pages);
-each role's first page is, for its header and menu."""
+each role's first page is, for its header and menu. A PDF a visited URL asks for is queued and
+left there (the document tests print them): the walk is about pages."""
 
 import hashlib
 import re
@@ -100,6 +101,7 @@ def test_setiap_halaman_setiap_peran_di_laptop_dan_ponsel(
     admin_kabupaten,
     dokumen_kencong,
     survei_kencong,
+    antrean_tanpa_pekerja,
 ):
     salah, diperiksa, dilihat, khusus = [], 0, set(), set()
     konteks = chromium.new_context(locale="id-ID")
