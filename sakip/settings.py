@@ -271,6 +271,13 @@ TASKS = {
 # every DOKUMEN_DETAK_DETIK seconds and counts as dead after six missed beats.
 DOKUMEN_BATAS_CETAK = int(os.environ.get("DOKUMEN_BATAS_CETAK", "600"))
 DOKUMEN_DETAK_DETIK = int(os.environ.get("DOKUMEN_DETAK_DETIK", "10"))
+# The layout cache of the parts of a printed document (laporan.dokumen.tembolok): a part whose
+# input is unchanged (an approved PK or decree bound in the LKIP) is not laid out again. A
+# folder every process that prints can write (the worker's and the server's), kept between
+# prints and restarts, bounded to DOKUMEN_TEMBOLOK_BATAS_MB (the least recently used entries
+# go first); DOKUMEN_TEMBOLOK="" switches it off. Safe to empty at any time.
+DOKUMEN_TEMBOLOK = os.environ.get("DOKUMEN_TEMBOLOK", str(MEDIA_ROOT / "tembolok-tata-letak"))
+DOKUMEN_TEMBOLOK_BATAS_MB = int(os.environ.get("DOKUMEN_TEMBOLOK_BATAS_MB", "200"))
 
 LOGGING = {
     "version": 1,

@@ -1,7 +1,9 @@
 """Shared fixtures: the Jember data and the cast of the stories the tests tell."""
 
 import os
+import shutil
 import sqlite3
+import tempfile
 from io import StringIO
 from pathlib import Path
 
@@ -69,8 +71,25 @@ _hasher_cepat = override_settings(
 )
 
 
+# The layout cache of the printed documents' parts (laporan.dokumen.tembolok) lives in one
+# folder per run shared by every xdist worker (and by both halves of `make test`, which sets
+# SAKIP_TEMBOLOK_UJI once for the run): a part with exactly the same input (its HTML and every
+# file it reads) is laid out once per run, whichever test prints it first. The controller
+# makes the folder when the variable is not set (the workers inherit it) and removes it after.
+TEMBOLOK_UJI = "SAKIP_TEMBOLOK_UJI"
+
+
 def pytest_configure(config):
     _hasher_cepat.enable()
+    if not os.environ.get(TEMBOLOK_UJI) and not hasattr(config, "workerinput"):
+        os.environ[TEMBOLOK_UJI] = tempfile.mkdtemp(prefix="sakip-tembolok-uji-")
+        config._tembolok_uji_sendiri = os.environ[TEMBOLOK_UJI]
+
+
+def pytest_unconfigure(config):
+    folder = getattr(config, "_tembolok_uji_sendiri", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _bobot_berkas(item) -> int:
@@ -99,7 +118,9 @@ def pytest_collection_modifyitems(config, items):
 def media_sesi(tmp_path_factory):
     """Every file the run uploads or prints lands in a temporary folder of its own (one per
     xdist worker), never in the project's media/ and never in another worker's."""
-    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+    with override_settings(
+        MEDIA_ROOT=tmp_path_factory.mktemp("media"), DOKUMEN_TEMBOLOK=os.environ[TEMBOLOK_UJI]
+    ):
         yield
 
 

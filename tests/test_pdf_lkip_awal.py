@@ -164,7 +164,10 @@ class TestSampulDanKataPengantar:
 
 class TestDaftarIsi:
     def test_entri_dan_urutannya(self, cetakan):
+        # The headings up to LAMPIRAN; the annexes listed after it (with the page each starts
+        # on: TestLampiran) follow.
         judul = list(entri_daftar_isi(cetakan))
+        judul = judul[: judul.index("LAMPIRAN") + 1]
         harapan = [
             "KATA PENGANTAR",
             "DAFTAR ISI",
@@ -383,6 +386,47 @@ class TestLampiran:
         i = halaman_judul(cetakan, "LAMPIRAN")
         assert label(cetakan.halaman[i]) == entri_daftar_isi(cetakan)["LAMPIRAN"]
         assert len(cetakan.halaman) == cetakan.jumlah > i + 1
+
+    def test_nomor_halaman_tiap_lampiran_adalah_halaman_awalnya(self, cetakan):
+        # The daftar isi and the lampiran list give each annex the page it starts on, in the
+        # LKIP's own count (BAB I is 1) carried on through the pages bound after it, though
+        # each annex prints its own numbers.
+        daftar_isi = rata(" ".join(cetakan.halaman[i] for i in halaman_daftar_isi(cetakan)))
+        nomor = {
+            int(m[1]): int(m[2])
+            for m in re.finditer(r"Lampiran (\d)\. (?:(?!Lampiran).)*?\.{3,} ?(\d+)", daftar_isi)
+        }
+        assert sorted(nomor) == [1, 2, 3, 4, 5, 6]
+        # The list's last column: each row ends with its number (then the next row, or the
+        # page's own number).
+        daftar = rata(cetakan.halaman[halaman_judul(cetakan, "LAMPIRAN")])
+        assert "Lampiran Keterangan Hal." in daftar
+        kolom = dict(
+            (int(m[1]), int(m[2]))
+            for m in re.finditer(
+                r"Lampiran (\d)\. (?:(?!Lampiran).)*? (\d+)(?= Lampiran \d\.| \d+$)", daftar
+            )
+        )
+        assert kolom == nomor
+        bab1 = halaman_judul(cetakan, "BAB I")
+        assert label(cetakan.halaman[bab1]) == "1"
+        awal = {
+            1: "PERJANJIAN KINERJA TAHUN 2025",
+            2: "PERJANJIAN KINERJA PERUBAHAN TAHUN 2025",
+            3: "Nomor : 000.8.6.3/22/35.09.02/2025",
+            4: "Nomor : 000.7.2.7/32/35.09.02/2025",
+            5: "KERTAS KERJA PERANGKAT DAERAH",
+            6: "Tabel 3.1 Tujuan dan Sasaran Jangka Menengah",
+        }
+        akhir_lkip = halaman_judul(cetakan, "LAMPIRAN")
+        for ke, teks in awal.items():
+            # The first page after the LKIP's own that shows the annex's heading.
+            pertama = next(
+                i
+                for i in range(akhir_lkip + 1, len(cetakan.halaman))
+                if teks in rata(cetakan.halaman[i])
+            )
+            assert bab1 + nomor[ke] - 1 == pertama, f"Lampiran {ke}"
 
     def test_pk_dan_keputusan_dicetak_penyajinya_sendiri(self, cetakan):
         lampiran = halaman_lampiran(cetakan)

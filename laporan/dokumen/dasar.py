@@ -1,9 +1,15 @@
 """The base of every printed document: HTML from a template, PDF through WeasyPrint, handed
 out as a ``sakip.berkas.Berkas`` like every other download."""
 
+import io
+import json
 import mimetypes
+import re
 import time
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
 
 from django.apps import apps
@@ -11,8 +17,19 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
+from pypdf import PdfReader, PdfWriter
 
 from sakip.berkas import JENIS_PDF, Berkas
+
+from . import tembolok
+from .tembolok import sidik_bita
+
+if TYPE_CHECKING:
+    from weasyprint import Document
+
+# WeasyPrint is imported where a document is printed: a process that never prints (the web
+# server with a worker beside it, a management command) does not load it.
+BASE_URL = "http://sakip.lokal/"
 
 # A document bound with its annexes (the LKIP with its PK, IKU decrees and Renstra tables) is
 # stored as the HTML of each part joined by this comment: every part a complete HTML document
@@ -35,15 +52,10 @@ def _di_dalam(berkas: Path, akar: Path) -> Path | None:
     return nyata if nyata.is_relative_to(Path(akar).resolve()) else None
 
 
-def ambil_berkas_lokal(url: str):
-    """WeasyPrint's url_fetcher: only files of this application (static, media) and data:
-    URLs, never the network; the same `/static/...` URLs work on the web page and in the PDF.
-    A path is confined to MEDIA_ROOT or to what the static finders find: ``..`` or a link
-    leading out of them is refused like a missing file."""
-    if url.startswith("data:"):
-        from weasyprint import default_url_fetcher
-
-        return default_url_fetcher(url)
+def baca_berkas_lokal(url: str) -> tuple[bytes, str]:
+    """The bytes and content type of a `/static/...` or `/media/...` URL. A path is confined to
+    MEDIA_ROOT or to what the static finders find: ``..`` or a link leading out of them is
+    refused like a missing file (ValueError)."""
     jalur = unquote(urlparse(url).path)
     awalan_static = "/" + settings.STATIC_URL.strip("/") + "/"
     awalan_media = "/" + settings.MEDIA_URL.strip("/") + "/"
@@ -68,12 +80,151 @@ def ambil_berkas_lokal(url: str):
         )
     if berkas is None or not berkas.is_file():
         raise ValueError(f"Berkas untuk dokumen tidak ditemukan: {url}")
+    jenis, _ = mimetypes.guess_type(berkas.name)
+    return berkas.read_bytes(), jenis or "application/octet-stream"
+
+
+def ambil_berkas_lokal(url: str, sumber: dict[str, str] | None = None):
+    """WeasyPrint's url_fetcher: only files of this application (static, media) and data:
+    URLs, never the network; the same `/static/...` URLs work on the web page and in the PDF.
+    ``sumber``, when given, collects the SHA-256 of each file fetched (the layout cache's
+    key, ``tembolok``)."""
+    from weasyprint import default_url_fetcher
     from weasyprint.urls import URLFetcherResponse
 
-    jenis, _ = mimetypes.guess_type(berkas.name)
-    return URLFetcherResponse(
-        url, berkas.read_bytes(), headers={"Content-Type": jenis or "application/octet-stream"}
+    if url.startswith("data:"):
+        return default_url_fetcher(url)
+    isi, jenis = baca_berkas_lokal(url)
+    if sumber is not None:
+        sumber[url] = sidik_bita(isi)
+    return URLFetcherResponse(url, isi, headers={"Content-Type": jenis})
+
+
+def _sidik_sumber(url: str) -> str | None:
+    try:
+        return sidik_bita(baca_berkas_lokal(url)[0])
+    except ValueError:
+        return None
+
+
+# The page (in the LKIP's own numbering) on which an annex starts is known only once the
+# annexes are laid out, so the main part's HTML holds a marker where it prints it:
+# ``bagian`` is the part (1 = the first annex), ``jangkar`` an anchor in that part where the
+# annex starts (else its first page), ``mulai`` the anchor of the main part whose page is
+# numbered 1 (else its first page). The numbers count on through the main part and the
+# annexes bound after it. A marker is an HTML comment: text a user typed cannot make one.
+PENANDA_HALAMAN = re.compile(
+    r"<!--sakip:halaman bagian=(\d+)(?: jangkar=([\w-]+))?(?: mulai=([\w-]+))?-->"
+)
+
+
+def penanda_halaman(bagian: int, *, jangkar: str = "", mulai: str = "") -> str:
+    teks = f"bagian={bagian}" + (f" jangkar={jangkar}" if jangkar else "")
+    return f"<!--sakip:halaman {teks}" + (f" mulai={mulai}" if mulai else "") + "-->"
+
+
+@dataclass
+class _Bagian:
+    """A laid-out part: its pages (when laid out now) or its PDF (from the cache, or written
+    for it), its page count and the page of each anchor."""
+
+    halaman: int
+    jangkar: dict[str, int]
+    dokumen: "Document | None" = None
+    pdf: bytes | None = None
+
+
+def _kunci(html: str) -> str:
+    """The cache key of a part without its fetched files (``tembolok``)."""
+    import weasyprint
+    from weasyprint.text.ffi import pango
+
+    opsi = json.dumps(
+        [tembolok.FORMAT.decode(), weasyprint.__version__, pango.pango_version(), BASE_URL]
     )
+    return sidik_bita(opsi.encode() + b"\0" + html.encode())
+
+
+def _tata_letak(html: str, cache: tembolok.Tembolok | None) -> _Bagian:
+    """Lay out one part, or take its PDF from the cache when its input is unchanged."""
+    if cache is not None:
+        kunci = _kunci(html)
+        entri = cache.ambil(kunci, _sidik_sumber)
+        if entri is not None:
+            return _Bagian(entri.halaman, entri.jangkar, pdf=entri.pdf)
+    from weasyprint import HTML
+
+    sumber: dict[str, str] = {}
+    dokumen = HTML(
+        string=html, base_url=BASE_URL, url_fetcher=partial(ambil_berkas_lokal, sumber=sumber)
+    ).render()
+    jangkar: dict[str, int] = {}
+    for i, halaman in enumerate(dokumen.pages):
+        for nama in halaman.anchors:
+            jangkar.setdefault(nama, i)
+    bagian = _Bagian(len(dokumen.pages), jangkar, dokumen=dokumen)
+    if cache is not None:
+        bagian.pdf = dokumen.write_pdf()
+        cache.simpan(kunci, tembolok.Entri(bagian.pdf, bagian.halaman, jangkar, sumber))
+    return bagian
+
+
+def _isi_nomor(html: str, utama: _Bagian, lampiran: list[_Bagian]) -> str:
+    """The main part's HTML with each marker replaced by its page number, counted as if the
+    main part were laid out as ``utama``."""
+
+    def nomor(m: re.Match) -> str:
+        ke, jangkar, mulai = int(m[1]), m[2], m[3]
+        if not 1 <= ke <= len(lampiran):
+            return ""
+        posisi = utama.halaman + sum(b.halaman for b in lampiran[: ke - 1])
+        posisi += lampiran[ke - 1].jangkar.get(jangkar, 0) if jangkar else 0
+        return str(posisi - (utama.jangkar.get(mulai, 0) if mulai else 0) + 1)
+
+    return PENANDA_HALAMAN.sub(nomor, html)
+
+
+# The main part's last layout (its page count and anchors) per set of annexes: the guess its
+# numbers are first filled in with, so an edit that does not move a page lays it out once.
+_PETUNJUK: dict[str, _Bagian] = {}
+
+
+def _cetak_utama(html: str, lampiran_html: list[str], lampiran: list[_Bagian], cache) -> _Bagian:
+    """Lay out the main part with the page numbers of its annexes: filled in from a guess
+    (the last layout of a main part bound with the same annexes), laid out, and laid out again
+    only when the numbers that layout gives differ from the guess."""
+    if not PENANDA_HALAMAN.search(html):
+        return _tata_letak(html, cache)
+    kunci = sidik_bita("\0".join(["petunjuk", *lampiran_html]).encode())
+    tebakan = _PETUNJUK.get(kunci)
+    if tebakan is None and cache is not None:
+        entri = cache.ambil(kunci, _sidik_sumber)
+        tebakan = _Bagian(entri.halaman, entri.jangkar) if entri is not None else None
+    tebakan = tebakan or _Bagian(0, {})
+    for _ in range(4):
+        isi = _isi_nomor(html, tebakan, lampiran)
+        utama = _tata_letak(isi, cache)
+        if _isi_nomor(html, utama, lampiran) == isi:
+            break
+        tebakan = utama
+    petunjuk = _Bagian(utama.halaman, utama.jangkar)
+    _PETUNJUK[kunci] = petunjuk
+    if cache is not None:
+        cache.simpan(kunci, tembolok.Entri(b"", utama.halaman, utama.jangkar))
+    return utama
+
+
+def gabung_pdf(daftar: list[bytes]) -> bytes:
+    """The PDFs of the parts as one: the first part's catalog and metadata (title, outline),
+    the pages, links and outline of the others appended."""
+    if len(daftar) == 1:
+        return daftar[0]
+    penulis = PdfWriter(clone_from=PdfReader(io.BytesIO(daftar[0])))
+    for pdf in daftar[1:]:
+        penulis.append(PdfReader(io.BytesIO(pdf)))
+    keluaran = io.BytesIO()
+    penulis.write(keluaran)
+    return keluaran.getvalue()
 
 
 class Penyaji:
@@ -115,17 +266,22 @@ class Penyaji:
     def cetak(html: str) -> tuple[bytes, int, float]:
         """HTML → (PDF bytes, page count, seconds WeasyPrint took). The parts of a bound
         document (``gabung_dokumen``) are laid out one by one, each with its own CSS and page
-        counters, and written as one PDF (WeasyPrint's recipe for combining documents)."""
-        from weasyprint import HTML
-
+        counters: the annexes first, so the main part can print the page each starts on
+        (``PENANDA_HALAMAN``), then the main part. With the layout cache (DOKUMEN_TEMBOLOK) a
+        part whose input is unchanged is taken from it and the parts' PDFs are joined
+        (``gabung_pdf``); without it the pages are written as one PDF (WeasyPrint's recipe
+        for combining documents)."""
         mulai = time.perf_counter()
-        bagian = [
-            HTML(string=b, base_url="http://sakip.lokal/", url_fetcher=ambil_berkas_lokal).render()
-            for b in pisah_dokumen(html)
-        ]
-        halaman = [h for dokumen in bagian for h in dokumen.pages]
-        isi = bagian[0].copy(halaman).write_pdf()
-        return isi, len(halaman), time.perf_counter() - mulai
+        cache = tembolok.Tembolok.dari_setelan()
+        utama_html, *lampiran_html = pisah_dokumen(html)
+        lampiran = [_tata_letak(b, cache) for b in lampiran_html]
+        semua = [_cetak_utama(utama_html, lampiran_html, lampiran, cache), *lampiran]
+        if cache is None:
+            halaman = [h for b in semua for h in b.dokumen.pages]
+            isi = semua[0].dokumen.copy(halaman).write_pdf()
+        else:
+            isi = gabung_pdf([b.pdf for b in semua])
+        return isi, sum(b.halaman for b in semua), time.perf_counter() - mulai
 
     def render(self) -> Berkas:
         isi, _, _ = self.cetak(self.html())

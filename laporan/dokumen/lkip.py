@@ -5,12 +5,13 @@ renderer with its own CSS, then the Renstra tables the LKIP prints itself."""
 import re
 
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from laporan.isi_lkip.awal import konteks_awal
 from laporan.isi_lkip.capaian import konteks_capaian
 from laporan.models import DokumenPDF
 
-from .dasar import Penyaji, gabung_dokumen
+from .dasar import Penyaji, gabung_dokumen, penanda_halaman
 from .keputusan import PenyajiKeputusan
 from .perjanjian import PenyajiPerjanjian
 
@@ -48,6 +49,22 @@ def html_lampiran(jenis: str, objek) -> str:
     return penyaji.html()
 
 
+def halaman_lampiran(lampiran) -> list[tuple]:
+    """(entry, the marker of the page it starts on) for each annex, in the LKIP's own page
+    numbering (BAB I is page 1), counted on through the parts bound after it
+    (``dasar.PENANDA_HALAMAN``): each PK and decree is a part of its own, in the list's
+    order, and every Renstra table is in the one part after them, starting at its anchor."""
+    bagian = [e for e in lampiran if e.jenis in PENYAJI_LAMPIRAN]
+    hasil = []
+    for e in lampiran:
+        if e.jenis in PENYAJI_LAMPIRAN:
+            penanda = penanda_halaman(bagian.index(e) + 1, mulai="bab-1")
+        else:
+            penanda = penanda_halaman(len(bagian) + 1, jangkar=f"lampiran-{e.nomor}", mulai="bab-1")
+        hasil.append((e, mark_safe(penanda)))
+    return hasil
+
+
 class PenyajiLKIP(Penyaji):
     jenis = "lkip"
     template_name = "laporan/dokumen/lkip/dokumen.html"
@@ -55,13 +72,15 @@ class PenyajiLKIP(Penyaji):
 
     def konteks(self) -> dict:
         laporan = self.objek
+        awal = konteks_awal(laporan)
         return {
             "laporan": laporan,
             "kecamatan": laporan.kecamatan,
             "kabupaten": laporan.kecamatan.kabupaten,
             "tahun": laporan.tahun,
             "draf": laporan.status != laporan.Status.DITETAPKAN,
-            **konteks_awal(laporan),
+            "halaman_lampiran": halaman_lampiran(awal["awal"].lampiran),
+            **awal,
             **konteks_capaian(laporan),
         }
 
