@@ -60,7 +60,13 @@ serve: install
 	$(PRODUKSI) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(PRODUKSI) $(BIN)/python manage.py layani --produksi $(ALAMAT)
 
-test: test-sqlite test-postgres
+# Both halves share one layout cache of the printed documents' parts, made for this run and
+# removed after it (tests/conftest.py; each half run alone makes and removes its own): a part
+# with exactly the same input is laid out once per run.
+test: install
+	@dir=$$(mktemp -d "$${TMPDIR:-/tmp}/sakip-tembolok-uji-XXXXXX"); \
+	SAKIP_TEMBOLOK_UJI="$$dir" $(MAKE) --no-print-directory test-sqlite test-postgres; status=$$?; \
+	rm -rf "$$dir"; exit $$status
 
 test-sqlite: install
 	DATABASE_URL=$(SQLITE_URL) $(PYTEST)

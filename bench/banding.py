@@ -7,7 +7,10 @@ of WeasyPrint per document (bench/cpu.py in a child process per checkout, the tw
     .venv/bin/python bench/banding.py /tmp/main-banding --ulang 5 --hanya lkip
 
 Both render from one database (``DATABASE_URL``, or a fresh temporary SQLite database loaded
-once with the Jember data), so both migrations must agree. It measures; it asserts nothing.
+once with the Jember data), so both migrations must agree; ``--basis-data-sendiri`` gives each
+checkout a temporary SQLite database of its own, loaded from its own fixtures (an older
+checkout whose schema differs: the runs still alternate). The figures measure the layout
+itself: the layout cache is off (bench/cpu.py). It measures; it asserts nothing.
 """
 
 import argparse
@@ -44,12 +47,23 @@ def main() -> None:
     p.add_argument("pembanding", type=Path, help="the other checkout (e.g. a worktree of main)")
     p.add_argument("--ulang", type=int, default=3)
     p.add_argument("--hanya", default="")
+    p.add_argument("--basis-data-sendiri", action="store_true")
     arg = p.parse_args()
     sementara = Path(tempfile.mkdtemp(prefix="bench-banding-"))
     env = dict(os.environ)
     env.setdefault("DATABASE_URL", f"sqlite:///{sementara}/bench.sqlite3")
     env.setdefault("MEDIA_ROOT", str(sementara / "media"))
     akar = {"ini": AKAR, "pembanding": arg.pembanding.resolve()}
+    lingkungan = {nama: env for nama in akar}
+    if arg.basis_data_sendiri:
+        lingkungan = {
+            nama: {
+                **env,
+                "DATABASE_URL": f"sqlite:///{sementara}/{nama}.sqlite3",
+                "MEDIA_ROOT": str(sementara / f"media-{nama}"),
+            }
+            for nama in akar
+        }
     cpu: dict[str, dict[str, list[float]]] = {"ini": {}, "pembanding": {}}
     halaman: dict[str, dict[str, int]] = {"ini": {}, "pembanding": {}}
     for putaran in range(arg.ulang):
@@ -59,7 +73,9 @@ def main() -> None:
             if putaran == 0:
                 simpan = sementara / nama
                 simpan.mkdir()
-            for dokumen, (detik, hlm) in jalankan(akar[nama], env, arg.hanya, simpan).items():
+            for dokumen, (detik, hlm) in jalankan(
+                akar[nama], lingkungan[nama], arg.hanya, simpan
+            ).items():
                 cpu[nama].setdefault(dokumen, []).append(detik)
                 halaman[nama][dokumen] = hlm
     print(f"CPU WeasyPrint, terkecil dari {arg.ulang} (ini: {AKAR}; pembanding: {arg.pembanding})")

@@ -162,7 +162,8 @@ def cetak_cpu(hasil: dict) -> None:
 
 
 def main() -> None:
-    """Options: ``--profil``; ``--akar DIR`` (the project checkout to render with, default
+    """Options: ``--profil`` (of the bound LKIP), ``--profil-bagian-sendiri`` (of its own
+    part); ``--akar DIR`` (the project checkout to render with, default
     this one); ``--ulang N``; ``--hanya TEXT`` (documents whose name has it); ``--simpan DIR``
     (write the PDFs); ``--json`` (print the figures as one JSON line, for bench/banding.py)."""
     import argparse
@@ -170,6 +171,7 @@ def main() -> None:
 
     p = argparse.ArgumentParser()
     p.add_argument("--profil", action="store_true")
+    p.add_argument("--profil-bagian-sendiri", action="store_true")
     p.add_argument("--akar", type=Path, default=AKAR)
     p.add_argument("--ulang", type=int, default=1)
     p.add_argument("--hanya", default="")
@@ -198,6 +200,8 @@ def main() -> None:
         cetak_cpu(hasil)
     if arg.profil:
         cetak_profil(*profil_fase(daftar_dokumen()[0][1]))
+    if arg.profil_bagian_sendiri:
+        cetak_profil(*profil_fase(BagianSendiri(daftar_dokumen()[0][1])))
 
 
 if __name__ == "__main__":

@@ -117,7 +117,8 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(scope="session", autouse=True)
 def media_sesi(tmp_path_factory):
     """Every file the run uploads or prints lands in a temporary folder of its own (one per
-    xdist worker), never in the project's media/ and never in another worker's."""
+    xdist worker), never in the project's media/ and never in another worker's; the layout
+    cache is the run's shared folder (``TEMBOLOK_UJI``)."""
     with override_settings(
         MEDIA_ROOT=tmp_path_factory.mktemp("media"), DOKUMEN_TEMBOLOK=os.environ[TEMBOLOK_UJI]
     ):

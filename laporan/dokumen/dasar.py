@@ -3,6 +3,7 @@ out as a ``sakip.berkas.Berkas`` like every other download."""
 
 import io
 import json
+import logging
 import mimetypes
 import re
 import time
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 # WeasyPrint is imported where a document is printed: a process that never prints (the web
 # server with a worker beside it, a management command) does not load it.
 BASE_URL = "http://sakip.lokal/"
+log = logging.getLogger(__name__)
 
 # A document bound with its annexes (the LKIP with its PK, IKU decrees and Renstra tables) is
 # stored as the HTML of each part joined by this comment: every part a complete HTML document
@@ -151,6 +153,7 @@ def _tata_letak(html: str, cache: tembolok.Tembolok | None) -> _Bagian:
         kunci = _kunci(html)
         entri = cache.ambil(kunci, _sidik_sumber)
         if entri is not None:
+            log.debug("bagian %s… dari tembolok (%d halaman)", kunci[:12], entri.halaman)
             return _Bagian(entri.halaman, entri.jangkar, pdf=entri.pdf)
     from weasyprint import HTML
 
@@ -163,6 +166,7 @@ def _tata_letak(html: str, cache: tembolok.Tembolok | None) -> _Bagian:
         for nama in halaman.anchors:
             jangkar.setdefault(nama, i)
     bagian = _Bagian(len(dokumen.pages), jangkar, dokumen=dokumen)
+    log.debug("bagian %s… ditata letak (%d halaman)", kunci[:12] if cache else "-", bagian.halaman)
     if cache is not None:
         bagian.pdf = dokumen.write_pdf()
         cache.simpan(kunci, tembolok.Entri(bagian.pdf, bagian.halaman, jangkar, sumber))
@@ -184,33 +188,56 @@ def _isi_nomor(html: str, utama: _Bagian, lampiran: list[_Bagian]) -> str:
     return PENANDA_HALAMAN.sub(nomor, html)
 
 
-# The main part's last layout (its page count and anchors) per set of annexes: the guess its
-# numbers are first filled in with, so an edit that does not move a page lays it out once.
+# The main part's last layout (its page count and the pages of the anchors its markers count
+# from), the guess its numbers are first filled in with: kept per set of annexes and per title
+# of the main part (an edit of a draft annex keeps the title), in this process (a few hundred
+# at most) and in the cache, so an edit that moves no page lays the main part out once.
 _PETUNJUK: dict[str, _Bagian] = {}
+_PETUNJUK_BATAS = 256
+_JUDUL = re.compile(r"<title>(.*?)</title>", re.S)
+
+
+def _kunci_petunjuk(html: str, lampiran_html: list[str]) -> list[str]:
+    judul = _JUDUL.search(html)
+    return [
+        sidik_bita("\0".join(["petunjuk", *lampiran_html]).encode()),
+        sidik_bita(f"petunjuk-judul\0{judul[1] if judul else ''}".encode()),
+    ]
+
+
+def _tebakan(kunci: list[str], cache) -> _Bagian:
+    for k in kunci:
+        if k in _PETUNJUK:
+            return _PETUNJUK[k]
+        entri = cache.ambil(k, _sidik_sumber) if cache is not None else None
+        if entri is not None:
+            return _Bagian(entri.halaman, entri.jangkar)
+    return _Bagian(0, {})
 
 
 def _cetak_utama(html: str, lampiran_html: list[str], lampiran: list[_Bagian], cache) -> _Bagian:
     """Lay out the main part with the page numbers of its annexes: filled in from a guess
-    (the last layout of a main part bound with the same annexes), laid out, and laid out again
+    (the last layout of this main part's kind, ``_PETUNJUK``), laid out, and laid out again
     only when the numbers that layout gives differ from the guess."""
-    if not PENANDA_HALAMAN.search(html):
+    penanda = list(PENANDA_HALAMAN.finditer(html))
+    if not penanda:
         return _tata_letak(html, cache)
-    kunci = sidik_bita("\0".join(["petunjuk", *lampiran_html]).encode())
-    tebakan = _PETUNJUK.get(kunci)
-    if tebakan is None and cache is not None:
-        entri = cache.ambil(kunci, _sidik_sumber)
-        tebakan = _Bagian(entri.halaman, entri.jangkar) if entri is not None else None
-    tebakan = tebakan or _Bagian(0, {})
+    kunci = _kunci_petunjuk(html, lampiran_html)
+    tebakan = _tebakan(kunci, cache)
     for _ in range(4):
         isi = _isi_nomor(html, tebakan, lampiran)
         utama = _tata_letak(isi, cache)
         if _isi_nomor(html, utama, lampiran) == isi:
             break
         tebakan = utama
-    petunjuk = _Bagian(utama.halaman, utama.jangkar)
-    _PETUNJUK[kunci] = petunjuk
-    if cache is not None:
-        cache.simpan(kunci, tembolok.Entri(b"", utama.halaman, utama.jangkar))
+    mulai = {m[3] for m in penanda if m[3] and m[3] in utama.jangkar}
+    petunjuk = _Bagian(utama.halaman, {n: utama.jangkar[n] for n in mulai})
+    if len(_PETUNJUK) >= _PETUNJUK_BATAS:
+        _PETUNJUK.clear()
+    for k in kunci:
+        _PETUNJUK[k] = petunjuk
+        if cache is not None:
+            cache.simpan(k, tembolok.Entri(b"", petunjuk.halaman, petunjuk.jangkar))
     return utama
 
 
