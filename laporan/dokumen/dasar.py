@@ -147,14 +147,19 @@ def _kunci(html: str) -> str:
     return sidik_bita(opsi.encode() + b"\0" + html.encode())
 
 
-def _tata_letak(html: str, cache: tembolok.Tembolok | None) -> _Bagian:
-    """Lay out one part, or take its PDF from the cache when its input is unchanged."""
-    if cache is not None:
-        kunci = _kunci(html)
-        entri = cache.ambil(kunci, _sidik_sumber)
-        if entri is not None:
-            log.debug("bagian %s… dari tembolok (%d halaman)", kunci[:12], entri.halaman)
-            return _Bagian(entri.halaman, entri.jangkar, pdf=entri.pdf)
+def _dari_tembolok(html: str, cache: tembolok.Tembolok | None) -> _Bagian | None:
+    if cache is None:
+        return None
+    kunci = _kunci(html)
+    entri = cache.ambil(kunci, _sidik_sumber)
+    if entri is None:
+        return None
+    log.debug("bagian %s… dari tembolok (%d halaman)", kunci[:12], entri.halaman)
+    return _Bagian(entri.halaman, entri.jangkar, pdf=entri.pdf)
+
+
+def _tata(html: str) -> tuple[_Bagian, dict[str, str]]:
+    """Lay out one part: its pages and anchors, and the SHA-256 of each file it fetched."""
     from weasyprint import HTML
 
     sumber: dict[str, str] = {}
@@ -165,27 +170,77 @@ def _tata_letak(html: str, cache: tembolok.Tembolok | None) -> _Bagian:
     for i, halaman in enumerate(dokumen.pages):
         for nama in halaman.anchors:
             jangkar.setdefault(nama, i)
-    bagian = _Bagian(len(dokumen.pages), jangkar, dokumen=dokumen)
-    log.debug("bagian %s… ditata letak (%d halaman)", kunci[:12] if cache else "-", bagian.halaman)
+    log.debug("bagian ditata letak (%d halaman)", len(dokumen.pages))
+    return _Bagian(len(dokumen.pages), jangkar, dokumen=dokumen), sumber
+
+
+def _simpan(html: str, bagian: _Bagian, sumber: dict[str, str], cache) -> _Bagian:
+    """With the cache: the part's PDF written and kept under its HTML's key."""
     if cache is not None:
-        bagian.pdf = dokumen.write_pdf()
-        cache.simpan(kunci, tembolok.Entri(bagian.pdf, bagian.halaman, jangkar, sumber))
+        bagian.pdf = bagian.dokumen.write_pdf()
+        entri = tembolok.Entri(bagian.pdf, bagian.halaman, bagian.jangkar, sumber)
+        cache.simpan(_kunci(html), entri)
     return bagian
 
 
-def _isi_nomor(html: str, utama: _Bagian, lampiran: list[_Bagian]) -> str:
-    """The main part's HTML with each marker replaced by its page number, counted as if the
-    main part were laid out as ``utama``."""
+def _tata_letak(html: str, cache: tembolok.Tembolok | None) -> _Bagian:
+    """Lay out one part, or take its PDF from the cache when its input is unchanged."""
+    bagian = _dari_tembolok(html, cache)
+    if bagian is None:
+        bagian = _simpan(html, *_tata(html), cache)
+    return bagian
 
-    def nomor(m: re.Match) -> str:
+
+def _nomor(html: str, utama: _Bagian, lampiran: list[_Bagian]) -> list[str]:
+    """The page number of each marker of the main part, in order, counted as if the main part
+    were laid out as ``utama``."""
+    hasil = []
+    for m in PENANDA_HALAMAN.finditer(html):
         ke, jangkar, mulai = int(m[1]), m[2], m[3]
         if not 1 <= ke <= len(lampiran):
-            return ""
+            hasil.append("")
+            continue
         posisi = utama.halaman + sum(b.halaman for b in lampiran[: ke - 1])
         posisi += lampiran[ke - 1].jangkar.get(jangkar, 0) if jangkar else 0
-        return str(posisi - (utama.jangkar.get(mulai, 0) if mulai else 0) + 1)
+        hasil.append(str(posisi - (utama.jangkar.get(mulai, 0) if mulai else 0) + 1))
+    return hasil
 
-    return PENANDA_HALAMAN.sub(nomor, html)
+
+def _isi_nomor(html: str, nomor: list[str]) -> str:
+    """The main part's HTML with each marker replaced by its number, in a span that names the
+    marker (``_tambal`` finds it there)."""
+    urutan = iter(enumerate(nomor))
+
+    def ganti(m: re.Match) -> str:
+        i, n = next(urutan)
+        return f'<span data-sakip-halaman="{i}">{n}</span>'
+
+    return PENANDA_HALAMAN.sub(ganti, html)
+
+
+def _tambal(bagian: _Bagian, lama: list[str], baru: list[str]) -> bool:
+    """Put the right numbers into a main part laid out with others of as many digits each: the
+    digits of the document's fonts are all of one width (tabular), so the layout is the one the
+    right numbers would get; only the text of those boxes changes (as WeasyPrint itself changes
+    a laid-out box's text to add an ellipsis). False, touching nothing, when a number's length
+    differs or its box is not found: the part is then laid out again."""
+    if any(len(a) != len(b) for a, b in zip(lama, baru, strict=True)):
+        return False
+    kotak = []
+    for halaman in bagian.dokumen.pages:
+        for box in halaman._page_box.descendants():
+            element = getattr(box, "element", None)
+            if getattr(box, "text", None) is None or element is None:
+                continue
+            i = element.get("data-sakip-halaman")
+            if i is not None and box.text == lama[int(i)]:
+                kotak.append((box, baru[int(i)]))
+    if len(kotak) != sum(1 for n in lama if n):
+        return False
+    for box, teks in kotak:
+        # A laid-out box's layout is set up again from this text when it is drawn.
+        box.text = box.pango_layout.text = teks
+    return True
 
 
 # The main part's last layout (its page count and the pages of the anchors its markers count
@@ -205,31 +260,47 @@ def _kunci_petunjuk(html: str, lampiran_html: list[str]) -> list[str]:
     ]
 
 
-def _tebakan(kunci: list[str], cache) -> _Bagian:
+def _tebakan(kunci: list[str], cache) -> _Bagian | None:
     for k in kunci:
         if k in _PETUNJUK:
             return _PETUNJUK[k]
         entri = cache.ambil(k, _sidik_sumber) if cache is not None else None
         if entri is not None:
             return _Bagian(entri.halaman, entri.jangkar)
-    return _Bagian(0, {})
+    return None
 
 
 def _cetak_utama(html: str, lampiran_html: list[str], lampiran: list[_Bagian], cache) -> _Bagian:
-    """Lay out the main part with the page numbers of its annexes: filled in from a guess
-    (the last layout of this main part's kind, ``_PETUNJUK``), laid out, and laid out again
-    only when the numbers that layout gives differ from the guess."""
+    """Lay out the main part with the page numbers of its annexes (``PENANDA_HALAMAN``).
+
+    The numbers depend on the main part's own length, known once it is laid out. They are
+    filled in from a guess — the last layout of this main part's kind (``_PETUNJUK``), or
+    two-digit stand-ins on a first print — and the part laid out; when that layout gives other
+    numbers of as many digits, they are put into its boxes (``_tambal``), otherwise (a number
+    grew a digit) it is laid out again with the numbers that layout gave."""
     penanda = list(PENANDA_HALAMAN.finditer(html))
     if not penanda:
         return _tata_letak(html, cache)
     kunci = _kunci_petunjuk(html, lampiran_html)
     tebakan = _tebakan(kunci, cache)
+    if tebakan is not None:
+        nomor = _nomor(html, tebakan, lampiran)
+    else:
+        nomor = [n.zfill(2) if n else n for n in _nomor(html, _Bagian(0, {}), lampiran)]
     for _ in range(4):
-        isi = _isi_nomor(html, tebakan, lampiran)
-        utama = _tata_letak(isi, cache)
-        if _isi_nomor(html, utama, lampiran) == isi:
+        isi = _isi_nomor(html, nomor)
+        utama = _dari_tembolok(isi, cache)
+        if utama is not None and _nomor(html, utama, lampiran) == nomor:
             break
-        tebakan = utama
+        utama, sumber = _tata(isi)
+        benar = _nomor(html, utama, lampiran)
+        if benar == nomor:
+            utama = _simpan(isi, utama, sumber, cache)
+            break
+        if _tambal(utama, nomor, benar):
+            utama = _simpan(_isi_nomor(html, benar), utama, sumber, cache)
+            break
+        nomor = benar
     mulai = {m[3] for m in penanda if m[3] and m[3] in utama.jangkar}
     petunjuk = _Bagian(utama.halaman, {n: utama.jangkar[n] for n in mulai})
     if len(_PETUNJUK) >= _PETUNJUK_BATAS:
