@@ -110,11 +110,16 @@ def _cara_cadangan(paksa_json: bool) -> str:
 
 
 def _salin_media(asal: Path, tujuan: Path) -> int:
+    """Every file under MEDIA_ROOT but the documents' layout cache (DOKUMEN_TEMBOLOK, which
+    may lie there): it only saves time, is safe to lose, and a restore empties it."""
     tujuan.mkdir()
     if not asal.is_dir():
         return 0
+    tembolok = Path(settings.DOKUMEN_TEMBOLOK).resolve() if settings.DOKUMEN_TEMBOLOK else None
     jumlah = 0
     for berkas in sorted(p for p in asal.rglob("*") if p.is_file() and not p.is_symlink()):
+        if tembolok is not None and berkas.resolve().is_relative_to(tembolok):
+            continue
         salinan = tujuan / berkas.relative_to(asal)
         salinan.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(berkas, salinan)

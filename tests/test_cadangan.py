@@ -65,7 +65,7 @@ def berkas_media(settings, tmp_path):
 # transactional_db (not the marker): the conftest reloads the Jember data after it.
 @pytest.mark.parametrize("json", [False, True], ids=["cara-mesin", "json"])
 def test_cadangan_dan_pemulihan_mengembalikan_semua_baris_dan_berkas(
-    json, transactional_db, berkas_media, tmp_path
+    json, transactional_db, berkas_media, tmp_path, settings
 ):
     # Some history to carry: a renamed kecamatan writes a history row.
     kencong = Kecamatan.objects.get(slug="kencong")
@@ -78,6 +78,11 @@ def test_cadangan_dan_pemulihan_mengembalikan_semua_baris_dan_berkas(
     )
     assert sum(map(len, sebelum.values())) > 500  # the Jember data is there
 
+    # The documents' layout cache inside MEDIA_ROOT is not carried (a restore empties it).
+    settings.DOKUMEN_TEMBOLOK = str(berkas_media / "tembolok-tata-letak")
+    (berkas_media / "tembolok-tata-letak" / "ab").mkdir(parents=True)
+    (berkas_media / "tembolok-tata-letak" / "ab" / "ab12.bagian").write_bytes(b"x" * 100)
+
     folder = tmp_path / "cadangan"
     call_command("cadangkan", str(folder), *(["--json"] if json else []), stdout=StringIO())
     cara = (folder / "cadangan.json").read_text()
@@ -89,6 +94,7 @@ def test_cadangan_dan_pemulihan_mengembalikan_semua_baris_dan_berkas(
         assert '"cara": "pg_dump"' in cara
     manifest = (folder / "SHA256SUMS").read_text()
     assert "media/dokumen/2026/PK-kencong-2025.pdf" in manifest
+    assert "tembolok" not in manifest
 
     # After the backup: rows changed (with their history), a file lost, one altered, one new.
     kencong.nama = "Kencong"
@@ -103,6 +109,7 @@ def test_cadangan_dan_pemulihan_mengembalikan_semua_baris_dan_berkas(
 
     assert isi_basis_data() == sebelum
     assert isi_media(berkas_media) == media_sebelum
+    assert not (berkas_media / "tembolok-tata-letak").exists()
     assert jumlah_riwayat() == riwayat_sebelum  # restoring wrote no history of its own
     assert Kecamatan.objects.get(slug="kencong").nama == "Kencong (uji cadangan)"
     # The ids go on after the rows restored.
