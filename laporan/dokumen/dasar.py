@@ -227,14 +227,17 @@ def _tambal(bagian: _Bagian, lama: list[str], baru: list[str]) -> bool:
     if any(len(a) != len(b) for a, b in zip(lama, baru, strict=True)):
         return False
     kotak = []
-    for halaman in bagian.dokumen.pages:
-        for box in halaman._page_box.descendants():
-            element = getattr(box, "element", None)
-            if getattr(box, "text", None) is None or element is None:
-                continue
-            i = element.get("data-sakip-halaman")
-            if i is not None and box.text == lama[int(i)]:
-                kotak.append((box, baru[int(i)]))
+    try:  # WeasyPrint's box tree (pinned below 69 in pyproject.toml); if it moved, lay out again
+        for halaman in bagian.dokumen.pages:
+            for box in halaman._page_box.descendants():
+                element = getattr(box, "element", None)
+                if getattr(box, "text", None) is None or element is None:
+                    continue
+                i = element.get("data-sakip-halaman")
+                if i is not None and box.text == lama[int(i)]:
+                    kotak.append((box, baru[int(i)]))
+    except AttributeError:
+        return False
     if len(kotak) != sum(1 for n in lama if n):
         return False
     for box, teks in kotak:
