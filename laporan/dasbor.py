@@ -74,6 +74,7 @@ class Sel:
     kategori: Pita | None = None  # the realisasi on its own scale (kategori_nilai)
     peringkat: int | None = None  # 1 = best realisasi; None when fewer than 3 to compare
     sumber: str = ""  # where the value comes from, when the page says it (the Nilai SAKIP)
+    dihitung: str = ""  # a derived measure's "Dihitung dari …" (capaian_kabupaten)
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,8 @@ def dasbor_kabupaten(
     dasar: str = DasarPerjanjian.BERLAKU,
 ) -> Dasbor:
     """The table of every kecamatan in ``kecamatan`` (already scoped to the user), in
-    kode order. Fourteen queries, whatever the number of rows."""
+    kode order. A fixed number of queries whatever the number of rows (held by
+    tests/test_dasbor_kabupaten.py), one more per source of a derived measure."""
     daftar_kecamatan = list(kecamatan.order_by("kode"))
     terlihat = kecamatan.values("id")
     semua_ukuran = _ukuran_bersama(kabupaten_id)
@@ -229,13 +231,16 @@ def dasbor_kabupaten(
                 capaian=c.capaian,
                 kriteria=c.kriteria,
                 kategori=c.kategori,
+                dihitung=c.sumber,
             )
             if u.kode == KODE_UKURAN_NILAI_SAKIP and nilai_sakip[kec.id].nilai is not None:
                 n = nilai_sakip[kec.id]
                 kategori = kategori_nilai(
                     indikator=u, angka=n.nilai.angka, skala=capaian.semua_skala
                 )
-                s = replace(s, realisasi=n.nilai, sumber=n.label_sumber, kategori=kategori)
+                s = replace(
+                    s, realisasi=n.nilai, sumber=n.label_sumber, kategori=kategori, dihitung=""
+                )
             sel.append(s)
         daftar_renstra = renstra_per.get(kec.id, [])
         status_keputusan = [keputusan_terakhir.get(r.id) for r in daftar_renstra]

@@ -140,15 +140,22 @@ def nilai_sakip(*, kecamatan: Kecamatan, tahun: int) -> NilaiSakip:
     return nilai_sakip_kabupaten(kecamatan=[kecamatan], tahun=tahun)[kecamatan.id]
 
 
-def nilai_sakip_lhe(*, kecamatan: Kecamatan, tahun: int) -> NilaiTurunan | None:
-    """The Nilai SAKIP of ``tahun`` for an indicator computed from the LHE
+def nilai_sakip_lhe(
+    *, kecamatan: Iterable[Kecamatan], tahun: int
+) -> dict[int, NilaiTurunan | None]:
+    """Kecamatan id → the Nilai SAKIP of ``tahun`` for an indicator computed from the LHE
     (``Indikator.sumber_realisasi`` nilai_sakip): the year's scored LHE by the rule above, None
-    without one (a loaded or typed realisasi is not an LHE). Registered with perjanjian in the
+    without one (a loaded or typed realisasi is not an LHE); every kecamatan of ``kecamatan``
+    in the queries of ``nilai_sakip_kabupaten``. Registered with perjanjian in the
     AppConfig.ready: the capaian assembly sits below this app."""
-    n = nilai_sakip(kecamatan=kecamatan, tahun=tahun)
-    if n.sumber != SumberNilaiSakip.LHE:
-        return None
-    return NilaiTurunan(n.nilai.angka, f"Dihitung dari {n.keterangan}", n.nilai.huruf or "")
+    return {
+        kid: (
+            NilaiTurunan(n.nilai.angka, f"Dihitung dari {n.keterangan}", n.nilai.huruf or "")
+            if n.sumber == SumberNilaiSakip.LHE
+            else None
+        )
+        for kid, n in nilai_sakip_kabupaten(kecamatan=kecamatan, tahun=tahun).items()
+    }
 
 
 class BarisEvaluasi(NamedTuple):

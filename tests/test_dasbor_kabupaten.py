@@ -23,6 +23,9 @@ from perjanjian.models import (
     Realisasi,
     TargetPerjanjian,
 )
+from perjanjian.selectors import capaian_kecamatan
+from sakip import kinerja
+from sakip.format_id import format_nilai, format_persen
 
 URL = reverse("laporan:dasbor")
 URL_EXCEL = reverse("laporan:dasbor-excel")
@@ -115,6 +118,47 @@ def test_kelengkapan_kencong_2025(client, bappeda):
 def test_kecamatan_tanpa_data_tidak_dianggap_nol(client, bappeda):
     jombang = teks_baris(buka(client, bappeda, tahun=2025), "jombang")
     assert "0,00%" not in jombang and "%" not in jombang
+
+
+PROGRAM_TERCAPAI = "Persentase Indikator Program yang tercapai"
+
+
+def test_realisasi_dihitung_kencong_2025_sama_dengan_halaman_kecamatan(client, bappeda):
+    """Issue 8/11: the measure computed from the PK's program indicators (4 of 4 reached:
+    100 %) shows on the dashboard and in its Excel as on Kencong's own pages (one assembly,
+    capaian_kecamatan), not the empty stored value. The first PK promises it (the PK
+    Perubahan does not)."""
+    pk = "awal"
+    kencong = Kecamatan.objects.get(slug="kencong")
+    rakitan = capaian_kecamatan(kecamatan=kencong, tahun=2025)
+    dasar = next(p for p in rakitan.perjanjian if p.jenis == PerjanjianKinerja.Jenis.AWAL)
+    baris = next(b for b in rakitan.untuk(dasar) if b.indikator.ukuran.nama == PROGRAM_TERCAPAI)
+    assert baris.dihitung and baris.realisasi.angka == 100
+    nilai = f"{format_nilai(baris.realisasi)} / target {format_nilai(baris.target)}"
+    capaian = f"{format_persen(baris.capaian)} · {baris.kriteria.label}"
+
+    teks = teks_baris(buka(client, bappeda, tahun=2025, pk=pk), "kencong")
+    assert f"{nilai} {capaian} {baris.sumber}" in teks
+    assert baris.sumber.endswith("4 dari 4 indikator program tercapai")
+
+    client.force_login(bappeda)
+    ws = load_workbook(
+        io.BytesIO(client.get(URL_EXCEL, {"tahun": 2025, "pk": pk}).content)
+    ).worksheets[0]
+    kepala = [c.value for c in ws[1]]
+    sel = dict(
+        zip(
+            kepala,
+            next(r for r in ws.iter_rows(min_row=2) if r[2].value == "Kencong"),
+            strict=True,
+        )
+    )
+    assert sel[f"{PROGRAM_TERCAPAI} — Realisasi (%)"].value == 100
+    assert sel[f"{PROGRAM_TERCAPAI} — Capaian (%)"].value == pytest.approx(
+        float(kinerja.bulatkan(baris.capaian, 2))
+    )
+    assert sel[f"{PROGRAM_TERCAPAI} — Kriteria"].value == baris.kriteria.label
+    assert baris.sumber in sel["Keterangan"].value
 
 
 # --- sorting, ranking, filtering ------------------------------------------------------------
@@ -332,8 +376,12 @@ def test_unduh_excel_berisi_angka_dengan_format(client, bappeda):
     assert sel["Nilai SAKIP Perangkat Daerah — Capaian (%)"].value == pytest.approx(120.01)
     assert sel["Butir lengkap"].value == 3 and sel["Butir lengkap"].data_type == "n"
     assert sel["LKIP"].value == "Draf"
-    # Where the Nilai SAKIP comes from, as the page says it.
-    assert sel["Keterangan"].value == "Nilai SAKIP dimuat dari data"
+    # Where the Nilai SAKIP and a computed realisasi come from, as the page says it.
+    assert sel["Keterangan"].value == (
+        "Nilai SAKIP dimuat dari data; Persentase Indikator Program yang tercapai: "
+        "Dihitung dari indikator program Perjanjian Kinerja 2025: 4 dari 4 indikator program "
+        "tercapai"
+    )
 
     # No number slipped in as text anywhere (the area code is a code, not a number).
     for r in ws.iter_rows(min_row=2):

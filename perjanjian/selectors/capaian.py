@@ -32,7 +32,7 @@ from perjanjian.models import (
 from sakip import kinerja
 from sakip.kinerja import Nilai, Pita
 
-from .turunan import NilaiTurunan, realisasi_turunan
+from .turunan import NilaiTurunan, realisasi_turunan, realisasi_turunan_kabupaten
 
 # Units that are not written after the number: "92,33", not "92,33 Indeks".
 SATUAN_TANPA_TULISAN = {"indeks", "nilai", "angka", "skor", "poin"}
@@ -150,6 +150,17 @@ class CapaianIndikator:
         return self.capaian is not None and self.capaian >= 100
 
 
+def realisasi_baris(
+    indikator: BerSatuan, tersimpan: Realisasi | None, turunan: NilaiTurunan | None
+) -> Nilai | None:
+    """The realisasi a capaian row shows: a derived measure's computed value (``turunan``)
+    instead of whatever is stored, else the stored one. The kecamatan rows and the kabupaten
+    dashboard's cells both read it here."""
+    if turunan is not None:
+        return nilai_indikator(indikator, turunan.angka, turunan.huruf)
+    return nilai_indikator(indikator, tersimpan.nilai, tersimpan.huruf) if tersimpan else None
+
+
 def baris_capaian(
     *,
     target: TargetPerjanjian,
@@ -160,10 +171,7 @@ def baris_capaian(
     """``skala``: the year's scales by kind (``CapaianKecamatan.skala``); ``turunan`` the
     computed realisasi of a derived measure, which stands instead of the stored one."""
     ind = target.indikator
-    if turunan is not None:
-        realisasi = nilai_indikator(ind, turunan.angka, turunan.huruf)
-    else:
-        realisasi = nilai_indikator(ind, tersimpan.nilai, tersimpan.huruf) if tersimpan else None
+    realisasi = realisasi_baris(ind, tersimpan, turunan)
     angka = realisasi.angka if realisasi else None
     capaian, kriteria = ukur_capaian(
         indikator=ind,
@@ -417,6 +425,8 @@ class CapaianUkuran:
     capaian: Decimal | None = None
     kriteria: Pita | None = None
     kategori: Pita | None = None  # the realisasi on the indicator's own scale (kategori_nilai)
+    # A derived measure: "Dihitung dari …", as the kecamatan's rows say it (CapaianIndikator).
+    sumber: str = ""
 
 
 class UkuranBersama(Protocol):
@@ -452,7 +462,12 @@ def capaian_kabupaten(
     ``kecamatan`` (already scoped to the user), against each one's PK in force. Three queries
     and the scale's, whatever the number of kecamatan or measures: rows are read for the whole
     kabupaten at once and grouped here. A measure without an indicator in a kecamatan's PK is
-    written with its own unit (``ukuran[i].satuan``)."""
+    written with its own unit (``ukuran[i].satuan``).
+
+    A derived measure (``Indikator.sumber_realisasi``) shows its computed value, as in
+    ``capaian_kecamatan``: the sources are read once for every kecamatan that needs them
+    (``turunan.realisasi_turunan_kabupaten``), in the sources' own queries; none when every
+    indicator is typed."""
     terlihat = kecamatan.values("id")
     per_id = {u.id: u for u in ukuran}
     perjanjian = list(
@@ -489,6 +504,27 @@ def capaian_kabupaten(
     }
     target_per = {(t.perjanjian_id, t.indikator.ukuran_id): t for t in target}
 
+    # Derived measures, as capaian_kecamatan reads them: a measure computed in some PK of a
+    # kecamatan's year is computed in every row of that year, each PK's from its own data.
+    kecamatan_pk = {p.id: p.kecamatan_id for p in perjanjian}
+    sumber_ukuran = {
+        (kecamatan_pk[t.perjanjian_id], t.indikator.ukuran_id): t.indikator.sumber_realisasi
+        for t in target
+        if t.indikator.dihitung
+    }
+    turunan: dict[tuple[str, int], NilaiTurunan] = {}
+    if sumber_ukuran:
+        sumber_per: dict[int, set[str]] = {}
+        for (kid, _), sumber in sumber_ukuran.items():
+            sumber_per.setdefault(kid, set()).add(sumber)
+        turunan = realisasi_turunan_kabupaten(
+            kecamatan=kecamatan.filter(id__in=list(sumber_per)),
+            tahun=tahun,
+            periode=Periode.TAHUNAN,
+            perjanjian=[p for p in perjanjian if p.kecamatan_id in sumber_per],
+            sumber=sumber_per,
+        )
+
     sel = {}
     for kid in set(perjanjian_per) | {k for k, _ in realisasi}:
         pj = dasar_perjanjian.get(kid)
@@ -497,8 +533,11 @@ def capaian_kabupaten(
             t = target_per.get((pj.id, uid)) if pj else None
             if r is None and t is None:
                 continue
+            # The row capaian_kecamatan has for this indicator of the PK in force.
+            sumber = t.indikator.sumber_realisasi if t and (kid, uid) in sumber_ukuran else None
+            dihitung = turunan.get((sumber, pj.id)) if sumber else None
             ind = t.indikator if t else u
-            nilai_r = nilai_indikator(ind, r.nilai, r.huruf) if r else None
+            nilai_r = realisasi_baris(ind, r, dihitung)
             capaian, kriteria = (
                 ukur_capaian(
                     indikator=t.indikator,
@@ -519,6 +558,7 @@ def capaian_kabupaten(
                     angka=nilai_r.angka if nilai_r else None,
                     skala=semua_skala,
                 ),
+                sumber=dihitung.keterangan if dihitung else "",
             )
     return CapaianKabupaten(
         tahun=tahun,

@@ -14,10 +14,12 @@ period follows from
   app: laporan registers the reading (``daftarkan_sumber_nilai_sakip``) in its AppConfig.ready.
 
 ``capaian_kecamatan`` asks for the sources its rows need, so every page, table and chart reads
-the one computed value. Without data the value is None ("belum ada data"), never 0.
+the one computed value; ``capaian_kabupaten`` (the kabupaten dashboard) asks the same
+``realisasi_turunan_kabupaten`` for every kecamatan at once, in the same queries. Without data
+the value is None ("belum ada data"), never 0.
 """
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -55,11 +57,14 @@ class NilaiTurunan:
     huruf: str = ""
 
 
-# laporan registers here the reading of the LHE: (kecamatan, tahun) → NilaiTurunan or None.
-SUMBER_NILAI_SAKIP: list[Callable[..., NilaiTurunan | None]] = []
+# laporan registers here the reading of the LHE: (kecamatan: a list, tahun) → kecamatan id →
+# NilaiTurunan or None, every kecamatan of the list in the same queries.
+SUMBER_NILAI_SAKIP: list[Callable[..., Mapping[int, NilaiTurunan | None]]] = []
 
 
-def daftarkan_sumber_nilai_sakip(fungsi: Callable[..., NilaiTurunan | None]) -> None:
+def daftarkan_sumber_nilai_sakip(
+    fungsi: Callable[..., Mapping[int, NilaiTurunan | None]],
+) -> None:
     if fungsi not in SUMBER_NILAI_SAKIP:
         SUMBER_NILAI_SAKIP.append(fungsi)
 
@@ -74,43 +79,55 @@ def keterangan_sumber(sumber: str) -> str:
     }.get(sumber, "")
 
 
-def _anggaran(kecamatan: Kecamatan, tahun: int, periode: Periode) -> NilaiTurunan:
+def _anggaran(kecamatan_id: Sequence[int], tahun: int, periode: Periode) -> dict[int, NilaiTurunan]:
     sub = list(
         SubKegiatan.objects.filter(
-            kegiatan__program__kecamatan_id=kecamatan.id, kegiatan__program__tahun=tahun
-        ).only("id", "pagu_awal", "pagu_pergeseran", "pagu_perubahan")
+            kegiatan__program__kecamatan_id__in=kecamatan_id,
+            kegiatan__program__tahun=tahun,
+        ).values_list(
+            "id",
+            "kegiatan__program__kecamatan_id",
+            "pagu_awal",
+            "pagu_pergeseran",
+            "pagu_perubahan",
+        )
     )
     realisasi: dict[int, dict[str, Decimal]] = {}
     for sub_id, per, jumlah in RealisasiAnggaran.objects.filter(
-        sub_kegiatan__in=[s.id for s in sub]
+        sub_kegiatan__in=[s[0] for s in sub]
     ).values_list("sub_kegiatan_id", "periode", "jumlah"):
         realisasi.setdefault(sub_id, {})[per] = jumlah
     triwulan = TRIWULAN.get(periode)
-    total = Jumlah.dari(
-        [
+    per_kecamatan: dict[int, list[Jumlah]] = {kid: [] for kid in kecamatan_id}
+    for sub_id, kid, awal, geser, ubah in sub:
+        per_kecamatan[kid].append(
             Jumlah(
-                s.pagu_awal,
-                s.pagu_pergeseran,
-                s.pagu_perubahan,
+                awal,
+                geser,
+                ubah,
                 kinerja.realisasi_anggaran_sampai(
-                    realisasi.get(s.id, {}).get(Periode.TAHUNAN),
-                    [realisasi.get(s.id, {}).get(p) for p in URUTAN_TRIWULAN],
+                    realisasi.get(sub_id, {}).get(Periode.TAHUNAN),
+                    [realisasi.get(sub_id, {}).get(p) for p in URUTAN_TRIWULAN],
                     triwulan,
                 ),
             )
-            for s in sub
-        ]
-    )
+        )
     dasar = "Dihitung dari realisasi anggaran (pohon anggaran)"
-    angka = kinerja.bulatkan(total.serapan, DESIMAL)
-    if angka is None:
-        return NilaiTurunan(None, f"{dasar}; {BELUM_ADA_DATA}")
     sampai = f" s.d. {periode.label}" if triwulan else ""
-    return NilaiTurunan(
-        angka,
-        f"{dasar}: {format_rupiah(total.realisasi)} dari pagu "
-        f"{format_rupiah(total.pagu_akhir)}{sampai}",
-    )
+    hasil = {}
+    for kid, bagian in per_kecamatan.items():
+        total = Jumlah.dari(bagian)
+        angka = kinerja.bulatkan(total.serapan, DESIMAL)
+        hasil[kid] = (
+            NilaiTurunan(None, f"{dasar}; {BELUM_ADA_DATA}")
+            if angka is None
+            else NilaiTurunan(
+                angka,
+                f"{dasar}: {format_rupiah(total.realisasi)} dari pagu "
+                f"{format_rupiah(total.pagu_akhir)}{sampai}",
+            )
+        )
+    return hasil
 
 
 def _pk(p: PerjanjianKinerja) -> str:
@@ -147,12 +164,16 @@ def _indikator_program(
     return hasil
 
 
-def _ikm(kecamatan: Kecamatan, tahun: int, periode: Periode) -> NilaiTurunan:
-    survei = list(
-        SurveiKepuasan.objects.filter(kecamatan_id=kecamatan.id, tahun=tahun).only(
-            "periode", "nama_berkas", "jumlah_responden", "nilai_ikm", "dipakai_oleh_id"
-        )
-    )
+def _ikm(kecamatan_id: Sequence[int], tahun: int, periode: Periode) -> dict[int, NilaiTurunan]:
+    per_kecamatan: dict[int, list[SurveiKepuasan]] = {kid: [] for kid in kecamatan_id}
+    for s in SurveiKepuasan.objects.filter(kecamatan_id__in=list(per_kecamatan), tahun=tahun).only(
+        "kecamatan_id", "periode", "nama_berkas", "jumlah_responden", "nilai_ikm", "dipakai_oleh_id"
+    ):
+        per_kecamatan[s.kecamatan_id].append(s)
+    return {kid: _ikm_satu(survei, tahun, periode) for kid, survei in per_kecamatan.items()}
+
+
+def _ikm_satu(survei: list[SurveiKepuasan], tahun: int, periode: Periode) -> NilaiTurunan:
     dasar = "Dihitung dari Survei Kepuasan Masyarakat"
     cocok = [s for s in survei if s.periode == periode]
     if not cocok and periode == Periode.TAHUNAN:
@@ -170,15 +191,25 @@ def _ikm(kecamatan: Kecamatan, tahun: int, periode: Periode) -> NilaiTurunan:
     )
 
 
-def _nilai_sakip(kecamatan: Kecamatan, tahun: int, periode: Periode) -> NilaiTurunan:
+def _nilai_sakip(
+    kecamatan: Sequence[Kecamatan], tahun: int, periode: Periode
+) -> dict[int, NilaiTurunan]:
     dasar = "Dihitung dari LHE AKIP Inspektorat"
     if periode != Periode.TAHUNAN:
-        return NilaiTurunan(None, f"{dasar} (dinilai tahunan); {BELUM_ADA_DATA}")
+        return {
+            k.id: NilaiTurunan(None, f"{dasar} (dinilai tahunan); {BELUM_ADA_DATA}")
+            for k in kecamatan
+        }
+    hasil: dict[int, NilaiTurunan] = {}
     for fungsi in SUMBER_NILAI_SAKIP:
-        nilai = fungsi(kecamatan=kecamatan, tahun=tahun)
-        if nilai is not None:
-            return nilai
-    return NilaiTurunan(None, f"{dasar} {tahun}; {BELUM_ADA_DATA}")
+        sisa = [k for k in kecamatan if k.id not in hasil]
+        if sisa:
+            dibaca = fungsi(kecamatan=sisa, tahun=tahun)
+            hasil.update({kid: n for kid, n in dibaca.items() if n is not None})
+    return {
+        k.id: hasil.get(k.id) or NilaiTurunan(None, f"{dasar} {tahun}; {BELUM_ADA_DATA}")
+        for k in kecamatan
+    }
 
 
 def realisasi_turunan(
@@ -192,8 +223,33 @@ def realisasi_turunan(
     """(sumber, PK id) → the computed realisasi of ``periode`` for every PK of ``perjanjian``
     and every source asked for. Reads only what the asked sources need (none for a year
     whose indicators are all typed)."""
+    return realisasi_turunan_kabupaten(
+        kecamatan=[kecamatan],
+        tahun=tahun,
+        periode=periode,
+        perjanjian=perjanjian,
+        sumber={kecamatan.id: set(sumber)},
+    )
+
+
+def realisasi_turunan_kabupaten(
+    *,
+    kecamatan: Iterable[Kecamatan],
+    tahun: int,
+    periode: Periode | str,
+    perjanjian: Sequence[PerjanjianKinerja],
+    sumber: Mapping[int, Iterable[str]],
+) -> dict[tuple[str, int], NilaiTurunan]:
+    """``realisasi_turunan`` for many kecamatan at once (the kabupaten dashboard): ``sumber``
+    gives per kecamatan id the sources its rows need, ``perjanjian`` the PKs of all of them.
+    Each source asked by some kecamatan is read in the same queries as for one, whatever
+    the number of kecamatan. ``kecamatan`` (those of ``sumber``; a QuerySet is fine) is read
+    only when a source needs the objects (the LHE's Nilai SAKIP)."""
     periode = Periode(periode)
-    sumber = set(sumber) - {Sumber.DIKETIK}
+    perlu = {kid: set(s) - {Sumber.DIKETIK} for kid, s in sumber.items()}
+    perjanjian_per: dict[int, list[PerjanjianKinerja]] = {}
+    for p in perjanjian:
+        perjanjian_per.setdefault(p.kecamatan_id, []).append(p)
     hasil: dict[tuple[str, int], NilaiTurunan] = {}
     bersama = {
         Sumber.ANGGARAN: _anggaran,
@@ -201,10 +257,17 @@ def realisasi_turunan(
         Sumber.NILAI_SAKIP: _nilai_sakip,
     }
     for s, fungsi in bersama.items():
-        if s in sumber:
-            nilai = fungsi(kecamatan, tahun, periode)
-            hasil.update({(s, p.id): nilai for p in perjanjian})
-    if Sumber.INDIKATOR_PROGRAM in sumber:
-        for pid, nilai in _indikator_program(perjanjian, periode).items():
+        daftar = [kid for kid, asal in perlu.items() if s in asal]
+        if not daftar:
+            continue
+        if s == Sumber.NILAI_SAKIP:
+            nilai_per = fungsi([k for k in kecamatan if k.id in daftar], tahun, periode)
+        else:
+            nilai_per = fungsi(daftar, tahun, periode)
+        for kid, nilai in nilai_per.items():
+            hasil.update({(s, p.id): nilai for p in perjanjian_per.get(kid, ())})
+    program = [p for p in perjanjian if Sumber.INDIKATOR_PROGRAM in perlu.get(p.kecamatan_id, ())]
+    if program:
+        for pid, nilai in _indikator_program(program, periode).items():
             hasil[(Sumber.INDIKATOR_PROGRAM, pid)] = nilai
     return hasil
