@@ -17,7 +17,7 @@ from django.db.models import QuerySet
 
 from iku.models import KeputusanIKU, Renstra
 from iku.selectors import pemakaian_ukuran_bersama, renstra_berlaku_di, status_keputusan_terakhir
-from kecamatan.models import Kecamatan
+from kecamatan.models import JenisSkala, Kecamatan
 from laporan.evaluasi import KODE_UKURAN_NILAI_SAKIP
 from laporan.models import LaporanKinerja
 from laporan.pembanding import MINIMAL_PEMBANDING, NilaiKecamatan, Pembanding, urutkan
@@ -43,6 +43,7 @@ SINGKATAN_PERIODE = {
     Periode.TW4: "TW IV",
     Periode.TAHUNAN: "Tahunan",
 }
+LABEL_PELAPORAN = dict(PelaporanRealisasi.Status.choices)
 TAHUN_TREN = 5  # the trend chart: the year and the four before it
 # What the demo data of `manage.py isi_data_sintetis` carries in its names, so the table can
 # say which rows are not real.
@@ -208,7 +209,11 @@ def dasbor_kabupaten(
     )
 
     # The Nilai SAKIP and its source, as the evaluasi list and the LKIP show it.
-    nilai_sakip = nilai_sakip_kabupaten(kecamatan=daftar_kecamatan, tahun=tahun)
+    nilai_sakip = nilai_sakip_kabupaten(
+        kecamatan=daftar_kecamatan,
+        tahun=tahun,
+        skala={kabupaten_id: capaian.semua_skala[JenisSkala.PREDIKAT_SAKIP]},
+    )
 
     # Only the measures the year speaks about (a target or a realisasi); all of them when
     # the year has no data yet, so the page still says what it would show.
@@ -218,12 +223,12 @@ def dasbor_kabupaten(
     for r in renstra:
         renstra_per.setdefault(r.kecamatan_id, []).append(r)
 
-    baris = []
-    for kec in daftar_kecamatan:
-        daftar_perjanjian = capaian.perjanjian.get(kec.id, ())
-        dasar_perjanjian = capaian.dasar_perjanjian.get(kec.id)
+    # The cells column by column (a measure across the kecamatan), each ranked and averaged
+    # the way an LKIP's benchmark does it, then the rows.
+    kolom, rata_rata, jumlah = [], [], []
+    for u in ukuran:
         sel = []
-        for u in ukuran:
+        for kec in daftar_kecamatan:
             c = capaian.untuk(kec.id, u.id)
             s = Sel(
                 target=c.target,
@@ -242,6 +247,21 @@ def dasbor_kabupaten(
                     s, realisasi=n.nilai, sumber=n.label_sumber, kategori=kategori, dihitung=""
                 )
             sel.append(s)
+        pembanding = _pembanding(daftar_kecamatan, sel, u, tahun)
+        peringkat = pembanding.peringkat_semua
+        kolom.append(
+            [
+                replace(s, peringkat=p) if (p := peringkat.get(kec.id)) is not None else s
+                for kec, s in zip(daftar_kecamatan, sel, strict=True)
+            ]
+        )
+        rata_rata.append(pembanding.rata_rata)
+        jumlah.append(pembanding.jumlah)
+
+    baris = []
+    for j, kec in enumerate(daftar_kecamatan):
+        daftar_perjanjian = capaian.perjanjian.get(kec.id, ())
+        dasar_perjanjian = capaian.dasar_perjanjian.get(kec.id)
         daftar_renstra = renstra_per.get(kec.id, [])
         status_keputusan = [keputusan_terakhir.get(r.id) for r in daftar_renstra]
         if not daftar_renstra or None in status_keputusan:
@@ -260,7 +280,7 @@ def dasbor_kabupaten(
                 (
                     SINGKATAN_PERIODE[periode],
                     s := pelaporan.get((kec.id, periode), PelaporanRealisasi.Status.DRAFT),
-                    PelaporanRealisasi.Status(s).label,
+                    LABEL_PELAPORAN[s],
                 )
                 for periode in PERIODE_PELAPORAN
             ),
@@ -269,22 +289,11 @@ def dasbor_kabupaten(
         baris.append(
             BarisDasbor(
                 kecamatan=kec,
-                sel=tuple(sel),
+                sel=tuple(k[j] for k in kolom),
                 kelengkapan=kelengkapan,
                 dasar_perjanjian=dasar_perjanjian.get_jenis_display() if dasar_perjanjian else "",
             )
         )
-
-    # Ranks and averages per measure, the way an LKIP's benchmark computes them.
-    rata_rata, jumlah = [], []
-    for i, u in enumerate(ukuran):
-        pembanding = _pembanding(baris, i, u, tahun)
-        peringkat = pembanding.peringkat_semua
-        baris = [
-            replace(b, sel=_ganti(b.sel, i, peringkat=peringkat.get(b.kecamatan.id))) for b in baris
-        ]
-        rata_rata.append(pembanding.rata_rata)
-        jumlah.append(pembanding.jumlah)
 
     return Dasbor(
         tahun=tahun,
@@ -297,11 +306,8 @@ def dasbor_kabupaten(
     )
 
 
-def _ganti(sel: tuple[Sel, ...], i: int, **ubah) -> tuple[Sel, ...]:
-    return (*sel[:i], replace(sel[i], **ubah), *sel[i + 1 :])
-
-
-def _pembanding(baris, i: int, u: UkuranDasbor, tahun: int) -> Pembanding:
+def _pembanding(kecamatan: list[Kecamatan], sel: list[Sel], u: UkuranDasbor, tahun: int):
+    """The benchmark of one measure across ``kecamatan`` (``sel``: its cells, aligned)."""
     return Pembanding(
         ukuran=u.nama,
         tahun=tahun,
@@ -309,9 +315,9 @@ def _pembanding(baris, i: int, u: UkuranDasbor, tahun: int) -> Pembanding:
         kecamatan_id=0,
         urutan=urutkan(
             (
-                NilaiKecamatan(b.kecamatan.id, b.kecamatan.nama, b.sel[i].realisasi)
-                for b in baris
-                if b.sel[i].realisasi is not None
+                NilaiKecamatan(k.id, k.nama, s.realisasi)
+                for k, s in zip(kecamatan, sel, strict=True)
+                if s.realisasi is not None
             ),
             u.polaritas,
         ),

@@ -3,7 +3,7 @@ follow-up rows typed on the LKIP page, and the kabupaten's LHE overview. The vie
 their kecamatan and call these, so every query of a page is here; each read takes the
 kecamatan (or the kecamatan the user sees) and filters by it."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -109,18 +109,22 @@ def _nilai_sakip(lhe: EvaluasiAKIP | None, realisasi, skala: kinerja.Skala) -> N
 
 
 def nilai_sakip_kabupaten(
-    *, kecamatan: Iterable[Kecamatan], tahun: int, lhe: dict[int, EvaluasiAKIP] | None = None
+    *,
+    kecamatan: Iterable[Kecamatan],
+    tahun: int,
+    lhe: dict[int, EvaluasiAKIP] | None = None,
+    skala: Mapping[int, kinerja.Skala] | None = None,
 ) -> dict[int, NilaiSakip]:
     """Kecamatan id → its Nilai SAKIP of ``tahun``, for every one of ``kecamatan`` (already
     scoped to the user). Three queries whatever their number (one when ``lhe``, the year's
     LHE per kecamatan id with their scores prefetched, is given), and two per kabupaten for
-    its predikat scale of the year."""
+    its predikat scale of the year (none when ``skala``, kabupaten id → that scale as
+    ``skala_predikat`` reads it, is given: the dashboard has read the year's scales)."""
     kecamatan = list(kecamatan)
     ids = [k.id for k in kecamatan]
-    skala = {
-        kid: skala_predikat(kabupaten_id=kid, tahun=tahun)
-        for kid in {k.kabupaten_id for k in kecamatan}
-    }
+    skala = dict(skala or {})
+    for kab_id in {k.kabupaten_id for k in kecamatan} - set(skala):
+        skala[kab_id] = skala_predikat(kabupaten_id=kab_id, tahun=tahun)
     if lhe is None:
         lhe = {
             e.kecamatan_id: e

@@ -8,14 +8,17 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
+from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from iku.models import Indikator, Renstra, Tujuan, Ukuran
 from kecamatan.models import Kecamatan
+from laporan.dasbor import BarisDasbor, Kelengkapan, Sel, dasbor_kabupaten
 from laporan.dasbor_grafik import _grafik_sebaran, _grafik_tren_kecamatan
 from laporan.models import LaporanKinerja
+from laporan.templatetags.dasbor import kelengkapan_dasbor, sel_dasbor
 from perjanjian.models import (
     PelaporanRealisasi,
     Periode,
@@ -500,3 +503,100 @@ def test_tahun_tanpa_realisasi_dikatakan_bukan_digambar_kosong(client, bappeda):
     assert "Belum ada realisasi tahunan 2027 dari kecamatan mana pun" in html
     assert "sebarannya belum dapat digambar" in html
     assert len(urutan_kecamatan(html)) == 31
+
+
+# --- the cells written in Python (issue 12) are the template markup they replaced ----------
+
+# The markup of templates/laporan/dasbor/detail.html before laporan.templatetags.dasbor.
+SEL_TEMPLATE = """{% load sakip %}<td class="sel">
+        {% if s.realisasi %}<strong>{{ s.realisasi|nilai }}</strong>{% else %}<span class="keterangan-dasbor" title="Belum ada realisasi tahunan">–</span>{% endif %}
+        {% if s.target %}<span class="target">/ target {{ s.target|nilai }}</span>{% endif %}<br>
+        {% if s.capaian is not None %}<span class="lencana kriteria{% if s.kriteria.kode == 'R' or s.kriteria.kode == 'SR' %} kriteria-gelap{% endif %}" style="background: {{ s.kriteria.warna }}">{{ s.capaian|persen }} · {{ s.kriteria.label }}</span>
+        {% elif s.realisasi %}<small class="keterangan-dasbor" title="Capaian tidak dapat dihitung">{% if s.target %}capaian tak terhitung{% else %}tanpa target PK{% endif %}</small>{% endif %}{% include "bagian/kategori_nilai.html" with kategori=s.kategori %}
+        {% if s.peringkat %}<br><small>peringkat {{ s.peringkat }}</small>{% endif %}
+        {% if s.sumber %}<br><small class="keterangan-dasbor sumber-nilai">Nilai SAKIP {{ s.sumber }}</small>{% endif %}
+        {% if s.dihitung %}<br><small class="keterangan-dasbor sumber-dihitung">{{ s.dihitung }}</small>{% endif %}
+      </td>"""  # noqa: E501
+KELENGKAPAN_TEMPLATE = """{% load sakip %}{% with k=b.kelengkapan %}
+      <td class="lengkap" title="{{ k.renstra|join:'; '|default:'Belum ada Renstra yang berlaku' }}">{% if k.renstra %}<span class="ya">✓</span>{% else %}<span class="tidak">✗</span>{% endif %}</td>
+      <td class="lengkap">{% if k.keputusan == "ditetapkan" %}<span class="ya" title="Ditetapkan">✓</span>{% elif k.keputusan == "draft" %}<span class="lencana kecil status-draft">draf</span>{% else %}<span class="tidak" title="Belum ada">✗</span>{% endif %}</td>
+      <td class="lengkap">{% for jenis, status, label in k.perjanjian %}<span class="lencana kecil status-{{ status }}" title="{{ jenis }}: {{ label }}">{% if forloop.counter > 1 %}Perub. {% else %}Awal {% endif %}{% if status == "ditetapkan" %}✓{% else %}{{ label|lower }}{% endif %}</span> {% empty %}<span class="tidak" title="Belum ada PK">✗</span>{% endfor %}</td>
+      {% for periode, status, label in k.realisasi %}
+      <td class="lengkap">{% if status == "draft" %}<span class="keterangan-dasbor" title="{{ periode }}: draft">–</span>{% else %}<span class="lencana kecil status-{{ status }}" title="{{ periode }}: {{ label }}">{{ label|lower }}</span>{% endif %}</td>
+      {% endfor %}
+      <td class="lengkap">{% if k.lkip == "ditetapkan" %}<span class="lencana kecil status-ditetapkan">final</span>{% elif k.lkip %}<span class="lencana kecil status-draft">draf</span>{% else %}<span class="keterangan-dasbor" title="Belum dimulai">–</span>{% endif %}</td>
+      {% endwith %}"""  # noqa: E501
+
+PITA = kinerja.Pita("ST", "Sangat Tinggi", "#9fd8f5", Decimal(90))
+PITA_GELAP = kinerja.Pita("SR", "Sangat Rendah", "#b3261e", None)
+NILAI = kinerja.Nilai(Decimal("92.33"))
+
+
+@pytest.mark.parametrize(
+    "sel",
+    [
+        Sel(target=None, realisasi=None, capaian=None, kriteria=None),
+        Sel(target=NILAI, realisasi=None, capaian=None, kriteria=None),
+        Sel(target=None, realisasi=NILAI, capaian=None, kriteria=None, peringkat=2),
+        Sel(target=NILAI, realisasi=NILAI, capaian=None, kriteria=None),
+        Sel(target=NILAI, realisasi=NILAI, capaian=Decimal("99.815"), kriteria=PITA, kategori=PITA),
+        Sel(
+            target=kinerja.Nilai(Decimal(81), "A", "<b>"),
+            realisasi=kinerja.Nilai(Decimal("80.41"), "A & B"),
+            capaian=Decimal("12"),
+            kriteria=PITA_GELAP,
+            sumber="dari LHE <Inspektorat>",
+            dihitung='Dihitung dari "x" & y',
+        ),
+        Sel(target=NILAI, realisasi=NILAI, capaian=Decimal(1), kriteria=None),
+    ],
+)
+def test_sel_ditulis_sama_dengan_template(sel):
+    assert sel_dasbor(sel) == Template(SEL_TEMPLATE).render(Context({"s": sel}))
+
+
+@pytest.mark.parametrize(
+    "kelengkapan",
+    [
+        Kelengkapan(renstra=(), keputusan=None, perjanjian=(), realisasi=(), lkip=None),
+        Kelengkapan(
+            renstra=("Renstra A & <B>", "Renstra 2"),
+            keputusan="draft",
+            perjanjian=(
+                ("Perjanjian Kinerja", "ditetapkan", "Ditetapkan"),
+                ("Perjanjian Kinerja Perubahan", "diajukan", "Diajukan"),
+            ),
+            realisasi=(("TW I", "draft", "Draft"), ("TW II", "diverifikasi", "Diverifikasi")),
+            lkip="draft",
+        ),
+        Kelengkapan(
+            renstra=("R",),
+            keputusan="ditetapkan",
+            perjanjian=(("Perjanjian Kinerja", "draft", "Draft"),),
+            realisasi=(("Tahunan", "dikembalikan", "Dikembalikan <x>"),),
+            lkip="ditetapkan",
+        ),
+    ],
+)
+def test_kelengkapan_ditulis_sama_dengan_template(kelengkapan):
+    baris = BarisDasbor(kecamatan=None, sel=(), kelengkapan=kelengkapan, dasar_perjanjian="")
+    assert kelengkapan_dasbor(kelengkapan) == Template(KELENGKAPAN_TEMPLATE).render(
+        Context({"b": baris})
+    )
+
+
+def test_sel_halaman_ditulis_sama_dengan_template(bappeda):
+    """Every cell of Jember 2025 (both PK bases), as the template wrote it."""
+    for dasar in ("awal", "berlaku"):
+        d = dasbor_kabupaten(
+            kecamatan=Kecamatan.objects.all(),
+            kabupaten_id=bappeda.kabupaten_id,
+            tahun=2025,
+            dasar=dasar,
+        )
+        for b in d.baris:
+            for s in b.sel:
+                assert sel_dasbor(s) == Template(SEL_TEMPLATE).render(Context({"s": s}))
+            assert kelengkapan_dasbor(b.kelengkapan) == Template(KELENGKAPAN_TEMPLATE).render(
+                Context({"b": b})
+            )
