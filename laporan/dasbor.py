@@ -12,6 +12,7 @@ kabupaten at once and grouped here; the arithmetic is sakip.kinerja's.
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import QuerySet
 
@@ -43,7 +44,11 @@ SINGKATAN_PERIODE = {
     Periode.TW4: "TW IV",
     Periode.TAHUNAN: "Tahunan",
 }
+# The labels get_FOO_display() gives, looked up once (it rebuilds its choices on each call,
+# and the table asks for three per kecamatan).
 LABEL_PELAPORAN = dict(PelaporanRealisasi.Status.choices)
+LABEL_JENIS_PK = dict(PerjanjianKinerja.Jenis.choices)
+LABEL_STATUS_PK = dict(PerjanjianKinerja.Status.choices)
 TAHUN_TREN = 5  # the trend chart: the year and the four before it
 # What the demo data of `manage.py isi_data_sintetis` carries in its names, so the table can
 # say which rows are not real.
@@ -92,7 +97,7 @@ class Kelengkapan:
             s == PerjanjianKinerja.Status.DITETAPKAN for _, s, _ in self.perjanjian
         )
 
-    @property
+    @cached_property
     def butir(self) -> tuple[bool, ...]:
         """Every item of the year, True when done: Renstra, IKU decree, PK, the five
         reporting periods verified, LKIP final."""
@@ -274,7 +279,8 @@ def dasbor_kabupaten(
             renstra=tuple(r.nama for r in daftar_renstra),
             keputusan=keputusan,
             perjanjian=tuple(
-                (p.get_jenis_display(), p.status, p.get_status_display()) for p in daftar_perjanjian
+                (LABEL_JENIS_PK[p.jenis], p.status, LABEL_STATUS_PK[p.status])
+                for p in daftar_perjanjian
             ),
             realisasi=tuple(
                 (
@@ -291,7 +297,7 @@ def dasbor_kabupaten(
                 kecamatan=kec,
                 sel=tuple(k[j] for k in kolom),
                 kelengkapan=kelengkapan,
-                dasar_perjanjian=dasar_perjanjian.get_jenis_display() if dasar_perjanjian else "",
+                dasar_perjanjian=LABEL_JENIS_PK[dasar_perjanjian.jenis] if dasar_perjanjian else "",
             )
         )
 
