@@ -24,6 +24,7 @@ from perjanjian.models import (
     Periode,
     PerjanjianKinerja,
     Realisasi,
+    SurveiKepuasan,
     TargetPerjanjian,
 )
 from perjanjian.selectors import capaian_kecamatan
@@ -162,6 +163,45 @@ def test_realisasi_dihitung_kencong_2025_sama_dengan_halaman_kecamatan(client, b
     )
     assert sel[f"{PROGRAM_TERCAPAI} — Kriteria"].value == baris.kriteria.label
     assert baris.sumber in sel["Keterangan"].value
+
+
+def test_ikm_dihitung_dari_survei_tiap_kecamatan_sendiri(client, bappeda, jember, survei_kencong):
+    """A source read for several kecamatan at once (one query) still gives each its own
+    value: Kencong's TW I survey, a new kecamatan's annual one, none for another (belum ada
+    data, not its stored 81, not 0), each as its own pages show it."""
+    tambah_kecamatan_berdata(jember, 2)
+    Indikator.objects.filter(ukuran__kode="ikm", ukuran__kabupaten__slug="jember").update(
+        sumber_realisasi=Indikator.SumberRealisasi.IKM
+    )
+    lain, tanpa = Kecamatan.objects.filter(slug__startswith="uji-").order_by("kode")
+    SurveiKepuasan.objects.create(
+        kecamatan=lain,
+        tahun=2025,
+        periode=Periode.TAHUNAN,
+        nama_berkas="survei-uji.xlsx",
+        jumlah_responden=10,
+        nrr=["3.5"] * 9,
+        jumlah_jawaban=[10] * 9,
+        nilai_ikm=Decimal("87.5"),
+        diunggah_oleh=survei_kencong.diunggah_oleh,
+    )
+    html = buka(client, bappeda, tahun=2025, pk="awal")
+    for kec in (Kecamatan.objects.get(slug="kencong"), lain, tanpa):
+        rakitan = capaian_kecamatan(kecamatan=kec, tahun=2025)
+        awal = next(p for p in rakitan.perjanjian if p.jenis == PerjanjianKinerja.Jenis.AWAL)
+        baris = next(b for b in rakitan.untuk(awal) if b.indikator.ukuran.kode == "ikm")
+        assert baris.dihitung
+        teks = teks_baris(html, kec.slug)
+        realisasi = format_nilai(baris.realisasi) if baris.realisasi else "–"
+        assert f"{realisasi} / target {format_nilai(baris.target)}" in teks
+        assert baris.sumber in teks
+        if baris.capaian is not None:
+            assert f"{format_persen(baris.capaian)} · {baris.kriteria.label}" in teks
+    assert "86,81 / target 92,5" in teks_baris(html, "kencong")
+    assert "87,5 / target 90" in teks_baris(html, lain.slug)
+    assert "survei-uji.xlsx" in teks_baris(html, lain.slug)
+    kosong = teks_baris(html, tanpa.slug)
+    assert "– / target 90" in kosong and "belum ada data" in kosong
 
 
 # --- sorting, ranking, filtering ------------------------------------------------------------
