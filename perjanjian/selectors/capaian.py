@@ -533,8 +533,9 @@ def capaian_kabupaten(
             t = target_per.get((pj.id, uid)) if pj else None
             if r is None and t is None:
                 continue
-            # The row capaian_kecamatan has for this indicator of the PK in force.
-            sumber = t.indikator.sumber_realisasi if t and (kid, uid) in sumber_ukuran else None
+            # The row capaian_kecamatan has for this indicator of the PK in force: computed when
+            # the measure is computed in any PK of the year (by that indicator's source).
+            sumber = sumber_ukuran.get((kid, uid)) if t else None
             dihitung = turunan.get((sumber, pj.id)) if sumber else None
             ind = t.indikator if t else u
             nilai_r = realisasi_baris(ind, r, dihitung)
