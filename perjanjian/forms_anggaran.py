@@ -250,6 +250,13 @@ class SubKegiatanForm(_KodeUnik, forms.Form):
 JUMLAH_BARIS_BARU = 3
 
 
+# The sources of IndikatorProgram.sumber_realisasi; a typed one is typed on this page.
+PILIHAN_SUMBER = [
+    (v, "Diketik di halaman ini" if v == IndikatorProgram().sumber_realisasi else label)
+    for v, label in IndikatorProgram._meta.get_field("sumber_realisasi").choices
+]
+
+
 def _kolom_indikator(prefix: str, wajib: bool) -> dict[str, forms.Field]:
     return {
         f"{prefix}_uraian": forms.CharField(
@@ -273,7 +280,7 @@ def _kolom_indikator(prefix: str, wajib: bool) -> dict[str, forms.Field]:
         ),
         f"{prefix}_sumber": forms.ChoiceField(
             label="Sumber realisasi",
-            choices=IndikatorProgram._meta.get_field("sumber_realisasi").choices,
+            choices=PILIHAN_SUMBER,
             initial=IndikatorProgram._meta.get_field("sumber_realisasi").default,
             required=False,
         ),
@@ -300,6 +307,9 @@ class IndikatorProgramForm(forms.Form):
             for nama, field in kolom.items():
                 field.initial = awal[nama.rsplit("_", 1)[1]]
                 self.fields[nama] = field
+            self.fields[f"i{i.id}_sumber"].widget.attrs["aria-label"] = (
+                f"Sumber realisasi: {i.uraian}"
+            )
             if i.dihitung:
                 # Computed (perjanjian.selectors.turunan): shown, never an input; a value
                 # posted anyway is not read here and is refused by the service.
@@ -316,6 +326,9 @@ class IndikatorProgramForm(forms.Form):
                 label="Untuk", choices=pilihan, required=False
             )
             self.fields.update(_kolom_indikator(f"baru{n}", wajib=False))
+            self.fields[f"baru{n}_sumber"].widget.attrs["aria-label"] = (
+                f"Sumber realisasi, baris baru {n + 1}"
+            )
 
     def baris(self, i) -> dict:
         """The cells of an indicator's row by column (no ``realisasi`` for a derived one)."""

@@ -20,6 +20,7 @@ from django.urls import reverse
 from iku.models import Indikator
 from laporan.dokumen.lkip import PenyajiLKIP
 from laporan.models import EvaluasiAKIP, LaporanKinerja, SkorAKIP
+from laporan.muat_data import DataTidakValid, muat_perjanjian
 from perjanjian.models import (
     IndikatorProgram,
     PerjanjianKinerja,
@@ -32,7 +33,11 @@ from perjanjian.selectors import (
     capaian_kecamatan,
     indikator_program_pk,
 )
-from perjanjian.services import indikator_program_simpan, sidik_indikator_program
+from perjanjian.services import (
+    indikator_program_simpan,
+    perjanjian_perubahan_buat,
+    sidik_indikator_program,
+)
 from perjanjian.services.realisasi import Isian, grid_realisasi, realisasi_simpan
 from sakip import kinerja
 from sakip.kinerja import Nilai
@@ -367,7 +372,7 @@ class TestIndikatorProgramDihitung:
         response = client.get(halaman_program(draf_awal))
         html = response.text
         i = program_kencong(ANGGARAN_PROGRAM)
-        sel = re.search(rf'data-testid="realisasi-program-{i.id}-dihitung">(.*?)</span>', html)
+        sel = re.search(rf'data-testid="realisasi-program-{i.id}-dihitung">(.*?)</div>', html)
         assert sel and sel.group(1) == "78,24"
         assert SUMBER_ANGGARAN in html
         assert f'name="i{i.id}_realisasi"' not in html  # no input for it
@@ -432,3 +437,38 @@ class TestIndikatorProgramDihitung:
         i.realisasi = D(92)
         with pytest.raises(ValidationError, match="tidak diketik"):
             i.full_clean()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("baris", "pesan"),
+    [
+        (["P1", "Serapan", "%", "90", "80", "anggaran"], "realisasi yang dihitung"),
+        (["P1", "Serapan", "%", "90", None, "tebakan"], "sumber 'tebakan' bukan salah satu"),
+    ],
+)
+def test_pemuat_menolak_realisasi_diketik_dan_sumber_asing(kencong, baris, pesan):
+    program = program_kencong(ANGGARAN_PROGRAM).program
+    pk = pk_kencong()
+    data = {
+        "tahun": TAHUN + 1,  # a PK of its own (the loader reads the program by its code)
+        "jenis": "awal",
+        "renstra": "r",
+        "sumber_dana": "APBD",
+        "pihak_pertama": {"nama": "A", "jabatan": "Camat"},
+        "pihak_kedua": {"nama": "B", "jabatan": "Bupati"},
+        "target": [],
+        "indikator_program": [baris],
+    }
+    with pytest.raises(DataTidakValid, match=pesan):
+        muat_perjanjian(kencong, data, {"r": pk.renstra}, {}, {"P1": program})
+
+
+@pytest.mark.django_db
+def test_pk_perubahan_yang_disalin_tetap_menghitung(kencong, operator_kencong):
+    with kunci_dilepas():
+        pk_kencong("perubahan").delete()
+    baru, _ = perjanjian_perubahan_buat(asal=pk_kencong(), oleh=operator_kencong)
+    i = program_kencong(ANGGARAN_PROGRAM, "perubahan")
+    assert i.perjanjian_id == baru.id and i.sumber_realisasi == "anggaran"
+    assert (i.realisasi, i.realisasi_berlaku) == (None, D("78.24"))
