@@ -525,12 +525,20 @@ def muat_perjanjian(kecamatan, data: dict, renstra: dict, indikator: dict, level
             perjanjian=perjanjian, indikator=ind, urutan=urutan, nilai=t.angka, huruf=t.huruf or ""
         )
     tingkat = {"P": "program", "K": "kegiatan", "S": "sub_kegiatan"}
-    for urutan, (kode, uraian, satuan, target, realisasi) in enumerate(
+    # [kode, uraian, satuan, target, realisasi] and optionally the sumber_realisasi of a
+    # derived indicator, whose realisasi is then null (computed, never stored).
+    for urutan, (kode, uraian, satuan, target, realisasi, *sumber) in enumerate(
         data.get("indikator_program", []), start=1
     ):
         tempat = f"{perjanjian} indikator program {kode}"
         if kode not in level:
             raise DataTidakValid(f"{tempat}: {kode} tidak ada di anggaran")
+        sumber = sumber[0] if sumber else Indikator.SumberRealisasi.DIKETIK
+        if sumber not in Indikator.SumberRealisasi.values:
+            pilihan = ", ".join(Indikator.SumberRealisasi.values)
+            raise DataTidakValid(f"{tempat}: sumber {sumber!r} bukan salah satu dari {pilihan}")
+        if sumber != Indikator.SumberRealisasi.DIKETIK and realisasi is not None:
+            raise DataTidakValid(f"{tempat}: realisasi yang dihitung ({sumber}) tidak diisi")
         IndikatorProgram.objects.create(
             perjanjian=perjanjian,
             urutan=urutan,
@@ -538,6 +546,7 @@ def muat_perjanjian(kecamatan, data: dict, renstra: dict, indikator: dict, level
             satuan=satuan,
             target=nilai(target, tempat).angka,
             realisasi=nilai(realisasi, tempat).angka if realisasi is not None else None,
+            sumber_realisasi=sumber,
             **{tingkat[kode[0]]: level[kode]},
         )
     tetapkan_status(perjanjian, data.get("status"))

@@ -6,7 +6,9 @@ period follows from
 - ``anggaran``: the budget tree of the year, the serapan of what was spent up to the period
   (a quarter is cumulative: TW II counts January to June) against the pagu in force;
 - ``indikator_program``: the program-level indicators of the same PK that reached their
-  target (Tabel 3.3 / 3.9; realised once a year, so quarters have no value);
+  target (Tabel 3.3 / 3.9; realised once a year, so quarters have no value), each with its
+  computed realisasi when it is derived itself; a program indicator computed this way is not
+  counted (it would count itself);
 - ``ikm``: the Survei Kepuasan Masyarakat of the period (for the year: the annual survey, else
   the year's latest quarterly one);
 - ``nilai_sakip``: the LHE AKIP of the same year (``EvaluasiAKIP.tahun`` is the year whose
@@ -15,6 +17,13 @@ period follows from
 
 ``capaian_kecamatan`` asks for the sources its rows need, so every page, table and chart reads
 the one computed value. Without data the value is None ("belum ada data"), never 0.
+
+A program indicator (``IndikatorProgram.sumber_realisasi``, the same sources) is realised once a
+year: ``realisasi_indikator_program`` gives the annual figure of the same sources, and
+``indikator_program_pk`` (selectors.tahun) puts it on each row it lists. Kencong's
+"Persentase realisasi anggaran" of Program Penunjang is the serapan of the whole budget tree
+of the year (78,24 % in 2025, as the seed's PK Perubahan prints), not of the program alone
+(71,11 %): the supporting program carries the perangkat daerah's own budget indicator.
 """
 
 from collections.abc import Callable, Iterable, Sequence
@@ -27,7 +36,6 @@ from perjanjian.models import (
     IndikatorProgram,
     Periode,
     PerjanjianKinerja,
-    RealisasiAnggaran,
     SubKegiatan,
     SurveiKepuasan,
 )
@@ -75,30 +83,34 @@ def keterangan_sumber(sumber: str) -> str:
 
 
 def _anggaran(kecamatan: Kecamatan, tahun: int, periode: Periode) -> NilaiTurunan:
-    sub = list(
-        SubKegiatan.objects.filter(
-            kegiatan__program__kecamatan_id=kecamatan.id, kegiatan__program__tahun=tahun
-        ).only("id", "pagu_awal", "pagu_pergeseran", "pagu_perubahan")
-    )
+    # One query: each sub kegiatan's pagu with its realisasi rows (a left join).
+    pagu: dict[int, tuple[Decimal | None, Decimal | None, Decimal | None]] = {}
     realisasi: dict[int, dict[str, Decimal]] = {}
-    for sub_id, per, jumlah in RealisasiAnggaran.objects.filter(
-        sub_kegiatan__in=[s.id for s in sub]
-    ).values_list("sub_kegiatan_id", "periode", "jumlah"):
-        realisasi.setdefault(sub_id, {})[per] = jumlah
+    for sub_id, awal, geser, ubah, per, jumlah in SubKegiatan.objects.filter(
+        kegiatan__program__kecamatan_id=kecamatan.id, kegiatan__program__tahun=tahun
+    ).values_list(
+        "id",
+        "pagu_awal",
+        "pagu_pergeseran",
+        "pagu_perubahan",
+        "realisasi__periode",
+        "realisasi__jumlah",
+    ):
+        pagu[sub_id] = (awal, geser, ubah)
+        if per is not None:
+            realisasi.setdefault(sub_id, {})[per] = jumlah
     triwulan = TRIWULAN.get(periode)
     total = Jumlah.dari(
         [
             Jumlah(
-                s.pagu_awal,
-                s.pagu_pergeseran,
-                s.pagu_perubahan,
+                *pagu_sub,
                 kinerja.realisasi_anggaran_sampai(
-                    realisasi.get(s.id, {}).get(Periode.TAHUNAN),
-                    [realisasi.get(s.id, {}).get(p) for p in URUTAN_TRIWULAN],
+                    realisasi.get(sub_id, {}).get(Periode.TAHUNAN),
+                    [realisasi.get(sub_id, {}).get(p) for p in URUTAN_TRIWULAN],
                     triwulan,
                 ),
             )
-            for s in sub
+            for sub_id, pagu_sub in pagu.items()
         ]
     )
     dasar = "Dihitung dari realisasi anggaran (pohon anggaran)"
@@ -118,7 +130,7 @@ def _pk(p: PerjanjianKinerja) -> str:
 
 
 def _indikator_program(
-    perjanjian: Sequence[PerjanjianKinerja], periode: Periode
+    kecamatan: Kecamatan, tahun: int, perjanjian: Sequence[PerjanjianKinerja], periode: Periode
 ) -> dict[int, NilaiTurunan]:
     dasar = "Dihitung dari indikator program"
     if periode != Periode.TAHUNAN:
@@ -128,10 +140,16 @@ def _indikator_program(
             for p in perjanjian
         }
     per_pk: dict[int, list[Decimal | None]] = {p.id: [] for p in perjanjian}
-    for i in IndikatorProgram.objects.filter(
-        perjanjian_id__in=list(per_pk), program__isnull=False
-    ).only("perjanjian_id", "target", "realisasi"):
-        per_pk[i.perjanjian_id].append(kinerja.capaian(i.target, i.realisasi))
+    # A program indicator computed from this same share is not one of the counted (it would
+    # count itself); one computed from another source counts with its computed value.
+    program = list(
+        IndikatorProgram.objects.filter(perjanjian_id__in=list(per_pk), program__isnull=False)
+        .exclude(sumber_realisasi=Sumber.INDIKATOR_PROGRAM)
+        .only("perjanjian_id", "target", "realisasi", "sumber_realisasi")
+    )
+    _pasang(program, _nilai_program(kecamatan, tahun, perjanjian, program))
+    for i in program:
+        per_pk[i.perjanjian_id].append(kinerja.capaian(i.target, i.realisasi_berlaku))
     hasil = {}
     for p in perjanjian:
         hitungan = kinerja.hitung_tercapai(per_pk[p.id])
@@ -205,6 +223,66 @@ def realisasi_turunan(
             nilai = fungsi(kecamatan, tahun, periode)
             hasil.update({(s, p.id): nilai for p in perjanjian})
     if Sumber.INDIKATOR_PROGRAM in sumber:
-        for pid, nilai in _indikator_program(perjanjian, periode).items():
+        for pid, nilai in _indikator_program(kecamatan, tahun, perjanjian, periode).items():
             hasil[(Sumber.INDIKATOR_PROGRAM, pid)] = nilai
+    return hasil
+
+
+# --- program indicators ----------------------------------------------------------------------
+
+
+def _nilai_program(
+    kecamatan: Kecamatan,
+    tahun: int,
+    perjanjian: Sequence[PerjanjianKinerja],
+    indikator: Iterable[IndikatorProgram],
+) -> dict[int, NilaiTurunan]:
+    """IndikatorProgram id → the annual computed realisasi of the derived ones among
+    ``indikator`` (all of ``perjanjian``, one kecamatan-year)."""
+    dihitung = [i for i in indikator if i.dihitung]
+    if not dihitung:
+        return {}
+    nilai = realisasi_turunan(
+        kecamatan=kecamatan,
+        tahun=tahun,
+        periode=Periode.TAHUNAN,
+        perjanjian=perjanjian,
+        sumber={i.sumber_realisasi for i in dihitung},
+    )
+    return {i.id: nilai[(i.sumber_realisasi, i.perjanjian_id)] for i in dihitung}
+
+
+def _pasang(indikator: Iterable[IndikatorProgram], nilai: dict[int, NilaiTurunan]) -> None:
+    for i in indikator:
+        i.turunan = nilai.get(i.id)
+
+
+def realisasi_indikator_program(
+    *, indikator: Sequence[IndikatorProgram]
+) -> dict[int, NilaiTurunan]:
+    """IndikatorProgram id → the computed realisasi of each derived one among ``indikator``
+    (``sumber_realisasi`` not "diketik"): the annual figure, since program indicators are
+    realised once a year. Also sets it on each (``turunan``, read through
+    ``realisasi_berlaku``). No query when all are typed, else one for their PKs and what the
+    sources need."""
+    if not any(i.dihitung for i in indikator):
+        _pasang(indikator, {})
+        return {}
+    per_tahun: dict[tuple[int, int], list[PerjanjianKinerja]] = {}
+    for p in PerjanjianKinerja.objects.filter(
+        id__in={i.perjanjian_id for i in indikator if i.dihitung}
+    ).select_related("kecamatan"):
+        per_tahun.setdefault((p.kecamatan_id, p.tahun), []).append(p)
+    hasil: dict[int, NilaiTurunan] = {}
+    for daftar in per_tahun.values():
+        ids = {p.id for p in daftar}
+        hasil.update(
+            _nilai_program(
+                daftar[0].kecamatan,
+                daftar[0].tahun,
+                daftar,
+                [i for i in indikator if i.perjanjian_id in ids],
+            )
+        )
+    _pasang(indikator, hasil)
     return hasil
