@@ -257,8 +257,10 @@ PILIHAN_SUMBER = [
 ]
 
 
-def _kolom_indikator(prefix: str, wajib: bool) -> dict[str, forms.Field]:
-    return {
+def _kolom_indikator(prefix: str, wajib: bool, baris: str) -> dict[str, forms.Field]:
+    """The cells of one indicator row; each input named for a screen reader by its column and
+    its row (``baris``), since the table's headers are not labels."""
+    kolom = {
         f"{prefix}_uraian": forms.CharField(
             label="Indikator",
             max_length=255,
@@ -285,6 +287,9 @@ def _kolom_indikator(prefix: str, wajib: bool) -> dict[str, forms.Field]:
             required=False,
         ),
     }
+    for field in kolom.values():
+        field.widget.attrs["aria-label"] = f"{field.label}: {baris}"
+    return kolom
 
 
 KOLOM = ("uraian", "satuan", "target", "realisasi", "sumber")
@@ -301,20 +306,21 @@ class IndikatorProgramForm(forms.Form):
         self.indikator = indikator
         self.fields["sidik"].initial = sidik
         for i in indikator:
-            kolom = _kolom_indikator(f"i{i.id}", wajib=True)
+            kolom = _kolom_indikator(f"i{i.id}", wajib=True, baris=i.uraian)
             awal = {"uraian": i.uraian, "satuan": i.satuan, "target": i.target}
             awal.update(realisasi=i.realisasi, sumber=i.sumber_realisasi)
             for nama, field in kolom.items():
                 field.initial = awal[nama.rsplit("_", 1)[1]]
                 self.fields[nama] = field
-            self.fields[f"i{i.id}_sumber"].widget.attrs["aria-label"] = (
-                f"Sumber realisasi: {i.uraian}"
-            )
             if i.dihitung:
                 # Computed (perjanjian.selectors.turunan): shown, never an input; a value
                 # posted anyway is not read here and is refused by the service.
                 del self.fields[f"i{i.id}_realisasi"]
-            self.fields[f"i{i.id}_hapus"] = forms.BooleanField(label="Hapus", required=False)
+            self.fields[f"i{i.id}_hapus"] = forms.BooleanField(
+                label="Hapus",
+                required=False,
+                widget=forms.CheckboxInput(attrs={"aria-label": f"Hapus: {i.uraian}"}),
+            )
         self.simpul = {kunci_simpul(s.objek): s.objek for s in simpul}
         pilihan = [("", "— pilih program / kegiatan / sub kegiatan —")]
         pilihan += [
@@ -322,13 +328,14 @@ class IndikatorProgramForm(forms.Form):
             for s in simpul
         ]
         for n in range(JUMLAH_BARIS_BARU):
+            baris = f"baris baru {n + 1}"
             self.fields[f"baru{n}_tingkat"] = forms.ChoiceField(
-                label="Untuk", choices=pilihan, required=False
+                label="Untuk",
+                choices=pilihan,
+                required=False,
+                widget=forms.Select(attrs={"aria-label": f"Untuk: {baris}"}),
             )
-            self.fields.update(_kolom_indikator(f"baru{n}", wajib=False))
-            self.fields[f"baru{n}_sumber"].widget.attrs["aria-label"] = (
-                f"Sumber realisasi, baris baru {n + 1}"
-            )
+            self.fields.update(_kolom_indikator(f"baru{n}", wajib=False, baris=baris))
 
     def baris(self, i) -> dict:
         """The cells of an indicator's row by column (no ``realisasi`` for a derived one)."""
