@@ -19,6 +19,7 @@ from .models import (
 class TujuanInline(InlineSakip):
     model = Tujuan
     extra = 0
+    fields = ["nomor", "uraian", "kelompok"]  # the RPJMD texts on the tujuan's own page
 
 
 @admin.register(Renstra)
@@ -36,8 +37,8 @@ class SasaranInline(InlineSakip):
 
 @admin.register(Tujuan)
 class TujuanAdmin(AdminSakip):
-    list_display = ["__str__", "renstra"]
-    list_filter = ["renstra__kecamatan"]
+    list_display = ["__str__", "renstra", "kelompok"]
+    list_filter = ["renstra__kecamatan", "kelompok"]
     list_select_related = ["renstra__kecamatan"]
     inlines = [SasaranInline]
 

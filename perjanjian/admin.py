@@ -69,9 +69,17 @@ class SubKegiatanAdmin(AdminSakip):
 
 @admin.register(IndikatorProgram)
 class IndikatorProgramAdmin(AdminSakip):
-    list_display = ["uraian", "perjanjian", "satuan", "target", "realisasi"]
-    list_filter = ["perjanjian"]
+    list_display = ["uraian", "perjanjian", "satuan", "target", "realisasi", "sumber_realisasi"]
+    list_filter = ["perjanjian", "sumber_realisasi"]
     list_select_related = ["perjanjian__kecamatan"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A derived realisasi is computed (perjanjian.selectors.turunan), never typed; the
+        # model's clean refuses one for a row switched to a source here.
+        hanya_baca = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.dihitung:
+            hanya_baca.append("realisasi")
+        return hanya_baca
 
 
 @admin.register(Realisasi)

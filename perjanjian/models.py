@@ -4,10 +4,14 @@ Budgets are stored on the sub kegiatan only: a kegiatan's and a program's pagu a
 are sums, never typed, so Tabel 2.7, 2.8, 2.9, 3.7, 3.12 and 3.13 of an LKIP cannot disagree.
 """
 
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from iku.models import Indikator
 from iku.selectors import kecamatan_sasaran
 from kecamatan.selectors import lkip_ditetapkan, pesan_terkunci
 from sakip.alur import Alur
@@ -557,7 +561,24 @@ class IndikatorProgram(Terjaga):
     satuan = models.CharField("satuan", max_length=50)
     target = models.DecimalField("target", **NILAI)
     realisasi = models.DecimalField("realisasi", null=True, blank=True, **NILAI)
+    # The same sources as a PK indicator's (Indikator.SumberRealisasi, one list): a derived
+    # realisasi is computed by perjanjian.selectors.turunan and never typed (issue 11).
+    sumber_realisasi = models.CharField(
+        "sumber realisasi",
+        max_length=20,
+        choices=Indikator.SumberRealisasi.choices,
+        default=Indikator.SumberRealisasi.DIKETIK,
+        help_text=(
+            "Realisasi yang dihitung dari data sistem tidak dapat diketik. Realisasi anggaran: "
+            "serapan seluruh pohon anggaran kecamatan tahun itu; indikator program: bagian "
+            "indikator tingkat program PK yang sama yang tercapai (tanpa indikator yang "
+            "dihitung dengan cara ini sendiri)."
+        ),
+    )
     riwayat = HistoricalRecords()
+    # The computed value of a derived indicator, set by the selector that lists them
+    # (perjanjian.selectors.tahun.indikator_program_pk); read through realisasi_berlaku.
+    turunan = None
 
     class Meta:
         verbose_name = "indikator program / kegiatan"
@@ -576,6 +597,30 @@ class IndikatorProgram(Terjaga):
 
     def __str__(self):
         return self.uraian
+
+    @property
+    def dihitung(self) -> bool:
+        """Its realisasi is computed from data the system holds, never typed."""
+        return self.sumber_realisasi != Indikator.SumberRealisasi.DIKETIK
+
+    @property
+    def realisasi_berlaku(self) -> Decimal | None:
+        """The realisasi every page and document reads: the computed one of a derived
+        indicator (None until the selector computed it: never the stored number), else the
+        typed one."""
+        if self.dihitung:
+            return self.turunan.angka if self.turunan is not None else None
+        return self.realisasi
+
+    def clean(self):
+        super().clean()
+        if self.dihitung and self.realisasi is not None:
+            raise ValidationError(
+                {
+                    "realisasi": f"Realisasi indikator ini tidak diketik: "
+                    f"{self.get_sumber_realisasi_display().lower()}. Kosongkan."
+                }
+            )
 
     # What the PK promises; the realisasi is only known at the end of the year and stays open
     # until Bappeda verifies the year's realisasi.

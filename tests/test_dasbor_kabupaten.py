@@ -128,8 +128,8 @@ PROGRAM_TERCAPAI = "Persentase Indikator Program yang tercapai"
 
 
 def test_realisasi_dihitung_kencong_2025_sama_dengan_halaman_kecamatan(client, bappeda):
-    """Issue 8/11: the measure computed from the PK's program indicators (4 of 4 reached:
-    100 %) shows on the dashboard and in its Excel as on Kencong's own pages (one assembly,
+    """Issue 8/11: the measure computed from the PK's program indicators (3 of 4 reached:
+    75 %) shows on the dashboard and in its Excel as on Kencong's own pages (one assembly,
     capaian_kecamatan), not the empty stored value. The first PK promises it (the PK
     Perubahan does not)."""
     pk = "awal"
@@ -137,13 +137,13 @@ def test_realisasi_dihitung_kencong_2025_sama_dengan_halaman_kecamatan(client, b
     rakitan = capaian_kecamatan(kecamatan=kencong, tahun=2025)
     dasar = next(p for p in rakitan.perjanjian if p.jenis == PerjanjianKinerja.Jenis.AWAL)
     baris = next(b for b in rakitan.untuk(dasar) if b.indikator.ukuran.nama == PROGRAM_TERCAPAI)
-    assert baris.dihitung and baris.realisasi.angka == 100
+    assert baris.dihitung and baris.realisasi.angka == 75
     nilai = f"{format_nilai(baris.realisasi)} / target {format_nilai(baris.target)}"
     capaian = f"{format_persen(baris.capaian)} · {baris.kriteria.label}"
 
     teks = teks_baris(buka(client, bappeda, tahun=2025, pk=pk), "kencong")
     assert f"{nilai} {capaian} {baris.sumber}" in teks
-    assert baris.sumber.endswith("4 dari 4 indikator program tercapai")
+    assert baris.sumber.endswith("3 dari 4 indikator program tercapai")
 
     client.force_login(bappeda)
     ws = load_workbook(
@@ -157,7 +157,7 @@ def test_realisasi_dihitung_kencong_2025_sama_dengan_halaman_kecamatan(client, b
             strict=True,
         )
     )
-    assert sel[f"{PROGRAM_TERCAPAI} — Realisasi (%)"].value == 100
+    assert sel[f"{PROGRAM_TERCAPAI} — Realisasi (%)"].value == 75
     assert sel[f"{PROGRAM_TERCAPAI} — Capaian (%)"].value == pytest.approx(
         float(kinerja.bulatkan(baris.capaian, 2))
     )
@@ -422,7 +422,7 @@ def test_unduh_excel_berisi_angka_dengan_format(client, bappeda):
     # Where the Nilai SAKIP and a computed realisasi come from, as the page says it.
     assert sel["Keterangan"].value == (
         "Nilai SAKIP dimuat dari data; Persentase Indikator Program yang tercapai: "
-        "Dihitung dari indikator program Perjanjian Kinerja 2025: 4 dari 4 indikator program "
+        "Dihitung dari indikator program Perjanjian Kinerja 2025: 3 dari 4 indikator program "
         "tercapai"
     )
 

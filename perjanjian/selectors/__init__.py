@@ -98,6 +98,7 @@ from .turunan import (
     NilaiTurunan,
     daftarkan_sumber_nilai_sakip,
     keterangan_sumber,
+    realisasi_indikator_program,
     realisasi_turunan,
 )
 
@@ -105,6 +106,7 @@ __all__ = [
     "NilaiTurunan",
     "daftarkan_sumber_nilai_sakip",
     "keterangan_sumber",
+    "realisasi_indikator_program",
     "realisasi_turunan",
     "AnggaranPeriode",
     "BarisBelanja",

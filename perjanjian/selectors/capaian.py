@@ -100,8 +100,9 @@ def capaian_terhadap(
 
 def capaian_indikator_program(indikator: IndikatorProgram) -> Decimal | None:
     """A program / kegiatan indicator's capaian (the budget page and the LKIP's supporting
-    programs tables): typed target and realisasi, always higher-is-better."""
-    return kinerja.capaian(indikator.target, indikator.realisasi)
+    programs tables): the typed target against the realisasi in force (the computed one of a
+    derived indicator, from ``indikator_program_pk``), always higher-is-better."""
+    return kinerja.capaian(indikator.target, indikator.realisasi_berlaku)
 
 
 # --- one kecamatan-year --------------------------------------------------------------------------

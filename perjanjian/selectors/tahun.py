@@ -19,6 +19,8 @@ from perjanjian.models import (
     TargetPerjanjian,
 )
 
+from .turunan import realisasi_indikator_program
+
 
 def perjanjian_tahun(*, kecamatan_id: int, tahun: int) -> list[PerjanjianKinerja]:
     """Every PK of the year, awal first (the order of capaian_tahunan), with its Renstra and
@@ -102,12 +104,15 @@ def sasaran_bertarget(*, kecamatan: Kecamatan, tahun: int) -> dict[int, Sasaran]
 
 def indikator_program_pk(*, perjanjian_ids: Iterable[int]) -> list[IndikatorProgram]:
     """The program, kegiatan and sub kegiatan indicators of these PKs, in their order (one
-    query)."""
-    return list(
+    query), each derived one with its computed realisasi (``realisasi_berlaku``; the queries
+    of its sources only when one is derived)."""
+    indikator = list(
         IndikatorProgram.objects.filter(perjanjian_id__in=list(perjanjian_ids)).order_by(
             "urutan", "id"
         )
     )
+    realisasi_indikator_program(indikator=indikator)
+    return indikator
 
 
 def realisasi_terisi(
