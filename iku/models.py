@@ -464,6 +464,8 @@ class TargetIndikator(Terjaga):
         verbose_name = "target indikator"
         verbose_name_plural = "target indikator"
         ordering = ["indikator", "tahun"]
+        # The admin's year filter reads the first and last year from it (issue 12).
+        indexes = [models.Index(fields=["tahun"], name="target_indikator_tahun")]
         constraints = [
             models.UniqueConstraint(fields=["indikator", "tahun"], name="target_satu_per_tahun"),
         ]

@@ -89,6 +89,8 @@ class PerjanjianKinerja(Terjaga):
         verbose_name = "perjanjian kinerja"
         verbose_name_plural = "perjanjian kinerja"
         ordering = ["kecamatan", "-tahun", "jenis"]
+        # The admin's year filter reads the first and last year from it (issue 12).
+        indexes = [models.Index(fields=["tahun"], name="perjanjian_tahun")]
         constraints = [
             models.UniqueConstraint(
                 fields=["kecamatan", "tahun", "jenis"], name="perjanjian_satu_per_jenis_tahun"
@@ -625,6 +627,8 @@ class Realisasi(Terjaga):
         verbose_name = "realisasi indikator"
         verbose_name_plural = "realisasi indikator"
         ordering = ["kecamatan", "ukuran", "tahun", "periode"]
+        # The admin's year filter reads the first and last year from it (issue 12).
+        indexes = [models.Index(fields=["tahun"], name="realisasi_tahun")]
         constraints = [
             models.UniqueConstraint(
                 fields=["kecamatan", "ukuran", "tahun", "periode"],
@@ -667,6 +671,8 @@ class PelaporanRealisasi(Terjaga):
         verbose_name = "pelaporan realisasi"
         verbose_name_plural = "pelaporan realisasi"
         ordering = ["kecamatan", "-tahun", "periode"]
+        # The admin's year filter reads the first and last year from it (issue 12).
+        indexes = [models.Index(fields=["tahun"], name="pelaporan_tahun")]
         constraints = [
             models.UniqueConstraint(
                 fields=["kecamatan", "tahun", "periode"], name="pelaporan_satu_per_periode"
