@@ -14,7 +14,7 @@ from sakip.alur import Alur
 from sakip.format_id import format_angka
 from sakip.kinerja import JenisBelanja
 from sakip.penguncian import Terjaga
-from sakip.tahun import TahunField
+from sakip.tahun import TahunField, indeks_rentang_tahun
 from sakip.validators import nip_valid_or_blank, validate_nip
 
 NILAI = {"max_digits": 20, "decimal_places": 4}
@@ -89,8 +89,7 @@ class PerjanjianKinerja(Terjaga):
         verbose_name = "perjanjian kinerja"
         verbose_name_plural = "perjanjian kinerja"
         ordering = ["kecamatan", "-tahun", "jenis"]
-        # The admin's year filter reads the first and last year from it (issue 12).
-        indexes = [models.Index(fields=["tahun"], name="perjanjian_tahun")]
+        indexes = [indeks_rentang_tahun("perjanjian_tahun_saringan")]  # the admin's year filter
         constraints = [
             models.UniqueConstraint(
                 fields=["kecamatan", "tahun", "jenis"], name="perjanjian_satu_per_jenis_tahun"
@@ -627,8 +626,7 @@ class Realisasi(Terjaga):
         verbose_name = "realisasi indikator"
         verbose_name_plural = "realisasi indikator"
         ordering = ["kecamatan", "ukuran", "tahun", "periode"]
-        # The admin's year filter reads the first and last year from it (issue 12).
-        indexes = [models.Index(fields=["tahun"], name="realisasi_tahun")]
+        indexes = [indeks_rentang_tahun("realisasi_tahun_saringan")]  # the admin's year filter
         constraints = [
             models.UniqueConstraint(
                 fields=["kecamatan", "ukuran", "tahun", "periode"],
@@ -671,8 +669,7 @@ class PelaporanRealisasi(Terjaga):
         verbose_name = "pelaporan realisasi"
         verbose_name_plural = "pelaporan realisasi"
         ordering = ["kecamatan", "-tahun", "periode"]
-        # The admin's year filter reads the first and last year from it (issue 12).
-        indexes = [models.Index(fields=["tahun"], name="pelaporan_tahun")]
+        indexes = [indeks_rentang_tahun("pelaporan_tahun_saringan")]  # the admin's year filter
         constraints = [
             models.UniqueConstraint(
                 fields=["kecamatan", "tahun", "periode"], name="pelaporan_satu_per_periode"

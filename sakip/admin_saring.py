@@ -16,6 +16,7 @@ from django.contrib.admin.utils import get_fields_from_path
 from django.db.models import Max, Min, Model
 
 from sakip import akses
+from sakip.tahun import tahun_bulat
 
 
 def jalur_kabupaten(model: type[Model]) -> str:
@@ -101,13 +102,15 @@ def saringan_nasional(model: type[Model], saringan) -> list:
 class SaringanTahun(AllValuesFieldListFilter):
     """The year filter of a list that holds the whole country: every year from the first to
     the last one stored (a year with no row between them is offered too), read as the
-    smallest and the largest value of the column's index (two index lookups). Django's own
-    filter asked ``SELECT DISTINCT tahun`` of every row: at national size a scan of 234k
-    realisasi on each page of the list (issue 12). Same URL parameter as Django's."""
+    smallest and the largest value of an index on ``tahun::integer`` (two index lookups;
+    ``sakip.tahun.indeks_rentang_tahun``). Django's own filter asked ``SELECT DISTINCT
+    tahun`` of every row: at national size a scan of 234k realisasi on each page of the list
+    (issue 12). Same URL parameter as Django's."""
 
     def __init__(self, field, request, params, model, model_admin, field_path):
         super().__init__(field, request, params, model, model_admin, field_path)
-        batas = model._default_manager.aggregate(awal=Min(field_path), akhir=Max(field_path))
+        tahun = tahun_bulat(field_path)  # the expression of the model's index
+        batas = model._default_manager.aggregate(awal=Min(tahun), akhir=Max(tahun))
         if batas["awal"] is None:
             self.lookup_choices = []
         else:
