@@ -151,7 +151,7 @@ def realisasi_tahunan_kode(
             ukuran__kabupaten_id=F("kecamatan__kabupaten_id"),
             tahun=tahun,
             periode=Periode.TAHUNAN,
-        )
+        ).order_by()  # a dict: no join to sort by names
     }
 
 
@@ -193,7 +193,9 @@ def status_pelaporan_kabupaten(
         (kid, periode): status
         for kid, periode, status in PelaporanRealisasi.objects.filter(
             kecamatan_id__in=kecamatan.values("id"), tahun=tahun
-        ).values_list("kecamatan_id", "periode", "status")
+        )
+        .values_list("kecamatan_id", "periode", "status")
+        .order_by()  # a dict: no join to sort by kabupaten and kecamatan names
     }
 
 
