@@ -159,13 +159,18 @@ def realisasi_tren(
     *, kecamatan: QuerySet[Kecamatan], ukuran_id: int, daftar_tahun: Iterable[int]
 ) -> QuerySet[Realisasi]:
     """The annual realisasi of one measure over several years for every kecamatan of
-    ``kecamatan`` (a subquery: one query in all)."""
-    return Realisasi.objects.filter(
-        kecamatan_id__in=kecamatan.values("id"),
-        ukuran_id=ukuran_id,
-        tahun__in=list(daftar_tahun),
-        periode=Periode.TAHUNAN,
-    ).only("kecamatan_id", "tahun", "nilai", "huruf")
+    ``kecamatan`` (a subquery: one query in all), in no order: sorting by the kabupaten's and
+    kecamatan's names joined every kecamatan of the country."""
+    return (
+        Realisasi.objects.filter(
+            kecamatan_id__in=kecamatan.values("id"),
+            ukuran_id=ukuran_id,
+            tahun__in=list(daftar_tahun),
+            periode=Periode.TAHUNAN,
+        )
+        .only("kecamatan_id", "tahun", "nilai", "huruf")
+        .order_by()
+    )
 
 
 def pelaporan_tahun(*, kecamatan: Kecamatan, tahun: int) -> dict[str, PelaporanRealisasi]:
