@@ -15,7 +15,7 @@ from kecamatan.selectors import lkip_ditetapkan, pesan_terkunci
 from sakip.alur import Alur
 from sakip.kinerja import MetodeNegatif, Polaritas
 from sakip.penguncian import Terjaga, TerjagaQuerySet
-from sakip.tahun import TahunField
+from sakip.tahun import TahunField, indeks_rentang_tahun
 from sakip.validators import nip_valid_or_blank, validate_nip
 
 NILAI = {"max_digits": 20, "decimal_places": 4}
@@ -510,6 +510,7 @@ class TargetIndikator(Terjaga):
         verbose_name = "target indikator"
         verbose_name_plural = "target indikator"
         ordering = ["indikator", "tahun"]
+        indexes = [indeks_rentang_tahun("target_tahun_saringan")]  # the admin's year filter
         constraints = [
             models.UniqueConstraint(fields=["indikator", "tahun"], name="target_satu_per_tahun"),
         ]

@@ -208,9 +208,9 @@ def dasbor_kabupaten(
     )
     pelaporan = status_pelaporan_kabupaten(kecamatan=kecamatan, tahun=tahun)
     lkip = dict(
-        LaporanKinerja.objects.filter(kecamatan_id__in=terlihat, tahun=tahun).values_list(
-            "kecamatan_id", "status"
-        )
+        LaporanKinerja.objects.filter(kecamatan_id__in=terlihat, tahun=tahun)
+        .values_list("kecamatan_id", "status")
+        .order_by()  # a dict: no join to sort by kabupaten and kecamatan names
     )
 
     # The Nilai SAKIP and its source, as the evaluasi list and the LKIP show it.

@@ -128,9 +128,9 @@ def nilai_sakip_kabupaten(
     if lhe is None:
         lhe = {
             e.kecamatan_id: e
-            for e in EvaluasiAKIP.objects.filter(
-                kecamatan_id__in=ids, tahun=tahun
-            ).prefetch_related("skor")
+            for e in EvaluasiAKIP.objects.filter(kecamatan_id__in=ids, tahun=tahun)
+            .prefetch_related("skor")
+            .order_by()  # a dict: no join to sort by names
         }
     realisasi = realisasi_tahunan_kode(kecamatan_ids=ids, kode=KODE_UKURAN_NILAI_SAKIP, tahun=tahun)
     return {

@@ -26,6 +26,9 @@ class PerjanjianKinerjaAdmin(AdminSakip):
     list_display = ["__str__", "tahun", "jenis", "renstra", "tanggal", "status"]
     list_filter = ["tahun", "jenis", "status", "kecamatan"]
     list_select_related = ["kecamatan", "renstra__kecamatan"]
+    # The unique index's order (an incremental sort within each kecamatan), not a sort of
+    # every PK by the kecamatan's name through a join (issue 12: a national list).
+    ordering = ["kecamatan_id", "-tahun", "jenis"]
     inlines = [TargetPerjanjianInline]
 
 
@@ -118,6 +121,8 @@ class PelaporanRealisasiAdmin(AdminSakip):
     list_display = ["kecamatan", "tahun", "periode", "status"]
     list_filter = ["tahun", "periode", "status", "kecamatan"]
     list_select_related = ["kecamatan"]
+    # As the PK list: the unique index's order (issue 12).
+    ordering = ["kecamatan_id", "-tahun", "periode"]
 
 
 @admin.register(SurveiKepuasan)

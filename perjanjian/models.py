@@ -18,7 +18,7 @@ from sakip.alur import Alur
 from sakip.format_id import format_angka
 from sakip.kinerja import JenisBelanja
 from sakip.penguncian import Terjaga
-from sakip.tahun import TahunField
+from sakip.tahun import TahunField, indeks_rentang_tahun
 from sakip.validators import nip_valid_or_blank, validate_nip
 
 NILAI = {"max_digits": 20, "decimal_places": 4}
@@ -93,6 +93,7 @@ class PerjanjianKinerja(Terjaga):
         verbose_name = "perjanjian kinerja"
         verbose_name_plural = "perjanjian kinerja"
         ordering = ["kecamatan", "-tahun", "jenis"]
+        indexes = [indeks_rentang_tahun("perjanjian_tahun_saringan")]  # the admin's year filter
         constraints = [
             models.UniqueConstraint(
                 fields=["kecamatan", "tahun", "jenis"], name="perjanjian_satu_per_jenis_tahun"
@@ -670,6 +671,7 @@ class Realisasi(Terjaga):
         verbose_name = "realisasi indikator"
         verbose_name_plural = "realisasi indikator"
         ordering = ["kecamatan", "ukuran", "tahun", "periode"]
+        indexes = [indeks_rentang_tahun("realisasi_tahun_saringan")]  # the admin's year filter
         constraints = [
             models.UniqueConstraint(
                 fields=["kecamatan", "ukuran", "tahun", "periode"],
@@ -712,6 +714,7 @@ class PelaporanRealisasi(Terjaga):
         verbose_name = "pelaporan realisasi"
         verbose_name_plural = "pelaporan realisasi"
         ordering = ["kecamatan", "-tahun", "periode"]
+        indexes = [indeks_rentang_tahun("pelaporan_tahun_saringan")]  # the admin's year filter
         constraints = [
             models.UniqueConstraint(
                 fields=["kecamatan", "tahun", "periode"], name="pelaporan_satu_per_periode"

@@ -38,6 +38,9 @@ def renstra_berlaku_di(*, kecamatan: QuerySet[Kecamatan], tahun: int) -> QuerySe
         Renstra.objects.berlaku(tahun=tahun)
         .filter(kecamatan_id__in=kecamatan.values("id"))
         .only("id", "kecamatan_id", "nama")
+        # Each kecamatan's in Meta.ordering's order, without its join to sort by the
+        # kabupaten's and kecamatan's names (a scan of every kecamatan at national size).
+        .order_by("kecamatan_id", "tahun_awal", "id")
     )
 
 

@@ -481,7 +481,9 @@ def capaian_kabupaten(
             perjanjian__kecamatan_id__in=terlihat,
             perjanjian__tahun=tahun,
             indikator__ukuran_id__in=list(per_id),
-        ).select_related("indikator")
+        )
+        .select_related("indikator")
+        .order_by()  # read into a dict: no join to sort by kabupaten and kecamatan names
     )
     realisasi = {
         (r.kecamatan_id, r.ukuran_id): r
@@ -490,7 +492,9 @@ def capaian_kabupaten(
             ukuran_id__in=list(per_id),
             tahun=tahun,
             periode=Periode.TAHUNAN,
-        ).only("kecamatan_id", "ukuran_id", "nilai", "huruf")
+        )
+        .only("kecamatan_id", "ukuran_id", "nilai", "huruf")
+        .order_by()
     }
     semua_skala = skala_tahun(kabupaten_id=kabupaten_id, tahun=tahun)
     skala = semua_skala[JenisSkala.KRITERIA_CAPAIAN]

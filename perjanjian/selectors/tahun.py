@@ -156,7 +156,7 @@ def realisasi_tahunan_kode(
             ukuran__kabupaten_id=F("kecamatan__kabupaten_id"),
             tahun=tahun,
             periode=Periode.TAHUNAN,
-        )
+        ).order_by()  # a dict: no join to sort by names
     }
 
 
@@ -164,13 +164,18 @@ def realisasi_tren(
     *, kecamatan: QuerySet[Kecamatan], ukuran_id: int, daftar_tahun: Iterable[int]
 ) -> QuerySet[Realisasi]:
     """The annual realisasi of one measure over several years for every kecamatan of
-    ``kecamatan`` (a subquery: one query in all)."""
-    return Realisasi.objects.filter(
-        kecamatan_id__in=kecamatan.values("id"),
-        ukuran_id=ukuran_id,
-        tahun__in=list(daftar_tahun),
-        periode=Periode.TAHUNAN,
-    ).only("kecamatan_id", "tahun", "nilai", "huruf")
+    ``kecamatan`` (a subquery: one query in all), in no order: sorting by the kabupaten's and
+    kecamatan's names joined every kecamatan of the country."""
+    return (
+        Realisasi.objects.filter(
+            kecamatan_id__in=kecamatan.values("id"),
+            ukuran_id=ukuran_id,
+            tahun__in=list(daftar_tahun),
+            periode=Periode.TAHUNAN,
+        )
+        .only("kecamatan_id", "tahun", "nilai", "huruf")
+        .order_by()
+    )
 
 
 def pelaporan_tahun(*, kecamatan: Kecamatan, tahun: int) -> dict[str, PelaporanRealisasi]:
@@ -198,7 +203,9 @@ def status_pelaporan_kabupaten(
         (kid, periode): status
         for kid, periode, status in PelaporanRealisasi.objects.filter(
             kecamatan_id__in=kecamatan.values("id"), tahun=tahun
-        ).values_list("kecamatan_id", "periode", "status")
+        )
+        .values_list("kecamatan_id", "periode", "status")
+        .order_by()  # a dict: no join to sort by kabupaten and kecamatan names
     }
 
 
