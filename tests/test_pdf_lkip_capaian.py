@@ -386,7 +386,9 @@ def test_kueri_terbatas_walau_indikator_dan_program_bertambah(
     kencong, django_assert_max_num_queries
 ):
     laporan = laporan_kencong()
-    with django_assert_max_num_queries(30):
+    # 30 until the benchmark (point d) read every kecamatan's realisasi through the dashboard's
+    # assembly, derived measures included (laporan.pembanding): a fixed 8 more.
+    with django_assert_max_num_queries(38):
         konteks_capaian(laporan)
 
     awal = PerjanjianKinerja.objects.get(kecamatan=kencong, tahun=2025, jenis="awal")
@@ -422,7 +424,7 @@ def test_kueri_terbatas_walau_indikator_dan_program_bertambah(
             for kec in [kencong, *lain[:3]]:
                 Realisasi.objects.create(kecamatan=kec, ukuran=ukuran, tahun=2025, nilai=95)
 
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(38):
         k = konteks_capaian(laporan)
     assert k["capaian_perjanjian"][0].jumlah_sasaran == 8
     k.update(kecamatan=kencong, kabupaten=kencong.kabupaten, tahun=2025)

@@ -112,6 +112,11 @@ def ukuran_kode(*, kabupaten_id: int, kode: str, hanya_bersama: bool = False) ->
     return ukuran.filter(kecamatan__isnull=True) if hanya_bersama else ukuran
 
 
+def nama_ukuran(*, ukuran_ids: Iterable[int]) -> dict[int, str]:
+    """Ukuran id → its name (one query)."""
+    return dict(Ukuran.objects.filter(id__in=list(ukuran_ids)).values_list("id", "nama"))
+
+
 def pemakaian_ukuran_bersama(*, kabupaten_id: int) -> QuerySet:
     """Each distinct (ukuran id, kode, nama, polaritas, satuan, skala kategori) of the
     indicators that use a

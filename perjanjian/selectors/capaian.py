@@ -451,6 +451,14 @@ class CapaianKabupaten:
         return self.sel.get((kecamatan_id, ukuran_id), CapaianUkuran())
 
 
+def _pk_dengan_ukuran(
+    perjanjian: Sequence[PerjanjianKinerja], ukuran_id: int, target_per: Mapping
+) -> PerjanjianKinerja | None:
+    """The last PK of a kecamatan's year (awal first in ``perjanjian``) with a target of the
+    measure."""
+    return next((p for p in reversed(perjanjian) if (p.id, ukuran_id) in target_per), None)
+
+
 def capaian_kabupaten(
     *,
     kecamatan: QuerySet[Kecamatan],
@@ -536,12 +544,16 @@ def capaian_kabupaten(
         for uid, u in per_id.items():
             r = realisasi.get((kid, uid))
             t = target_per.get((pj.id, uid)) if pj else None
-            if r is None and t is None:
-                continue
             # The row capaian_kecamatan has for this indicator of the PK in force: computed when
-            # the measure is computed in any PK of the year (by that indicator's source).
-            sumber = sumber_ukuran.get((kid, uid)) if t else None
-            dihitung = turunan.get((sumber, pj.id)) if sumber else None
+            # the measure is computed in any PK of the year (by that indicator's source). A
+            # measure computed in another PK of the year only (Kencong 2025: the share of
+            # program indicators reached, in the first PK) has that PK's computed realisasi,
+            # without a target here, as a stored realisasi without a target would.
+            sumber = sumber_ukuran.get((kid, uid))
+            asal = pj if t else _pk_dengan_ukuran(perjanjian_per.get(kid, ()), uid, target_per)
+            dihitung = turunan.get((sumber, asal.id)) if sumber and asal else None
+            if r is None and t is None and dihitung is None:
+                continue
             ind = t.indikator if t else u
             nilai_r = realisasi_baris(ind, r, dihitung)
             capaian, kriteria = (
