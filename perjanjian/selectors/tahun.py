@@ -127,23 +127,6 @@ def realisasi_terisi(
     return terisi
 
 
-def realisasi_tahunan_kabupaten(
-    *, kabupaten_id: int, ukuran_ids: Iterable[int], tahun: int
-) -> QuerySet[Realisasi]:
-    """The annual realisasi of these measures in every kecamatan of the kabupaten, with the
-    names a comparison prints (one query)."""
-    return (
-        Realisasi.objects.filter(
-            kecamatan__kabupaten_id=kabupaten_id,
-            ukuran_id__in=list(ukuran_ids),
-            tahun=tahun,
-            periode=Periode.TAHUNAN,
-        )
-        .select_related("kecamatan", "ukuran")
-        .only("nilai", "huruf", "ukuran__nama", "kecamatan__nama", "kecamatan_id", "ukuran_id")
-    )
-
-
 def realisasi_tahunan_kode(
     *, kecamatan_ids: Iterable[int], kode: str, tahun: int
 ) -> dict[int, Realisasi]:
