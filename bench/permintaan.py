@@ -125,9 +125,7 @@ def pid_server() -> int | None:
     return connection.connection.info.backend_pid
 
 
-def ukur(
-    klien: Klien, nama: str, jalur: str, ulang: int, baru: bool, sql: bool = False
-) -> dict:
+def ukur(klien: Klien, nama: str, jalur: str, ulang: int, baru: bool, sql: bool = False) -> dict:
     from django.db import connection
 
     kueri = []
@@ -179,9 +177,7 @@ def siapkan_basis_data() -> None:
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--ulang", type=int, default=20)
-    p.add_argument(
-        "--baru", action="store_true", help="sambungan basis data baru tiap permintaan"
-    )
+    p.add_argument("--baru", action="store_true", help="sambungan basis data baru tiap permintaan")
     p.add_argument("--profil", default="", help="nama halaman untuk diprofil (cProfile)")
     p.add_argument("--sql", action="store_true", help="cetak kueri SQL tiap halaman")
     p.add_argument("--baris", type=int, default=35, help="baris profil yang dicetak")
