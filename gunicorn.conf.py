@@ -9,7 +9,7 @@ wsgi_app = "sakip.wsgi"
 # Processes × threads: one process per core (at least 2, at most 8), 8 threads each. A page
 # is mostly Python (the ORM, templates), which one process runs on one core at a time; its
 # threads overlap the waits on the database. Measured on the 2-core machine with 20 users and
-# no think time (bench/beban.py's round, 2026-12-07, shared machine, three runs each): 2 × 8
+# no think time (bench/beban.py's round, 2026-12-07, shared machine, 3–4 runs each): 2 × 8
 # served 30–35 requests/s at 29–30 ms of server CPU per request, 3 × 4 23–28 requests/s at
 # 30–34 ms (each process also warms its own caches: templates, the dashboard's charts).
 workers = int(os.environ.get("WEB_CONCURRENCY", str(min(max(os.cpu_count() or 1, 2), 8))))

@@ -14,7 +14,9 @@ realistic mix without think time for `--detik` seconds:
 
 and prints, per page and in total, the count, p50 / p95 / p99 / max latency, the errors
 (an answer of 500 or above, or none) and the throughput, with the machine's load average
-before and after (this machine is shared: read the figures with it). A save refused because
+before and after (this machine is shared: read the figures with it), and the CPU per request
+of the server's processes, of the database's backends serving it and of this load generator
+(all its threads), with each one's share of the cores during the round. A save refused because
 another user saved the same grid first ("usang") is the correct answer to a conflict and is
 counted apart, not as an error. After each round it checks that no update was lost: the cell
 the users saved, read back from the page, holds the value of the save answered last with

@@ -223,10 +223,15 @@ def kunci_anggaran(*, kecamatan_id: int, tahun: int) -> dict[str, str]:
 # --- the budget realisasi of a period ----------------------------------------------------------
 
 
-def alasan_anggaran_periode(*, kecamatan: Kecamatan, tahun: int, periode: str) -> str | None:
+def alasan_anggaran_periode(
+    *, kecamatan: Kecamatan, tahun: int, periode: str, status: dict[str, str] | None = None
+) -> str | None:
     """Why the budget realisasi of the period cannot change now (diajukan or verified, its own
-    report or the Tahunan one); None while the kecamatan may fill it (one query)."""
-    tertutup = RealisasiAnggaran.periode_tertutup(kecamatan_id=kecamatan.id, tahun=tahun)
+    report or the Tahunan one); None while the kecamatan may fill it (one query, none when
+    the year's status per period is given, as ``status_periode`` reads it)."""
+    tertutup = RealisasiAnggaran.periode_tertutup(
+        kecamatan_id=kecamatan.id, tahun=tahun, status=status
+    )
     return tertutup.get(Periode(periode).value, (None, None))[1]
 
 
