@@ -13,7 +13,7 @@ the size of the answer. The pages, as in `bench/beban.py`:
     simpan                      operator.kencong's realisasi save: the POST alone (one value
                                 changed, the page's fingerprint), answered by a redirect; the
                                 load generator also follows it to the realisasi page
-    dasbor                      bappeda (another helper's page: shown for the record)
+    dasbor                      bappeda, the kabupaten dashboard (shown for the record)
 
 The session and the CSRF token go through the middleware as in the server (a real login).
 
