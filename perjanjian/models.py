@@ -475,19 +475,25 @@ class RealisasiAnggaran(Terjaga):
         return alasan if status == PelaporanRealisasi.Status.DIVERIFIKASI else None
 
     @staticmethod
-    def periode_tertutup(*, kecamatan_id: int, tahun: int) -> dict[str, tuple[str, str]]:
+    def periode_tertutup(
+        *, kecamatan_id: int, tahun: int, status: dict[str, str] | None = None
+    ) -> dict[str, tuple[str, str]]:
         """Period → (status, reason) for each period whose budget realisasi cannot change
-        now (one query). A period's budget realisasi is part of its report: closed while it
+        now (one query; none when the page has read the year's ``status`` per period
+        already). A period's budget realisasi is part of its report: closed while it
         is diajukan to Bappeda, locked once verified (the guard above refuses that one; the
         service, the page, its form and the Excel import read both). A quarter is also closed
         with the Tahunan report: where no annual figure is typed, the year's budget realisasi
         is the quarters' sum (sakip.kinerja.realisasi_anggaran_tahunan)."""
         s = PelaporanRealisasi.Status
-        status = dict(
-            PelaporanRealisasi.objects.filter(
-                kecamatan_id=kecamatan_id, tahun=tahun, status__in=(s.DIAJUKAN, s.DIVERIFIKASI)
-            ).values_list("periode", "status")
-        )
+        if status is None:
+            status = dict(
+                PelaporanRealisasi.objects.filter(
+                    kecamatan_id=kecamatan_id,
+                    tahun=tahun,
+                    status__in=(s.DIAJUKAN, s.DIVERIFIKASI),
+                ).values_list("periode", "status")
+            )
         tahunan = Periode.TAHUNAN.value
         hasil = {}
         for periode in Periode.values:

@@ -21,6 +21,8 @@ from .anggaran import (
     pohon_anggaran,
     realisasi_sub_periode,
     sasaran_program,
+    simpul_sub,
+    sub_kegiatan_tahun,
 )
 from .capaian import (
     BerSatuan,
@@ -66,6 +68,7 @@ from .peringatan import (
     peringatan_realisasi,
     peringatan_tahun,
     peringatan_target,
+    realisasi_tahun,
 )
 from .salinan import BarisSalinan, SalinanAnggaran, salinan_anggaran
 from .tabel import (
@@ -85,7 +88,6 @@ from .tahun import (
     perjanjian_dengan_wilayah,
     perjanjian_tahun,
     realisasi_tahunan_kode,
-    realisasi_terisi,
     realisasi_tren,
     sasaran_bertarget,
     status_pelaporan,
@@ -170,12 +172,14 @@ __all__ = [
     "pohon_anggaran",
     "program_tahun",
     "realisasi_sub_periode",
-    "realisasi_terisi",
+    "realisasi_tahun",
     "realisasi_tahunan_kode",
     "realisasi_tren",
     "sasaran_bertarget",
     "sasaran_program",
     "satuan_tampil",
+    "simpul_sub",
+    "sub_kegiatan_tahun",
     "status_pelaporan",
     "status_pelaporan_kabupaten",
     "tabel_capaian",

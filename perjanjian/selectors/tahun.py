@@ -115,18 +115,6 @@ def indikator_program_pk(*, perjanjian_ids: Iterable[int]) -> list[IndikatorProg
     return indikator
 
 
-def realisasi_terisi(
-    *, kecamatan: Kecamatan, tahun: int, ukuran_ids: Iterable[int]
-) -> dict[str, set[int]]:
-    """Period → the measure ids (of ``ukuran_ids``) with a realisasi stored (one query)."""
-    terisi: dict[str, set[int]] = {}
-    for periode, ukuran_id in Realisasi.objects.filter(
-        kecamatan=kecamatan, tahun=tahun, ukuran_id__in=list(ukuran_ids)
-    ).values_list("periode", "ukuran_id"):
-        terisi.setdefault(periode, set()).add(ukuran_id)
-    return terisi
-
-
 def realisasi_tahunan_kode(
     *, kecamatan_ids: Iterable[int], kode: str, tahun: int
 ) -> dict[int, Realisasi]:
