@@ -6,11 +6,22 @@ Each value can be changed from the environment without editing it (README "Deplo
 import os
 
 wsgi_app = "sakip.wsgi"
-# Processes × threads: pages mostly wait on the database, so a few threads per process
-# serve more users than more processes (each holding the whole application in memory) would
-# on a small machine; one process per core plus one, 3 × 4 on a 2-core server.
-workers = int(os.environ.get("WEB_CONCURRENCY", str(min((os.cpu_count() or 1) + 1, 8))))
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# Processes × threads: one process per core (at least 2, at most 8), 8 threads each. A page
+# is mostly Python (the ORM, templates), which one process runs on one core at a time; its
+# threads overlap the waits on the database. Measured on the 2-core machine with 20 users and
+# no think time (bench/beban.py's round, 2026-12-07, shared machine, 3–4 runs each): 2 × 8
+# served 30–35 requests/s at 29–30 ms of server CPU per request, 3 × 4 23–28 requests/s at
+# 30–34 ms (each process also warms its own caches: templates, the dashboard's charts).
+workers = int(os.environ.get("WEB_CONCURRENCY", str(min(max(os.cpu_count() or 1, 2), 8))))
+threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+# Each thread keeps its database connection between requests (CONN_MAX_AGE seconds, checked
+# before reuse): opening a PostgreSQL connection for every request cost the database about
+# 4–6 ms of CPU per request (its new backend process, authentication, cold catalog caches),
+# some 10 % of a page (bench/permintaan.py --baru). Set here, not in settings.py, because
+# only gunicorn's threads live long: the development server starts a thread per request. The
+# connections are 2 × 8 on 2 cores (plus the task worker's one), far below PostgreSQL's 100.
+os.environ.setdefault("CONN_MAX_AGE", "60")
+
 # A request still running after this is ended and the process replaced: long documents are
 # printed by the task worker, never in a request.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))

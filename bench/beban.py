@@ -14,7 +14,9 @@ realistic mix without think time for `--detik` seconds:
 
 and prints, per page and in total, the count, p50 / p95 / p99 / max latency, the errors
 (an answer of 500 or above, or none) and the throughput, with the machine's load average
-before and after (this machine is shared: read the figures with it). A save refused because
+before and after (this machine is shared: read the figures with it), and the CPU per request
+of the server's processes, of the database's backends serving it and of this load generator
+(all its threads), with each one's share of the cores during the round. A save refused because
 another user saved the same grid first ("usang") is the correct answer to a conflict and is
 counted apart, not as an error. After each round it checks that no update was lost: the cell
 the users saved, read back from the page, holds the value of the save answered last with
@@ -42,6 +44,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -98,6 +101,91 @@ def postgres_ada() -> bool:
 def beban_mesin() -> str:
     satu, lima, limabelas = os.getloadavg()
     return f"{satu:.2f} {lima:.2f} {limabelas:.2f}"
+
+
+def cpu_pohon(akar: int) -> float:
+    """CPU seconds used so far by process ``akar`` and its living descendants (the server:
+    `layani`, gunicorn's master and workers, the task worker; each child of `layani` leads
+    a session of its own, so they are found by their parents)."""
+    anak: dict[int, list[int]] = {}
+    waktu: dict[int, int] = {}
+    for nama in os.listdir("/proc"):
+        if not nama.isdigit():
+            continue
+        try:
+            kolom = Path(f"/proc/{nama}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        anak.setdefault(int(kolom[1]), []).append(int(nama))  # field 4 of stat: the parent
+        waktu[int(nama)] = int(kolom[11]) + int(kolom[12])  # utime + stime, in clock ticks
+    jumlah, antre = 0, [akar]
+    while antre:
+        pid = antre.pop()
+        jumlah += waktu.get(pid, 0)
+        antre.extend(anak.get(pid, ()))
+    return jumlah / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_basis_data(nama_pg: str | None) -> dict[int, float]:
+    """PostgreSQL backend pid → its CPU seconds so far, for the connections to ``nama_pg`` (the
+    scheduler's run time, /proc/PID/schedstat; empty on SQLite or when it cannot be read)."""
+    if not nama_pg:
+        return {}
+    try:
+        keluaran = subprocess.run(
+            [
+                "psql",
+                "-h",
+                "127.0.0.1",
+                "-U",
+                "postgres",
+                "-d",
+                nama_pg,
+                "-Atc",
+                f"SELECT pid FROM pg_stat_activity WHERE datname = '{nama_pg}'",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        ).stdout.split()
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    hasil = {}
+    for pid in keluaran:
+        try:
+            hasil[int(pid)] = int(Path(f"/proc/{pid}/schedstat").read_text().split()[0]) / 1e9
+        except (OSError, ValueError):
+            continue
+    return hasil
+
+
+class UkurCpu:
+    """The CPU of a round: the server's processes, the database's backends of its database
+    (those alive at the end; one started during the round counts from zero) and this load
+    generator's own (all its threads), each per request answered."""
+
+    def __init__(self, akar: int, nama_pg: str | None):
+        self.akar, self.nama_pg = akar, nama_pg
+        self.server, self.generator = cpu_pohon(akar), time.process_time()
+        self.db = cpu_basis_data(nama_pg)
+
+    def ringkas(self, permintaan: int, lama: float) -> str:
+        server = cpu_pohon(self.akar) - self.server
+        generator = time.process_time() - self.generator
+        db_akhir = cpu_basis_data(self.nama_pg)
+        db = sum(v - self.db.get(pid, 0.0) for pid, v in db_akhir.items())
+        inti = (os.cpu_count() or 1) * lama
+        n = max(permintaan, 1)
+        teks = (
+            f"CPU per permintaan: server {server * 1000 / n:.1f} ms, "
+            + (f"basis data {db * 1000 / n:.1f} ms, " if self.nama_pg else "")
+            + f"generator beban {generator * 1000 / n:.1f} ms; bagian dari {os.cpu_count()} "
+            f"inti selama ronde: server {server / inti:.0%}, "
+            + (f"basis data {db / inti:.0%}, " if self.nama_pg else "")
+            + f"generator {generator / inti:.0%}"
+        )
+        return teks
 
 
 def persentil(nilai: list[float], p: float) -> float:
@@ -232,12 +320,15 @@ def periksa_tanpa_hilang(dasar: str, pengguna: list["Pengguna"]) -> str:
     )
 
 
-def ronde(dasar: str, jumlah: int, detik: float) -> tuple[list, float, dict, str]:
+def ronde(
+    dasar: str, jumlah: int, detik: float, ukur: "Callable[[], UkurCpu] | None" = None
+) -> tuple[list, float, dict, str, str]:
     pengguna = [Pengguna(dasar, AKUN[i % len(AKUN)]) for i in range(jumlah)]
     for p in pengguna:
         p.masuk()
         for _, jalur in HALAMAN_PERAN[p.pengguna]:  # warm-up, not counted
             p.minta(jalur)
+    cpu = ukur() if ukur else None
     mulai = time.monotonic()
     sampai = mulai + detik
     utas = [
@@ -248,12 +339,14 @@ def ronde(dasar: str, jumlah: int, detik: float) -> tuple[list, float, dict, str
     for u in utas:
         u.join()
     lama = time.monotonic() - mulai
+    catatan = [c for p in pengguna for c in p.catatan]
+    ringkasan_cpu = cpu.ringkas(len(catatan), lama) if cpu else ""
     simpan: dict[str, int] = {}
     for p in pengguna:
         for jenis, n in p.hasil_simpan.items():
             simpan[jenis] = simpan.get(jenis, 0) + n
     hilang = periksa_tanpa_hilang(dasar, pengguna)
-    return [c for p in pengguna for c in p.catatan], lama, simpan, hilang
+    return catatan, lama, simpan, hilang, ringkasan_cpu
 
 
 def cetak(jumlah: int, catatan: list, lama: float, beban_awal: str) -> int:
@@ -376,15 +469,18 @@ def main() -> int:
                 if time.monotonic() > batas or proses.poll() is not None:
                     raise SystemExit(f"Server tidak menjawab:\n{log.read_text()}") from None
                 time.sleep(0.5)
-        proses_gunicorn = lingkungan.get("WEB_CONCURRENCY") or min((os.cpu_count() or 1) + 1, 8)
+        proses_gunicorn = lingkungan.get("WEB_CONCURRENCY") or min(max(os.cpu_count() or 1, 2), 8)
         print(
             f"server: gunicorn ({proses_gunicorn} proses × "
-            f"{lingkungan.get('GUNICORN_THREADS', '4')} utas) + pekerja di {dasar}"
+            f"{lingkungan.get('GUNICORN_THREADS', '8')} utas) + pekerja di {dasar}"
         )
         for j in jumlah:
             awal = beban_mesin()
-            catatan, lama, simpan, hilang = ronde(dasar, j, args.detik)
+            catatan, lama, simpan, hilang, cpu = ronde(
+                dasar, j, args.detik, lambda: UkurCpu(proses.pid, nama_pg)
+            )
             galat += cetak(j, catatan, lama, awal)
+            print(cpu)
             print("simpan: " + ", ".join(f"{n} {jenis}" for jenis, n in sorted(simpan.items())))
             print(hilang)
             galat += hilang.startswith("HILANG")

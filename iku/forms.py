@@ -10,6 +10,7 @@ from iku.models import (
     KOLOM_KESELARASAN,
     KOLOM_LAMPIRAN,
     KOLOM_STRATEGI,
+    KOLOM_TC25,
     Indikator,
     KeputusanIKU,
     Renstra,
@@ -132,12 +133,22 @@ class RenstraForm(forms.ModelForm):
 class TujuanForm(forms.ModelForm):
     class Meta:
         model = Tujuan
-        fields = ["nomor", "uraian"]
-        widgets = {"uraian": forms.Textarea(attrs={"rows": 3})}
+        fields = ["nomor", "uraian", *KOLOM_TC25]
+        widgets = {
+            "uraian": forms.Textarea(attrs={"rows": 3}),
+            "rpjmd_sasaran": forms.Textarea(attrs={"rows": 2}),
+            "rpjmd_indikator": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def __init__(self, *args, renstra, **kwargs):
         super().__init__(*args, **kwargs)
         self.renstra = renstra
+        self.fields["kelompok"].choices = [("", "(tanpa kelompok)"), *Tujuan.Kelompok.choices]
+        # Printed by an approved LKIP's TC 25: shown with the reason, not sent.
+        if alasan := self.instance.pk and self.instance.alasan_tc25():
+            for kolom in KOLOM_TC25:
+                self.fields[kolom].disabled = True
+                self.fields[kolom].help_text = alasan
 
     def clean_nomor(self):
         nomor = self.cleaned_data["nomor"]

@@ -15,7 +15,7 @@ from kecamatan.selectors import lkip_ditetapkan, pesan_terkunci
 from sakip.alur import Alur
 from sakip.kinerja import MetodeNegatif, Polaritas
 from sakip.penguncian import Terjaga, TerjagaQuerySet
-from sakip.tahun import TahunField
+from sakip.tahun import TahunField, indeks_rentang_tahun
 from sakip.validators import nip_valid_or_blank, validate_nip
 
 NILAI = {"max_digits": 20, "decimal_places": 4}
@@ -40,6 +40,9 @@ KOLOM_KESELARASAN = (
     "rpjmd_sasaran",
 )
 KOLOM_STRATEGI = ("strategi", "kebijakan")
+# What the TC 25 lampiran of an LKIP prints of a tujuan beside its text: its group and the RPJMD
+# sasaran and indicator heading that group.
+KOLOM_TC25 = ("kelompok", "rpjmd_sasaran", "rpjmd_indikator")
 
 
 def alasan_keselarasan(renstra_id: int | None, apa: str) -> str | None:
@@ -166,12 +169,42 @@ class Renstra(Terjaga):
         return self.alasan_keselarasan()
 
 
-class Tujuan(models.Model):
+class Tujuan(Terjaga):
+    class Kelompok(models.TextChoices):
+        """How a kecamatan's TC 25 sorts its tujuan (seeds/004 Lampiran 5, seeds/001): the
+        RUTIN block (the secretariat's routine: keuangan, SAKIP) and the NON RUTIN one."""
+
+        RUTIN = "rutin", "RUTIN"
+        NON_RUTIN = "non_rutin", "NON RUTIN"
+
     renstra = models.ForeignKey(
         Renstra, on_delete=models.CASCADE, related_name="tujuan", verbose_name="Renstra"
     )
     nomor = models.PositiveSmallIntegerField("nomor")
     uraian = models.TextField("uraian tujuan")
+    # The RPJMD is free text on the Renstra (rpjmd_sasaran, one per line) and has no
+    # indicators stored, and the TC 25 words its sasaran differently from that list
+    # ("Meningkatkan kualitas pengelolaan keuangan …"), so the tujuan keeps its own text.
+    kelompok = models.CharField(
+        "kelompok (TC 25)",
+        max_length=10,
+        choices=Kelompok.choices,
+        blank=True,
+        help_text=(
+            "Bila diisi, tabel TC 25 pada lampiran LKIP dikelompokkan RUTIN lalu NON RUTIN, "
+            "masing-masing dengan sasaran dan indikator RPJMD-nya."
+        ),
+    )
+    rpjmd_sasaran = models.TextField(
+        "sasaran RPJMD yang didukung",
+        blank=True,
+        help_text="Dicetak sebagai “SASARAN RPJMD : …” di atas tabel TC 25 kelompok tujuan ini.",
+    )
+    rpjmd_indikator = models.TextField(
+        "indikator sasaran RPJMD",
+        blank=True,
+        help_text="Dicetak sebagai “INDIKATOR : …” di bawah sasaran RPJMD.",
+    )
 
     class Meta:
         verbose_name = "tujuan"
@@ -183,6 +216,19 @@ class Tujuan(models.Model):
 
     def __str__(self):
         return f"Tujuan {self.nomor}: {self.uraian}"
+
+    def alasan_tc25(self) -> str | None:
+        """Why the TC 25 group of this tujuan and its RPJMD sasaran and indicator cannot
+        change now: an approved LKIP annexed the TC 25 that prints them."""
+        return alasan_keselarasan(
+            self.renstra_id, f"kelompok TC 25 dan sasaran RPJMD tujuan {self.nomor}"
+        )
+
+    def alasan_terkunci(self, *, hapus: bool = False) -> str | None:
+        # Its number and text are not locked here (nor were they before the groups).
+        if hapus or self.pk is None or not _berubah(self, KOLOM_TC25):
+            return None
+        return self.alasan_tc25()
 
 
 class Sasaran(Terjaga):
@@ -464,6 +510,7 @@ class TargetIndikator(Terjaga):
         verbose_name = "target indikator"
         verbose_name_plural = "target indikator"
         ordering = ["indikator", "tahun"]
+        indexes = [indeks_rentang_tahun("target_tahun_saringan")]  # the admin's year filter
         constraints = [
             models.UniqueConstraint(fields=["indikator", "tahun"], name="target_satu_per_tahun"),
         ]

@@ -18,6 +18,7 @@ from django.utils.text import slugify
 
 from iku.models import (
     KOLOM_KESELARASAN,
+    KOLOM_TC25,
     Diktum,
     Indikator,
     IndikatorKeputusan,
@@ -131,7 +132,9 @@ def renstra_ubah(*, renstra: Renstra, data: dict, oleh) -> Renstra:
 def _salin_pohon(*, dari: Renstra, ke: Renstra, oleh) -> None:
     tahun = set(ke.tahun)
     for t in dari.tujuan.all():
-        tujuan = Tujuan.objects.create(renstra=ke, nomor=t.nomor, uraian=t.uraian)
+        tujuan = Tujuan.objects.create(
+            renstra=ke, nomor=t.nomor, uraian=t.uraian, **{k: getattr(t, k) for k in KOLOM_TC25}
+        )
         for ind in t.indikator.all():
             _salin_indikator(ind, tahun, oleh, tujuan=tujuan)
         for s in t.sasaran.all():
@@ -166,13 +169,29 @@ def _salin_indikator(ind: Indikator, tahun: set[int], oleh, **induk) -> None:
 
 
 @transaction.atomic
-def tujuan_simpan(*, renstra: Renstra, nomor: int, uraian: str, tujuan: Tujuan | None = None, oleh):
+def tujuan_simpan(
+    *,
+    renstra: Renstra,
+    nomor: int,
+    uraian: str,
+    kelompok: str = "",
+    rpjmd_sasaran: str = "",
+    rpjmd_indikator: str = "",
+    tujuan: Tujuan | None = None,
+    oleh,
+):
+    """``kelompok`` (RUTIN / NON RUTIN) and the RPJMD sasaran and indicator the tujuan serves
+    head its block of the TC 25 (laporan.isi_lkip.lampiran); all three may stay empty."""
     _jaga_pengisi(renstra.kecamatan, oleh)
     if tujuan is None:
         tujuan = Tujuan(renstra=renstra)
     elif tujuan.renstra_id != renstra.id:
         raise TransisiDitolak("Tujuan ini bukan bagian dari Renstra tersebut.")
     tujuan.nomor, tujuan.uraian = nomor, uraian
+    tujuan.kelompok = kelompok
+    tujuan.rpjmd_sasaran, tujuan.rpjmd_indikator = rpjmd_sasaran, rpjmd_indikator
+    if kelompok not in {"", *Tujuan.Kelompok.values}:
+        raise TransisiDitolak("Kelompok tujuan harus RUTIN, NON RUTIN atau kosong.")
     tujuan.save()
     return tujuan
 

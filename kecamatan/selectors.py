@@ -295,6 +295,12 @@ def kecamatan_terlihat(*, pengguna: Pengguna) -> QuerySet[Kecamatan]:
     return Kecamatan.objects.terlihat(pengguna)
 
 
+def kecamatan_kabupaten(*, kabupaten_id: int) -> QuerySet[Kecamatan]:
+    """Every kecamatan of a kabupaten (a lazy queryset): what a kecamatan's document compares
+    itself with (the LKIP's benchmark), whoever prints it."""
+    return Kecamatan.objects.filter(kabupaten_id=kabupaten_id)
+
+
 def kecamatan_cari(*, teks: str) -> Kecamatan | None:
     """The kecamatan a command line names, by slug first, else by name (any case)."""
     return (

@@ -55,7 +55,7 @@ class PenggunaDaftar(_HalamanAkun, TemplateView):
 
 
 class PenggunaTambah(_HalamanAkun, FormView):
-    template_name = "kecamatan/pengguna/tambah.html"
+    template_name = "kecamatan/pengguna/akun.html"
     form_class = AkunTambahForm
 
     def get_form_kwargs(self):
@@ -77,7 +77,7 @@ class PenggunaUbah(_HalamanAkun, FormView):
     it as a field). An account the admin may not manage goes back to the list with the
     reason; a refused change stays on the form with the reason next to its field."""
 
-    template_name = "kecamatan/pengguna/ubah.html"
+    template_name = "kecamatan/pengguna/akun.html"
     form_class = AkunUbahForm
     url_daftar = reverse_lazy("kecamatan:pengguna-daftar")
 

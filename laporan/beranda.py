@@ -25,7 +25,8 @@ from perjanjian.selectors import (
     peringatan_tahun,
     perjanjian_daftar,
     program_tahun,
-    realisasi_terisi,
+    realisasi_tahun,
+    sub_kegiatan_tahun,
     target_perjanjian,
 )
 from perjanjian.services import narasi_kosong
@@ -100,14 +101,22 @@ def ringkasan_tahun(*, kecamatan: Kecamatan, tahun: int) -> RingkasanTahun:
     for k in keputusan_renstra(renstra=renstra):
         keputusan[k.renstra_id] = k
     perjanjian = perjanjian_daftar(kecamatan=kecamatan, tahun=tahun)
-    target = target_perjanjian(perjanjian=perjanjian)
+    # Read once for the steps and the warnings (peringatan_tahun) together.
+    target = target_perjanjian(perjanjian=perjanjian, relasi=("indikator", "perjanjian"))
+    tersimpan = realisasi_tahun(kecamatan_id=kecamatan.id, tahun=tahun)
+    sub_kegiatan = sub_kegiatan_tahun(kecamatan_id=kecamatan.id, tahun=tahun)
     # The measures the kecamatan types (a computed one, Indikator.sumber_realisasi, is not).
     ukuran = {t.indikator.ukuran_id for t in target} - {
         t.indikator.ukuran_id for t in target if t.indikator.dihitung
     }
-    terisi = realisasi_terisi(kecamatan=kecamatan, tahun=tahun, ukuran_ids=ukuran)
+    terisi: dict[str, set[int]] = {}  # period → the typed measures with a realisasi stored
+    for r in tersimpan:
+        if r.ukuran_id in ukuran:
+            terisi.setdefault(r.periode, set()).add(r.ukuran_id)
     pelaporan = pelaporan_tahun(kecamatan=kecamatan, tahun=tahun)
-    anggaran = anggaran_tahun_per_periode(kecamatan=kecamatan, tahun=tahun)
+    anggaran = anggaran_tahun_per_periode(
+        kecamatan=kecamatan, tahun=tahun, sub_kegiatan=sub_kegiatan
+    )
     pembukaan = dibuka_kembali(kecamatan=kecamatan, tahun=tahun)
     realisasi = []
     for periode in PERIODE_TRIWULAN:
@@ -129,7 +138,13 @@ def ringkasan_tahun(*, kecamatan: Kecamatan, tahun: int) -> RingkasanTahun:
 
     ringkasan = RingkasanTahun(kecamatan, tahun, renstra, keputusan, perjanjian, realisasi, laporan)
     ringkasan.jalur = _jalur(ringkasan, slug, target, anggaran[Periode.TAHUNAN].ada_sub)
-    ringkasan.peringatan = peringatan_tahun(kecamatan_id=kecamatan.id, tahun=tahun)
+    ringkasan.peringatan = peringatan_tahun(
+        kecamatan_id=kecamatan.id,
+        tahun=tahun,
+        target=target,
+        realisasi=tersimpan,
+        sub_kegiatan=sub_kegiatan,
+    )
     return ringkasan
 
 

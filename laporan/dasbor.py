@@ -12,12 +12,13 @@ kabupaten at once and grouped here; the arithmetic is sakip.kinerja's.
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import QuerySet
 
 from iku.models import KeputusanIKU, Renstra
 from iku.selectors import pemakaian_ukuran_bersama, renstra_berlaku_di, status_keputusan_terakhir
-from kecamatan.models import Kecamatan
+from kecamatan.models import JenisSkala, Kecamatan
 from laporan.evaluasi import KODE_UKURAN_NILAI_SAKIP
 from laporan.models import LaporanKinerja
 from laporan.pembanding import MINIMAL_PEMBANDING, NilaiKecamatan, Pembanding, urutkan
@@ -43,6 +44,11 @@ SINGKATAN_PERIODE = {
     Periode.TW4: "TW IV",
     Periode.TAHUNAN: "Tahunan",
 }
+# The labels get_FOO_display() gives, looked up once (it rebuilds its choices on each call,
+# and the table asks for three per kecamatan).
+LABEL_PELAPORAN = dict(PelaporanRealisasi.Status.choices)
+LABEL_JENIS_PK = dict(PerjanjianKinerja.Jenis.choices)
+LABEL_STATUS_PK = dict(PerjanjianKinerja.Status.choices)
 TAHUN_TREN = 5  # the trend chart: the year and the four before it
 # What the demo data of `manage.py isi_data_sintetis` carries in its names, so the table can
 # say which rows are not real.
@@ -74,6 +80,7 @@ class Sel:
     kategori: Pita | None = None  # the realisasi on its own scale (kategori_nilai)
     peringkat: int | None = None  # 1 = best realisasi; None when fewer than 3 to compare
     sumber: str = ""  # where the value comes from, when the page says it (the Nilai SAKIP)
+    dihitung: str = ""  # a derived measure's "Dihitung dari …" (capaian_kabupaten)
 
 
 @dataclass(frozen=True)
@@ -90,7 +97,7 @@ class Kelengkapan:
             s == PerjanjianKinerja.Status.DITETAPKAN for _, s, _ in self.perjanjian
         )
 
-    @property
+    @cached_property
     def butir(self) -> tuple[bool, ...]:
         """Every item of the year, True when done: Renstra, IKU decree, PK, the five
         reporting periods verified, LKIP final."""
@@ -184,7 +191,8 @@ def dasbor_kabupaten(
     dasar: str = DasarPerjanjian.BERLAKU,
 ) -> Dasbor:
     """The table of every kecamatan in ``kecamatan`` (already scoped to the user), in
-    kode order. Fourteen queries, whatever the number of rows."""
+    kode order. A fixed number of queries whatever the number of rows (held by
+    tests/test_dasbor_kabupaten.py), one more per source of a derived measure."""
     daftar_kecamatan = list(kecamatan.order_by("kode"))
     terlihat = kecamatan.values("id")
     semua_ukuran = _ukuran_bersama(kabupaten_id)
@@ -200,13 +208,17 @@ def dasbor_kabupaten(
     )
     pelaporan = status_pelaporan_kabupaten(kecamatan=kecamatan, tahun=tahun)
     lkip = dict(
-        LaporanKinerja.objects.filter(kecamatan_id__in=terlihat, tahun=tahun).values_list(
-            "kecamatan_id", "status"
-        )
+        LaporanKinerja.objects.filter(kecamatan_id__in=terlihat, tahun=tahun)
+        .values_list("kecamatan_id", "status")
+        .order_by()  # a dict: no join to sort by kabupaten and kecamatan names
     )
 
     # The Nilai SAKIP and its source, as the evaluasi list and the LKIP show it.
-    nilai_sakip = nilai_sakip_kabupaten(kecamatan=daftar_kecamatan, tahun=tahun)
+    nilai_sakip = nilai_sakip_kabupaten(
+        kecamatan=daftar_kecamatan,
+        tahun=tahun,
+        skala={kabupaten_id: capaian.semua_skala[JenisSkala.PREDIKAT_SAKIP]},
+    )
 
     # Only the measures the year speaks about (a target or a realisasi); all of them when
     # the year has no data yet, so the page still says what it would show.
@@ -216,12 +228,12 @@ def dasbor_kabupaten(
     for r in renstra:
         renstra_per.setdefault(r.kecamatan_id, []).append(r)
 
-    baris = []
-    for kec in daftar_kecamatan:
-        daftar_perjanjian = capaian.perjanjian.get(kec.id, ())
-        dasar_perjanjian = capaian.dasar_perjanjian.get(kec.id)
+    # The cells column by column (a measure across the kecamatan), each ranked and averaged
+    # the way an LKIP's benchmark does it, then the rows.
+    kolom, rata_rata, jumlah = [], [], []
+    for u in ukuran:
         sel = []
-        for u in ukuran:
+        for kec in daftar_kecamatan:
             c = capaian.untuk(kec.id, u.id)
             s = Sel(
                 target=c.target,
@@ -229,14 +241,32 @@ def dasbor_kabupaten(
                 capaian=c.capaian,
                 kriteria=c.kriteria,
                 kategori=c.kategori,
+                dihitung=c.sumber,
             )
             if u.kode == KODE_UKURAN_NILAI_SAKIP and nilai_sakip[kec.id].nilai is not None:
                 n = nilai_sakip[kec.id]
                 kategori = kategori_nilai(
                     indikator=u, angka=n.nilai.angka, skala=capaian.semua_skala
                 )
-                s = replace(s, realisasi=n.nilai, sumber=n.label_sumber, kategori=kategori)
+                s = replace(
+                    s, realisasi=n.nilai, sumber=n.label_sumber, kategori=kategori, dihitung=""
+                )
             sel.append(s)
+        pembanding = _pembanding(daftar_kecamatan, sel, u, tahun)
+        peringkat = pembanding.peringkat_semua
+        kolom.append(
+            [
+                replace(s, peringkat=p) if (p := peringkat.get(kec.id)) is not None else s
+                for kec, s in zip(daftar_kecamatan, sel, strict=True)
+            ]
+        )
+        rata_rata.append(pembanding.rata_rata)
+        jumlah.append(pembanding.jumlah)
+
+    baris = []
+    for j, kec in enumerate(daftar_kecamatan):
+        daftar_perjanjian = capaian.perjanjian.get(kec.id, ())
+        dasar_perjanjian = capaian.dasar_perjanjian.get(kec.id)
         daftar_renstra = renstra_per.get(kec.id, [])
         status_keputusan = [keputusan_terakhir.get(r.id) for r in daftar_renstra]
         if not daftar_renstra or None in status_keputusan:
@@ -249,13 +279,14 @@ def dasbor_kabupaten(
             renstra=tuple(r.nama for r in daftar_renstra),
             keputusan=keputusan,
             perjanjian=tuple(
-                (p.get_jenis_display(), p.status, p.get_status_display()) for p in daftar_perjanjian
+                (LABEL_JENIS_PK[p.jenis], p.status, LABEL_STATUS_PK[p.status])
+                for p in daftar_perjanjian
             ),
             realisasi=tuple(
                 (
                     SINGKATAN_PERIODE[periode],
                     s := pelaporan.get((kec.id, periode), PelaporanRealisasi.Status.DRAFT),
-                    PelaporanRealisasi.Status(s).label,
+                    LABEL_PELAPORAN[s],
                 )
                 for periode in PERIODE_PELAPORAN
             ),
@@ -264,22 +295,11 @@ def dasbor_kabupaten(
         baris.append(
             BarisDasbor(
                 kecamatan=kec,
-                sel=tuple(sel),
+                sel=tuple(k[j] for k in kolom),
                 kelengkapan=kelengkapan,
-                dasar_perjanjian=dasar_perjanjian.get_jenis_display() if dasar_perjanjian else "",
+                dasar_perjanjian=LABEL_JENIS_PK[dasar_perjanjian.jenis] if dasar_perjanjian else "",
             )
         )
-
-    # Ranks and averages per measure, the way an LKIP's benchmark computes them.
-    rata_rata, jumlah = [], []
-    for i, u in enumerate(ukuran):
-        pembanding = _pembanding(baris, i, u, tahun)
-        peringkat = pembanding.peringkat_semua
-        baris = [
-            replace(b, sel=_ganti(b.sel, i, peringkat=peringkat.get(b.kecamatan.id))) for b in baris
-        ]
-        rata_rata.append(pembanding.rata_rata)
-        jumlah.append(pembanding.jumlah)
 
     return Dasbor(
         tahun=tahun,
@@ -292,11 +312,8 @@ def dasbor_kabupaten(
     )
 
 
-def _ganti(sel: tuple[Sel, ...], i: int, **ubah) -> tuple[Sel, ...]:
-    return (*sel[:i], replace(sel[i], **ubah), *sel[i + 1 :])
-
-
-def _pembanding(baris, i: int, u: UkuranDasbor, tahun: int) -> Pembanding:
+def _pembanding(kecamatan: list[Kecamatan], sel: list[Sel], u: UkuranDasbor, tahun: int):
+    """The benchmark of one measure across ``kecamatan`` (``sel``: its cells, aligned)."""
     return Pembanding(
         ukuran=u.nama,
         tahun=tahun,
@@ -304,9 +321,9 @@ def _pembanding(baris, i: int, u: UkuranDasbor, tahun: int) -> Pembanding:
         kecamatan_id=0,
         urutan=urutkan(
             (
-                NilaiKecamatan(b.kecamatan.id, b.kecamatan.nama, b.sel[i].realisasi)
-                for b in baris
-                if b.sel[i].realisasi is not None
+                NilaiKecamatan(k.id, k.nama, s.realisasi)
+                for k, s in zip(kecamatan, sel, strict=True)
+                if s.realisasi is not None
             ),
             u.polaritas,
         ),

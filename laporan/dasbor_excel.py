@@ -80,8 +80,14 @@ def render(*, dasbor: Dasbor, baris: list[BarisDasbor], kabupaten: str) -> Berka
             "; ".join(
                 [
                     *(["data SINTETIS (demo), bukan data resmi"] if k.sintetis else []),
-                    # Where a value comes from, as the page says it (the Nilai SAKIP).
+                    # Where a value comes from, as the page says it (the Nilai SAKIP, a
+                    # computed realisasi).
                     *(f"Nilai SAKIP {s.sumber}" for s in b.sel if s.sumber),
+                    *(
+                        f"{u.nama}: {s.dihitung}"
+                        for u, s in zip(dasbor.ukuran, b.sel, strict=True)
+                        if s.dihitung
+                    ),
                 ]
             )
             or None,

@@ -183,6 +183,7 @@ def muat_kabupaten(data: dict, hasil: Hasil) -> Kabupaten:
 def muat_kecamatan(kabupaten: Kabupaten, data: dict, hasil: Hasil) -> None:
     kecamatan = Kecamatan.objects.get(kabupaten=kabupaten, slug=data["kecamatan"])
     if kecamatan.renstra.exists():
+        lengkapi_kecamatan(kecamatan, data)
         hasil.dilewati.append(str(kecamatan))
         return
     for kunci in ("alamat", "kode_pos", "telepon", "email"):
@@ -299,7 +300,9 @@ def muat_renstra(kecamatan, r, unit, indikator, sasaran) -> Renstra:
         rpjmd_sasaran=baris(rpjmd.get("sasaran")),
     )
     for t in r["tujuan"]:
-        tujuan = Tujuan.objects.create(renstra=renstra, nomor=t["nomor"], uraian=t["uraian"])
+        tujuan = Tujuan.objects.create(
+            renstra=renstra, nomor=t["nomor"], uraian=t["uraian"], **isian_tc25(t, renstra)
+        )
         for urutan, i in enumerate(t.get("indikator", []), start=1):
             indikator[(renstra.nama, i["nama"])] = muat_indikator(
                 i, urutan, unit, renstra, tujuan=tujuan
@@ -312,6 +315,45 @@ def muat_renstra(kecamatan, r, unit, indikator, sasaran) -> Renstra:
                     i, urutan, unit, renstra, sasaran=baru
                 )
     return renstra
+
+
+def isian_tc25(t: dict, renstra: Renstra) -> dict:
+    """A tujuan's TC 25 group as the file writes it ("RUTIN", "NON RUTIN") and the RPJMD
+    sasaran and indicator heading it."""
+    kelompok = t.get("kelompok", "")
+    dari_label = {label: nilai for nilai, label in Tujuan.Kelompok.choices}
+    if kelompok and kelompok not in dari_label:
+        raise DataTidakValid(
+            f"{renstra.nama} tujuan {t['nomor']}: kelompok {kelompok!r} bukan RUTIN / NON RUTIN"
+        )
+    rpjmd = t.get("rpjmd", {})
+    return {
+        "kelompok": dari_label.get(kelompok, ""),
+        "rpjmd_sasaran": baris(rpjmd.get("sasaran")),
+        "rpjmd_indikator": baris(rpjmd.get("indikator")),
+    }
+
+
+def lengkapi_kecamatan(kecamatan: Kecamatan, data: dict) -> None:
+    """A kecamatan loaded before its file had the camat's terms and the tujuan's TC 25 groups:
+    they are filled where still empty, never overwritten (like the bupati's terms)."""
+    for p in data.get("pejabat", []):
+        masa = {"mulai": p.get("mulai"), "selesai": p.get("selesai")}
+        if any(masa.values()):
+            Pejabat.objects.filter(
+                kecamatan=kecamatan, nama=p["nama"], mulai=None, selesai=None
+            ).update(**masa)
+    for r in data.get("renstra", []):
+        renstra = Renstra.objects.filter(kecamatan=kecamatan, nama=r["nama"]).first()
+        if renstra is None:
+            continue
+        for t in r["tujuan"]:
+            isian = isian_tc25(t, renstra)
+            kosong = Tujuan.objects.filter(
+                renstra=renstra, nomor=t["nomor"], **{k: "" for k in isian}
+            )
+            if any(isian.values()) and kosong.exists() and not kosong.get().alasan_tc25():
+                kosong.update(**isian)
 
 
 def muat_indikator(i: dict, urutan: int, unit, renstra: Renstra, **induk) -> Indikator:
@@ -483,12 +525,20 @@ def muat_perjanjian(kecamatan, data: dict, renstra: dict, indikator: dict, level
             perjanjian=perjanjian, indikator=ind, urutan=urutan, nilai=t.angka, huruf=t.huruf or ""
         )
     tingkat = {"P": "program", "K": "kegiatan", "S": "sub_kegiatan"}
-    for urutan, (kode, uraian, satuan, target, realisasi) in enumerate(
+    # [kode, uraian, satuan, target, realisasi] and optionally the sumber_realisasi of a
+    # derived indicator, whose realisasi is then null (computed, never stored).
+    for urutan, (kode, uraian, satuan, target, realisasi, *sumber) in enumerate(
         data.get("indikator_program", []), start=1
     ):
         tempat = f"{perjanjian} indikator program {kode}"
         if kode not in level:
             raise DataTidakValid(f"{tempat}: {kode} tidak ada di anggaran")
+        sumber = sumber[0] if sumber else Indikator.SumberRealisasi.DIKETIK
+        if sumber not in Indikator.SumberRealisasi.values:
+            pilihan = ", ".join(Indikator.SumberRealisasi.values)
+            raise DataTidakValid(f"{tempat}: sumber {sumber!r} bukan salah satu dari {pilihan}")
+        if sumber != Indikator.SumberRealisasi.DIKETIK and realisasi is not None:
+            raise DataTidakValid(f"{tempat}: realisasi yang dihitung ({sumber}) tidak diisi")
         IndikatorProgram.objects.create(
             perjanjian=perjanjian,
             urutan=urutan,
@@ -496,6 +546,7 @@ def muat_perjanjian(kecamatan, data: dict, renstra: dict, indikator: dict, level
             satuan=satuan,
             target=nilai(target, tempat).angka,
             realisasi=nilai(realisasi, tempat).angka if realisasi is not None else None,
+            sumber_realisasi=sumber,
             **{tingkat[kode[0]]: level[kode]},
         )
     tetapkan_status(perjanjian, data.get("status"))

@@ -10,8 +10,10 @@ The seeds write "tidak ada data untuk benchmark"; a system holding every kecamat
 their yearly realisasi instead. A comparison is only drawn when at least
 ``MINIMAL_PEMBANDING`` kecamatan have a realisasi: an "average" of one or two values, or a rank
 "1 of 2", tells a reader nothing. The yearly realisasi of all measures of a report is read in
-one query; the average comes from ``sakip.kinerja.rata_rata``, the rank from
-``sakip.kinerja.peringkat`` (which the dashboard uses too).
+one assembly with the kabupaten dashboard (``perjanjian.selectors.capaian_kabupaten``), so a
+derived measure (``Indikator.sumber_realisasi``) is compared by its computed value, as every
+kecamatan's own tables show it; the average comes from ``sakip.kinerja.rata_rata``, the rank
+from ``sakip.kinerja.peringkat`` (which the dashboard uses too).
 """
 
 from collections.abc import Iterable
@@ -19,13 +21,24 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from iku.models import Indikator
-from perjanjian.selectors import nilai_indikator, realisasi_tahunan_kabupaten
+from iku.selectors import nama_ukuran
+from kecamatan.selectors import kecamatan_kabupaten
+from perjanjian.selectors import capaian_kabupaten
 from sakip import kinerja
 from sakip.kinerja import Nilai, Polaritas
 
 from .models import TargetPembanding
 
 MINIMAL_PEMBANDING = 3
+
+
+@dataclass(frozen=True)
+class _Ukuran:
+    """A measure as ``capaian_kabupaten`` reads it (``UkuranBersama``), from its first indicator."""
+
+    id: int
+    satuan: str
+    skala_kategori: str
 
 
 @dataclass(frozen=True)
@@ -127,29 +140,36 @@ def pembanding_tahunan(
 ) -> dict[int, Pembanding]:
     """Per measure (``ukuran_id``) of the given indicators, the comparison for ``tahun``.
 
-    One query for all measures' realisasi, one for their national / provincial targets. The
-    polarity and unit of the first indicator of a measure are used (two indicators of one
-    measure, such as IKM in both Renstra of 2025, agree on them).
+    The realisasi of every kecamatan from ``capaian_kabupaten`` (against the PK in force of
+    each; a derived measure by its computed value), then one query each for the kecamatan's
+    names, the measures' names and the national / provincial targets. The polarity and unit
+    of the first indicator of a measure are used (two indicators of one measure, such as IKM
+    in both Renstra of 2025, agree on them).
     """
     per_ukuran: dict[int, Indikator] = {}
     for ind in indikator:
         per_ukuran.setdefault(ind.ukuran_id, ind)
     if not per_ukuran:
         return {}
-    baris = realisasi_tahunan_kabupaten(
-        kabupaten_id=kecamatan.kabupaten_id, ukuran_ids=per_ukuran, tahun=tahun
+    sekabupaten = kecamatan_kabupaten(kabupaten_id=kecamatan.kabupaten_id)
+    rakitan = capaian_kabupaten(
+        kecamatan=sekabupaten,
+        kabupaten_id=kecamatan.kabupaten_id,
+        tahun=tahun,
+        ukuran=[_Ukuran(u, i.satuan, i.skala_kategori) for u, i in per_ukuran.items()],
     )
+    nama_kecamatan = dict(sekabupaten.order_by().values_list("id", "nama"))
+    nama = nama_ukuran(ukuran_ids=per_ukuran)
     nilai: dict[int, list[NilaiKecamatan]] = {u: [] for u in per_ukuran}
-    nama_ukuran: dict[int, str] = {}
-    for r in baris:
-        nama_ukuran[r.ukuran_id] = r.ukuran.nama
-        nilai[r.ukuran_id].append(
-            NilaiKecamatan(
-                kecamatan_id=r.kecamatan_id,
-                kecamatan=f"Kecamatan {r.kecamatan.nama}",
-                nilai=nilai_indikator(per_ukuran[r.ukuran_id], r.nilai, r.huruf),
+    for (kid, uid), sel in rakitan.sel.items():
+        if sel.realisasi is not None and sel.realisasi.angka is not None:
+            nilai[uid].append(
+                NilaiKecamatan(
+                    kecamatan_id=kid,
+                    kecamatan=f"Kecamatan {nama_kecamatan[kid]}",
+                    nilai=sel.realisasi,
+                )
             )
-        )
     target: dict[int, list[TargetPembanding]] = {u: [] for u in per_ukuran}
     for t in TargetPembanding.objects.filter(ukuran_id__in=list(per_ukuran), tahun=tahun).order_by(
         "ukuran_id", "tingkat"
@@ -161,7 +181,7 @@ def pembanding_tahunan(
     }
     return {
         u: Pembanding(
-            ukuran=nama_ukuran.get(u, ind.nama),
+            ukuran=nama.get(u, ind.nama),
             tahun=tahun,
             polaritas=Polaritas(ind.polaritas),
             kecamatan_id=kecamatan.id,

@@ -3,7 +3,7 @@ follow-up rows typed on the LKIP page, and the kabupaten's LHE overview. The vie
 their kecamatan and call these, so every query of a page is here; each read takes the
 kecamatan (or the kecamatan the user sees) and filters by it."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -109,24 +109,28 @@ def _nilai_sakip(lhe: EvaluasiAKIP | None, realisasi, skala: kinerja.Skala) -> N
 
 
 def nilai_sakip_kabupaten(
-    *, kecamatan: Iterable[Kecamatan], tahun: int, lhe: dict[int, EvaluasiAKIP] | None = None
+    *,
+    kecamatan: Iterable[Kecamatan],
+    tahun: int,
+    lhe: dict[int, EvaluasiAKIP] | None = None,
+    skala: Mapping[int, kinerja.Skala] | None = None,
 ) -> dict[int, NilaiSakip]:
     """Kecamatan id → its Nilai SAKIP of ``tahun``, for every one of ``kecamatan`` (already
     scoped to the user). Three queries whatever their number (one when ``lhe``, the year's
     LHE per kecamatan id with their scores prefetched, is given), and two per kabupaten for
-    its predikat scale of the year."""
+    its predikat scale of the year (none when ``skala``, kabupaten id → that scale as
+    ``skala_predikat`` reads it, is given: the dashboard has read the year's scales)."""
     kecamatan = list(kecamatan)
     ids = [k.id for k in kecamatan]
-    skala = {
-        kid: skala_predikat(kabupaten_id=kid, tahun=tahun)
-        for kid in {k.kabupaten_id for k in kecamatan}
-    }
+    skala = dict(skala or {})
+    for kab_id in {k.kabupaten_id for k in kecamatan} - set(skala):
+        skala[kab_id] = skala_predikat(kabupaten_id=kab_id, tahun=tahun)
     if lhe is None:
         lhe = {
             e.kecamatan_id: e
-            for e in EvaluasiAKIP.objects.filter(
-                kecamatan_id__in=ids, tahun=tahun
-            ).prefetch_related("skor")
+            for e in EvaluasiAKIP.objects.filter(kecamatan_id__in=ids, tahun=tahun)
+            .prefetch_related("skor")
+            .order_by()  # a dict: no join to sort by names
         }
     realisasi = realisasi_tahunan_kode(kecamatan_ids=ids, kode=KODE_UKURAN_NILAI_SAKIP, tahun=tahun)
     return {
@@ -140,15 +144,22 @@ def nilai_sakip(*, kecamatan: Kecamatan, tahun: int) -> NilaiSakip:
     return nilai_sakip_kabupaten(kecamatan=[kecamatan], tahun=tahun)[kecamatan.id]
 
 
-def nilai_sakip_lhe(*, kecamatan: Kecamatan, tahun: int) -> NilaiTurunan | None:
-    """The Nilai SAKIP of ``tahun`` for an indicator computed from the LHE
+def nilai_sakip_lhe(
+    *, kecamatan: Iterable[Kecamatan], tahun: int
+) -> dict[int, NilaiTurunan | None]:
+    """Kecamatan id → the Nilai SAKIP of ``tahun`` for an indicator computed from the LHE
     (``Indikator.sumber_realisasi`` nilai_sakip): the year's scored LHE by the rule above, None
-    without one (a loaded or typed realisasi is not an LHE). Registered with perjanjian in the
+    without one (a loaded or typed realisasi is not an LHE); every kecamatan of ``kecamatan``
+    in the queries of ``nilai_sakip_kabupaten``. Registered with perjanjian in the
     AppConfig.ready: the capaian assembly sits below this app."""
-    n = nilai_sakip(kecamatan=kecamatan, tahun=tahun)
-    if n.sumber != SumberNilaiSakip.LHE:
-        return None
-    return NilaiTurunan(n.nilai.angka, f"Dihitung dari {n.keterangan}", n.nilai.huruf or "")
+    return {
+        kid: (
+            NilaiTurunan(n.nilai.angka, f"Dihitung dari {n.keterangan}", n.nilai.huruf or "")
+            if n.sumber == SumberNilaiSakip.LHE
+            else None
+        )
+        for kid, n in nilai_sakip_kabupaten(kecamatan=kecamatan, tahun=tahun).items()
+    }
 
 
 class BarisEvaluasi(NamedTuple):

@@ -26,6 +26,9 @@ class PerjanjianKinerjaAdmin(AdminSakip):
     list_display = ["__str__", "tahun", "jenis", "renstra", "tanggal", "status"]
     list_filter = ["tahun", "jenis", "status", "kecamatan"]
     list_select_related = ["kecamatan", "renstra__kecamatan"]
+    # The unique index's order (an incremental sort within each kecamatan), not a sort of
+    # every PK by the kecamatan's name through a join (issue 12: a national list).
+    ordering = ["kecamatan_id", "-tahun", "jenis"]
     inlines = [TargetPerjanjianInline]
 
 
@@ -69,9 +72,17 @@ class SubKegiatanAdmin(AdminSakip):
 
 @admin.register(IndikatorProgram)
 class IndikatorProgramAdmin(AdminSakip):
-    list_display = ["uraian", "perjanjian", "satuan", "target", "realisasi"]
-    list_filter = ["perjanjian"]
+    list_display = ["uraian", "perjanjian", "satuan", "target", "realisasi", "sumber_realisasi"]
+    list_filter = ["perjanjian", "sumber_realisasi"]
     list_select_related = ["perjanjian__kecamatan"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A derived realisasi is computed (perjanjian.selectors.turunan), never typed; the
+        # model's clean refuses one for a row switched to a source here.
+        hanya_baca = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.dihitung:
+            hanya_baca.append("realisasi")
+        return hanya_baca
 
 
 @admin.register(Realisasi)
@@ -110,6 +121,8 @@ class PelaporanRealisasiAdmin(AdminSakip):
     list_display = ["kecamatan", "tahun", "periode", "status"]
     list_filter = ["tahun", "periode", "status", "kecamatan"]
     list_select_related = ["kecamatan"]
+    # As the PK list: the unique index's order (issue 12).
+    ordering = ["kecamatan_id", "-tahun", "periode"]
 
 
 @admin.register(SurveiKepuasan)

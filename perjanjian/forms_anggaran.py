@@ -13,7 +13,9 @@ from perjanjian.models import (
     SubKegiatan,
 )
 from perjanjian.selectors.anggaran import PohonAnggaran
+from perjanjian.selectors.turunan import keterangan_sumber
 from perjanjian.services.anggaran import KOLOM_PAGU, PERIODE, pesan_sasaran_ganda
+from perjanjian.services.realisasi import pesan_dihitung
 from sakip.format_id import format_angka
 from sakip.isian import IsianLengkap, NilaiField, UangField
 from sakip.konkurensi import SidikField
@@ -248,8 +250,17 @@ class SubKegiatanForm(_KodeUnik, forms.Form):
 JUMLAH_BARIS_BARU = 3
 
 
-def _kolom_indikator(prefix: str, wajib: bool) -> dict[str, forms.Field]:
-    return {
+# The sources of IndikatorProgram.sumber_realisasi; a typed one is typed on this page.
+PILIHAN_SUMBER = [
+    (v, "Diketik di halaman ini" if v == IndikatorProgram().sumber_realisasi else label)
+    for v, label in IndikatorProgram._meta.get_field("sumber_realisasi").choices
+]
+
+
+def _kolom_indikator(prefix: str, wajib: bool, baris: str) -> dict[str, forms.Field]:
+    """The cells of one indicator row; each input named for a screen reader by its column and
+    its row (``baris``), since the table's headers are not labels."""
+    kolom = {
         f"{prefix}_uraian": forms.CharField(
             label="Indikator",
             max_length=255,
@@ -269,7 +280,19 @@ def _kolom_indikator(prefix: str, wajib: bool) -> dict[str, forms.Field]:
             huruf_boleh=False,
             required=False,
         ),
+        f"{prefix}_sumber": forms.ChoiceField(
+            label="Sumber realisasi",
+            choices=PILIHAN_SUMBER,
+            initial=IndikatorProgram._meta.get_field("sumber_realisasi").default,
+            required=False,
+        ),
     }
+    for field in kolom.values():
+        field.widget.attrs["aria-label"] = f"{field.label}: {baris}"
+    return kolom
+
+
+KOLOM = ("uraian", "satuan", "target", "realisasi", "sumber")
 
 
 class IndikatorProgramForm(forms.Form):
@@ -283,13 +306,21 @@ class IndikatorProgramForm(forms.Form):
         self.indikator = indikator
         self.fields["sidik"].initial = sidik
         for i in indikator:
-            kolom = _kolom_indikator(f"i{i.id}", wajib=True)
+            kolom = _kolom_indikator(f"i{i.id}", wajib=True, baris=i.uraian)
             awal = {"uraian": i.uraian, "satuan": i.satuan, "target": i.target}
-            awal["realisasi"] = i.realisasi
+            awal.update(realisasi=i.realisasi, sumber=i.sumber_realisasi)
             for nama, field in kolom.items():
                 field.initial = awal[nama.rsplit("_", 1)[1]]
                 self.fields[nama] = field
-            self.fields[f"i{i.id}_hapus"] = forms.BooleanField(label="Hapus", required=False)
+            if i.dihitung:
+                # Computed (perjanjian.selectors.turunan): shown, never an input; a value
+                # posted anyway is not read here and is refused by the service.
+                del self.fields[f"i{i.id}_realisasi"]
+            self.fields[f"i{i.id}_hapus"] = forms.BooleanField(
+                label="Hapus",
+                required=False,
+                widget=forms.CheckboxInput(attrs={"aria-label": f"Hapus: {i.uraian}"}),
+            )
         self.simpul = {kunci_simpul(s.objek): s.objek for s in simpul}
         pilihan = [("", "— pilih program / kegiatan / sub kegiatan —")]
         pilihan += [
@@ -297,22 +328,32 @@ class IndikatorProgramForm(forms.Form):
             for s in simpul
         ]
         for n in range(JUMLAH_BARIS_BARU):
+            baris = f"baris baru {n + 1}"
             self.fields[f"baru{n}_tingkat"] = forms.ChoiceField(
-                label="Untuk", choices=pilihan, required=False
+                label="Untuk",
+                choices=pilihan,
+                required=False,
+                widget=forms.Select(attrs={"aria-label": f"Untuk: {baris}"}),
             )
-            self.fields.update(_kolom_indikator(f"baru{n}", wajib=False))
+            self.fields.update(_kolom_indikator(f"baru{n}", wajib=False, baris=baris))
 
-    def baris(self, i) -> list:
-        return [self[f"i{i.id}_{k}"] for k in ("uraian", "satuan", "target", "realisasi", "hapus")]
+    def baris(self, i) -> dict:
+        """The cells of an indicator's row by column (no ``realisasi`` for a derived one)."""
+        return {k: self[f"i{i.id}_{k}"] for k in (*KOLOM, "hapus") if f"i{i.id}_{k}" in self.fields}
 
     def baris_baru(self) -> list[list]:
         return [
-            [self[f"baru{n}_{k}"] for k in ("tingkat", "uraian", "satuan", "target", "realisasi")]
-            for n in range(JUMLAH_BARIS_BARU)
+            [self[f"baru{n}_{k}"] for k in ("tingkat", *KOLOM)] for n in range(JUMLAH_BARIS_BARU)
         ]
 
     def clean(self):
         data = super().clean()
+        for i in self.indikator:
+            # A derived indicator has no input; a value posted for it anyway is refused.
+            if i.dihitung and (self.data.get(f"i{i.id}_realisasi") or "").strip():
+                self.add_error(
+                    None, pesan_dihitung(i.uraian, keterangan_sumber(i.sumber_realisasi))
+                )
         for n in range(JUMLAH_BARIS_BARU):
             isi = {
                 k: data.get(f"baru{n}_{k}")
@@ -320,19 +361,28 @@ class IndikatorProgramForm(forms.Form):
             }
             if not any(isi.values()):
                 continue
+            sumber = data.get(f"baru{n}_sumber")
+            if isi["realisasi"] and sumber and sumber != IndikatorProgram().sumber_realisasi:
+                self.add_error(
+                    f"baru{n}_realisasi",
+                    pesan_dihitung(isi["uraian"] or "", keterangan_sumber(sumber)),
+                )
             for k in ("tingkat", "uraian", "satuan", "target"):
                 if not isi[k] and not self.has_error(f"baru{n}_{k}"):
                     self.add_error(f"baru{n}_{k}", "Wajib diisi untuk menambah indikator.")
         return data
 
     def ubah(self) -> dict[int, dict]:
-        return {
-            i.id: {
+        hasil = {}
+        for i in self.indikator:
+            nilai = {
                 k: self.cleaned_data[f"i{i.id}_{k}"]
                 for k in ("uraian", "satuan", "target", "realisasi")
+                if f"i{i.id}_{k}" in self.fields
             }
-            for i in self.indikator
-        }
+            nilai["sumber_realisasi"] = self.cleaned_data[f"i{i.id}_sumber"]
+            hasil[i.id] = nilai
+        return hasil
 
     def hapus(self) -> set[int]:
         return {i.id for i in self.indikator if self.cleaned_data[f"i{i.id}_hapus"]}
@@ -348,6 +398,7 @@ class IndikatorProgramForm(forms.Form):
                 k: self.cleaned_data[f"baru{n}_{k}"]
                 for k in ("uraian", "satuan", "target", "realisasi")
             }
+            baris["sumber_realisasi"] = self.cleaned_data[f"baru{n}_sumber"]
             baris[TINGKAT_FIELD[type(objek)]] = objek
             hasil.append(baris)
         return hasil

@@ -18,7 +18,7 @@ from perjanjian.services.realisasi import (
     pesan_dihitung,
     teks_nilai,
 )
-from sakip.isian import IsianLengkap, NilaiField
+from sakip.isian import IsianLengkap, NilaiField, TeksInput
 from sakip.konkurensi import SidikField
 
 PANJANG_CATATAN = 255
@@ -54,6 +54,7 @@ class RealisasiGridForm(IsianLengkap, forms.Form):
                     max_length=PANJANG_CATATAN,
                     label=f"Sumber / catatan {b.ukuran.nama}",
                     initial=r.catatan_sumber if r else "",
+                    widget=TeksInput,
                 )
                 _atur_input(self, b)
         self.fields["sidik"].initial = grid.sidik

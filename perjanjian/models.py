@@ -4,17 +4,21 @@ Budgets are stored on the sub kegiatan only: a kegiatan's and a program's pagu a
 are sums, never typed, so Tabel 2.7, 2.8, 2.9, 3.7, 3.12 and 3.13 of an LKIP cannot disagree.
 """
 
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from iku.models import Indikator
 from iku.selectors import kecamatan_sasaran
 from kecamatan.selectors import lkip_ditetapkan, pesan_terkunci
 from sakip.alur import Alur
 from sakip.format_id import format_angka
 from sakip.kinerja import JenisBelanja
 from sakip.penguncian import Terjaga
-from sakip.tahun import TahunField
+from sakip.tahun import TahunField, indeks_rentang_tahun
 from sakip.validators import nip_valid_or_blank, validate_nip
 
 NILAI = {"max_digits": 20, "decimal_places": 4}
@@ -89,6 +93,7 @@ class PerjanjianKinerja(Terjaga):
         verbose_name = "perjanjian kinerja"
         verbose_name_plural = "perjanjian kinerja"
         ordering = ["kecamatan", "-tahun", "jenis"]
+        indexes = [indeks_rentang_tahun("perjanjian_tahun_saringan")]  # the admin's year filter
         constraints = [
             models.UniqueConstraint(
                 fields=["kecamatan", "tahun", "jenis"], name="perjanjian_satu_per_jenis_tahun"
@@ -470,19 +475,25 @@ class RealisasiAnggaran(Terjaga):
         return alasan if status == PelaporanRealisasi.Status.DIVERIFIKASI else None
 
     @staticmethod
-    def periode_tertutup(*, kecamatan_id: int, tahun: int) -> dict[str, tuple[str, str]]:
+    def periode_tertutup(
+        *, kecamatan_id: int, tahun: int, status: dict[str, str] | None = None
+    ) -> dict[str, tuple[str, str]]:
         """Period → (status, reason) for each period whose budget realisasi cannot change
-        now (one query). A period's budget realisasi is part of its report: closed while it
+        now (one query; none when the page has read the year's ``status`` per period
+        already). A period's budget realisasi is part of its report: closed while it
         is diajukan to Bappeda, locked once verified (the guard above refuses that one; the
         service, the page, its form and the Excel import read both). A quarter is also closed
         with the Tahunan report: where no annual figure is typed, the year's budget realisasi
         is the quarters' sum (sakip.kinerja.realisasi_anggaran_tahunan)."""
         s = PelaporanRealisasi.Status
-        status = dict(
-            PelaporanRealisasi.objects.filter(
-                kecamatan_id=kecamatan_id, tahun=tahun, status__in=(s.DIAJUKAN, s.DIVERIFIKASI)
-            ).values_list("periode", "status")
-        )
+        if status is None:
+            status = dict(
+                PelaporanRealisasi.objects.filter(
+                    kecamatan_id=kecamatan_id,
+                    tahun=tahun,
+                    status__in=(s.DIAJUKAN, s.DIVERIFIKASI),
+                ).values_list("periode", "status")
+            )
         tahunan = Periode.TAHUNAN.value
         hasil = {}
         for periode in Periode.values:
@@ -557,7 +568,24 @@ class IndikatorProgram(Terjaga):
     satuan = models.CharField("satuan", max_length=50)
     target = models.DecimalField("target", **NILAI)
     realisasi = models.DecimalField("realisasi", null=True, blank=True, **NILAI)
+    # The same sources as a PK indicator's (Indikator.SumberRealisasi, one list): a derived
+    # realisasi is computed by perjanjian.selectors.turunan and never typed (issue 11).
+    sumber_realisasi = models.CharField(
+        "sumber realisasi",
+        max_length=20,
+        choices=Indikator.SumberRealisasi.choices,
+        default=Indikator.SumberRealisasi.DIKETIK,
+        help_text=(
+            "Realisasi yang dihitung dari data sistem tidak dapat diketik. Realisasi anggaran: "
+            "serapan seluruh pohon anggaran kecamatan tahun itu; indikator program: bagian "
+            "indikator tingkat program PK yang sama yang tercapai (tanpa indikator yang "
+            "dihitung dengan cara ini sendiri)."
+        ),
+    )
     riwayat = HistoricalRecords()
+    # The computed value of a derived indicator, set by the selector that lists them
+    # (perjanjian.selectors.tahun.indikator_program_pk); read through realisasi_berlaku.
+    turunan = None
 
     class Meta:
         verbose_name = "indikator program / kegiatan"
@@ -576,6 +604,30 @@ class IndikatorProgram(Terjaga):
 
     def __str__(self):
         return self.uraian
+
+    @property
+    def dihitung(self) -> bool:
+        """Its realisasi is computed from data the system holds, never typed."""
+        return self.sumber_realisasi != Indikator.SumberRealisasi.DIKETIK
+
+    @property
+    def realisasi_berlaku(self) -> Decimal | None:
+        """The realisasi every page and document reads: the computed one of a derived
+        indicator (None until the selector computed it: never the stored number), else the
+        typed one."""
+        if self.dihitung:
+            return self.turunan.angka if self.turunan is not None else None
+        return self.realisasi
+
+    def clean(self):
+        super().clean()
+        if self.dihitung and self.realisasi is not None:
+            raise ValidationError(
+                {
+                    "realisasi": f"Realisasi indikator ini tidak diketik: "
+                    f"{self.get_sumber_realisasi_display().lower()}. Kosongkan."
+                }
+            )
 
     # What the PK promises; the realisasi is only known at the end of the year and stays open
     # until Bappeda verifies the year's realisasi.
@@ -625,6 +677,7 @@ class Realisasi(Terjaga):
         verbose_name = "realisasi indikator"
         verbose_name_plural = "realisasi indikator"
         ordering = ["kecamatan", "ukuran", "tahun", "periode"]
+        indexes = [indeks_rentang_tahun("realisasi_tahun_saringan")]  # the admin's year filter
         constraints = [
             models.UniqueConstraint(
                 fields=["kecamatan", "ukuran", "tahun", "periode"],
@@ -667,6 +720,7 @@ class PelaporanRealisasi(Terjaga):
         verbose_name = "pelaporan realisasi"
         verbose_name_plural = "pelaporan realisasi"
         ordering = ["kecamatan", "-tahun", "periode"]
+        indexes = [indeks_rentang_tahun("pelaporan_tahun_saringan")]  # the admin's year filter
         constraints = [
             models.UniqueConstraint(
                 fields=["kecamatan", "tahun", "periode"], name="pelaporan_satu_per_periode"

@@ -15,6 +15,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy
 
 from sakip import akses
+from sakip.admin_hitung import PaginatorPerkiraan
 from sakip.admin_saring import SaringanLingkup, saringan_nasional
 from sakip.isian import BarisInlineFormSet, NipField, UangField, batas_kolom, kolom_rupiah
 from sakip.penguncian import DataTerkunci, Terjaga
@@ -169,6 +170,9 @@ class AdminSakip(NipAdmin, BatasAngkaAdmin, LingkupKabupaten, admin.ModelAdmin):
     # A filtered list counts its own rows only, not the whole table again (issue 12: at
     # national size that second count was a scan of every row on each page).
     show_full_result_count = False
+    # And an unfiltered list of a large table is numbered by the planner's estimate, not a
+    # count of every row (the national superuser's realisasi list; sakip.admin_hitung).
+    paginator = PaginatorPerkiraan
     # Django's own "hapus yang dipilih", replaced by the method below (same name).
     actions = ["delete_selected"]
 

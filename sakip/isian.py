@@ -13,13 +13,50 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeData, mark_safe
 
 from sakip.format_id import NAMA_BULAN, format_angka, format_nilai, format_nip
 from sakip.kinerja import BatasAngka, Nilai, parse_nilai, parse_rupiah
 from sakip.validators import normalkan_nip, periksa_nip
 
 
-class NilaiInput(forms.TextInput):
+def _atribut(nilai) -> str:
+    """An attribute value as Django's widget templates write it (``|stringformat:'s'``, then
+    escaped unless it was marked safe)."""
+    teks = str(nilai)
+    return teks if isinstance(nilai, SafeData) else conditional_escape(teks)
+
+
+class InputCepat:
+    """An ``<input>`` widget written in Python instead of through Django's widget templates
+    (input.html and attrs.html), to the same characters: a grid of many inputs, each with its
+    htmx attributes, spent a fifth of its page's time there (bench/permintaan.py).
+    tests/test_isian_cepat.py compares both for every kind of value and attribute."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        if self.template_name != "django/forms/widgets/text.html":
+            return super().render(name, value, attrs, renderer)
+        w = self.get_context(name, value, attrs)["widget"]
+        bagian = [
+            f'<input type="{conditional_escape(w["type"])}" name="{conditional_escape(w["name"])}"'
+        ]
+        if w["value"] is not None:
+            bagian.append(f' value="{_atribut(w["value"])}"')
+        for kunci, isi in w["attrs"].items():
+            if isi is not False:
+                bagian.append(f" {conditional_escape(kunci)}")
+                if isi is not True:
+                    bagian.append(f'="{_atribut(isi)}"')
+        bagian.append(">")
+        return mark_safe("".join(bagian))
+
+
+class TeksInput(InputCepat, forms.TextInput):
+    """A text input (``forms.TextInput``) written without the widget templates."""
+
+
+class NilaiInput(InputCepat, forms.TextInput):
     """Shows a stored value the way it is written ("B (67)", "92,5")."""
 
     def format_value(self, value):

@@ -1,16 +1,19 @@
 """Selector: the change history (who, when, old → new) of objects, from django-simple-history.
 
-Shown on the page of each audited object. Records are read in one query per history table
-and compared in Python, so a long history does not cost a query per line.
+Shown on the page of each audited object. Only the newest records are read (the page shows the
+newest ``batas`` lines), each with the id of its object's previous record in the same source
+(a window function, LAG), and those previous records in a second query: two queries per
+history table, and the work does not grow with the length of the history (a period's
+realisasi saved a thousand times reads the same few hundred rows as one saved ten times).
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from itertools import groupby
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet, Window
+from django.db.models.functions import Lag
 from django.utils.text import capfirst
 
 from sakip.format_id import TANPA_NILAI, format_angka
@@ -52,46 +55,89 @@ Sumber = QuerySet | tuple[QuerySet, Callable[[object], str]]
 
 
 def riwayat(*sumber: Sumber, batas: int = 100) -> list[BarisRiwayat]:
-    """History lines of the given historical querysets, newest first.
+    """History lines of the given historical querysets, newest first, at most ``batas``.
 
     A source may carry a function naming the object of a record (e.g. ``lambda c: c.indikator
-    .nama`` with ``select_related("indikator")``); by default it is the model's name.
+    .nama`` with ``select_related("indikator")``); by default it is the model's name. A record
+    "Diubah" is compared with the previous record of the same object in its source and shown
+    only when a field changed; lines of the same time keep the order of their source, object
+    and record.
     """
-    hasil: list[BarisRiwayat] = []
-    for s in sumber:
+    hasil: list[tuple[tuple, BarisRiwayat]] = []
+    for urutan, s in enumerate(sumber):
         qs, nama = s if isinstance(s, tuple) else (s, None)
-        model = qs.model
         if nama is None:
-            label = capfirst(model.instance_type._meta.verbose_name)
+            label = capfirst(qs.model.instance_type._meta.verbose_name)
 
             def nama(_c, label=label):
                 return label
 
-        kolom = [f for f in model.instance_type._meta.concrete_fields if f.attname not in ABAIKAN]
-        baris = qs.select_related("history_user").order_by("id", "history_date", "history_id")
-        for _, versi in groupby(baris, key=lambda c: c.id):
-            sebelumnya = None
-            for c in versi:
-                perubahan = []
-                if sebelumnya is not None and c.history_type == "~":
-                    for f in kolom:
-                        lama, baru = _tampil(sebelumnya, f), _tampil(c, f)
-                        if lama != baru:
-                            perubahan.append(Perubahan(str(f.verbose_name), lama, baru))
-                if c.history_type != "~" or perubahan:
-                    hasil.append(
-                        BarisRiwayat(
-                            waktu=c.history_date,
-                            pengguna=(
-                                c.history_user.get_full_name() or c.history_user.username
-                                if c.history_user
-                                else "sistem"
-                            ),
-                            jenis=JENIS.get(c.history_type, c.history_type),
-                            objek=nama(c),
-                            perubahan=perubahan,
-                        )
-                    )
-                sebelumnya = c
-    hasil.sort(key=lambda b: b.waktu, reverse=True)
-    return hasil[:batas]
+        for c, baris in _baris_terbaru(qs, nama, batas):
+            hasil.append(((urutan, c.id, c.history_date, c.history_id), baris))
+    hasil.sort(key=lambda x: x[0])
+    baris = [b for _, b in hasil]
+    baris.sort(key=lambda b: b.waktu, reverse=True)
+    return baris[:batas]
+
+
+def _baris_terbaru(qs: QuerySet, nama: Callable[[object], str], batas: int) -> list:
+    """(record, line) of the newest records of one source that make a line: at least the
+    newest ``batas`` lines and every other line of the same time as the last of them (which of
+    several lines of one time are shown is decided by the order of the whole list)."""
+    model = qs.model
+    kolom = [f for f in model.instance_type._meta.concrete_fields if f.attname not in ABAIKAN]
+    berurut = qs.select_related("history_user").annotate(
+        _sebelumnya=Window(
+            Lag("history_id"),
+            partition_by=[F("id")],
+            order_by=[F("history_date").asc(), F("history_id").asc()],
+        )
+    )
+    ambil = batas + 20
+    while True:
+        catatan = list(berurut.order_by("-history_date", "-history_id")[:ambil])
+        habis = len(catatan) < ambil
+        baris = _baris(qs, catatan, kolom, nama)
+        if habis or (len(baris) >= batas and catatan[-1].history_date < baris[batas - 1][1].waktu):
+            return baris
+        ambil *= 4
+
+
+def _baris(qs, catatan: list, kolom, nama) -> list:
+    """The lines of ``catatan`` (newest first), each "Diubah" compared with its previous
+    record, read in one query when it is not among them."""
+    dimuat = {c.history_id: c for c in catatan}
+    kurang = {
+        c._sebelumnya
+        for c in catatan
+        if c.history_type == "~" and c._sebelumnya is not None and c._sebelumnya not in dimuat
+    }
+    if kurang:
+        dimuat.update((c.history_id, c) for c in qs.order_by().filter(history_id__in=kurang))
+    hasil = []
+    for c in catatan:
+        sebelumnya = dimuat.get(c._sebelumnya) if c._sebelumnya is not None else None
+        perubahan = []
+        if sebelumnya is not None and c.history_type == "~":
+            for f in kolom:
+                lama, baru = _tampil(sebelumnya, f), _tampil(c, f)
+                if lama != baru:
+                    perubahan.append(Perubahan(str(f.verbose_name), lama, baru))
+        if c.history_type != "~" or perubahan:
+            hasil.append(
+                (
+                    c,
+                    BarisRiwayat(
+                        waktu=c.history_date,
+                        pengguna=(
+                            c.history_user.get_full_name() or c.history_user.username
+                            if c.history_user
+                            else "sistem"
+                        ),
+                        jenis=JENIS.get(c.history_type, c.history_type),
+                        objek=nama(c),
+                        perubahan=perubahan,
+                    ),
+                )
+            )
+    return hasil

@@ -145,6 +145,9 @@ DATABASES = {
         # An empty DATABASE_URL counts as unset.
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        # A connection kept between requests (CONN_MAX_AGE, gunicorn.conf.py) is checked before
+        # a request reuses it, so a database restarted meanwhile costs no request a 500.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -4,6 +4,7 @@ a typing slip or junk in a URL: a page answers 404, a form names the range."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 
 TAHUN_MIN = 2000
@@ -40,3 +41,18 @@ class TahunField(models.PositiveSmallIntegerField):
     def deconstruct(self):
         name, _path, args, kwargs = super().deconstruct()
         return name, "django.db.models.PositiveSmallIntegerField", args, kwargs
+
+
+def tahun_bulat(kolom: str = "tahun") -> Cast:
+    """``kolom`` as an integer: the expression of ``indeks_rentang_tahun``, which the admin's
+    year filter asks for its first and last year (``sakip.admin_saring.SaringanTahun``)."""
+    return Cast(kolom, models.IntegerField())
+
+
+def indeks_rentang_tahun(nama: str) -> models.Index:
+    """An index that gives a large table's first and last year in two lookups (issue 12).
+
+    On an expression no other query uses: a plain index on ``tahun`` tempted the planner to
+    walk every kabupaten's rows backwards by year to find "the latest year of these
+    kecamatan" (the dashboard: 21 ms at 514 kabupaten instead of 0.2)."""
+    return models.Index(tahun_bulat(), name=nama)

@@ -19,7 +19,7 @@ from iku.models import Ukuran
 from kecamatan.models import Kabupaten, Kecamatan, Pengguna, Peran
 from laporan.models import EvaluasiAKIP, LaporanKinerja, SkorAKIP, TindakLanjutLHE
 from perjanjian.models import PelaporanRealisasi, PerjanjianKinerja, Realisasi
-from sakip import akses
+from sakip import admin_hitung, akses
 from sakip.penguncian import Terjaga
 from tests.conftest import buat_pengguna
 from tests.test_admin import MODEL_ISIAN, MODEL_TERDAFTAR, nama, url_admin
@@ -279,3 +279,86 @@ def test_pengelola_memilih_kabupaten_dahulu_sebelum_kecamatan(client, jember, ta
     assert f"kecamatan__id__exact={kencong.pk}" in html
     assert f"kecamatan__id__exact={tamanan.pk}" not in html
     assert client.get(url, {"kabupaten": "x"}).status_code == 302  # ?e=1, as Django's own
+
+
+@pytest.fixture
+def pengelola(client, db):
+    """The installation's superuser, placed in no kabupaten, signed in."""
+    pengguna = Pengguna.objects.create_superuser("pengelola", "", "Kata-sandi-pengelola-1")
+    client.force_login(pengguna)
+    return pengguna
+
+
+def test_pengelola_saringan_tahun_dari_tahun_pertama_sampai_terakhir(client, pengelola, kencong):
+    """The national superuser's year filter names every year from the first stored to the
+    last (a year without rows between them too), read from the index on tahun: no DISTINCT
+    over the realisasi; a year chosen still filters."""
+    ikm = Ukuran.objects.get(kabupaten=kencong.kabupaten, kode="ikm")
+    Realisasi.objects.create(kecamatan=kencong, ukuran=ikm, tahun=2010, periode="tahunan", nilai=1)
+    url = url_admin(Realisasi, "changelist")
+    sql, html = kueri_daftar(client, url)
+    assert not any("DISTINCT" in k for k in sql)
+    terakhir = Realisasi.objects.order_by("-tahun").values_list("tahun", flat=True).first()
+    for tahun in (2010, 2015, terakhir):  # 2015: no realisasi that year
+        assert f"?tahun={tahun}" in html
+    assert f"?tahun={terakhir + 1}" not in html
+    response = client.get(url, {"tahun": 2010})
+    assert response.context["cl"].result_count == 1
+    assert not client.get(url, {"tahun": 2015}).context["cl"].result_list
+
+
+def test_admin_kabupaten_saringan_tahun_tetap_tahun_barisnya(client, admin_kabupaten, kencong):
+    """Jember's admin keeps Django's own year filter over Jember's rows: only years that
+    hold a row (its kabupaten's rows are few, whatever the country's size)."""
+    ikm = Ukuran.objects.get(kabupaten=kencong.kabupaten, kode="ikm")
+    Realisasi.objects.create(kecamatan=kencong, ukuran=ikm, tahun=2010, periode="tahunan", nilai=1)
+    client.force_login(admin_kabupaten)
+    html = client.get(url_admin(Realisasi, "changelist")).content.decode()
+    assert "?tahun=2010" in html
+    assert "?tahun=2015" not in html
+
+
+def test_daftar_tanpa_saringan_dihitung_dari_perkiraan_postgresql(
+    client, pengelola, jember, monkeypatch
+):
+    """The national superuser's unfiltered list of a large table is numbered by the planner's
+    estimate on PostgreSQL ("sekitar N", no COUNT of the table; a page past the estimate is
+    shown, not refused); a filtered list is counted exactly. SQLite always counts."""
+    monkeypatch.setattr(admin_hitung, "BATAS", 1)  # the test data's tables count as large
+    url = url_admin(Realisasi, "changelist")
+    jumlah = Realisasi.objects.count()
+    postgresql = connection.vendor == "postgresql"
+    if postgresql:
+        with connection.cursor() as c:
+            c.execute("ANALYZE perjanjian_realisasi")
+    sql, html = kueri_daftar(client, url)
+    if postgresql:
+        perkiraan = admin_hitung.perkiraan_baris(Realisasi.objects.all())
+        assert perkiraan is not None
+        assert f"sekitar {perkiraan} realisasi indikator" in html
+        assert not any("COUNT(" in k for k in sql)
+        assert client.get(url, {"p": 9999}).status_code == 200
+    else:
+        assert admin_hitung.perkiraan_baris(Realisasi.objects.all()) is None
+        assert f"{jumlah} realisasi indikator" in html
+        assert "sekitar" not in html
+        assert sum("COUNT(" in k for k in sql) == 1
+    sql, html = kueri_daftar(client, f"{url}?tahun=2025")
+    assert sum("COUNT(" in k for k in sql) == 1
+    assert "sekitar" not in html
+    assert f"{Realisasi.objects.filter(tahun=2025).count()} realisasi indikator" in html
+
+
+def test_paginator_perkiraan_hanya_untuk_seluruh_tabel(db):
+    """Only a whole table may be estimated: a filtered, distinct or sliced list never is."""
+    for queryset in (
+        Realisasi.objects.filter(tahun=2025),
+        Realisasi.objects.distinct(),
+        Realisasi.objects.all()[:10],
+        Realisasi.objects.none(),
+        list(Realisasi.objects.all()[:3]),
+    ):
+        assert admin_hitung.perkiraan_baris(queryset) is None
+    paginator = admin_hitung.PaginatorPerkiraan(Realisasi.objects.filter(tahun=2025), 100)
+    assert paginator.count == Realisasi.objects.filter(tahun=2025).count()
+    assert not paginator.perkiraan

@@ -12,6 +12,7 @@ contract of import-linter (`lint-imports` in CI):
 """
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,16 @@ def test_daftar_modul_view_tidak_kosong():
     """The rule above walks real files: each app's view modules are found."""
     ditemukan = {berkas.relative_to(AKAR).parts[0] for berkas, _pohon in modul_view()}
     assert {"kecamatan", "iku", "perjanjian", "laporan"} <= ditemukan
+
+
+def test_templat_tanpa_penangan_kejadian_sebaris():
+    """Behaviour lives in static/js (a question to confirm is data: ``data-konfirmasi``), never
+    in an inline ``onsubmit=`` / ``onclick=`` attribute of a template."""
+    sebaris = re.compile(r"\son[a-z]+\s*=", re.IGNORECASE)
+    temuan = [
+        f"{berkas.relative_to(AKAR)}:{no}"
+        for berkas in sorted((AKAR / "templates").rglob("*.html"))
+        for no, baris in enumerate(berkas.read_text(encoding="utf-8").splitlines(), 1)
+        if sebaris.search(baris)
+    ]
+    assert temuan == []

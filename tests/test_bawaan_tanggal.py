@@ -185,3 +185,22 @@ def test_riwayat_bupati_jember_menurut_tanggal(kencong):
         t: pejabat_menjabat(kecamatan=kencong, jabatan=Jabatan.BUPATI, tanggal=t).nama
         for t in tanggal
     } == tanggal
+
+
+def test_camat_kencong_menurut_tanggal_dokumen_seed(kencong):
+    """The terms of fixtures/jember/kencong.yaml: each document of seeds/004 finds the camat
+    who signed it (the TC 25 of 17 April 2023 included); a date between the two terms, which
+    the seed does not date, the nearer of them."""
+    tanggal = {
+        datetime.date(2023, 4, 17): NAJMUL,  # TC 25 of the Renstra Perubahan 2021-2026
+        datetime.date(2025, 2, 10): NAJMUL,  # IKU decree /22, PK 2025
+        datetime.date(2025, 4, 1): NAJMUL,
+        datetime.date(2025, 8, 1): RONNY,
+        datetime.date(2025, 9, 23): RONNY,  # IKU decree /32
+        datetime.date(2025, 9, 24): RONNY,  # PK Perubahan 2025
+        datetime.date(2026, 2, 19): RONNY,  # LKIP 2025
+    }
+    assert {
+        t: pejabat_menjabat(kecamatan=kencong, jabatan=Jabatan.CAMAT, tanggal=t).nama
+        for t in tanggal
+    } == tanggal

@@ -8,21 +8,28 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
+from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from iku.models import Indikator, Renstra, Tujuan, Ukuran
 from kecamatan.models import Kecamatan
+from laporan.dasbor import BarisDasbor, Kelengkapan, Sel, dasbor_kabupaten
 from laporan.dasbor_grafik import _grafik_sebaran, _grafik_tren_kecamatan
 from laporan.models import LaporanKinerja
+from laporan.templatetags.dasbor import kelengkapan_dasbor, sel_dasbor
 from perjanjian.models import (
     PelaporanRealisasi,
     Periode,
     PerjanjianKinerja,
     Realisasi,
+    SurveiKepuasan,
     TargetPerjanjian,
 )
+from perjanjian.selectors import capaian_kecamatan
+from sakip import kinerja
+from sakip.format_id import format_nilai, format_persen
 
 URL = reverse("laporan:dasbor")
 URL_EXCEL = reverse("laporan:dasbor-excel")
@@ -115,6 +122,86 @@ def test_kelengkapan_kencong_2025(client, bappeda):
 def test_kecamatan_tanpa_data_tidak_dianggap_nol(client, bappeda):
     jombang = teks_baris(buka(client, bappeda, tahun=2025), "jombang")
     assert "0,00%" not in jombang and "%" not in jombang
+
+
+PROGRAM_TERCAPAI = "Persentase Indikator Program yang tercapai"
+
+
+def test_realisasi_dihitung_kencong_2025_sama_dengan_halaman_kecamatan(client, bappeda):
+    """Issue 8/11: the measure computed from the PK's program indicators (3 of 4 reached:
+    75 %) shows on the dashboard and in its Excel as on Kencong's own pages (one assembly,
+    capaian_kecamatan), not the empty stored value. The first PK promises it (the PK
+    Perubahan does not)."""
+    pk = "awal"
+    kencong = Kecamatan.objects.get(slug="kencong")
+    rakitan = capaian_kecamatan(kecamatan=kencong, tahun=2025)
+    dasar = next(p for p in rakitan.perjanjian if p.jenis == PerjanjianKinerja.Jenis.AWAL)
+    baris = next(b for b in rakitan.untuk(dasar) if b.indikator.ukuran.nama == PROGRAM_TERCAPAI)
+    assert baris.dihitung and baris.realisasi.angka == 75
+    nilai = f"{format_nilai(baris.realisasi)} / target {format_nilai(baris.target)}"
+    capaian = f"{format_persen(baris.capaian)} · {baris.kriteria.label}"
+
+    teks = teks_baris(buka(client, bappeda, tahun=2025, pk=pk), "kencong")
+    assert f"{nilai} {capaian} {baris.sumber}" in teks
+    assert baris.sumber.endswith("3 dari 4 indikator program tercapai")
+
+    client.force_login(bappeda)
+    ws = load_workbook(
+        io.BytesIO(client.get(URL_EXCEL, {"tahun": 2025, "pk": pk}).content)
+    ).worksheets[0]
+    kepala = [c.value for c in ws[1]]
+    sel = dict(
+        zip(
+            kepala,
+            next(r for r in ws.iter_rows(min_row=2) if r[2].value == "Kencong"),
+            strict=True,
+        )
+    )
+    assert sel[f"{PROGRAM_TERCAPAI} — Realisasi (%)"].value == 75
+    assert sel[f"{PROGRAM_TERCAPAI} — Capaian (%)"].value == pytest.approx(
+        float(kinerja.bulatkan(baris.capaian, 2))
+    )
+    assert sel[f"{PROGRAM_TERCAPAI} — Kriteria"].value == baris.kriteria.label
+    assert baris.sumber in sel["Keterangan"].value
+
+
+def test_ikm_dihitung_dari_survei_tiap_kecamatan_sendiri(client, bappeda, jember, survei_kencong):
+    """A source read for several kecamatan at once (one query) still gives each its own
+    value: Kencong's TW I survey, a new kecamatan's annual one, none for another (belum ada
+    data, not its stored 81, not 0), each as its own pages show it."""
+    tambah_kecamatan_berdata(jember, 2)
+    Indikator.objects.filter(ukuran__kode="ikm", ukuran__kabupaten__slug="jember").update(
+        sumber_realisasi=Indikator.SumberRealisasi.IKM
+    )
+    lain, tanpa = Kecamatan.objects.filter(slug__startswith="uji-").order_by("kode")
+    SurveiKepuasan.objects.create(
+        kecamatan=lain,
+        tahun=2025,
+        periode=Periode.TAHUNAN,
+        nama_berkas="survei-uji.xlsx",
+        jumlah_responden=10,
+        nrr=["3.5"] * 9,
+        jumlah_jawaban=[10] * 9,
+        nilai_ikm=Decimal("87.5"),
+        diunggah_oleh=survei_kencong.diunggah_oleh,
+    )
+    html = buka(client, bappeda, tahun=2025, pk="awal")
+    for kec in (Kecamatan.objects.get(slug="kencong"), lain, tanpa):
+        rakitan = capaian_kecamatan(kecamatan=kec, tahun=2025)
+        awal = next(p for p in rakitan.perjanjian if p.jenis == PerjanjianKinerja.Jenis.AWAL)
+        baris = next(b for b in rakitan.untuk(awal) if b.indikator.ukuran.kode == "ikm")
+        assert baris.dihitung
+        teks = teks_baris(html, kec.slug)
+        realisasi = format_nilai(baris.realisasi) if baris.realisasi else "–"
+        assert f"{realisasi} / target {format_nilai(baris.target)}" in teks
+        assert baris.sumber in teks
+        if baris.capaian is not None:
+            assert f"{format_persen(baris.capaian)} · {baris.kriteria.label}" in teks
+    assert "86,81 / target 92,5" in teks_baris(html, "kencong")
+    assert "87,5 / target 90" in teks_baris(html, lain.slug)
+    assert "survei-uji.xlsx" in teks_baris(html, lain.slug)
+    kosong = teks_baris(html, tanpa.slug)
+    assert "– / target 90" in kosong and "belum ada data" in kosong
 
 
 # --- sorting, ranking, filtering ------------------------------------------------------------
@@ -332,8 +419,12 @@ def test_unduh_excel_berisi_angka_dengan_format(client, bappeda):
     assert sel["Nilai SAKIP Perangkat Daerah — Capaian (%)"].value == pytest.approx(120.01)
     assert sel["Butir lengkap"].value == 3 and sel["Butir lengkap"].data_type == "n"
     assert sel["LKIP"].value == "Draf"
-    # Where the Nilai SAKIP comes from, as the page says it.
-    assert sel["Keterangan"].value == "Nilai SAKIP dimuat dari data"
+    # Where the Nilai SAKIP and a computed realisasi come from, as the page says it.
+    assert sel["Keterangan"].value == (
+        "Nilai SAKIP dimuat dari data; Persentase Indikator Program yang tercapai: "
+        "Dihitung dari indikator program Perjanjian Kinerja 2025: 3 dari 4 indikator program "
+        "tercapai"
+    )
 
     # No number slipped in as text anywhere (the area code is a code, not a number).
     for r in ws.iter_rows(min_row=2):
@@ -452,3 +543,100 @@ def test_tahun_tanpa_realisasi_dikatakan_bukan_digambar_kosong(client, bappeda):
     assert "Belum ada realisasi tahunan 2027 dari kecamatan mana pun" in html
     assert "sebarannya belum dapat digambar" in html
     assert len(urutan_kecamatan(html)) == 31
+
+
+# --- the cells written in Python (issue 12) are the template markup they replaced ----------
+
+# The markup of templates/laporan/dasbor/detail.html before laporan.templatetags.dasbor.
+SEL_TEMPLATE = """{% load sakip %}<td class="sel">
+        {% if s.realisasi %}<strong>{{ s.realisasi|nilai }}</strong>{% else %}<span class="keterangan-dasbor" title="Belum ada realisasi tahunan">–</span>{% endif %}
+        {% if s.target %}<span class="target">/ target {{ s.target|nilai }}</span>{% endif %}<br>
+        {% if s.capaian is not None %}<span class="lencana kriteria{% if s.kriteria.kode == 'R' or s.kriteria.kode == 'SR' %} kriteria-gelap{% endif %}" style="background: {{ s.kriteria.warna }}">{{ s.capaian|persen }} · {{ s.kriteria.label }}</span>
+        {% elif s.realisasi %}<small class="keterangan-dasbor" title="Capaian tidak dapat dihitung">{% if s.target %}capaian tak terhitung{% else %}tanpa target PK{% endif %}</small>{% endif %}{% include "bagian/kategori_nilai.html" with kategori=s.kategori %}
+        {% if s.peringkat %}<br><small>peringkat {{ s.peringkat }}</small>{% endif %}
+        {% if s.sumber %}<br><small class="keterangan-dasbor sumber-nilai">Nilai SAKIP {{ s.sumber }}</small>{% endif %}
+        {% if s.dihitung %}<br><small class="keterangan-dasbor sumber-dihitung">{{ s.dihitung }}</small>{% endif %}
+      </td>"""  # noqa: E501
+KELENGKAPAN_TEMPLATE = """{% load sakip %}{% with k=b.kelengkapan %}
+      <td class="lengkap" title="{{ k.renstra|join:'; '|default:'Belum ada Renstra yang berlaku' }}">{% if k.renstra %}<span class="ya">✓</span>{% else %}<span class="tidak">✗</span>{% endif %}</td>
+      <td class="lengkap">{% if k.keputusan == "ditetapkan" %}<span class="ya" title="Ditetapkan">✓</span>{% elif k.keputusan == "draft" %}<span class="lencana kecil status-draft">draf</span>{% else %}<span class="tidak" title="Belum ada">✗</span>{% endif %}</td>
+      <td class="lengkap">{% for jenis, status, label in k.perjanjian %}<span class="lencana kecil status-{{ status }}" title="{{ jenis }}: {{ label }}">{% if forloop.counter > 1 %}Perub. {% else %}Awal {% endif %}{% if status == "ditetapkan" %}✓{% else %}{{ label|lower }}{% endif %}</span> {% empty %}<span class="tidak" title="Belum ada PK">✗</span>{% endfor %}</td>
+      {% for periode, status, label in k.realisasi %}
+      <td class="lengkap">{% if status == "draft" %}<span class="keterangan-dasbor" title="{{ periode }}: draft">–</span>{% else %}<span class="lencana kecil status-{{ status }}" title="{{ periode }}: {{ label }}">{{ label|lower }}</span>{% endif %}</td>
+      {% endfor %}
+      <td class="lengkap">{% if k.lkip == "ditetapkan" %}<span class="lencana kecil status-ditetapkan">final</span>{% elif k.lkip %}<span class="lencana kecil status-draft">draf</span>{% else %}<span class="keterangan-dasbor" title="Belum dimulai">–</span>{% endif %}</td>
+      {% endwith %}"""  # noqa: E501
+
+PITA = kinerja.Pita("ST", "Sangat Tinggi", "#9fd8f5", Decimal(90))
+PITA_GELAP = kinerja.Pita("SR", "Sangat Rendah", "#b3261e", None)
+NILAI = kinerja.Nilai(Decimal("92.33"))
+
+
+@pytest.mark.parametrize(
+    "sel",
+    [
+        Sel(target=None, realisasi=None, capaian=None, kriteria=None),
+        Sel(target=NILAI, realisasi=None, capaian=None, kriteria=None),
+        Sel(target=None, realisasi=NILAI, capaian=None, kriteria=None, peringkat=2),
+        Sel(target=NILAI, realisasi=NILAI, capaian=None, kriteria=None),
+        Sel(target=NILAI, realisasi=NILAI, capaian=Decimal("99.815"), kriteria=PITA, kategori=PITA),
+        Sel(
+            target=kinerja.Nilai(Decimal(81), "A", "<b>"),
+            realisasi=kinerja.Nilai(Decimal("80.41"), "A & B"),
+            capaian=Decimal("12"),
+            kriteria=PITA_GELAP,
+            sumber="dari LHE <Inspektorat>",
+            dihitung='Dihitung dari "x" & y',
+        ),
+        Sel(target=NILAI, realisasi=NILAI, capaian=Decimal(1), kriteria=None),
+    ],
+)
+def test_sel_ditulis_sama_dengan_template(sel):
+    assert sel_dasbor(sel) == Template(SEL_TEMPLATE).render(Context({"s": sel}))
+
+
+@pytest.mark.parametrize(
+    "kelengkapan",
+    [
+        Kelengkapan(renstra=(), keputusan=None, perjanjian=(), realisasi=(), lkip=None),
+        Kelengkapan(
+            renstra=("Renstra A & <B>", "Renstra 2"),
+            keputusan="draft",
+            perjanjian=(
+                ("Perjanjian Kinerja", "ditetapkan", "Ditetapkan"),
+                ("Perjanjian Kinerja Perubahan", "diajukan", "Diajukan"),
+            ),
+            realisasi=(("TW I", "draft", "Draft"), ("TW II", "diverifikasi", "Diverifikasi")),
+            lkip="draft",
+        ),
+        Kelengkapan(
+            renstra=("R",),
+            keputusan="ditetapkan",
+            perjanjian=(("Perjanjian Kinerja", "draft", "Draft"),),
+            realisasi=(("Tahunan", "dikembalikan", "Dikembalikan <x>"),),
+            lkip="ditetapkan",
+        ),
+    ],
+)
+def test_kelengkapan_ditulis_sama_dengan_template(kelengkapan):
+    baris = BarisDasbor(kecamatan=None, sel=(), kelengkapan=kelengkapan, dasar_perjanjian="")
+    assert kelengkapan_dasbor(kelengkapan) == Template(KELENGKAPAN_TEMPLATE).render(
+        Context({"b": baris})
+    )
+
+
+def test_sel_halaman_ditulis_sama_dengan_template(bappeda):
+    """Every cell of Jember 2025 (both PK bases), as the template wrote it."""
+    for dasar in ("awal", "berlaku"):
+        d = dasbor_kabupaten(
+            kecamatan=Kecamatan.objects.all(),
+            kabupaten_id=bappeda.kabupaten_id,
+            tahun=2025,
+            dasar=dasar,
+        )
+        for b in d.baris:
+            for s in b.sel:
+                assert sel_dasbor(s) == Template(SEL_TEMPLATE).render(Context({"s": s}))
+            assert kelengkapan_dasbor(b.kelengkapan) == Template(KELENGKAPAN_TEMPLATE).render(
+                Context({"b": b})
+            )

@@ -1,6 +1,7 @@
 """The real Jember data loads as transcribed, with the seed's contradictions resolved as
 fixtures/README.md says, and loading is safe to repeat."""
 
+import datetime
 from decimal import Decimal
 from io import StringIO
 from pathlib import Path
@@ -9,8 +10,8 @@ import pytest
 import yaml
 from django.core.management import CommandError, call_command
 
-from iku.models import Indikator, KeputusanIKU, Renstra
-from kecamatan.models import Kecamatan, KomposisiSDM, ProfilTahunan, SaranaPrasarana
+from iku.models import Indikator, KeputusanIKU, Renstra, Tujuan
+from kecamatan.models import Kecamatan, KomposisiSDM, Pejabat, ProfilTahunan, SaranaPrasarana
 from laporan.models import EvaluasiAKIP, LaporanKinerja
 from perjanjian.models import PerjanjianKinerja, Realisasi, SubKegiatan
 from perjanjian.selectors import pohon_anggaran
@@ -35,6 +36,34 @@ def test_memuat_ulang_tidak_menggandakan_apa_pun(jember, kencong):
     assert (Renstra.objects.count(), Realisasi.objects.count(), SubKegiatan.objects.count()) == (
         sebelum
     )
+
+
+def test_memuat_ulang_melengkapi_masa_jabatan_dan_kelompok_tc_25(jember, kencong):
+    """A database loaded before the file had the camat's terms and the tujuan's TC 25 groups
+    gets them on the next load; what someone typed since is kept."""
+    Pejabat.objects.filter(kecamatan=kencong).update(mulai=None, selesai=None)
+    semua = Tujuan.objects.filter(renstra__kecamatan=kencong)
+    semua.update(kelompok="", rpjmd_sasaran="", rpjmd_indikator="")
+    semua.filter(nomor=2).update(rpjmd_indikator="diketik pengguna")
+    call_command("muat_data_jember", stdout=StringIO())
+    masa = dict(Pejabat.objects.filter(kecamatan=kencong).values_list("nama", "selesai"))
+    assert masa["Muhammad Najmul Huda, S.STP, M.Si"] == datetime.date(2025, 2, 10)
+    perubahan = semua.filter(renstra__nama="Renstra Perubahan 2021-2026")
+    assert list(perubahan.values_list("nomor", "kelompok", "rpjmd_indikator")) == [
+        (1, "rutin", "NILAI SAKIP"),
+        (2, "", "diketik pengguna"),
+    ]
+    assert not semua.filter(renstra__nama="Renstra 2025-2029").exclude(kelompok="").exists()
+
+
+def test_kelompok_tc_25_tak_dikenal_ditolak(jember, tmp_path):
+    (tmp_path / "kabupaten.yaml").write_text((FIXTURES / "kabupaten.yaml").read_text())
+    data = yaml.safe_load((FIXTURES / "kencong.yaml").read_text())
+    data["kecamatan"] = "jombang"
+    data["renstra"][0]["tujuan"][0]["kelompok"] = "RUTINITAS"
+    (tmp_path / "jombang.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
+    with pytest.raises(CommandError, match="tujuan 1: kelompok 'RUTINITAS' bukan RUTIN"):
+        call_command("muat_data_jember", "--direktori", str(tmp_path), stdout=StringIO())
 
 
 class TestKencong2025:

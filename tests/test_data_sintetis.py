@@ -228,7 +228,11 @@ def test_dasbor_dengan_data_sintetis_memberi_peringkat(client, bappeda, terisi):
     assert keterangan["Jombang"] == (
         "data SINTETIS (demo), bukan data resmi; Nilai SAKIP dimuat dari data"
     )
-    assert keterangan["Kencong"] == "Nilai SAKIP dimuat dari data"  # no scored LHE 2025
+    # No scored LHE 2025; its share of program indicators reached is computed (first PK).
+    assert keterangan["Kencong"] == (
+        "Nilai SAKIP dimuat dari data; Persentase Indikator Program yang tercapai: Dihitung "
+        "dari indikator program Perjanjian Kinerja 2025: 3 dari 4 indikator program tercapai"
+    )
     # The synthetic kecamatan's own pages work like any other.
     jombang = Kecamatan.objects.get(slug="jombang")
     pk = PerjanjianKinerja.objects.get(kecamatan=jombang, tahun=2025)

@@ -205,6 +205,21 @@ def renstra_diisi(c: Cerita):
         h.get_by_role("button", name="Tambah indikator").click()
         c.pesan(nama)
 
+    # Deleting asks first (data-konfirmasi, no inline handler); "Batal" sends nothing.
+    pertanyaan = []
+
+    def batal(dialog):
+        pertanyaan.append(dialog.message)
+        dialog.dismiss()
+
+    h.once("dialog", batal)
+    baris = h.get_by_role("row", name=INDIKATOR[0][0]).first
+    baris.get_by_role("button", name="Hapus").click()
+    h.wait_for_timeout(300)
+    h.reload()
+    expect(h.get_by_role("row", name=INDIKATOR[0][0]).first).to_be_visible()
+    assert pertanyaan == ["Hapus indikator ini beserta targetnya?"]
+
     # The yearly targets: the page's template, filled, uploaded, checked, saved.
     h.get_by_role("button", name="Tabel target per tahun").click()
 

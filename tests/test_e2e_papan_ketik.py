@@ -38,6 +38,11 @@ def test_realisasi_diisi_diajukan_dan_diverifikasi_dengan_papan_ketik_saja(
     from playwright.sync_api import expect
 
     masuk(halaman, live_server, "operator.kencong")
+    # The beranda's year choice shows that year as soon as it changes (data-kirim-otomatis).
+    halaman.goto(live_server.url + "/kecamatan/kencong/?tahun=2025")
+    halaman.get_by_label("Tahun", exact=True).select_option("2024")
+    expect(halaman.get_by_role("heading", level=1)).to_have_text("Kecamatan Kencong — tahun 2024")
+
     halaman.goto(live_server.url + "/kecamatan/kencong/realisasi/2025/tw4/")
     sel = halaman.locator("#realisasi-ikm")
     tab_ke(halaman, sel)

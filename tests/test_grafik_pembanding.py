@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from iku.models import Indikator, Ukuran
 from kecamatan.models import Kecamatan
+from laporan.dasbor import dasbor_kabupaten
 from laporan.grafik import Batang, SeriTren, grafik_capaian, grafik_tahunan, grafik_tren
 from laporan.pembanding import NilaiKecamatan, Pembanding, pembanding_tahunan, urutkan
 from perjanjian.models import Realisasi
@@ -92,6 +93,25 @@ def nilai(k: str, angka: str) -> NilaiKecamatan:
 
 
 class TestPembanding:
+    def test_ukuran_turunan_dibandingkan_dengan_nilai_hitungannya(self, kencong, bappeda):
+        """Kencong's share of program indicators reached (2025) is computed in its first PK
+        only (the PK Perubahan has no such indicator): the benchmark of point d and the
+        dashboard (PK in force) both read the computed 75 %, as the LKIP's own table does;
+        the dashboard without a target, hence without a capaian."""
+        ind = [i for i in Indikator.objects.select_related("ukuran") if i.dihitung]
+        assert {i.nama for i in ind} == {"Persentase Indikator Program yang tercapai"}
+        (p,) = pembanding_tahunan(kecamatan=kencong, tahun=2025, indikator=ind).values()
+        assert [(n.kecamatan, n.nilai.angka) for n in p.urutan] == [
+            ("Kecamatan Kencong", Decimal("75.00"))
+        ]
+        d = dasbor_kabupaten(
+            kecamatan=Kecamatan.objects.all(), kabupaten_id=bappeda.kabupaten_id, tahun=2025
+        )
+        kolom = next(i for i, u in enumerate(d.ukuran) if u.id == ind[0].ukuran_id)
+        sel = next(b for b in d.baris if b.kecamatan == kencong).sel[kolom]
+        assert sel.realisasi.angka == Decimal("75.00") and sel.target is None
+        assert sel.capaian is None and sel.dihitung.startswith("Dihitung dari indikator program")
+
     def test_peringkat_positif_negatif_dan_sama_nilai(self):
         data = [nilai("A", "90"), nilai("B", "95"), nilai("C", "90"), nilai("D", "80")]
         assert [n.kecamatan for n in urutkan(data, Polaritas.POSITIF)] == ["B", "A", "C", "D"]
@@ -146,8 +166,11 @@ class TestPembanding:
             nilai=99,
         )
         indikator = list(Indikator.objects.filter(ukuran__kabupaten=kencong.kabupaten))
-        # One query for the kabupaten's realisasi, one for the national / provincial targets.
-        with django_assert_num_queries(2):
+        # The dashboard's assembly (PKs, their targets, the kabupaten's realisasi, the year's
+        # scales and bands; Kencong's derived measures: program indicators and budget), then
+        # the kecamatan's names, the measures' names, the national / provincial targets: a
+        # fixed number, whatever the number of kecamatan or measures.
+        with django_assert_num_queries(10):
             semua = pembanding_tahunan(kecamatan=kencong, tahun=2025, indikator=indikator)
         p = semua[ikm.id]
         assert p.cukup and p.jumlah == 4

@@ -3,6 +3,7 @@ after the change, realisasi per triwulan or per year and serapan, every total co
 grid typed like a spreadsheet, all or nothing; columns promised by a ditetapkan PK or verified
 by Bappeda read-only; the program / kegiatan indicators of a PK."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -328,6 +329,20 @@ class TestIndikatorProgram:
         teks = client.post(self.u(self.pk()), data, follow=True).text
         assert PerjanjianKinerja.PESAN_TERKUNCI in teks
 
+    def test_setiap_isian_draft_bernama_untuk_pembaca_layar(self, client, operator):
+        """The table's headers are not labels: each input, select and text area carries its
+        column and its row (axe's "label" rule on the editable page)."""
+        pk = self.pk("perubahan")
+        with kunci_dilepas():
+            PerjanjianKinerja.objects.filter(pk=pk.pk).update(status="draft")
+        html = client.get(self.u(pk)).text
+        isian = re.findall(r"<(?:input|select|textarea)\b[^>]*>", html)
+        terlihat = [i for i in isian if 'type="hidden"' not in i]
+        assert len(terlihat) > 20
+        assert [i for i in terlihat if "aria-label=" not in i] == []
+        assert 'aria-label="Target: Indeks profesionalitas ASN perangkat daerah"' in html
+        assert 'aria-label="Untuk: baris baru 1"' in html
+
     def test_draft_diubah_ditambah_dan_salah_ketik(self, client, operator):
         pk = self.pk("perubahan")
         with kunci_dilepas():
@@ -421,7 +436,9 @@ class TestJumlahQuery:
             assert client.get(url(), {"ubah": "1"}).status_code == 200
             assert client.get(indikator).status_code == 200
 
-        with django_assert_max_num_queries(61) as sedikit:
+        # 63: the indicator page computes its derived indicators (Kencong's "Persentase
+        # realisasi anggaran"): their PK and the budget tree's serapan, 2 queries.
+        with django_assert_max_num_queries(63) as sedikit:
             buka()
         batas = len(sedikit.captured_queries)  # read now: each request resets the query log
         for n in range(5, 25):

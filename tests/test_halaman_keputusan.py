@@ -152,7 +152,8 @@ class TestBuatKeputusan:
         assert diktum[6] == "Keputusan ini mulai berlaku pada tanggal ditetapkan"
         assert diktum[7] == ""  # a blank slot for a new diktum
         assert "KETUJUH" in response.text
-        # the signatory: the latest camat of Kencong, NIP printed in groups
+        # the signatory: the camat of Kencong in office today (from 23 September 2025), NIP
+        # printed in groups
         assert data["penandatangan_nama"] == "Ronny Arvianto, S.E., M.M."
         assert data["penandatangan_jabatan"] == "Camat Kencong"
         assert data["penandatangan_pangkat"] == "Pembina / IV.a"

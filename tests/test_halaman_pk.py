@@ -97,7 +97,7 @@ class TestMembuatPerjanjian:
         assert pk_2026.target.count() == 4
         assert pk_2026.status == "draft" and pk_2026.renstra.nama == "Renstra 2025-2029"
 
-    def test_para_pihak_diisi_dari_camat_terakhir_dan_bupati(self, client, pk_2026):
+    def test_para_pihak_diisi_dari_camat_dan_bupati_yang_menjabat(self, client, pk_2026):
         assert pk_2026.pihak_pertama_nama == "Ronny Arvianto, S.E., M.M."
         assert pk_2026.pihak_pertama_nip == "197708272002121006"
         assert pk_2026.pihak_pertama_jabatan == "Camat Kencong"

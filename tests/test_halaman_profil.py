@@ -14,12 +14,13 @@ from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from iku.models import Renstra, Sasaran
+from iku.models import Renstra, Sasaran, Tujuan
 from kecamatan.models import KomposisiSDM, ProfilTahunan, SaranaPrasarana
 from laporan.isi_lkip.awal import konteks_awal
 from laporan.models import LaporanKinerja
 
 BARU = "Renstra 2025-2029"
+PERUBAHAN = "Renstra Perubahan 2021-2026"
 
 
 def url(nama, *args, slug="kencong"):
@@ -291,6 +292,22 @@ def test_keselarasan_dan_strategi_terkunci_setelah_lkip_ditetapkan(
     with pytest.raises(Exception, match="sudah tercetak dalam LKIP 2025"):
         sasaran.save()
 
+    # The TC 25 groups of the Renstra the LKIP 2025 annexed as its TC 25: the tujuan's page
+    # shows them with the reason and does not take them from the post; its text still changes.
+    tujuan = Tujuan.objects.get(renstra__kecamatan=kencong, renstra__nama=PERUBAHAN, nomor=2)
+    halaman = client.get(url("iku:tujuan-ubah", tujuan.pk))
+    assert "Kelompok TC 25 dan sasaran RPJMD tujuan 2 sudah tercetak dalam LKIP 2025" in (
+        teks(halaman)
+    )
+    data = isian_html(halaman)
+    data.update(kelompok="rutin", rpjmd_sasaran="Baru", uraian="Uraian baru")
+    client.post(url("iku:tujuan-ubah", tujuan.pk), data)
+    tujuan.refresh_from_db()
+    assert (tujuan.kelompok, tujuan.uraian) == ("non_rutin", "Uraian baru")
+    tujuan.kelompok = ""
+    with pytest.raises(Exception, match="sudah tercetak dalam LKIP 2025"):
+        tujuan.save()
+
 
 def test_renstra_perubahan_membawa_keselarasan_dan_strategi_renstra_asal(
     client, operator_kencong, kencong
@@ -299,6 +316,7 @@ def test_renstra_perubahan_membawa_keselarasan_dan_strategi_renstra_asal(
     asal = Renstra.objects.get(kecamatan=kencong, nama=BARU)
     asal.rpjmd_visi = "Jember Maju Uji"
     asal.save()
+    asal.tujuan.filter(nomor=1).update(kelompok="rutin")
     sasaran = Sasaran.objects.get(tujuan__renstra=asal, tujuan__nomor=1, nomor=1)
     sasaran.strategi = "Strategi uji"
     sasaran.save()
@@ -317,6 +335,7 @@ def test_renstra_perubahan_membawa_keselarasan_dan_strategi_renstra_asal(
     assert (baru.rpjmd_visi, baru.rpjmd_periode) == ("Jember Maju Uji", asal.rpjmd_periode)
     salinan = Sasaran.objects.get(tujuan__renstra=baru, tujuan__nomor=1, nomor=1)
     assert salinan.strategi == "Strategi uji"
+    assert salinan.tujuan.kelompok == "rutin"  # the TC 25 group goes along
 
 
 def test_jumlah_query_grid_tidak_tumbuh_dengan_jumlah_baris(client, operator_kencong, kencong):

@@ -346,6 +346,33 @@ class TestPohonRenstra:
         assert "Nomor 1 sudah dipakai tujuan lain Renstra ini." in teks(response)
         assert Tujuan.objects.get(pk=kedua.pk).uraian != "X"
 
+    def test_kelompok_tc_25_dan_rpjmd_tujuan(self, client, operator_kencong, kencong):
+        """The tujuan's page edits its TC 25 group and the RPJMD sasaran and indicator that
+        head it; the Renstra page shows them under the tujuan."""
+        client.force_login(operator_kencong)
+        kedua = renstra(kencong).tujuan.get(nomor=2)
+        halaman = client.get(url("tujuan-ubah", kedua.pk))
+        t = teks(halaman)
+        assert "Kelompok (TC 25)" in t and "(tanpa kelompok)" in t
+        assert "Sasaran RPJMD yang didukung" in t and "Indikator sasaran RPJMD" in t
+        assert halaman.context["form"]["kelompok"].value() == "non_rutin"  # the seed's TC 25
+        data = isian(halaman.context["form"])
+        data.update(kelompok="rutin", rpjmd_sasaran="Sasaran uji", rpjmd_indikator="Indikator uji")
+        response = client.post(url("tujuan-ubah", kedua.pk), data, follow=True)
+        t = teks(response)
+        assert "Kelompok (TC 25)</dt><dd>RUTIN" in t
+        assert "Sasaran RPJMD</dt><dd>Sasaran uji" in t
+        kedua.refresh_from_db()
+        assert (kedua.kelompok, kedua.rpjmd_indikator) == ("rutin", "Indikator uji")
+        # none: allowed (a Renstra without groups prints one table); an unknown one: refused
+        data.update(kelompok="", rpjmd_sasaran="", rpjmd_indikator="")
+        client.post(url("tujuan-ubah", kedua.pk), data)
+        kedua.refresh_from_db()
+        assert (kedua.kelompok, kedua.rpjmd_sasaran) == ("", "")
+        response = client.post(url("tujuan-ubah", kedua.pk), {**data, "kelompok": "lain"})
+        assert "Masukkan pilihan yang valid." in teks(response)
+        assert Tujuan.objects.get(pk=kedua.pk).kelompok == ""
+
     def test_mengubah_sasaran(self, client, operator_kencong, kencong):
         client.force_login(operator_kencong)
         sasaran = Sasaran.objects.get(tujuan__renstra=renstra(kencong), tujuan__nomor=2, nomor=3)

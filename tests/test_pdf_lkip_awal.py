@@ -14,10 +14,12 @@ from django.core.management import call_command
 from django.template.loader import render_to_string
 from pypdf import PdfReader
 
-from iku.models import Indikator, Renstra, Sasaran, TargetIndikator, Ukuran
+from iku.models import Indikator, Renstra, Sasaran, TargetIndikator, Tujuan, Ukuran
+from iku.selectors import renstra_tahun
 from kecamatan.models import KomposisiSDM, ProfilTahunan, SaranaPrasarana
 from laporan.dokumen.lkip import PenyajiLKIP
 from laporan.isi_lkip.awal import blok, konteks_awal, romawi
+from laporan.isi_lkip.lampiran import tabel_jangka_menengah
 from laporan.models import LaporanKinerja, TindakLanjutLHE
 from perjanjian.models import Kegiatan, Program, SubKegiatan
 
@@ -462,6 +464,35 @@ class TestLampiran:
         assert "Drs. Hadi Mulyono, M.Si" in teks
         assert "NIP. 19661107 198809 1 001" in teks
         assert "Jember, 17 April 2023" in teks
+        # Signed by the camat in office on 17 April 2023 (seeds/004 Lampiran 5), not by the
+        # one in office when the LKIP is printed.
+        ttd = teks[teks.index("Jember, 17 April 2023") :]
+        assert "CAMAT KENCONG Muhammad Najmul Huda, S.STP, M.Si Pembina Tingkat I / IV.b" in ttd
+        assert "NIP. 19771027 199810 1 001" in ttd
+        assert "Ronny Arvianto" not in ttd
+
+    def test_tc_25_dikelompokkan_rutin_lalu_non_rutin(self, cetakan):
+        """As the seed's TC 25: RUTIN (keuangan, Nilai SAKIP) then NON RUTIN (penataan
+        organisasi), each under its SASARAN RPJMD and INDIKATOR and in its own table whose
+        tujuan are numbered from 1."""
+        lampiran = halaman_lampiran(cetakan)
+        i = next(n for n, t in enumerate(lampiran) if "KERTAS KERJA PERANGKAT DAERAH" in t)
+        teks = " ".join(lampiran[i : i + 2])
+        rutin = teks.index(
+            "RUTIN SASARAN RPJMD : Meningkatkan kualitas pengelolaan keuangan dan aset daerah "
+            "yang profesional, efektif, dan efisien. INDIKATOR : NILAI SAKIP No. Tujuan"
+        )
+        non_rutin = teks.index(
+            "NON RUTIN SASARAN RPJMD : Meningkatkan penataan organisasi pemerintah daerah dan "
+            "tata laksana penyelenggaraan pemerintahan dan pelayanan publik. INDIKATOR : "
+            "Ketersediaan Dokumen Penataan Organisasi dan Tata Laksana Pemerintah Daerah No. "
+            "Tujuan"
+        )
+        assert rutin < teks.index("Nilai SAKIP OPD B (64)") < non_rutin
+        assert non_rutin < teks.index("Indeks Kepuasan Masyarakat 91") < teks.index("Diverifikasi")
+        assert teks.count("Target Kinerja Tujuan/Sasaran Pada Tahun ke-") >= 2
+        assert "4 (2025) 5 (2026) 1 Meningkatnya penataan organisasi" in teks
+        assert "2 Meningkatnya penataan" not in teks
 
     def test_tabel_3_1_renstra_2025_2029(self, cetakan):
         teks = halaman_lampiran(cetakan)[-1]
@@ -471,6 +502,9 @@ class TestLampiran:
         assert "Indeks Pelayanan Publik Kecamatan 4,3 4,64 4,65 4,66 4,67" in teks
         assert "Nilai SAKIP Kecamatan 81 82 83 84 85" in teks
         assert "Diverifikasi" not in teks
+        # Its tujuan have no kelompok: one table, as before there were groups.
+        assert "RUTIN" not in teks and "SASARAN RPJMD" not in teks
+        assert teks.count("Target Kinerja Tujuan/Sasaran Pada Tahun ke-") == 1
 
 
 class TestSelektor:
@@ -489,6 +523,30 @@ class TestSelektor:
         # BAB III has the measurement framework, then straight to the finances.
         bab3 = [e.judul for e in awal.daftar_isi if e.href.startswith("#bab-3-")]
         assert bab3 == ["A. KERANGKA PENGUKURAN KINERJA TAHUN 2025", "B. AKUNTABILITAS KEUANGAN"]
+
+    def test_tc_25_tanpa_kelompok_satu_tabel_dan_sisanya_terakhir(self, kencong):
+        """A Renstra whose tujuan carry no kelompok nor RPJMD text prints one table numbered
+        as stored; a tujuan left without a kelompok beside grouped ones comes last, headed by
+        nothing."""
+
+        def tabel():
+            r = renstra_tahun(kecamatan_id=kencong.id, tahun=2025)[0]
+            return tabel_jangka_menengah(r, kencong)
+
+        semua = Tujuan.objects.filter(renstra__kecamatan=kencong)
+        semua.filter(nomor=1).update(kelompok="", rpjmd_sasaran="", rpjmd_indikator="")
+        t = tabel()
+        assert [(k.kelompok, k.rpjmd_indikator[:11]) for k in t.kelompok] == [
+            ("NON RUTIN", "Ketersediaa"),
+            ("", ""),
+        ]
+        assert [b.nomor for k in t.kelompok for b in k.baris if b.nomor] == ["1", "1"]
+        assert t.kelompok[1].baris[0].indikator.nama == "Nilai SAKIP OPD"
+
+        semua.update(kelompok="", rpjmd_sasaran="", rpjmd_indikator="")
+        t = tabel()
+        assert len(t.kelompok) == 1
+        assert [b.nomor for b in t.baris if b.nomor] == ["1", "2"]
 
     def test_teks_berbaris_menjadi_alinea_dan_butir(self):
         hasil = blok("Dasar hukum antara lain :\nPerpres 29/2014\nPermenPANRB 53/2014\n")

@@ -162,8 +162,9 @@ class TestIkhtisar:
         assert "menyajikan 2 analisis dan evaluasi" in ikhtisar
         assert "terdiri dari 2 tujuan dan 4 sasaran" in ikhtisar
         assert "terdiri dari 1 tujuan dan 2 sasaran" in ikhtisar
-        assert "Sebanyak 5 indikator tercapai sesuai target" in ikhtisar
-        assert "Sebanyak 1 indikator tidak tercapai sesuai target" in ikhtisar
+        # The first PK: 4 reached, 2 not (the program indicators' share, 75 / 92).
+        assert "Sebanyak 4 indikator tercapai sesuai target" in ikhtisar
+        assert "Sebanyak 2 indikator tidak tercapai sesuai target" in ikhtisar
         assert "Sebanyak 3 indikator tidak tercapai sesuai target" in ikhtisar
         for nilai in ("120,01%", "99,82%", "73,72%", "98,75%", "99,27%"):
             assert nilai in ikhtisar, nilai
@@ -186,9 +187,10 @@ class TestBab3:
 
     def test_capaian_tabel_3_2_dan_3_8_terkoreksi(self, cetakan):
         t32 = sejak(cetakan, "Tabel 3.2 Capaian", "Gambar 3.1")
-        # "Persentase Indikator Program yang tercapai" is computed (100 %, not the seed's typed
-        # 92 %): 100 / 92 and 100 / 92,5 where the seed has 100 % and 99,46 %.
-        for nilai in ("120,01%", "118,25%", "99,82%", "99,28%", "108,70%", "108,11%", "B (63,17)"):
+        # "Persentase Indikator Program yang tercapai" is computed (75 %, not the seed's typed
+        # 92 %: the budget program indicator, 78,24 / 92, is not reached): 75 / 92 and
+        # 75 / 92,5 where the seed has 100 % and 99,46 %.
+        for nilai in ("120,01%", "118,25%", "99,82%", "99,28%", "81,52%", "81,08%", "B (63,17)"):
             assert nilai in t32, nilai
         assert "99,81" not in t32  # the seed's truncation
         t38 = sejak(cetakan, "Tabel 3.8 Capaian", "Gambar 3.3")
@@ -202,14 +204,25 @@ class TestBab3:
         html = rata(re.sub(r"<[^>]+>", " ", cetakan.html))
         sumber = (
             "Dihitung dari indikator program Perjanjian Kinerja 2025: "
-            "4 dari 4 indikator program tercapai"
+            "3 dari 4 indikator program tercapai"
         )
         assert (
-            "Realisasi indikator “Persentase Indikator Program yang tercapai” (100%) "
+            "Realisasi indikator “Persentase Indikator Program yang tercapai” (75%) "
             f"tidak diketik. {sumber}." in html
         )
-        assert f"Realisasi 100%: {sumber}." in html
+        assert f"Realisasi 75%: {sumber}." in html
         assert "tidak diketik" in rata(sejak(cetakan, "Tabel 3.2 Capaian", "Gambar 3.1"))
+        # The program indicators computed from the budget tree, under Tabel 3.3 and 3.10.
+        for awal, akhir in (
+            ("Tabel 3.3 Kontribusi", "Berikut analisis"),
+            ("Tabel 3.10 Kontribusi", "Berikut analisis"),
+        ):
+            t = rata(sejak(cetakan, awal, akhir))
+            assert (
+                "Realisasi indikator “Persentase realisasi anggaran” (78,24%) tidak diketik. "
+                "Dihitung dari realisasi anggaran (pohon anggaran): Rp 3.067.535.140,00 dari "
+                "pagu Rp 3.920.691.860,40." in t
+            ), awal
 
     def test_tabel_3_2_dengan_tren_tiga_tahun_tabel_3_8_dengan_riwayat_ikm(self, cetakan):
         t32 = sejak(cetakan, "Tabel 3.2 Capaian", "Gambar 3.1")
@@ -254,6 +267,8 @@ class TestBab3:
         # The program's name cell may break at the foot of a page (a row longer than a page).
         assert "PROGRAM PENUNJANG URUSAN PEMERINTA" in t33
         assert "35,29%" in t33 and "92,31%" in t33  # the seed prints 35,24 % and 92 %
+        # Persentase realisasi anggaran: the budget tree's 78,24 / 92, not the seed's 92 / 92.
+        assert "92 78,24 85,04%" in rata(t33)
         t310 = sejak(cetakan, "Tabel 3.10 Kontribusi", "Berikut analisis")
         assert "78,24%" in t310 and "109,03%" in t310
         dukungan = sejak(cetakan, "Tabel 3.6 Kontribusi", "B.3 Analisis Efisiensi")
@@ -299,7 +314,7 @@ class TestBab4:
         bab4 = sejak(cetakan, "A. KESIMPULAN", "LAMPIRAN")
         assert "Dinamika dalam perencanaan dan penganggaran" in bab4
         assert "Dari 10 indikator kinerja" in bab4
-        assert "sebanyak 6 indikator tercapai sesuai target dan 4 indikator tidak tercapai" in bab4
+        assert "sebanyak 5 indikator tercapai sesuai target dan 5 indikator tidak tercapai" in bab4
         assert "Pemanfaatan potensi lokal yang belum maksimal" in bab4
         assert "Terbatasnya pemahaman terhadap aturan yang berlaku" in bab4
         assert "Pemenuhan sarana prasarana sesuai kebutuhan" in bab4
@@ -371,7 +386,9 @@ def test_kueri_terbatas_walau_indikator_dan_program_bertambah(
     kencong, django_assert_max_num_queries
 ):
     laporan = laporan_kencong()
-    with django_assert_max_num_queries(30):
+    # 30 until the benchmark (point d) read every kecamatan's realisasi through the dashboard's
+    # assembly, derived measures included (laporan.pembanding): a fixed 8 more.
+    with django_assert_max_num_queries(38):
         konteks_capaian(laporan)
 
     awal = PerjanjianKinerja.objects.get(kecamatan=kencong, tahun=2025, jenis="awal")
@@ -407,7 +424,7 @@ def test_kueri_terbatas_walau_indikator_dan_program_bertambah(
             for kec in [kencong, *lain[:3]]:
                 Realisasi.objects.create(kecamatan=kec, ukuran=ukuran, tahun=2025, nilai=95)
 
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(38):
         k = konteks_capaian(laporan)
     assert k["capaian_perjanjian"][0].jumlah_sasaran == 8
     k.update(kecamatan=kencong, kabupaten=kencong.kabupaten, tahun=2025)

@@ -397,6 +397,7 @@ def test_setiap_model_terjaga_dijaga_pada_hapus_berantai_dan_kueri_massal():
         "iku.TargetIndikator",
         "iku.Renstra",  # its RPJMD alignment, visi and misi (BAB II)
         "iku.Sasaran",  # its strategi and kebijakan (BAB II)
+        "iku.Tujuan",  # its TC 25 group, RPJMD sasaran and indicator (lampiran)
         "perjanjian.Program",
         "laporan.EvaluasiAKIP",
         "laporan.SkorAKIP",

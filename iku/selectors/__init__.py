@@ -33,6 +33,7 @@ from .renstra import (
     keputusan_cari,
     keputusan_ditetapkan,
     keputusan_renstra,
+    nama_ukuran,
     pemakaian_ukuran_bersama,
     renstra_berlaku,
     renstra_berlaku_di,
@@ -81,6 +82,7 @@ __all__ = [
     "tahun_keputusan",
     "target_indikator",
     "target_renstra",
+    "nama_ukuran",
     "ukuran_kode",
     "ukuran_renstra",
 ]

@@ -38,6 +38,9 @@ def renstra_berlaku_di(*, kecamatan: QuerySet[Kecamatan], tahun: int) -> QuerySe
         Renstra.objects.berlaku(tahun=tahun)
         .filter(kecamatan_id__in=kecamatan.values("id"))
         .only("id", "kecamatan_id", "nama")
+        # Each kecamatan's in Meta.ordering's order, without its join to sort by the
+        # kabupaten's and kecamatan's names (a scan of every kecamatan at national size).
+        .order_by("kecamatan_id", "tahun_awal", "id")
     )
 
 
@@ -107,6 +110,11 @@ def ukuran_kode(*, kabupaten_id: int, kode: str, hanya_bersama: bool = False) ->
     not a kecamatan's own measure of that kode)."""
     ukuran = Ukuran.objects.filter(kabupaten_id=kabupaten_id, kode=kode)
     return ukuran.filter(kecamatan__isnull=True) if hanya_bersama else ukuran
+
+
+def nama_ukuran(*, ukuran_ids: Iterable[int]) -> dict[int, str]:
+    """Ukuran id → its name (one query)."""
+    return dict(Ukuran.objects.filter(id__in=list(ukuran_ids)).values_list("id", "nama"))
 
 
 def pemakaian_ukuran_bersama(*, kabupaten_id: int) -> QuerySet:

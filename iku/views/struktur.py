@@ -78,7 +78,7 @@ class TujuanTambah(_StrukturForm):
     def simpan(self, form):
         d = form.cleaned_data
         return services.tujuan_simpan(
-            renstra=self.obj, nomor=d["nomor"], uraian=d["uraian"], oleh=self.request.user
+            renstra=self.obj, **{k: d[k] for k in TujuanForm.Meta.fields}, oleh=self.request.user
         )
 
 
@@ -101,8 +101,7 @@ class TujuanUbah(_StrukturForm):
         return services.tujuan_simpan(
             renstra=self.obj.renstra,
             tujuan=self.obj,
-            nomor=d["nomor"],
-            uraian=d["uraian"],
+            **{k: d[k] for k in TujuanForm.Meta.fields},
             oleh=self.request.user,
         )
 

@@ -104,6 +104,9 @@ class IndikatorPendukung:
     target: Nilai
     realisasi: Nilai | None
     capaian: Decimal | None
+    # A derived indicator (IndikatorProgram.sumber_realisasi): "Dihitung dari …", printed
+    # under the table.
+    sumber: str = ""
 
 
 @dataclass(frozen=True)
@@ -262,12 +265,14 @@ def nomor_kolom(jumlah_tren: int) -> tuple[str, ...]:
 
 def _indikator_pendukung(ip: IndikatorProgram) -> IndikatorPendukung:
     satuan = satuan_tampil(ip.satuan)
+    realisasi = ip.realisasi_berlaku  # the computed one of a derived indicator
     return IndikatorPendukung(
         uraian=ip.uraian,
         satuan=ip.satuan,
         target=Nilai(ip.target, satuan=satuan),
-        realisasi=Nilai(ip.realisasi, satuan=satuan) if ip.realisasi is not None else None,
+        realisasi=Nilai(realisasi, satuan=satuan) if realisasi is not None else None,
         capaian=capaian_indikator_program(ip),
+        sumber=ip.turunan.keterangan if ip.turunan is not None else "",
     )
 
 

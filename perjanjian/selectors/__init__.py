@@ -21,6 +21,8 @@ from .anggaran import (
     pohon_anggaran,
     realisasi_sub_periode,
     sasaran_program,
+    simpul_sub,
+    sub_kegiatan_tahun,
 )
 from .capaian import (
     BerSatuan,
@@ -66,6 +68,7 @@ from .peringatan import (
     peringatan_realisasi,
     peringatan_tahun,
     peringatan_target,
+    realisasi_tahun,
 )
 from .salinan import BarisSalinan, SalinanAnggaran, salinan_anggaran
 from .tabel import (
@@ -84,9 +87,7 @@ from .tahun import (
     perjanjian_daftar,
     perjanjian_dengan_wilayah,
     perjanjian_tahun,
-    realisasi_tahunan_kabupaten,
     realisasi_tahunan_kode,
-    realisasi_terisi,
     realisasi_tren,
     sasaran_bertarget,
     status_pelaporan,
@@ -98,6 +99,7 @@ from .turunan import (
     NilaiTurunan,
     daftarkan_sumber_nilai_sakip,
     keterangan_sumber,
+    realisasi_indikator_program,
     realisasi_turunan,
 )
 
@@ -105,6 +107,7 @@ __all__ = [
     "NilaiTurunan",
     "daftarkan_sumber_nilai_sakip",
     "keterangan_sumber",
+    "realisasi_indikator_program",
     "realisasi_turunan",
     "AnggaranPeriode",
     "BarisBelanja",
@@ -169,13 +172,14 @@ __all__ = [
     "pohon_anggaran",
     "program_tahun",
     "realisasi_sub_periode",
-    "realisasi_tahunan_kabupaten",
-    "realisasi_terisi",
+    "realisasi_tahun",
     "realisasi_tahunan_kode",
     "realisasi_tren",
     "sasaran_bertarget",
     "sasaran_program",
     "satuan_tampil",
+    "simpul_sub",
+    "sub_kegiatan_tahun",
     "status_pelaporan",
     "status_pelaporan_kabupaten",
     "tabel_capaian",

@@ -156,6 +156,11 @@ def sasaran_kegiatan(kegiatan: Simpul, milik_program: set[int]) -> set[int]:
     return {s.id for s in kegiatan.objek.sasaran.all()} or milik_program
 
 
+def simpul_sub(sub: SubKegiatan) -> Simpul:
+    """A sub kegiatan (its ``realisasi`` prefetched) as a node of the tree, with its totals."""
+    return Simpul(sub, "sub_kegiatan", _jumlah_sub(sub))
+
+
 def _jumlah_sub(sub: SubKegiatan) -> Jumlah:
     realisasi = {r.periode: r.jumlah for r in sub.realisasi.all()}
     return Jumlah(
@@ -186,9 +191,9 @@ def pohon_anggaran(*, kecamatan_id: int, tahun: int) -> PohonAnggaran:
     for p in program:
         simpul_kegiatan = []
         for k in p.kegiatan.all():
-            simpul_sub = [Simpul(s, "sub_kegiatan", _jumlah_sub(s)) for s in k.sub_kegiatan.all()]
+            anak = [simpul_sub(s) for s in k.sub_kegiatan.all()]
             simpul_kegiatan.append(
-                Simpul(k, "kegiatan", Jumlah.dari([s.jumlah for s in simpul_sub]), simpul_sub)
+                Simpul(k, "kegiatan", Jumlah.dari([s.jumlah for s in anak]), anak)
             )
         simpul_program.append(
             Simpul(p, "program", Jumlah.dari([k.jumlah for k in simpul_kegiatan]), simpul_kegiatan)
@@ -218,10 +223,15 @@ def kunci_anggaran(*, kecamatan_id: int, tahun: int) -> dict[str, str]:
 # --- the budget realisasi of a period ----------------------------------------------------------
 
 
-def alasan_anggaran_periode(*, kecamatan: Kecamatan, tahun: int, periode: str) -> str | None:
+def alasan_anggaran_periode(
+    *, kecamatan: Kecamatan, tahun: int, periode: str, status: dict[str, str] | None = None
+) -> str | None:
     """Why the budget realisasi of the period cannot change now (diajukan or verified, its own
-    report or the Tahunan one); None while the kecamatan may fill it (one query)."""
-    tertutup = RealisasiAnggaran.periode_tertutup(kecamatan_id=kecamatan.id, tahun=tahun)
+    report or the Tahunan one); None while the kecamatan may fill it (one query, none when
+    the year's status per period is given, as ``status_periode`` reads it)."""
+    tertutup = RealisasiAnggaran.periode_tertutup(
+        kecamatan_id=kecamatan.id, tahun=tahun, status=status
+    )
     return tertutup.get(Periode(periode).value, (None, None))[1]
 
 
@@ -316,10 +326,22 @@ def _sub_kegiatan(kondisi: Q) -> list[SubKegiatan]:
     )
 
 
-def anggaran_tahun_per_periode(*, kecamatan: Kecamatan, tahun: int) -> dict[str, AnggaranPeriode]:
-    """Every period of the year (TW I … Tahunan) → its budget realisasi (two queries)."""
-    sub = _sub_kegiatan(Q(kegiatan__program__kecamatan=kecamatan, kegiatan__program__tahun=tahun))
-    return {p.value: _ringkas(p.value, sub) for p in Periode}
+def sub_kegiatan_tahun(*, kecamatan_id: int, tahun: int) -> list[SubKegiatan]:
+    """The kecamatan's sub kegiatan of the year with their kegiatan, program and budget
+    realisasi, in the tree's order (program, kegiatan, sub kegiatan by code); two queries."""
+    return _sub_kegiatan(
+        Q(kegiatan__program__kecamatan_id=kecamatan_id, kegiatan__program__tahun=tahun)
+    )
+
+
+def anggaran_tahun_per_periode(
+    *, kecamatan: Kecamatan, tahun: int, sub_kegiatan: list[SubKegiatan] | None = None
+) -> dict[str, AnggaranPeriode]:
+    """Every period of the year (TW I … Tahunan) → its budget realisasi (two queries, none
+    when ``sub_kegiatan_tahun`` was read already and is given)."""
+    if sub_kegiatan is None:
+        sub_kegiatan = sub_kegiatan_tahun(kecamatan_id=kecamatan.id, tahun=tahun)
+    return {p.value: _ringkas(p.value, sub_kegiatan) for p in Periode}
 
 
 def anggaran_periode(*, kecamatan: Kecamatan, tahun: int, periode: str) -> AnggaranPeriode:

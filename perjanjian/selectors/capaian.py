@@ -32,7 +32,7 @@ from perjanjian.models import (
 from sakip import kinerja
 from sakip.kinerja import Nilai, Pita
 
-from .turunan import NilaiTurunan, realisasi_turunan
+from .turunan import NilaiTurunan, realisasi_turunan, realisasi_turunan_kabupaten
 
 # Units that are not written after the number: "92,33", not "92,33 Indeks".
 SATUAN_TANPA_TULISAN = {"indeks", "nilai", "angka", "skor", "poin"}
@@ -100,8 +100,9 @@ def capaian_terhadap(
 
 def capaian_indikator_program(indikator: IndikatorProgram) -> Decimal | None:
     """A program / kegiatan indicator's capaian (the budget page and the LKIP's supporting
-    programs tables): typed target and realisasi, always higher-is-better."""
-    return kinerja.capaian(indikator.target, indikator.realisasi)
+    programs tables): the typed target against the realisasi in force (the computed one of a
+    derived indicator, from ``indikator_program_pk``), always higher-is-better."""
+    return kinerja.capaian(indikator.target, indikator.realisasi_berlaku)
 
 
 # --- one kecamatan-year --------------------------------------------------------------------------
@@ -150,6 +151,17 @@ class CapaianIndikator:
         return self.capaian is not None and self.capaian >= 100
 
 
+def realisasi_baris(
+    indikator: BerSatuan, tersimpan: Realisasi | None, turunan: NilaiTurunan | None
+) -> Nilai | None:
+    """The realisasi a capaian row shows: a derived measure's computed value (``turunan``)
+    instead of whatever is stored, else the stored one. The kecamatan rows and the kabupaten
+    dashboard's cells both read it here."""
+    if turunan is not None:
+        return nilai_indikator(indikator, turunan.angka, turunan.huruf)
+    return nilai_indikator(indikator, tersimpan.nilai, tersimpan.huruf) if tersimpan else None
+
+
 def baris_capaian(
     *,
     target: TargetPerjanjian,
@@ -160,10 +172,7 @@ def baris_capaian(
     """``skala``: the year's scales by kind (``CapaianKecamatan.skala``); ``turunan`` the
     computed realisasi of a derived measure, which stands instead of the stored one."""
     ind = target.indikator
-    if turunan is not None:
-        realisasi = nilai_indikator(ind, turunan.angka, turunan.huruf)
-    else:
-        realisasi = nilai_indikator(ind, tersimpan.nilai, tersimpan.huruf) if tersimpan else None
+    realisasi = realisasi_baris(ind, tersimpan, turunan)
     angka = realisasi.angka if realisasi else None
     capaian, kriteria = ukur_capaian(
         indikator=ind,
@@ -417,6 +426,8 @@ class CapaianUkuran:
     capaian: Decimal | None = None
     kriteria: Pita | None = None
     kategori: Pita | None = None  # the realisasi on the indicator's own scale (kategori_nilai)
+    # A derived measure: "Dihitung dari …", as the kecamatan's rows say it (CapaianIndikator).
+    sumber: str = ""
 
 
 class UkuranBersama(Protocol):
@@ -440,6 +451,14 @@ class CapaianKabupaten:
         return self.sel.get((kecamatan_id, ukuran_id), CapaianUkuran())
 
 
+def _pk_dengan_ukuran(
+    perjanjian: Sequence[PerjanjianKinerja], ukuran_id: int, target_per: Mapping
+) -> PerjanjianKinerja | None:
+    """The last PK of a kecamatan's year (awal first in ``perjanjian``) with a target of the
+    measure."""
+    return next((p for p in reversed(perjanjian) if (p.id, ukuran_id) in target_per), None)
+
+
 def capaian_kabupaten(
     *,
     kecamatan: QuerySet[Kecamatan],
@@ -452,7 +471,12 @@ def capaian_kabupaten(
     ``kecamatan`` (already scoped to the user), against each one's PK in force. Three queries
     and the scale's, whatever the number of kecamatan or measures: rows are read for the whole
     kabupaten at once and grouped here. A measure without an indicator in a kecamatan's PK is
-    written with its own unit (``ukuran[i].satuan``)."""
+    written with its own unit (``ukuran[i].satuan``).
+
+    A derived measure (``Indikator.sumber_realisasi``) shows its computed value, as in
+    ``capaian_kecamatan``: the sources are read once for every kecamatan that needs them
+    (``turunan.realisasi_turunan_kabupaten``), in the sources' own queries; none when every
+    indicator is typed."""
     terlihat = kecamatan.values("id")
     per_id = {u.id: u for u in ukuran}
     perjanjian = list(
@@ -465,7 +489,9 @@ def capaian_kabupaten(
             perjanjian__kecamatan_id__in=terlihat,
             perjanjian__tahun=tahun,
             indikator__ukuran_id__in=list(per_id),
-        ).select_related("indikator")
+        )
+        .select_related("indikator")
+        .order_by()  # read into a dict: no join to sort by kabupaten and kecamatan names
     )
     realisasi = {
         (r.kecamatan_id, r.ukuran_id): r
@@ -474,7 +500,9 @@ def capaian_kabupaten(
             ukuran_id__in=list(per_id),
             tahun=tahun,
             periode=Periode.TAHUNAN,
-        ).only("kecamatan_id", "ukuran_id", "nilai", "huruf")
+        )
+        .only("kecamatan_id", "ukuran_id", "nilai", "huruf")
+        .order_by()
     }
     semua_skala = skala_tahun(kabupaten_id=kabupaten_id, tahun=tahun)
     skala = semua_skala[JenisSkala.KRITERIA_CAPAIAN]
@@ -489,16 +517,45 @@ def capaian_kabupaten(
     }
     target_per = {(t.perjanjian_id, t.indikator.ukuran_id): t for t in target}
 
+    # Derived measures, as capaian_kecamatan reads them: a measure computed in some PK of a
+    # kecamatan's year is computed in every row of that year, each PK's from its own data.
+    kecamatan_pk = {p.id: p.kecamatan_id for p in perjanjian}
+    sumber_ukuran = {
+        (kecamatan_pk[t.perjanjian_id], t.indikator.ukuran_id): t.indikator.sumber_realisasi
+        for t in target
+        if t.indikator.dihitung
+    }
+    turunan: dict[tuple[str, int], NilaiTurunan] = {}
+    if sumber_ukuran:
+        sumber_per: dict[int, set[str]] = {}
+        for (kid, _), sumber in sumber_ukuran.items():
+            sumber_per.setdefault(kid, set()).add(sumber)
+        turunan = realisasi_turunan_kabupaten(
+            kecamatan=kecamatan.filter(id__in=list(sumber_per)),
+            tahun=tahun,
+            periode=Periode.TAHUNAN,
+            perjanjian=[p for p in perjanjian if p.kecamatan_id in sumber_per],
+            sumber=sumber_per,
+        )
+
     sel = {}
     for kid in set(perjanjian_per) | {k for k, _ in realisasi}:
         pj = dasar_perjanjian.get(kid)
         for uid, u in per_id.items():
             r = realisasi.get((kid, uid))
             t = target_per.get((pj.id, uid)) if pj else None
-            if r is None and t is None:
+            # The row capaian_kecamatan has for this indicator of the PK in force: computed when
+            # the measure is computed in any PK of the year (by that indicator's source). A
+            # measure computed in another PK of the year only (Kencong 2025: the share of
+            # program indicators reached, in the first PK) has that PK's computed realisasi,
+            # without a target here, as a stored realisasi without a target would.
+            sumber = sumber_ukuran.get((kid, uid))
+            asal = pj if t else _pk_dengan_ukuran(perjanjian_per.get(kid, ()), uid, target_per)
+            dihitung = turunan.get((sumber, asal.id)) if sumber and asal else None
+            if r is None and t is None and dihitung is None:
                 continue
             ind = t.indikator if t else u
-            nilai_r = nilai_indikator(ind, r.nilai, r.huruf) if r else None
+            nilai_r = realisasi_baris(ind, r, dihitung)
             capaian, kriteria = (
                 ukur_capaian(
                     indikator=t.indikator,
@@ -519,6 +576,7 @@ def capaian_kabupaten(
                     angka=nilai_r.angka if nilai_r else None,
                     skala=semua_skala,
                 ),
+                sumber=dihitung.keterangan if dihitung else "",
             )
     return CapaianKabupaten(
         tahun=tahun,

@@ -15,7 +15,7 @@ from django.conf import settings
 from iku.models import Indikator, TargetIndikator
 from iku.selectors import target_renstra
 from perjanjian.models import Periode, Realisasi, SubKegiatan, TargetPerjanjian
-from perjanjian.selectors.anggaran import Simpul, pohon_anggaran
+from perjanjian.selectors.anggaran import Simpul, simpul_sub, sub_kegiatan_tahun
 from perjanjian.selectors.capaian import capaian_terhadap, perjanjian_berlaku
 from sakip import kinerja
 from sakip.format_id import format_angka, format_persen, format_rupiah
@@ -112,13 +112,31 @@ def peringatan_target(target: TargetPerjanjian, renstra: TargetIndikator | None)
     return None
 
 
-def peringatan_tahun(*, kecamatan_id: int, tahun: int) -> list[Peringatan]:
-    hasil: list[Peringatan] = []
-    target = list(
-        TargetPerjanjian.objects.filter(
-            perjanjian__kecamatan_id=kecamatan_id, perjanjian__tahun=tahun
-        ).select_related("indikator", "perjanjian")
+def realisasi_tahun(*, kecamatan_id: int, tahun: int) -> list[Realisasi]:
+    """Every realisasi of the kecamatan's year, each period, with its measure (one query)."""
+    return list(
+        Realisasi.objects.filter(kecamatan_id=kecamatan_id, tahun=tahun).select_related("ukuran")
     )
+
+
+def peringatan_tahun(
+    *,
+    kecamatan_id: int,
+    tahun: int,
+    target: list[TargetPerjanjian] | None = None,
+    realisasi: list[Realisasi] | None = None,
+    sub_kegiatan: list[SubKegiatan] | None = None,
+) -> list[Peringatan]:
+    """The warnings of the kecamatan's year. A page that has read them already gives the
+    year's PK targets (with ``indikator`` and ``perjanjian``), ``realisasi_tahun`` and
+    ``sub_kegiatan_tahun``; what is not given is read here."""
+    hasil: list[Peringatan] = []
+    if target is None:
+        target = list(
+            TargetPerjanjian.objects.filter(
+                perjanjian__kecamatan_id=kecamatan_id, perjanjian__tahun=tahun
+            ).select_related("indikator", "perjanjian")
+        )
     renstra = target_renstra(indikator_ids=[t.indikator_id for t in target], tahun=tahun)
     for t in target:
         pesan = peringatan_target(t, renstra.get(t.indikator_id))
@@ -133,9 +151,9 @@ def peringatan_tahun(*, kecamatan_id: int, tahun: int) -> list[Peringatan]:
     target_berlaku.update(
         {t.indikator.ukuran_id: t for t in target if berlaku and t.perjanjian_id == berlaku.id}
     )
-    for r in Realisasi.objects.filter(kecamatan_id=kecamatan_id, tahun=tahun).select_related(
-        "ukuran"
-    ):
+    if realisasi is None:
+        realisasi = realisasi_tahun(kecamatan_id=kecamatan_id, tahun=tahun)
+    for r in realisasi:
         if r.ukuran_id not in bertarget:
             hasil.append(
                 Peringatan(
@@ -159,7 +177,9 @@ def peringatan_tahun(*, kecamatan_id: int, tahun: int) -> list[Peringatan]:
                 )
             )
 
-    pohon = pohon_anggaran(kecamatan_id=kecamatan_id, tahun=tahun)
-    for simpul in pohon.baris():
-        hasil.extend(peringatan_anggaran(simpul))
+    # Only a sub kegiatan can exceed its pagu; in the budget tree's order.
+    if sub_kegiatan is None:
+        sub_kegiatan = sub_kegiatan_tahun(kecamatan_id=kecamatan_id, tahun=tahun)
+    for sub in sub_kegiatan:
+        hasil.extend(peringatan_anggaran(simpul_sub(sub)))
     return hasil

@@ -19,6 +19,8 @@ from perjanjian.models import (
     TargetPerjanjian,
 )
 
+from .turunan import realisasi_indikator_program
+
 
 def perjanjian_tahun(*, kecamatan_id: int, tahun: int) -> list[PerjanjianKinerja]:
     """Every PK of the year, awal first (the order of capaian_tahunan), with its Renstra and
@@ -102,41 +104,15 @@ def sasaran_bertarget(*, kecamatan: Kecamatan, tahun: int) -> dict[int, Sasaran]
 
 def indikator_program_pk(*, perjanjian_ids: Iterable[int]) -> list[IndikatorProgram]:
     """The program, kegiatan and sub kegiatan indicators of these PKs, in their order (one
-    query)."""
-    return list(
+    query), each derived one with its computed realisasi (``realisasi_berlaku``; the queries
+    of its sources only when one is derived)."""
+    indikator = list(
         IndikatorProgram.objects.filter(perjanjian_id__in=list(perjanjian_ids)).order_by(
             "urutan", "id"
         )
     )
-
-
-def realisasi_terisi(
-    *, kecamatan: Kecamatan, tahun: int, ukuran_ids: Iterable[int]
-) -> dict[str, set[int]]:
-    """Period → the measure ids (of ``ukuran_ids``) with a realisasi stored (one query)."""
-    terisi: dict[str, set[int]] = {}
-    for periode, ukuran_id in Realisasi.objects.filter(
-        kecamatan=kecamatan, tahun=tahun, ukuran_id__in=list(ukuran_ids)
-    ).values_list("periode", "ukuran_id"):
-        terisi.setdefault(periode, set()).add(ukuran_id)
-    return terisi
-
-
-def realisasi_tahunan_kabupaten(
-    *, kabupaten_id: int, ukuran_ids: Iterable[int], tahun: int
-) -> QuerySet[Realisasi]:
-    """The annual realisasi of these measures in every kecamatan of the kabupaten, with the
-    names a comparison prints (one query)."""
-    return (
-        Realisasi.objects.filter(
-            kecamatan__kabupaten_id=kabupaten_id,
-            ukuran_id__in=list(ukuran_ids),
-            tahun=tahun,
-            periode=Periode.TAHUNAN,
-        )
-        .select_related("kecamatan", "ukuran")
-        .only("nilai", "huruf", "ukuran__nama", "kecamatan__nama", "kecamatan_id", "ukuran_id")
-    )
+    realisasi_indikator_program(indikator=indikator)
+    return indikator
 
 
 def realisasi_tahunan_kode(
@@ -151,7 +127,7 @@ def realisasi_tahunan_kode(
             ukuran__kabupaten_id=F("kecamatan__kabupaten_id"),
             tahun=tahun,
             periode=Periode.TAHUNAN,
-        )
+        ).order_by()  # a dict: no join to sort by names
     }
 
 
@@ -159,13 +135,18 @@ def realisasi_tren(
     *, kecamatan: QuerySet[Kecamatan], ukuran_id: int, daftar_tahun: Iterable[int]
 ) -> QuerySet[Realisasi]:
     """The annual realisasi of one measure over several years for every kecamatan of
-    ``kecamatan`` (a subquery: one query in all)."""
-    return Realisasi.objects.filter(
-        kecamatan_id__in=kecamatan.values("id"),
-        ukuran_id=ukuran_id,
-        tahun__in=list(daftar_tahun),
-        periode=Periode.TAHUNAN,
-    ).only("kecamatan_id", "tahun", "nilai", "huruf")
+    ``kecamatan`` (a subquery: one query in all), in no order: sorting by the kabupaten's and
+    kecamatan's names joined every kecamatan of the country."""
+    return (
+        Realisasi.objects.filter(
+            kecamatan_id__in=kecamatan.values("id"),
+            ukuran_id=ukuran_id,
+            tahun__in=list(daftar_tahun),
+            periode=Periode.TAHUNAN,
+        )
+        .only("kecamatan_id", "tahun", "nilai", "huruf")
+        .order_by()
+    )
 
 
 def pelaporan_tahun(*, kecamatan: Kecamatan, tahun: int) -> dict[str, PelaporanRealisasi]:
@@ -193,7 +174,9 @@ def status_pelaporan_kabupaten(
         (kid, periode): status
         for kid, periode, status in PelaporanRealisasi.objects.filter(
             kecamatan_id__in=kecamatan.values("id"), tahun=tahun
-        ).values_list("kecamatan_id", "periode", "status")
+        )
+        .values_list("kecamatan_id", "periode", "status")
+        .order_by()  # a dict: no join to sort by kabupaten and kecamatan names
     }
 
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 
-from iku.models import Sasaran
+from iku.models import Indikator, Sasaran
 from iku.selectors import ada_sasaran_asing
 from kecamatan.models import Kecamatan, Pengguna
 from perjanjian.models import (
@@ -26,7 +26,9 @@ from perjanjian.models import (
     SubKegiatan,
 )
 from perjanjian.selectors.salinan import salinan_anggaran
+from perjanjian.selectors.turunan import keterangan_sumber
 from perjanjian.services.perjanjian import jaga_draft
+from perjanjian.services.realisasi import pesan_dihitung
 from sakip import akses, konkurensi
 from sakip.akses import Izin
 from sakip.kinerja import Nilai
@@ -395,9 +397,11 @@ def indikator_program_simpan(
 ) -> None:
     """Change, remove and add the program indicators of a draft PK, all at once.
 
-    ``ubah`` maps an IndikatorProgram id to ``uraian``, ``satuan``, ``target`` (Nilai) and
-    ``realisasi`` (Nilai or None); ``tambah`` items also carry one of ``program``,
-    ``kegiatan`` or ``sub_kegiatan`` (of the PK's kecamatan and year).
+    ``ubah`` maps an IndikatorProgram id to ``uraian``, ``satuan``, ``target`` (Nilai),
+    ``realisasi`` (Nilai or None) and optionally ``sumber_realisasi``; ``tambah`` items also
+    carry one of ``program``, ``kegiatan`` or ``sub_kegiatan`` (of the PK's kecamatan and
+    year). A derived indicator's realisasi is computed, not typed: a typed value other than
+    the one stored is refused (TransisiDitolak) and the stored one is dropped.
     """
     _jaga_pengisi(perjanjian.kecamatan, oleh)
     with transaction.atomic():
@@ -416,7 +420,7 @@ def indikator_program_simpan(
             nilai = ubah.get(i.id)
             if nilai is None:
                 continue
-            baru = _kolom_indikator(nilai)
+            baru = _kolom_indikator(nilai, lama=i)
             if any(getattr(i, k) != v for k, v in baru.items()):
                 for k, v in baru.items():
                     setattr(i, k, v)
@@ -434,14 +438,24 @@ def indikator_program_simpan(
             i.save()
 
 
-def _kolom_indikator(nilai: Mapping) -> dict:
+def _kolom_indikator(nilai: Mapping, lama: IndikatorProgram | None = None) -> dict:
     target: Nilai = nilai["target"]
     realisasi: Nilai | None = nilai.get("realisasi")
+    angka = realisasi.angka if realisasi else None
+    sumber = nilai.get("sumber_realisasi") or (
+        lama.sumber_realisasi if lama else Indikator.SumberRealisasi.DIKETIK
+    )
+    if sumber != Indikator.SumberRealisasi.DIKETIK:
+        # Unchanged is allowed: the value typed before the row was switched to a source.
+        if angka is not None and angka != (lama.realisasi if lama else None):
+            raise TransisiDitolak(pesan_dihitung(nilai["uraian"], keterangan_sumber(sumber)))
+        angka = None
     return {
         "uraian": nilai["uraian"],
         "satuan": nilai["satuan"],
         "target": target.angka,
-        "realisasi": realisasi.angka if realisasi else None,
+        "realisasi": angka,
+        "sumber_realisasi": sumber,
     }
 
 

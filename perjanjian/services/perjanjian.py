@@ -175,6 +175,7 @@ def perjanjian_perubahan_buat(
                 satuan=ip.satuan,
                 target=ip.target,
                 realisasi=ip.realisasi,
+                sumber_realisasi=ip.sumber_realisasi,
             )
             salinan._history_user = oleh
             salinan.save()

@@ -462,12 +462,9 @@ def realisasi_simpan(
         asing = set(isian) - set(sah)
         if asing:
             raise TransisiDitolak("Indikator yang diisi bukan indikator Renstra kecamatan ini.")
-        _jaga_dihitung(kecamatan, tahun, set(isian))
-        bertarget = set(
-            TargetPerjanjian.objects.filter(
-                perjanjian__kecamatan=kecamatan, perjanjian__tahun=tahun
-            ).values_list("indikator__ukuran_id", flat=True)
-        )
+        target = _target_tahun(kecamatan, tahun)  # one query for both checks below
+        _jaga_dihitung(kecamatan, tahun, set(isian), dihitung=_dihitung(target))
+        bertarget = {ukuran_id for ukuran_id, _, _ in target}
         ada = {r.ukuran_id: r for r in tersimpan}
         dari_lhe = _ukuran_dari_lhe(kecamatan, tahun, periode)
         dibuat = diubah = dihapus = 0
@@ -521,27 +518,42 @@ def _ukuran_dari_lhe(kecamatan: Kecamatan, tahun: int, periode: str) -> set[int]
     return set().union(*(f(kecamatan=kecamatan, tahun=tahun) for f in PENULIS_REALISASI_TAHUNAN))
 
 
+def _target_tahun(kecamatan: Kecamatan, tahun: int) -> list[tuple[int, str, str]]:
+    """(ukuran id, indicator name, sumber_realisasi) of every target of the year's PKs, in
+    their order (one query)."""
+    return list(
+        TargetPerjanjian.objects.filter(
+            perjanjian__kecamatan=kecamatan, perjanjian__tahun=tahun
+        ).values_list("indikator__ukuran_id", "indikator__nama", "indikator__sumber_realisasi")
+    )
+
+
+def _dihitung(target: list[tuple[int, str, str]]) -> dict[int, tuple[str, str]]:
+    hasil = {}
+    for ukuran_id, nama, sumber in target:
+        if sumber != Indikator.SumberRealisasi.DIKETIK:
+            hasil[ukuran_id] = (nama, keterangan_sumber(sumber))
+    return hasil
+
+
 def ukuran_dihitung(*, kecamatan: Kecamatan, tahun: int) -> dict[int, str]:
     """The measures of the year's PKs whose realisasi is computed (an indicator with a
     ``sumber_realisasi``): ukuran id → (indicator name, "Dihitung dari …"). One query."""
-    hasil = {}
-    for ukuran_id, nama, sumber in (
-        TargetPerjanjian.objects.filter(perjanjian__kecamatan=kecamatan, perjanjian__tahun=tahun)
-        .exclude(indikator__sumber_realisasi=Indikator.SumberRealisasi.DIKETIK)
-        .values_list("indikator__ukuran_id", "indikator__nama", "indikator__sumber_realisasi")
-    ):
-        hasil[ukuran_id] = (nama, keterangan_sumber(sumber))
-    return hasil
+    return _dihitung(_target_tahun(kecamatan, tahun))
 
 
 def pesan_dihitung(nama: str, keterangan: str) -> str:
     return f"Realisasi \u201c{nama}\u201d tidak diketik: {keterangan[0].lower()}{keterangan[1:]}."
 
 
-def _jaga_dihitung(kecamatan: Kecamatan, tahun: int, ukuran: set[int]) -> None:
+def _jaga_dihitung(
+    kecamatan: Kecamatan, tahun: int, ukuran: set[int], *, dihitung: dict | None = None
+) -> None:
     """Refuse a typed value for a computed measure (the page shows no input for it; a post
-    or an import that sends one anyway changes nothing)."""
-    dihitung = ukuran_dihitung(kecamatan=kecamatan, tahun=tahun)
+    or an import that sends one anyway changes nothing). ``dihitung``: ukuran_dihitung's
+    answer when it was read already."""
+    if dihitung is None:
+        dihitung = ukuran_dihitung(kecamatan=kecamatan, tahun=tahun)
     for ukuran_id in sorted(ukuran & set(dihitung)):
         nama, keterangan = dihitung[ukuran_id]
         raise TransisiDitolak(pesan_dihitung(nama, keterangan) + " Tidak ada yang disimpan.")

@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from iku.models import Sasaran
+from iku.models import Indikator, Sasaran
 from iku.selectors import sasaran_berlaku
 from kecamatan.halaman import KecamatanMixin
 from perjanjian.forms_anggaran import (
@@ -377,6 +377,9 @@ class ProgramUbah(KecamatanMixin, TemplateView):
 # --- program / kegiatan indicators of one PK ------------------------------------------------
 
 
+SUMBER_TERCAPAI = Indikator.SumberRealisasi.INDIKATOR_PROGRAM
+
+
 @dataclass
 class BarisIndikator:
     simpul: Simpul
@@ -423,7 +426,8 @@ class IndikatorProgramUbah(KecamatanMixin, TemplateView):
             b = BarisIndikator(s)
             for i in per_simpul.get(kunci_simpul(s.objek), []):
                 capaian = capaian_indikator_program(i)
-                if s.tingkat == "program":
+                # As perjanjian.selectors.turunan counts: not the share computed from these.
+                if s.tingkat == "program" and i.sumber_realisasi != SUMBER_TERCAPAI:
                     capaian_program.append(capaian)
                 b.indikator.append((i, capaian, form.baris(i) if form else None))
             baris.append(b)

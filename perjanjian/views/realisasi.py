@@ -115,7 +115,9 @@ class RealisasiUbah(RealisasiMixin, TemplateView):
             url_ajukan=self.url("realisasi-ajukan"),
             url_verifikasi=self.url("realisasi-verifikasi"),
             url_kembalikan=self.url("realisasi-kembalikan"),
-            **self._konteks_periode(grid, dapat_diubah, kwargs.get("form_buka_kembali")),
+            **self._konteks_periode(
+                grid, dapat_diubah, kwargs.get("form_buka_kembali"), status=status
+            ),
             riwayat=riwayat(
                 (
                     Realisasi.riwayat.filter(
@@ -154,7 +156,9 @@ class RealisasiUbah(RealisasiMixin, TemplateView):
             f"{keadaan}. {lanjut}"
         )
 
-    def _konteks_periode(self, grid, dapat_diubah: bool, form_buka_kembali) -> dict:
+    def _konteks_periode(
+        self, grid, dapat_diubah: bool, form_buka_kembali, *, status: dict[str, str]
+    ) -> dict:
         """The period's budget realisasi (part of what is submitted and verified) and its
         reopening by Bappeda: who reopened it and why, or the form to do so."""
         diverifikasi = grid.status == Status.DIVERIFIKASI
@@ -164,7 +168,7 @@ class RealisasiUbah(RealisasiMixin, TemplateView):
             else None
         )
         alasan_anggaran = alasan_anggaran_periode(
-            kecamatan=self.kecamatan, tahun=self.tahun, periode=self.periode
+            kecamatan=self.kecamatan, tahun=self.tahun, periode=self.periode, status=status
         )
         return {
             "anggaran": anggaran_periode(

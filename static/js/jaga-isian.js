@@ -16,9 +16,22 @@
 
   document.addEventListener("input", tandai, true);
   document.addEventListener("change", tandai, true);
-  document.addEventListener("submit", function () {
+  // A form marked data-konfirmasi="…" (deleting a row) asks that question first; "Batal"
+  // sends nothing. No inline handler: the page carries only the question as data.
+  document.addEventListener("submit", function (e) {
+    var tanya = e.target && e.target.getAttribute && e.target.getAttribute("data-konfirmasi");
+    if (tanya && !window.confirm(tanya)) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      return;
+    }
     kotor = false;
   }, true);
+  // A choice that shows another view (the beranda's year) is sent as soon as it changes.
+  document.addEventListener("change", function (e) {
+    var el = e.target;
+    if (el && el.matches && el.matches("select[data-kirim-otomatis]") && el.form) el.form.submit();
+  });
   window.addEventListener("beforeunload", function (e) {
     if (!kotor) return undefined;
     e.preventDefault();
