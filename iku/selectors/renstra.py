@@ -101,7 +101,10 @@ def ukuran_renstra(*, kecamatan: Kecamatan, tahun: int, riwayat: bool = False) -
         if riwayat:
             kondisi |= Q(**{f"{jalur}__tahun_awal__gt": tahun})
         indikator = Indikator.objects.filter(kondisi, **{f"{jalur}__kecamatan": kecamatan})
-        hasil.update({i.ukuran_id: i.ukuran for i in indikator.select_related("ukuran")})
+        # Only the measure is read (every save and realisasi page asks): no other column of
+        # the indicator, no ordering (a dict).
+        indikator = indikator.select_related("ukuran").only("ukuran").order_by()
+        hasil.update({i.ukuran_id: i.ukuran for i in indikator})
     return hasil
 
 

@@ -198,13 +198,14 @@ class RealisasiUbah(RealisasiMixin, TemplateView):
             # A closed period says so, whatever was typed.
             jaga_dapat_diubah(self.grid.pelaporan, self.tahun, self.periode)
         except (DataTerkunci, TransisiDitolak) as e:
-            return self._gagal(form, str(e))
+            return self._gagal(form, str(e), baca_ulang=False)
         if not form.is_valid():
             return self._gagal(
                 form,
                 form.pesan_tidak_lengkap
                 or " ".join(form.non_field_errors())
                 or "Tidak ada yang disimpan: perbaiki isian yang ditandai.",
+                baca_ulang=False,
             )
         try:
             hasil = realisasi_simpan(
@@ -215,7 +216,11 @@ class RealisasiUbah(RealisasiMixin, TemplateView):
                 sidik=form.cleaned_data.get("sidik"),
                 oleh=request.user,
             )
-        except (DataTerkunci, DataBasi, TransisiDitolak) as e:
+        except DataBasi as e:
+            # Someone saved since the user's page was opened: the grid read at the start of
+            # this request already holds that save, and the message asks for a reload.
+            return self._gagal(form, str(e), baca_ulang=False)
+        except (DataTerkunci, TransisiDitolak) as e:
             return self._gagal(form, str(e))
         if hasil.jumlah:
             messages.success(
@@ -241,10 +246,13 @@ class RealisasiUbah(RealisasiMixin, TemplateView):
         messages.error(self.request, ALUR_PELAPORAN.pesan_tolak(dari=status, aksi=aksi, nama=nama))
         return redirect(self.url("realisasi"))
 
-    def _gagal(self, form, pesan: str):
-        # The status may have changed meanwhile (that is often why it failed): read the grid
-        # anew for it; the form keeps the rows it was bound to and the user's input.
-        self.__dict__.pop("grid", None)
+    def _gagal(self, form, pesan: str, *, baca_ulang: bool = True):
+        # The status may have changed since this request read the grid (that is often why the
+        # service refused): read the grid anew for it; the form keeps the rows it was bound to
+        # and the user's input. A refusal decided on this request's own grid (a typing error,
+        # a stale save) shows that grid as it is.
+        if baca_ulang:
+            self.__dict__.pop("grid", None)
         return self.render_to_response(self.get_context_data(form=form, galat=pesan))
 
 
