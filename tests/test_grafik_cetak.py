@@ -6,6 +6,7 @@ lays the SVG out: the chart is laid out (not drawn to PDF) in a figure of the LK
 with the LKIP's stylesheets, and its laid-out width compared to the width it was drawn at."""
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -14,18 +15,12 @@ from weasyprint import HTML
 from laporan.dokumen.dasar import ambil_berkas_lokal
 from laporan.grafik import Batang, SeriTren, grafik_capaian, grafik_tren
 from sakip.grafik import WARNA_REALISASI
+from tests.test_grafik_pembanding import IKM as IKM_KENCONG
 
 D = Decimal
 
-IKM = SeriTren(
-    judul="Indeks Kepuasan Masyarakat",
-    satuan="Indeks",
-    tahun=tuple(range(2021, 2027)),
-    target=(D(90), D(91), D("91.5"), D(92), D("92.5"), D(93)),
-    realisasi=(None, D(91), D("85.42"), D("92.80"), D("92.33"), None),
-    tahun_awal=2020,
-    awal=D(90),
-)
+# Kencong's IKM series of the chart tests, its baseline a year before the first target.
+IKM = replace(IKM_KENCONG, tahun_awal=2020)
 PANJANG = SeriTren(
     judul="Jumlah Dokumen Penataan Organisasi dan Tata Laksana yang Disusun Tepat Waktu",
     satuan="Dokumen",
