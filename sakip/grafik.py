@@ -68,6 +68,28 @@ _ID_BERULANG = re.compile(
 )
 
 
+# A group of matplotlib's that is left without attributes once its id is gone draws nothing of
+# its own; its children drawn without it are the same picture. A printed LKIP's charts held
+# 611 groups, 588 of them bare, each a box WeasyPrint styled, laid out and drew.
+_TAG_GRUP = re.compile(r"<g(?=[\s>/])[^>]*>|</g>")
+
+
+def _tanpa_grup_kosong(teks: str) -> str:
+    """The SVG without its attribute-less <g> elements, their children kept in place."""
+    terbuka: list[bool] = []  # per open <g>: whether it is bare (dropped with its </g>)
+
+    def ganti(cocok: re.Match) -> str:
+        tag = cocok[0]
+        if tag == "</g>":
+            return "" if terbuka.pop() else tag
+        if tag.endswith("/>"):
+            return tag
+        terbuka.append(tag == "<g>")
+        return "" if terbuka[-1] else tag
+
+    return re.sub(r"\n\s*\n", "\n", _TAG_GRUP.sub(ganti, teks))
+
+
 def svg_sebaris(fig, *, kunci: str, judul: str) -> str:
     """The figure as an inline <svg> element, the same bytes for the same data."""
     matplotlib = mpl_grafik()[0]
@@ -81,6 +103,7 @@ def svg_sebaris(fig, *, kunci: str, judul: str) -> str:
     teks = re.sub(r"\s*<metadata>.*?</metadata>", "", teks, count=1, flags=re.S)
     teks = _ID_BERULANG.sub("", teks)
     teks = re.sub(r'style="([^"]*)"', _atribut, teks)
+    teks = _tanpa_grup_kosong(teks)
     return teks.replace(
         "<svg ", f'<svg class="grafik-svg" role="img" aria-label="{escape(judul)}" ', 1
     ).strip()

@@ -23,6 +23,7 @@ from pypdf import PdfReader, PdfWriter
 from sakip.berkas import JENIS_PDF, Berkas
 
 from . import tembolok
+from .cepat import cetak_hemat
 from .tembolok import sidik_bita
 
 if TYPE_CHECKING:
@@ -371,18 +372,22 @@ class Penyaji:
         (``PENANDA_HALAMAN``), then the main part. With the layout cache (DOKUMEN_TEMBOLOK) a
         part whose input is unchanged is taken from it and the parts' PDFs are joined
         (``gabung_pdf``); without it the pages are written as one PDF (WeasyPrint's recipe
-        for combining documents)."""
+        for combining documents). Printed the thrifty way (``cepat``)."""
         mulai = time.perf_counter()
         cache = tembolok.Tembolok.dari_setelan()
         utama_html, *lampiran_html = pisah_dokumen(html)
-        lampiran = [_tata_letak(b, cache) for b in lampiran_html]
-        semua = [_cetak_utama(utama_html, lampiran_html, lampiran, cache), *lampiran]
-        if cache is None:
-            halaman = [h for b in semua for h in b.dokumen.pages]
-            isi = semua[0].dokumen.copy(halaman).write_pdf()
-        else:
-            isi = gabung_pdf([b.pdf for b in semua])
-        return isi, sum(b.halaman for b in semua), time.perf_counter() - mulai
+        with cetak_hemat():
+            lampiran = [_tata_letak(b, cache) for b in lampiran_html]
+            semua = [_cetak_utama(utama_html, lampiran_html, lampiran, cache), *lampiran]
+            if cache is None:
+                lembar = [h for b in semua for h in b.dokumen.pages]
+                isi = semua[0].dokumen.copy(lembar).write_pdf()
+                del lembar
+            else:
+                isi = gabung_pdf([b.pdf for b in semua])
+            halaman = sum(b.halaman for b in semua)
+            del semua, lampiran  # the laid-out pages, freed before the collection that ends
+        return isi, halaman, time.perf_counter() - mulai
 
     def render(self) -> Berkas:
         isi, _, _ = self.cetak(self.html())
