@@ -5,8 +5,8 @@ and nine completeness cells per kecamatan: through the template engine, their ta
 and the kategori include were half the CPU time of a warm dashboard. These tags write the same
 HTML, byte for byte, as the template markup they replaced (``tests/test_dasbor_kabupaten.py``
 compares them with the template's own rendering), with the same formatting
-(``sakip.format_id``) and escaping (``format_html``); the kategori badge is the markup of
-``templates/bagian/kategori_nilai.html``.
+(``sakip.format_id``) and escaping (``format_html``); the kategori badge is
+``sakip.templatetags.sakip.lencana_kategori``.
 """
 
 from django import template
@@ -14,7 +14,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
 from sakip.format_id import format_nilai, format_persen
-from sakip.kinerja import Pita
+from sakip.templatetags.sakip import lencana_kategori
 
 register = template.Library()
 
@@ -23,17 +23,6 @@ PITA_GELAP = {"R", "SR"}  # kriteria bands dark enough for white text
 
 def _e(teks) -> str:
     return conditional_escape(teks)
-
-
-def lencana_kategori(kategori: Pita | None) -> str:
-    """``bagian/kategori_nilai.html``: the category of a value on its own scale."""
-    if not kategori:
-        return "\n"
-    return (
-        f' <span class="lencana kriteria kategori-nilai" style="background: {_e(kategori.warna)}"'
-        f' title="Kategori nilai menurut skalanya">Kategori {_e(kategori.kode)} ·'
-        f" {_e(kategori.label)}</span>\n"
-    )
 
 
 @register.simple_tag

@@ -2,13 +2,27 @@
 scroll box of wide tables."""
 
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from sakip import format_id, kinerja
 from sakip.butir import pecah_butir
 
 register = template.Library()
+
+
+def lencana_kategori(kategori: kinerja.Pita | None) -> str:
+    """``bagian/kategori_nilai.html`` written in Python, to the same characters (its trailing
+    newline included), for the grids that show it in every cell: the category of a value on
+    its own scale."""
+    if not kategori:
+        return "\n"
+    e = conditional_escape
+    return (
+        f' <span class="lencana kriteria kategori-nilai" style="background: {e(kategori.warna)}"'
+        f' title="Kategori nilai menurut skalanya">Kategori {e(kategori.kode)} ·'
+        f" {e(kategori.label)}</span>\n"
+    )
 
 
 @register.filter
