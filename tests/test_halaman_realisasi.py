@@ -5,6 +5,8 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from iku.models import Indikator, Renstra, Ukuran
@@ -582,3 +584,17 @@ def test_peramban_capaian_muncul_saat_mengetik(
         "Realisasi Triwulan IV 2025 disimpan (1 nilai)."
     )
     assert tw4(kencong).get().nilai == Decimal("92.33")
+
+
+def test_simpan_membaca_ukuran_renstra_sekali(client, operator_kencong, kencong):
+    """The save checks what was typed against the Renstra's measures its grid read (one
+    query per path from an indicator to the Renstra), not against a second reading."""
+    client.force_login(operator_kencong)
+    ikm, _ = baris(kencong, "awal", "ikm")
+    data = isian_halaman(client)
+    data[f"{ikm}-nilai"] = "92,33"
+    with CaptureQueriesContext(connection) as kueri:
+        assert client.post(url("realisasi"), data).status_code == 302
+    dari_indikator = [q["sql"] for q in kueri if 'FROM "iku_indikator"' in q["sql"]]
+    assert len(dari_indikator) == 2
+    assert tw4(kencong).get(ukuran__kode="ikm").nilai == Decimal("92.33")

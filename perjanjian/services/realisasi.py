@@ -233,6 +233,9 @@ class GridRealisasi:
     semua_skala: Mapping[str, kinerja.Skala] = field(default_factory=dict)  # by JenisSkala
     # A year before the kecamatan's Renstra: what is entered is the history its trend reads.
     sebelum_renstra: bool = False
+    # The measures of the Renstra (ukuran_renstra) this grid was read with: the save of this
+    # grid checks what was typed against them instead of reading them again.
+    ukuran_renstra: Mapping[int, Ukuran] = field(default_factory=dict)
 
     @property
     def status(self) -> str:
@@ -367,6 +370,7 @@ def grid_realisasi(*, kecamatan: Kecamatan, tahun: int, periode: str) -> GridRea
             and bool(renstra)
             and not renstra_berlaku(kecamatan=kecamatan, tahun=tahun).exists()
         ),
+        ukuran_renstra=renstra,
     )
 
 
@@ -433,9 +437,14 @@ def realisasi_simpan(
     isian: Mapping[int, Isian],
     sidik: str | None,
     oleh: Pengguna,
+    ukuran: Mapping[int, Ukuran] | None = None,
 ) -> HasilSimpan:
     """Write the grid: every measure in ``isian`` (ukuran id → value) is created, changed or
-    removed (empty value) in one transaction, or nothing is when anything fails."""
+    removed (empty value) in one transaction, or nothing is when anything fails.
+
+    ``ukuran``: the measures of the Renstra in force (``ukuran_renstra``) when the caller read
+    them in this request already (the page's grid, ``GridRealisasi.ukuran_renstra``); read
+    here otherwise."""
     periode = Periode(periode).value
     _jaga_pengisi(kecamatan, oleh)
     with transaction.atomic():
@@ -455,10 +464,11 @@ def realisasi_simpan(
         konkurensi.periksa(sidik, konkurensi.sidik(tersimpan))
 
         # A measure of the Renstra in force, or one already stored for the period.
-        sah = {
-            **ukuran_renstra(kecamatan=kecamatan, tahun=tahun, riwayat=periode == Periode.TAHUNAN),
-            **{r.ukuran_id: r.ukuran for r in tersimpan},
-        }
+        if ukuran is None:
+            ukuran = ukuran_renstra(
+                kecamatan=kecamatan, tahun=tahun, riwayat=periode == Periode.TAHUNAN
+            )
+        sah = {**ukuran, **{r.ukuran_id: r.ukuran for r in tersimpan}}
         asing = set(isian) - set(sah)
         if asing:
             raise TransisiDitolak("Indikator yang diisi bukan indikator Renstra kecamatan ini.")

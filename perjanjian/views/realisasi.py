@@ -215,6 +215,7 @@ class RealisasiUbah(RealisasiMixin, TemplateView):
                 isian=form.isian(),
                 sidik=form.cleaned_data.get("sidik"),
                 oleh=request.user,
+                ukuran=self.grid.ukuran_renstra,
             )
         except DataBasi as e:
             # Someone saved since the user's page was opened: the grid read at the start of
