@@ -1,0 +1,63 @@
+"""The change history's rows written in Python (sakip.templatetags.sakip.baris_riwayat, issue
+12) are the characters of the template loop they replaced: escaping, a line without a listed
+change, several changes, the time in the local time zone and Indonesian month names, and the
+lines of a realisasi period saved several times."""
+
+from datetime import UTC, datetime
+
+import pytest
+from django.template import Context, Template
+
+from perjanjian.models import Realisasi
+from sakip.riwayat import BarisRiwayat, Perubahan, riwayat
+from sakip.templatetags.sakip import baris_riwayat
+
+# The loop of templates/bagian/riwayat.html before baris_riwayat.
+RIWAYAT_TEMPLATE = """{% for r in riwayat %}
+      <tr>
+        <td>{{ r.waktu|date:"j F Y, H.i" }}</td>
+        <td>{{ r.pengguna }}</td>
+        <td>{{ r.jenis }}: {{ r.objek }}</td>
+        <td>{% for p in r.perubahan %}<div>{{ p.kolom }}: <del>{{ p.lama }}</del> → <ins>{{ p.baru }}</ins></div>{% empty %}–{% endfor %}</td>
+      </tr>
+    {% endfor %}"""  # noqa: E501
+
+
+def templat(baris) -> str:
+    return Template(RIWAYAT_TEMPLATE).render(Context({"riwayat": baris}))
+
+
+BARIS = [
+    BarisRiwayat(datetime(2025, 3, 1, 2, 5, tzinfo=UTC), "sistem", "Dibuat", "Realisasi IKM"),
+    BarisRiwayat(
+        datetime(2025, 12, 31, 23, 59, 30, tzinfo=UTC),
+        'Operator "Kencong" <&>',
+        "Diubah",
+        "Realisasi <b>IKM</b> & IPP",
+        [Perubahan("nilai", "–", "92,33"), Perubahan("catatan <sumber>", "a & b", '"c"')],
+    ),
+    BarisRiwayat(datetime(2026, 5, 9, 17, 0, tzinfo=UTC), "camat", "Dihapus", "Status", []),
+]
+
+
+@pytest.mark.parametrize("n", range(len(BARIS) + 1))
+def test_baris_riwayat_sama_dengan_template(n):
+    assert baris_riwayat(BARIS[:n]) == templat(BARIS[:n])
+
+
+def test_riwayat_realisasi_kencong_sama_dengan_template(kencong, operator_kencong):
+    r = Realisasi.objects.filter(kecamatan=kencong, tahun=2025).first()
+    for nilai in ("1", "2.5", "3"):
+        r.nilai, r.catatan_sumber = nilai, f"sumber <{nilai}>"
+        r._history_user = operator_kencong
+        r.save()
+    baris = riwayat(
+        (
+            Realisasi.riwayat.filter(kecamatan=kencong).select_related("ukuran"),
+            lambda c: f"Realisasi {c.ukuran.nama}",
+        )
+    )
+    assert len(baris) >= 3
+    ditulis = baris_riwayat(baris)
+    assert ditulis == templat(baris)
+    assert "sumber &lt;3&gt;" in ditulis
