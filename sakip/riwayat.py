@@ -120,6 +120,10 @@ def _baris(qs, catatan: list, kolom, nama) -> list:
         perubahan = []
         if sebelumnya is not None and c.history_type == "~":
             for f in kolom:
+                # Equal stored values show equally: only a column that differs is formatted
+                # (two values may still show alike, 1.0 and 1.00, None and "").
+                if getattr(sebelumnya, f.attname) == getattr(c, f.attname):
+                    continue
                 lama, baru = _tampil(sebelumnya, f), _tampil(c, f)
                 if lama != baru:
                     perubahan.append(Perubahan(str(f.verbose_name), lama, baru))

@@ -8,6 +8,9 @@ from decimal import Decimal
 
 import pytest
 from django.template import Context, Template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
 
 from iku.models import Indikator, Ukuran
 from perjanjian.forms_realisasi import RealisasiGridForm
@@ -21,6 +24,7 @@ from perjanjian.templatetags.tabel_realisasi import (
     sel_capaian,
 )
 from sakip import kinerja
+from sakip.templatetags.sakip import aman_html
 
 TAHUN = 2025
 
@@ -185,3 +189,20 @@ def test_indikator_dihitung_dan_tanpa_target_sama_dengan_template(kencong):
             assert '-dihitung">belum ada data</td>' in html
             if periode == "tw1":
                 assert "Lain &lt;1&gt;" in html and "BPS &lt;2025&gt; &amp; desa" in html
+
+
+@pytest.mark.parametrize(
+    "teks",
+    [
+        "",
+        "a\"b<c>&d'e",
+        mark_safe("<b>aman</b>"),
+        gettext_lazy("Realisasi <x>"),
+        None,
+        12,
+        Decimal("92.50"),
+        kinerja.Nilai(Decimal("67"), "B"),
+    ],
+)
+def test_aman_html_sama_dengan_conditional_escape(teks):
+    assert aman_html(teks) == conditional_escape(teks)

@@ -5,8 +5,8 @@ loop, ``ifchanged``, lookups and an include of the capaian cell per row, which i
 kategori badge) were a third of the page's CPU time. These tags write the same HTML, character
 for character, as the template markup they replaced (``tests/test_tabel_realisasi.py`` compares
 them with that markup's own rendering for every row of the data and for the rare states), with
-the same formatting (``sakip.format_id``) and escaping (``conditional_escape``). The inputs
-themselves are the form's bound fields (``sakip.isian.InputCepat``).
+the same formatting (``sakip.format_id``) and escaping (``aman_html``, conditional_escape's
+characters). The inputs themselves are the form's bound fields (``sakip.isian.InputCepat``).
 
 ``isi_capaian`` and ``sel_capaian`` are also the htmx answer while typing
 (``realisasi/hitung.html``): what appears while typing is what the page shows after saving.
@@ -14,10 +14,10 @@ themselves are the form's bound fields (``sakip.isian.InputCepat``).
 
 from django import template
 from django.urls import reverse
-from django.utils.html import conditional_escape as _e
 from django.utils.safestring import SafeString, mark_safe
 
 from sakip.format_id import format_nilai, format_persen
+from sakip.templatetags.sakip import aman_html as _e
 from sakip.templatetags.sakip import lencana_kategori
 
 register = template.Library()

@@ -1,6 +1,8 @@
 """Template filters: the Indonesian formatting of sakip.format_id, nothing computed here; and the
 scroll box of wide tables."""
 
+import html
+
 from django import template
 from django.template.defaultfilters import date as filter_date
 from django.utils.html import conditional_escape, format_html, format_html_join
@@ -13,13 +15,22 @@ from sakip.butir import pecah_butir
 register = template.Library()
 
 
+def aman_html(teks) -> str:
+    """``conditional_escape`` to the same characters, for the grids written in Python that
+    escape every cell: a plain string is escaped directly (Django's ``escape`` is
+    ``html.escape`` behind a lazy-string wrapper that costs more than the escaping)."""
+    if type(teks) is str:
+        return html.escape(teks)
+    return conditional_escape(teks)
+
+
 def lencana_kategori(kategori: kinerja.Pita | None) -> str:
     """``bagian/kategori_nilai.html`` written in Python, to the same characters (its trailing
     newline included), for the grids that show it in every cell: the category of a value on
     its own scale."""
     if not kategori:
         return "\n"
-    e = conditional_escape
+    e = aman_html
     return (
         f' <span class="lencana kriteria kategori-nilai" style="background: {e(kategori.warna)}"'
         f' title="Kategori nilai menurut skalanya">Kategori {e(kategori.kode)} ·'
@@ -33,7 +44,7 @@ def baris_riwayat(riwayat) -> SafeString:
     Python, to the characters of the template loop they replace (tests/test_riwayat.py): a
     page shows up to 100 lines, and a realisasi period saved often shows them all, on the page
     every save answers with (issue 12, "Load")."""
-    e = conditional_escape
+    e = aman_html
     bagian = []
     for r in riwayat:
         # As the template's |date: in the current time zone and language.
