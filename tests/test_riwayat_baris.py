@@ -37,6 +37,9 @@ BARIS = [
         [Perubahan("nilai", "–", "92,33"), Perubahan("catatan <sumber>", "a & b", '"c"')],
     ),
     BarisRiwayat(datetime(2026, 5, 9, 17, 0, tzinfo=UTC), "camat", "Dihapus", "Status", []),
+    # The same minute as the line before, and a minute later (the time is written per minute).
+    BarisRiwayat(datetime(2026, 5, 9, 17, 0, 59, 9, tzinfo=UTC), "camat", "Dibuat", "Status"),
+    BarisRiwayat(datetime(2026, 5, 9, 17, 1, tzinfo=UTC), "camat", "Dibuat", "Status"),
 ]
 
 

@@ -46,15 +46,20 @@ def baris_riwayat(riwayat) -> SafeString:
     every save answers with (issue 12, "Load")."""
     e = aman_html
     bagian = []
+    tanggal: dict = {}  # local minute → its text: the lines of many saves share a minute
     for r in riwayat:
         # As the template's |date: in the current time zone and language.
-        waktu = filter_date(template_localtime(r.waktu), "j F Y, H.i")
+        lokal = template_localtime(r.waktu)
+        menit = lokal.replace(second=0, microsecond=0)
+        waktu = tanggal.get(menit)
+        if waktu is None:
+            waktu = tanggal[menit] = e(filter_date(lokal, "j F Y, H.i"))
         perubahan = "".join(
             f"<div>{e(p.kolom)}: <del>{e(p.lama)}</del> → <ins>{e(p.baru)}</ins></div>"
             for p in r.perubahan
         )
         bagian.append(
-            f"\n      <tr>\n        <td>{e(waktu)}</td>\n        <td>{e(r.pengguna)}</td>"
+            f"\n      <tr>\n        <td>{waktu}</td>\n        <td>{e(r.pengguna)}</td>"
             f"\n        <td>{e(r.jenis)}: {e(r.objek)}</td>\n        <td>{perubahan or '–'}</td>"
             "\n      </tr>\n    "
         )
