@@ -17,6 +17,7 @@ from .models import (
     Pejabat,
     PemakaianSkala,
     Pengguna,
+    PitaSkala,
     ProfilTahunan,
     SaranaPrasarana,
     SkalaPenilaian,
@@ -282,7 +283,8 @@ def skala_tahun(*, kabupaten_id: int, tahun: int) -> dict[str, kinerja.Skala]:
     pemakaian = (
         PemakaianSkala.objects.filter(kabupaten_id=kabupaten_id, tahun=tahun)
         .select_related("skala")
-        .prefetch_related("skala__pita")
+        .prefetch_related(Prefetch("skala__pita", PitaSkala.objects.order_by("urutan")))
+        .order_by("jenis")
     )
     for p in pemakaian:
         hasil[p.jenis] = ke_kinerja(p.skala)

@@ -71,7 +71,7 @@ def kecamatan_kunci(*, kecamatan: Kecamatan) -> None:
     """Lock the kecamatan's row for the rest of the transaction: a grid or report writer of
     another app serialises on it, so two writers of one kecamatan cannot interleave (the row
     lock also covers rows not created yet). Call inside ``transaction.atomic()``."""
-    Kecamatan.objects.select_for_update().filter(pk=kecamatan.pk).first()
+    Kecamatan.objects.select_for_update().filter(pk=kecamatan.pk).order_by("pk").first()
 
 
 # --- the kecamatan's units, its pejabat, the kabupaten's pejabat ------------------------------

@@ -134,7 +134,7 @@ def ringkasan_tahun(*, kecamatan: Kecamatan, tahun: int) -> RingkasanTahun:
                 pembukaan=pembukaan.get(periode) if status == "dikembalikan" else None,
             )
         )
-    laporan = LaporanKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun).first()
+    laporan = LaporanKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun).order_by("pk").first()
 
     ringkasan = RingkasanTahun(kecamatan, tahun, renstra, keputusan, perjanjian, realisasi, laporan)
     ringkasan.jalur = _jalur(ringkasan, slug, target, anggaran[Periode.TAHUNAN].ada_sub)

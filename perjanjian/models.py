@@ -231,6 +231,11 @@ class TargetPerjanjian(Terjaga):
     huruf = models.CharField("huruf", max_length=3, blank=True)
     riwayat = HistoricalRecords()
 
+    # The order of one kecamatan's year of targets: Meta.ordering's within one kecamatan and
+    # year. Meta.ordering goes through the PK's own, which joins the kecamatan and kabupaten
+    # to sort by their names: a fifth of a realisasi page's query compilation, and two joins.
+    URUTAN_SETAHUN = ("perjanjian__jenis", "perjanjian_id", "urutan")
+
     class Meta:
         verbose_name = "target perjanjian kinerja"
         verbose_name_plural = "target perjanjian kinerja"
@@ -798,7 +803,9 @@ class PelaporanRealisasi(Terjaga):
         return list(
             cls.objects.filter(
                 kecamatan_id=kecamatan_id, tahun=tahun, status=cls.Status.DIVERIFIKASI
-            ).values_list("periode", flat=True)
+            )
+            .order_by("periode")
+            .values_list("periode", flat=True)
         )
 
     @classmethod

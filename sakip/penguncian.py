@@ -166,7 +166,9 @@ class Terjaga(models.Model):
         kolom = self.kolom_tempat()
         if self.pk is None or not kolom:
             return None
-        tersimpan = type(self)._base_manager.filter(pk=self.pk).values(*kolom).first()
+        tersimpan = (
+            type(self)._base_manager.filter(pk=self.pk).order_by("pk").values(*kolom).first()
+        )
         if tersimpan is None:
             return None
         medan = {f.attname: f for f in self._meta.concrete_fields}

@@ -321,7 +321,9 @@ def _sub_kegiatan(kondisi: Q) -> list[SubKegiatan]:
     return list(
         SubKegiatan.objects.filter(kondisi)
         .select_related("kegiatan__program")
-        .prefetch_related("realisasi")
+        # Read by period: RealisasiAnggaran.Meta.ordering's sub kegiatan would go through the
+        # program's own ordering, joining the kecamatan and kabupaten to sort by their names.
+        .prefetch_related(Prefetch("realisasi", RealisasiAnggaran.objects.order_by("periode")))
         .order_by("kegiatan__program__kode", "kegiatan__kode", "kode")
     )
 

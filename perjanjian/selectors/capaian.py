@@ -315,9 +315,13 @@ def capaian_kecamatan(
     the queries of their sources (``turunan.realisasi_turunan``): none when all are typed.
     """
     periode = Periode(periode)
-    target = TargetPerjanjian.objects.filter(
-        perjanjian__kecamatan_id=kecamatan.id, perjanjian__tahun=tahun
-    ).select_related(*TARGET_RELASI)
+    target = (
+        TargetPerjanjian.objects.filter(
+            perjanjian__kecamatan_id=kecamatan.id, perjanjian__tahun=tahun
+        )
+        .select_related(*TARGET_RELASI)
+        .order_by(*TargetPerjanjian.URUTAN_SETAHUN)
+    )
     if tanpa_perjanjian_kosong:
         target = target.select_related("perjanjian__renstra")
     if lengkap:

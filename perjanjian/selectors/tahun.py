@@ -152,7 +152,8 @@ def realisasi_tren(
 def pelaporan_tahun(*, kecamatan: Kecamatan, tahun: int) -> dict[str, PelaporanRealisasi]:
     """Period → its realisasi workflow row; a period never submitted is absent (one query)."""
     return {
-        p.periode: p for p in PelaporanRealisasi.objects.filter(kecamatan=kecamatan, tahun=tahun)
+        p.periode: p
+        for p in PelaporanRealisasi.objects.filter(kecamatan=kecamatan, tahun=tahun).order_by()
     }
 
 
@@ -184,5 +185,7 @@ def narasi_sasaran(*, sasaran_ids: Iterable[int], tahun: int) -> dict[int, Naras
     """Sasaran id → its narrative of ``tahun`` (one query)."""
     return {
         n.sasaran_id: n
-        for n in NarasiSasaran.objects.filter(sasaran_id__in=list(sasaran_ids), tahun=tahun)
+        for n in NarasiSasaran.objects.filter(
+            sasaran_id__in=list(sasaran_ids), tahun=tahun
+        ).order_by()  # a dict: no join to sort by kabupaten and kecamatan names
     }

@@ -91,16 +91,20 @@ def _anggaran(kecamatan_id: Sequence[int], tahun: int, periode: Periode) -> dict
     # One query: each sub kegiatan's pagu with its realisasi rows (a left join).
     pagu: dict[int, tuple[int, Decimal | None, Decimal | None, Decimal | None]] = {}
     realisasi: dict[int, dict[str, Decimal]] = {}
-    for sub_id, kid, awal, geser, ubah, per, jumlah in SubKegiatan.objects.filter(
-        kegiatan__program__kecamatan_id__in=kecamatan_id, kegiatan__program__tahun=tahun
-    ).values_list(
-        "id",
-        "kegiatan__program__kecamatan_id",
-        "pagu_awal",
-        "pagu_pergeseran",
-        "pagu_perubahan",
-        "realisasi__periode",
-        "realisasi__jumlah",
+    for sub_id, kid, awal, geser, ubah, per, jumlah in (
+        SubKegiatan.objects.filter(
+            kegiatan__program__kecamatan_id__in=kecamatan_id, kegiatan__program__tahun=tahun
+        )
+        .order_by()
+        .values_list(
+            "id",
+            "kegiatan__program__kecamatan_id",
+            "pagu_awal",
+            "pagu_pergeseran",
+            "pagu_perubahan",
+            "realisasi__periode",
+            "realisasi__jumlah",
+        )
     ):
         pagu[sub_id] = (kid, awal, geser, ubah)
         if per is not None:
@@ -160,6 +164,7 @@ def _indikator_program(
         IndikatorProgram.objects.filter(perjanjian_id__in=list(per_pk), program__isnull=False)
         .exclude(sumber_realisasi=Sumber.INDIKATOR_PROGRAM)
         .only("perjanjian_id", "target", "realisasi", "sumber_realisasi")
+        .order_by("pk")
     )
     _pasang(program, _nilai_program(kecamatan, tahun, perjanjian, program))
     for i in program:

@@ -295,9 +295,11 @@ def grid_realisasi(*, kecamatan: Kecamatan, tahun: int, periode: str) -> GridRea
     capaian = capaian_kecamatan(kecamatan=kecamatan, tahun=tahun, periode=periode)
     tersimpan = list(capaian.tersimpan)
     per_ukuran = {r.ukuran_id for r in tersimpan}
-    pelaporan = PelaporanRealisasi.objects.filter(
-        kecamatan=kecamatan, tahun=tahun, periode=periode
-    ).first()
+    pelaporan = (
+        PelaporanRealisasi.objects.filter(kecamatan=kecamatan, tahun=tahun, periode=periode)
+        .order_by("pk")
+        .first()
+    )
     skala = capaian.skala_kriteria
 
     kelompok = []
@@ -377,9 +379,11 @@ def grid_realisasi(*, kecamatan: Kecamatan, tahun: int, periode: str) -> GridRea
 def status_periode(*, kecamatan: Kecamatan, tahun: int) -> dict[str, str]:
     """Status of every period of the year (for the tabs), in one query."""
     hasil = {p.value: Status.DRAFT.value for p in Periode}
-    for periode, status in PelaporanRealisasi.objects.filter(
-        kecamatan=kecamatan, tahun=tahun
-    ).values_list("periode", "status"):
+    for periode, status in (
+        PelaporanRealisasi.objects.filter(kecamatan=kecamatan, tahun=tahun)
+        .order_by()
+        .values_list("periode", "status")
+    ):
         hasil[periode] = status
     return hasil
 
@@ -416,6 +420,7 @@ def _pelaporan_terkunci(*, kecamatan: Kecamatan, tahun: int, periode: str):
     return (
         PelaporanRealisasi.objects.select_for_update()
         .filter(kecamatan=kecamatan, tahun=tahun, periode=periode)
+        .order_by("pk")
         .first()
     )
 
@@ -532,9 +537,9 @@ def _target_tahun(kecamatan: Kecamatan, tahun: int) -> list[tuple[int, str, str]
     """(ukuran id, indicator name, sumber_realisasi) of every target of the year's PKs, in
     their order (one query)."""
     return list(
-        TargetPerjanjian.objects.filter(
-            perjanjian__kecamatan=kecamatan, perjanjian__tahun=tahun
-        ).values_list("indikator__ukuran_id", "indikator__nama", "indikator__sumber_realisasi")
+        TargetPerjanjian.objects.filter(perjanjian__kecamatan=kecamatan, perjanjian__tahun=tahun)
+        .order_by(*TargetPerjanjian.URUTAN_SETAHUN)
+        .values_list("indikator__ukuran_id", "indikator__nama", "indikator__sumber_realisasi")
     )
 
 
