@@ -6,20 +6,23 @@ Each value can be changed from the environment without editing it (README "Deplo
 import os
 
 wsgi_app = "sakip.wsgi"
-# Processes × threads: one process per core (at least 2, at most 8), 8 threads each. A page
+# Processes × threads: one process per core (at least 2, at most 8), 4 threads each. A page
 # is mostly Python (the ORM, templates), which one process runs on one core at a time; its
-# threads overlap the waits on the database. Measured on the 2-core machine with 20 users and
-# no think time (bench/beban.py's round, 2026-12-07, shared machine, 3–4 runs each): 2 × 8
-# served 30–35 requests/s at 29–30 ms of server CPU per request, 3 × 4 23–28 requests/s at
-# 30–34 ms (each process also warms its own caches: templates, the dashboard's charts).
+# threads overlap the waits on the database, and more of them only share the one core (and
+# its interpreter lock) among more requests under way. Measured on the 2-core machine with
+# 20 users and no think time (bench/beban.py's round, 2026-12-07, no other session running,
+# alternating): 2 × 4 gave the save's p95 903 / 952 / 891 ms, 2 × 8 1,004 / 1,010 ms (and
+# 901–1,170 ms in four other runs), 2 × 12 1,106 ms, 3 × 6 1,063 ms, at the same 44–49
+# requests/s; earlier runs on a machine shared with other sessions had put 2 × 8 before
+# 3 × 4 and 2 × 4 (README "Load").
 workers = int(os.environ.get("WEB_CONCURRENCY", str(min(max(os.cpu_count() or 1, 2), 8))))
-threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 # Each thread keeps its database connection between requests (CONN_MAX_AGE seconds, checked
 # before reuse): opening a PostgreSQL connection for every request cost the database about
 # 4–6 ms of CPU per request (its new backend process, authentication, cold catalog caches),
 # some 10 % of a page (bench/permintaan.py --baru). Set here, not in settings.py, because
 # only gunicorn's threads live long: the development server starts a thread per request. The
-# connections are 2 × 8 on 2 cores (plus the task worker's one), far below PostgreSQL's 100.
+# connections are 2 × 4 on 2 cores (plus the task worker's one), far below PostgreSQL's 100.
 os.environ.setdefault("CONN_MAX_AGE", "60")
 
 # A request still running after this is ended and the process replaced: long documents are
