@@ -154,7 +154,14 @@ def ukur(klien: Klien, nama: str, jalur: str, ulang: int, baru: bool, sql: bool 
     if sql:
         print(f"-- {nama}")
         for q in kueri:
-            print("   ", q[:300])
+            print(
+                "   ",
+                q[:60],
+                "...",
+                q[q.find(" FROM ") :][:90],
+                "||",
+                q[q.rfind("ORDER BY") :] if "ORDER BY" in q else "",
+            )
     return {
         "cpu": min(cpu),
         "median": statistics.median(cpu),

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from django.template import Context, Template
 
-from perjanjian.models import Realisasi
+from perjanjian.models import PelaporanRealisasi, Realisasi
 from sakip.riwayat import BarisRiwayat, Perubahan, riwayat
 from sakip.templatetags.sakip import baris_riwayat
 
@@ -64,3 +64,36 @@ def test_riwayat_realisasi_kencong_sama_dengan_template(kencong, operator_kencon
     ditulis = baris_riwayat(baris)
     assert ditulis == templat(baris)
     assert "sumber &lt;3&gt;" in ditulis
+
+
+def test_riwayat_menyebut_nama_pengguna_dengan_kueri_tetap(
+    kencong, operator_kencong, camat_kencong, django_assert_max_num_queries
+):
+    """Who made each change: the full name, else the username, "sistem" for a change made by
+    no user; the names are read once for all sources, however many records there are."""
+    camat_kencong.first_name, camat_kencong.last_name = "Ahmad", "Camat"
+    camat_kencong.save()
+    r = Realisasi.objects.filter(kecamatan=kencong, tahun=2025).first()
+    for i, oleh in enumerate([operator_kencong, camat_kencong, None] * 10):
+        r.nilai = str(10 + i)
+        r._history_user = oleh
+        r.save()
+    pelaporan = PelaporanRealisasi.objects.create(
+        kecamatan=kencong, tahun=2025, periode=r.periode, status="diajukan"
+    )
+    pelaporan.status = "draft"
+    pelaporan._history_user = camat_kencong
+    pelaporan.save()
+    # two sources: each its records and their users' names (the second source's user is known)
+    with django_assert_max_num_queries(3):
+        baris = riwayat(
+            Realisasi.riwayat.filter(id=r.id),
+            PelaporanRealisasi.riwayat.filter(id=pelaporan.id),
+        )
+    oleh = [b.pengguna for b in baris if b.objek == "Realisasi indikator"]
+    assert oleh[:4] == ["sistem", "Ahmad Camat", "operator.kencong", "sistem"]
+    assert len(oleh) == 31  # and the row's creation by the data loader
+    assert [b.pengguna for b in baris if b.objek == "Pelaporan realisasi"] == [
+        "Ahmad Camat",
+        "sistem",
+    ]
