@@ -17,7 +17,6 @@ from .models import (
     Pejabat,
     PemakaianSkala,
     Pengguna,
-    PitaSkala,
     ProfilTahunan,
     SaranaPrasarana,
     SkalaPenilaian,
@@ -275,20 +274,35 @@ def ke_kinerja(skala: SkalaPenilaian) -> kinerja.Skala:
 
 
 def skala_tahun(*, kabupaten_id: int, tahun: int) -> dict[str, kinerja.Skala]:
-    """Every kind of scale for one kabupaten and year, in two queries.
+    """Every kind of scale for one kabupaten and year, in one query (each scale's bands
+    joined to it; a scale without bands is refused by ``kinerja.Skala`` as ever).
 
     A kind the kabupaten chose no scale for falls back to the DOMAIN.md default.
     """
-    hasil = dict(BAWAAN_PER_JENIS)
-    pemakaian = (
+    baris = (
         PemakaianSkala.objects.filter(kabupaten_id=kabupaten_id, tahun=tahun)
-        .select_related("skala")
-        .prefetch_related(Prefetch("skala__pita", PitaSkala.objects.order_by("urutan")))
-        .order_by("jenis")
+        .order_by("jenis", "skala__pita__urutan")
+        .values_list(
+            "jenis",
+            "skala__kode",
+            "skala__nama",
+            "skala__presisi",
+            *(f"skala__pita__{k}" for k in _KOLOM_PITA),
+        )
     )
-    for p in pemakaian:
-        hasil[p.jenis] = ke_kinerja(p.skala)
+    per_jenis: dict[str, tuple[tuple, list[kinerja.Pita]]] = {}
+    for jenis, kode, nama, presisi, *pita in baris:
+        _, daftar = per_jenis.setdefault(jenis, ((kode, nama, presisi), []))
+        if pita[0] is not None:
+            daftar.append(kinerja.Pita(**dict(zip(_KOLOM_PITA, pita, strict=True))))
+    hasil = dict(BAWAAN_PER_JENIS)
+    for jenis, ((kode, nama, presisi), daftar) in per_jenis.items():
+        hasil[jenis] = kinerja.Skala(kode=kode, nama=nama, presisi=presisi, pita=tuple(daftar))
     return hasil
+
+
+# A band's columns as kinerja.Pita names them (skala_tahun reads them joined to their scale).
+_KOLOM_PITA = ("kode", "label", "warna", "batas_bawah", "inklusif")
 
 
 def kecamatan_terlihat(*, pengguna: Pengguna) -> QuerySet[Kecamatan]:

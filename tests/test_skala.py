@@ -59,3 +59,36 @@ def test_skala_empat_pita_pilihan_admin_mengubah_kriteria(jember):
     assert kriteria[("awal", "Nilai SAKIP OPD")] == "Sangat Baik"  # 120,01 > 100
     assert kriteria[("awal", "Indeks Kepuasan Masyarakat")] == "Baik"  # 99,82
     assert kriteria[("perubahan", "Indeks Pelayanan Publik Kecamatan")] == "Cukup"  # 73,72
+
+
+def test_skala_tahun_sama_dengan_skala_tersimpan_dalam_satu_kueri(
+    jember, django_assert_num_queries
+):
+    """Every kind chosen for the year reads as its stored scale (bands in their order, whatever
+    order they were entered in), in one query."""
+    from kecamatan.selectors import ke_kinerja
+
+    terbalik = SkalaPenilaian.objects.create(
+        kode="ikm-terbalik", nama="Dimasukkan terbalik", jenis=JenisSkala.IKM, presisi=3
+    )
+    for urutan, kode, batas in ((3, "C", None), (1, "A", Decimal(90)), (2, "B", Decimal(70))):
+        PitaSkala.objects.create(
+            skala=terbalik,
+            urutan=urutan,
+            kode=kode,
+            label=kode,
+            warna="#aabbcc",
+            batas_bawah=batas,
+        )
+    PemakaianSkala.objects.filter(kabupaten=jember, tahun=2025, jenis=JenisSkala.IKM).update(
+        skala=terbalik
+    )
+    dipakai = PemakaianSkala.objects.filter(kabupaten=jember, tahun=2025)
+    assert dipakai.count() >= 3  # other kinds are read alongside
+
+    with django_assert_num_queries(1):
+        skala = skala_tahun(kabupaten_id=jember.id, tahun=2025)
+    for p in dipakai.select_related("skala"):
+        assert skala[p.jenis] == ke_kinerja(p.skala)
+    assert [p.kode for p in skala[JenisSkala.IKM].pita] == ["A", "B", "C"]
+    assert skala[JenisSkala.IKM].presisi == 3
