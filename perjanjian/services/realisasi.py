@@ -17,7 +17,7 @@ Realisasi is stored per measure (``Ukuran``): an indicator measured by the same 
 PKs of a year (IKM in Kencong 2025) is one stored value shown in both rows.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -236,6 +236,8 @@ class GridRealisasi:
     # The measures of the Renstra (ukuran_renstra) this grid was read with: the save of this
     # grid checks what was typed against them instead of reading them again.
     ukuran_renstra: Mapping[int, Ukuran] = field(default_factory=dict)
+    # Every period of the year → its status (``status_periode``), for the page's tabs.
+    status_tahun: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def status(self) -> str:
@@ -295,11 +297,12 @@ def grid_realisasi(*, kecamatan: Kecamatan, tahun: int, periode: str) -> GridRea
     capaian = capaian_kecamatan(kecamatan=kecamatan, tahun=tahun, periode=periode)
     tersimpan = list(capaian.tersimpan)
     per_ukuran = {r.ukuran_id for r in tersimpan}
-    pelaporan = (
-        PelaporanRealisasi.objects.filter(kecamatan=kecamatan, tahun=tahun, periode=periode)
-        .order_by("pk")
-        .first()
+    # Every period's reporting row of the year (at most five): this period's, and the status
+    # of each for the page's tabs, in one query.
+    pelaporan_tahun = list(
+        PelaporanRealisasi.objects.filter(kecamatan=kecamatan, tahun=tahun).order_by("pk")
     )
+    pelaporan = next((p for p in pelaporan_tahun if p.periode == periode), None)
     skala = capaian.skala_kriteria
 
     kelompok = []
@@ -373,19 +376,24 @@ def grid_realisasi(*, kecamatan: Kecamatan, tahun: int, periode: str) -> GridRea
             and not renstra_berlaku(kecamatan=kecamatan, tahun=tahun).exists()
         ),
         ukuran_renstra=renstra,
+        status_tahun=_status_per_periode((p.periode, p.status) for p in pelaporan_tahun),
     )
 
 
 def status_periode(*, kecamatan: Kecamatan, tahun: int) -> dict[str, str]:
-    """Status of every period of the year (for the tabs), in one query."""
-    hasil = {p.value: Status.DRAFT.value for p in Periode}
-    for periode, status in (
+    """Status of every period of the year (for the tabs), in one query (the realisasi grid
+    has it already: ``GridRealisasi.status_tahun``)."""
+    return _status_per_periode(
         PelaporanRealisasi.objects.filter(kecamatan=kecamatan, tahun=tahun)
         .order_by()
         .values_list("periode", "status")
-    ):
-        hasil[periode] = status
-    return hasil
+    )
+
+
+def _status_per_periode(baris: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """(periode, status) of the year's reporting rows → every period's status, a period
+    without a row still a draft."""
+    return {p.value: Status.DRAFT.value for p in Periode} | dict(baris)
 
 
 # --- writes ----------------------------------------------------------------------------------

@@ -31,7 +31,6 @@ from perjanjian.services.realisasi import (
     realisasi_kembalikan,
     realisasi_simpan,
     realisasi_verifikasi,
-    status_periode,
 )
 from sakip.akses import Izin
 from sakip.format_id import format_nilai, format_persen, format_rupiah
@@ -88,7 +87,7 @@ class RealisasiUbah(RealisasiMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         grid = self.grid
         dapat_diubah = self.bisa_mengisi and grid.status in DAPAT_DIUBAH
-        status = status_periode(kecamatan=self.kecamatan, tahun=self.tahun)
+        status = grid.status_tahun
         label = f"Realisasi {self.periode.label} {self.tahun}"
         ctx.update(
             grid=grid,
