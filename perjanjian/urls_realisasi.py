@@ -10,6 +10,7 @@ R = f"{K}/realisasi/<int:tahun>/<str:periode>"
 urlpatterns = [
     path(f"{R}/", realisasi.RealisasiUbah.as_view(), name="realisasi"),
     path(f"{R}/hitung/", realisasi.RealisasiHitung.as_view(), name="realisasi-hitung"),
+    path(f"{R}/riwayat/", realisasi.RealisasiRiwayat.as_view(), name="realisasi-riwayat"),
     path(f"{R}/ajukan/", realisasi.RealisasiAjukan.as_view(), name="realisasi-ajukan"),
     path(f"{R}/verifikasi/", realisasi.RealisasiVerifikasi.as_view(), name="realisasi-verifikasi"),
     path(f"{R}/kembalikan/", realisasi.RealisasiKembalikan.as_view(), name="realisasi-kembalikan"),

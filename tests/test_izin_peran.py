@@ -83,6 +83,7 @@ TABEL_PERAN = {
     "perjanjian:anggaran-impor": ISI,
     "perjanjian:realisasi": BACA_ISI,
     "perjanjian:realisasi-hitung": BACA_ISI,
+    "perjanjian:realisasi-riwayat": BACA,
     "perjanjian:realisasi-ajukan": BACA_ISI,
     "perjanjian:realisasi-verifikasi": VERIFIKASI,
     "perjanjian:realisasi-kembalikan": VERIFIKASI,

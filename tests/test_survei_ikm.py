@@ -365,7 +365,9 @@ def test_ikm_survei_menjadi_realisasi_tahunan_dan_tercatat_di_riwayat(
     # History: who changed the IKM realisasi from 92,33 to 86,81.
     catatan = Realisasi.riwayat.filter(id=lama.id).latest("history_date")
     assert catatan.history_user == operator_kencong and catatan.nilai == Decimal("86.81")
-    riwayat = isi[isi.index('<details class="riwayat">') :]
+    riwayat = operator.get(
+        reverse("perjanjian:realisasi-riwayat", args=["kencong", 2025, "tahunan"])
+    ).content.decode()
     assert "Realisasi Indeks Kepuasan Masyarakat" in riwayat
     assert "<del>92,33</del> → <ins>86,81</ins>" in riwayat
 

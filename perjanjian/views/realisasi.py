@@ -88,7 +88,6 @@ class RealisasiUbah(RealisasiMixin, TemplateView):
         grid = self.grid
         dapat_diubah = self.bisa_mengisi and grid.status in DAPAT_DIUBAH
         status = grid.status_tahun
-        label = f"Realisasi {self.periode.label} {self.tahun}"
         ctx.update(
             grid=grid,
             periode=self.periode,
@@ -117,20 +116,7 @@ class RealisasiUbah(RealisasiMixin, TemplateView):
             **self._konteks_periode(
                 grid, dapat_diubah, kwargs.get("form_buka_kembali"), status=status
             ),
-            riwayat=riwayat(
-                (
-                    Realisasi.riwayat.filter(
-                        kecamatan=self.kecamatan, tahun=self.tahun, periode=self.periode
-                    ).select_related("ukuran"),
-                    lambda c: f"Realisasi {c.ukuran.nama}",
-                ),
-                (
-                    PelaporanRealisasi.riwayat.filter(
-                        kecamatan=self.kecamatan, tahun=self.tahun, periode=self.periode
-                    ),
-                    lambda c, label=label: f"Status {label}",
-                ),
-            ),
+            url_riwayat=self.url("realisasi-riwayat"),
         )
         return ctx
 
@@ -468,6 +454,39 @@ class RealisasiBukaKembali(_Putusan):
             f"Realisasi {self.periode.label} {self.tahun} dibuka kembali; kecamatan dapat "
             "memperbaiki realisasi indikator dan anggarannya lalu mengajukannya lagi.",
         )
+
+
+class RealisasiRiwayat(RealisasiMixin, TemplateView):
+    """The change history of a period's realisasi (its values and its reporting status): read
+    when the page's "Riwayat perubahan" is opened (htmx: the lines alone), or as a page of its
+    own (the link, without script)."""
+
+    http_method_names = ["get"]
+
+    def get_template_names(self):
+        if self.request.headers.get("HX-Request"):
+            return ["bagian/riwayat_tabel.html"]
+        return ["perjanjian/realisasi/riwayat.html"]
+
+    def get_context_data(self, **kwargs):
+        label = f"Realisasi {self.periode.label} {self.tahun}"
+        di_periode = {"kecamatan": self.kecamatan, "tahun": self.tahun, "periode": self.periode}
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(
+            periode=self.periode,
+            url_realisasi=self.url("realisasi"),
+            riwayat=riwayat(
+                (
+                    Realisasi.riwayat.filter(**di_periode).select_related("ukuran"),
+                    lambda c: f"Realisasi {c.ukuran.nama}",
+                ),
+                (
+                    PelaporanRealisasi.riwayat.filter(**di_periode),
+                    lambda c, label=label: f"Status {label}",
+                ),
+            ),
+        )
+        return ctx
 
 
 class RealisasiHitung(RealisasiMixin, TemplateView):
