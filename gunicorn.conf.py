@@ -30,9 +30,12 @@ os.environ.setdefault("CONN_MAX_AGE", "60")
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 # After Ctrl-C / SIGTERM the requests under way get this long to finish.
 graceful_timeout = 8
-# A worker process is replaced now and then, so no slow leak grows without bound.
-max_requests = 2000
-max_requests_jitter = 200
+# A worker process is replaced now and then, so no slow leak grows without bound. Not too
+# often: a new worker imports the whole application and warms its caches again (a second or
+# more of one core), and at 2,000 requests a busy 2-core server replaced one every 20-45 s
+# (bench/beban.py, 2026-12-07: the dashboard's worst answer 1.4 s, right after a replacement).
+max_requests = 20000
+max_requests_jitter = 2000
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")

@@ -106,9 +106,11 @@ def beban_mesin() -> str:
 
 
 def cpu_pohon(akar: int) -> float:
-    """CPU seconds used so far by process ``akar`` and its living descendants (the server:
-    `layani`, gunicorn's master and workers, the task worker; each child of `layani` leads
-    a session of its own, so they are found by their parents)."""
+    """CPU seconds used so far by process ``akar`` and its descendants (the server: `layani`,
+    gunicorn's master and workers, the task worker; each child of `layani` leads a session of
+    its own, so they are found by their parents). A descendant that ended counts through its
+    parent (the CPU of children it waited for: a gunicorn worker replaced after
+    ``max_requests``), so the sum never goes back."""
     anak: dict[int, list[int]] = {}
     waktu: dict[int, int] = {}
     for nama in os.listdir("/proc"):
@@ -119,7 +121,8 @@ def cpu_pohon(akar: int) -> float:
         except OSError:
             continue
         anak.setdefault(int(kolom[1]), []).append(int(nama))  # field 4 of stat: the parent
-        waktu[int(nama)] = int(kolom[11]) + int(kolom[12])  # utime + stime, in clock ticks
+        # utime + stime, and cutime + cstime (its ended children's), in clock ticks
+        waktu[int(nama)] = sum(int(k) for k in kolom[11:15])
     jumlah, antre = 0, [akar]
     while antre:
         pid = antre.pop()
@@ -164,19 +167,32 @@ def cpu_basis_data(nama_pg: str | None) -> dict[int, float]:
 
 class UkurCpu:
     """The CPU of a round: the server's processes, the database's backends of its database
-    (those alive at the end; one started during the round counts from zero) and this load
-    generator's own (all its threads), each per request answered."""
+    and this load generator's own (all its threads), each per request answered. The backends
+    are read every ``SELANG_DB`` seconds during the round: one that ends (its server worker
+    replaced) counts up to its last reading, one that starts counts from zero."""
+
+    SELANG_DB = 2.0
 
     def __init__(self, akar: int, nama_pg: str | None):
         self.akar, self.nama_pg = akar, nama_pg
         self.server, self.generator = cpu_pohon(akar), time.process_time()
         self.db = cpu_basis_data(nama_pg)
+        self.db_terakhir = dict(self.db)
+        self.berhenti = threading.Event()
+        self.pembaca = threading.Thread(target=self._baca_db, daemon=True)
+        self.pembaca.start()
+
+    def _baca_db(self) -> None:
+        while not self.berhenti.wait(self.SELANG_DB):
+            self.db_terakhir.update(cpu_basis_data(self.nama_pg))
 
     def ringkas(self, permintaan: int, lama: float) -> str:
         server = cpu_pohon(self.akar) - self.server
         generator = time.process_time() - self.generator
-        db_akhir = cpu_basis_data(self.nama_pg)
-        db = sum(v - self.db.get(pid, 0.0) for pid, v in db_akhir.items())
+        self.berhenti.set()
+        self.pembaca.join()
+        self.db_terakhir.update(cpu_basis_data(self.nama_pg))
+        db = sum(v - self.db.get(pid, 0.0) for pid, v in self.db_terakhir.items())
         inti = (os.cpu_count() or 1) * lama
         n = max(permintaan, 1)
         teks = (
@@ -490,7 +506,7 @@ def main() -> int:
         proses_gunicorn = lingkungan.get("WEB_CONCURRENCY") or min(max(os.cpu_count() or 1, 2), 8)
         print(
             f"server: gunicorn ({proses_gunicorn} proses × "
-            f"{lingkungan.get('GUNICORN_THREADS', '8')} utas) + pekerja di {dasar}"
+            f"{lingkungan.get('GUNICORN_THREADS', '4')} utas) + pekerja di {dasar}"
         )
         for j in jumlah:
             awal = beban_mesin()
