@@ -113,9 +113,13 @@ def peringatan_target(target: TargetPerjanjian, renstra: TargetIndikator | None)
 
 
 def realisasi_tahun(*, kecamatan_id: int, tahun: int) -> list[Realisasi]:
-    """Every realisasi of the kecamatan's year, each period, with its measure (one query)."""
+    """Every realisasi of the kecamatan's year, each period, with its measure (one query), by
+    measure name then period: ``Meta.ordering``'s within one kecamatan and year, without its
+    joins to sort by the kabupaten's and kecamatan's names."""
     return list(
-        Realisasi.objects.filter(kecamatan_id=kecamatan_id, tahun=tahun).select_related("ukuran")
+        Realisasi.objects.filter(kecamatan_id=kecamatan_id, tahun=tahun)
+        .select_related("ukuran")
+        .order_by("ukuran__nama", "ukuran_id", "periode")
     )
 
 

@@ -49,9 +49,12 @@ def perjanjian_daftar(*, kecamatan: Kecamatan, tahun: int) -> list[PerjanjianKin
 def target_perjanjian(
     *, perjanjian: Iterable[PerjanjianKinerja], relasi: Iterable[str] = ("indikator",)
 ) -> list[TargetPerjanjian]:
-    """The targets of these PKs with ``relasi`` joined (one query)."""
+    """The targets of these PKs (of one kecamatan and year) with ``relasi`` joined, in their
+    order (``TargetPerjanjian.URUTAN_SETAHUN``): one query."""
     return list(
-        TargetPerjanjian.objects.filter(perjanjian__in=list(perjanjian)).select_related(*relasi)
+        TargetPerjanjian.objects.filter(perjanjian__in=list(perjanjian))
+        .select_related(*relasi)
+        .order_by(*TargetPerjanjian.URUTAN_SETAHUN)
     )
 
 
