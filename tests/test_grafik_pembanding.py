@@ -167,10 +167,10 @@ class TestPembanding:
         )
         indikator = list(Indikator.objects.filter(ukuran__kabupaten=kencong.kabupaten))
         # The dashboard's assembly (PKs, their targets, the kabupaten's realisasi, the year's
-        # scales and bands; Kencong's derived measures: program indicators and budget), then
-        # the kecamatan's names, the measures' names, the national / provincial targets: a
-        # fixed number, whatever the number of kecamatan or measures.
-        with django_assert_num_queries(10):
+        # scales with their bands; Kencong's derived measures: program indicators and
+        # budget), then the kecamatan's names, the measures' names, the national / provincial
+        # targets: a fixed number, whatever the number of kecamatan or measures.
+        with django_assert_num_queries(9):
             semua = pembanding_tahunan(kecamatan=kencong, tahun=2025, indikator=indikator)
         p = semua[ikm.id]
         assert p.cukup and p.jumlah == 4
