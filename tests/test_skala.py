@@ -12,6 +12,21 @@ from kecamatan.selectors import skala_tahun
 from sakip import kinerja
 
 
+def buat_pita(skala, *pita):
+    """The bands of ``skala``, each (urutan, kode, label, batas bawah, inklusif), in the order
+    given."""
+    for urutan, kode, label, batas, inklusif in pita:
+        PitaSkala.objects.create(
+            skala=skala,
+            urutan=urutan,
+            kode=kode,
+            label=label,
+            warna="#aabbcc",
+            batas_bawah=batas,
+            inklusif=inklusif,
+        )
+
+
 def test_skala_bawaan_tersimpan_sama_dengan_modul_kinerja(db):
     for kode, skala in kinerja.SKALA_BAWAAN.items():
         tersimpan = SkalaPenilaian.objects.get(kode=kode)
@@ -31,24 +46,13 @@ def test_skala_empat_pita_pilihan_admin_mengubah_kriteria(jember):
     empat = SkalaPenilaian.objects.create(
         kode="kriteria-empat-pita", nama="Skala empat pita", jenis=JenisSkala.KRITERIA_CAPAIAN
     )
-    for urutan, (kode, label, batas, inklusif) in enumerate(
-        [
-            ("SB", "Sangat Baik", Decimal(100), False),
-            ("B", "Baik", Decimal(76), True),
-            ("C", "Cukup", Decimal(55), True),
-            ("K", "Kurang", None, True),
-        ],
-        start=1,
-    ):
-        PitaSkala.objects.create(
-            skala=empat,
-            urutan=urutan,
-            kode=kode,
-            label=label,
-            warna="#aabbcc",
-            batas_bawah=batas,
-            inklusif=inklusif,
-        )
+    buat_pita(
+        empat,
+        (1, "SB", "Sangat Baik", Decimal(100), False),
+        (2, "B", "Baik", Decimal(76), True),
+        (3, "C", "Cukup", Decimal(55), True),
+        (4, "K", "Kurang", None, True),
+    )
     PemakaianSkala.objects.filter(
         kabupaten=jember, tahun=2025, jenis=JenisSkala.KRITERIA_CAPAIAN
     ).update(skala=empat)
@@ -71,15 +75,12 @@ def test_skala_tahun_sama_dengan_skala_tersimpan_dalam_satu_kueri(
     terbalik = SkalaPenilaian.objects.create(
         kode="ikm-terbalik", nama="Dimasukkan terbalik", jenis=JenisSkala.IKM, presisi=3
     )
-    for urutan, kode, batas in ((3, "C", None), (1, "A", Decimal(90)), (2, "B", Decimal(70))):
-        PitaSkala.objects.create(
-            skala=terbalik,
-            urutan=urutan,
-            kode=kode,
-            label=kode,
-            warna="#aabbcc",
-            batas_bawah=batas,
-        )
+    buat_pita(
+        terbalik,
+        (3, "C", "Cukup", None, True),
+        (1, "A", "Amat baik", Decimal(90), True),
+        (2, "B", "Baik", Decimal(70), True),
+    )
     PemakaianSkala.objects.filter(kabupaten=jember, tahun=2025, jenis=JenisSkala.IKM).update(
         skala=terbalik
     )

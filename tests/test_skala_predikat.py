@@ -7,8 +7,9 @@ from decimal import Decimal
 
 from django.urls import reverse
 from test_evaluasi_akip import data_lhe, realisasi_nilai_sakip, url
+from test_skala import buat_pita
 
-from kecamatan.models import JenisSkala, PemakaianSkala, PitaSkala, SkalaPenilaian
+from kecamatan.models import JenisSkala, PemakaianSkala, SkalaPenilaian
 from laporan.selectors import nilai_sakip
 from sakip import kinerja
 
@@ -19,23 +20,12 @@ def pilih_skala_predikat(jember, tahun: int) -> None:
     skala = SkalaPenilaian.objects.create(
         kode="predikat-uji-tiga-pita", nama="Predikat uji", jenis=JenisSkala.PREDIKAT_SAKIP
     )
-    for urutan, (kode, label, batas) in enumerate(
-        [
-            ("U", "Unggul", Decimal(75)),
-            ("M", "Memadai", Decimal(50)),
-            ("P", "Perlu Pembinaan", None),
-        ],
-        start=1,
-    ):
-        PitaSkala.objects.create(
-            skala=skala,
-            urutan=urutan,
-            kode=kode,
-            label=label,
-            warna="#aabbcc",
-            batas_bawah=batas,
-            inklusif=False,
-        )
+    buat_pita(
+        skala,
+        (1, "U", "Unggul", Decimal(75), False),
+        (2, "M", "Memadai", Decimal(50), False),
+        (3, "P", "Perlu Pembinaan", None, False),
+    )
     PemakaianSkala.objects.filter(
         kabupaten=jember, tahun=tahun, jenis=JenisSkala.PREDIKAT_SAKIP
     ).update(skala=skala)
