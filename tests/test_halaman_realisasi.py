@@ -594,6 +594,12 @@ def test_peramban_capaian_muncul_saat_mengetik(
     expect(halaman.locator("#riwayat table")).to_contain_text(
         "Dibuat: Realisasi Indeks Kepuasan Masyarakat"
     )
+    # A reading that fails says so, and keeps the link to the history's own page.
+    halaman.route("**/riwayat/", lambda rute: rute.fulfill(status=500, body="galat"))
+    halaman.reload()
+    halaman.locator("#riwayat summary").click()
+    expect(halaman.locator("#riwayat")).to_contain_text("Riwayat perubahan tidak dapat dimuat.")
+    expect(halaman.locator("#riwayat a")).to_have_text("Buka riwayat di halaman tersendiri")
 
 
 def test_simpan_membaca_ukuran_renstra_sekali(client, operator_kencong, kencong):
@@ -620,6 +626,7 @@ def test_riwayat_dibaca_saat_dibuka(client, operator_kencong, kencong):
     assert not [q for q in kueri if "historical" in q["sql"]]
     tautan = url("realisasi-riwayat")
     assert f'hx-get="{tautan}" hx-trigger="toggle once"' in teks
+    assert "Memuat riwayat perubahan…" in teks
     assert f'<a href="{tautan}">Buka riwayat di halaman tersendiri</a>' in teks
     assert "Dibuat: Realisasi" not in teks
 
