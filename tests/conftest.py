@@ -244,10 +244,14 @@ def chromium():
         if os.environ.get("CI") == "true":
             pytest.fail(f"{alasan}; CI=true mewajibkan uji peramban.")
         pytest.skip(alasan)
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API runs an event loop in this thread; the ORM calls of the test
-    # itself are still synchronous.
+    # itself are still synchronous. While that loop runs, Django gives this thread other
+    # connection objects than before it: they are closed before the loop ends, or PostgreSQL
+    # would still see them when the test database is dropped ("being accessed by other
+    # users"), and pytest-django could not drop it.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as p:
         browser = p.chromium.launch(
@@ -262,6 +266,7 @@ def chromium():
             ],
         )
         yield browser
+        connections.close_all()
         browser.close()
 
 
