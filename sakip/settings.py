@@ -98,6 +98,8 @@ MIDDLEWARE = [
     # A POST larger than any allowed upload is refused before its body is read.
     "sakip.unggah.batas_permintaan",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # An htmx request of an ended session gets a message, not the login page (sakip.htmx).
+    "sakip.htmx.sesi_berakhir",
     # A user with a temporary password reaches only the change-password page (sakip.akun).
     "sakip.akun.WajibGantiSandi",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

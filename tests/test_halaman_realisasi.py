@@ -641,3 +641,39 @@ def test_riwayat_dibaca_saat_dibuka(client, operator_kencong, kencong):
     # Another period has its own history: nothing saved there yet.
     assert "Belum ada perubahan yang tercatat." in client.get(url("realisasi-riwayat", "tw1")).text
     assert client.post(tautan).status_code == 405
+
+
+def test_htmx_setelah_sesi_berakhir_mendapat_pesan(client, operator_kencong, kencong):
+    """An htmx request whose session has ended is answered 401 with a message (the page keeps
+    what was typed), not with the login page swapped into a cell; a plain request is still
+    sent to the login page."""
+    prefix, _ = baris(kencong, "awal", "ikm")
+    htmx = {"HX-Request": "true"}
+    for jawaban in (
+        client.get(url("realisasi-riwayat"), headers=htmx),
+        client.post(url("realisasi-hitung"), {"baris": prefix}, headers=htmx),
+    ):
+        assert jawaban.status_code == 401
+        assert jawaban.content.decode().startswith("Sesi Anda telah berakhir.")
+        assert jawaban["X-Masuk"] == reverse("login")
+    assert client.get(url("realisasi-riwayat")).status_code == 302
+
+
+@pytest.mark.django_db(transaction=True)
+def test_peramban_sesi_berakhir_saat_mengetik(
+    live_server, halaman, client, operator_kencong, kencong
+):
+    from playwright.sync_api import expect
+
+    client.force_login(operator_kencong)
+    halaman.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    halaman.goto(live_server.url + url("realisasi"))
+    halaman.context.clear_cookies(name="sessionid")  # the session ends while the page is open
+    halaman.locator("#realisasi-ikm").press_sequentially("92,33")
+    pesan = halaman.locator("#galat-htmx")
+    expect(pesan).to_contain_text("Sesi Anda telah berakhir. Isian di halaman ini belum hilang")
+    expect(pesan.locator("a")).to_have_attribute("href", reverse("login"))
+    expect(halaman.locator("#realisasi-ikm")).to_have_value("92,33")
+    expect(halaman.locator("h1")).to_have_text("Realisasi Triwulan IV 2025")
