@@ -554,19 +554,25 @@ def test_jumlah_kueri_tidak_tumbuh(
 # --- in a real browser: htmx answers while typing ------------------------------------------
 
 
+def buka_realisasi(halaman, live_server, client, pengguna):
+    """The browser opens the TW IV realisasi page logged in as ``pengguna`` (the test
+    client's session)."""
+    client.force_login(pengguna)
+    halaman.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    halaman.goto(live_server.url + url("realisasi"))
+
+
 @pytest.mark.django_db(transaction=True)
 def test_peramban_capaian_muncul_saat_mengetik(
     live_server, halaman, client, operator_kencong, kencong
 ):
     from playwright.sync_api import expect
 
-    client.force_login(operator_kencong)
-    halaman.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
+    buka_realisasi(halaman, live_server, client, operator_kencong)
     _, awal = baris(kencong, "awal", "ikm")
     _, perubahan = baris(kencong, "perubahan", "ikm")
-    halaman.goto(live_server.url + url("realisasi"))
 
     halaman.locator("#realisasi-ikm").press_sequentially("92,33")
     expect(halaman.locator(f"#capaian-{awal.perjanjian_id}-{awal.indikator_id}")).to_have_text(
@@ -665,11 +671,7 @@ def test_peramban_sesi_berakhir_saat_mengetik(
 ):
     from playwright.sync_api import expect
 
-    client.force_login(operator_kencong)
-    halaman.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-    halaman.goto(live_server.url + url("realisasi"))
+    buka_realisasi(halaman, live_server, client, operator_kencong)
     halaman.context.clear_cookies(name="sessionid")  # the session ends while the page is open
     halaman.locator("#realisasi-ikm").press_sequentially("92,33")
     pesan = halaman.locator("#galat-htmx")
