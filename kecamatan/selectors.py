@@ -254,6 +254,11 @@ def pejabat_kabupaten(*, kabupaten_id: int) -> QuerySet[Pejabat]:
     )
 
 
+# A stored band's columns, as kinerja.Pita names them: the one mapping of a band row to the
+# pure dataclass (ke_kinerja from model rows, skala_tahun from the rows joined to their scale).
+_KOLOM_PITA = ("kode", "label", "warna", "batas_bawah", "inklusif")
+
+
 def ke_kinerja(skala: SkalaPenilaian) -> kinerja.Skala:
     """Turn a stored scale (with its bands prefetched or not) into the pure dataclass."""
     return kinerja.Skala(
@@ -261,13 +266,7 @@ def ke_kinerja(skala: SkalaPenilaian) -> kinerja.Skala:
         nama=skala.nama,
         presisi=skala.presisi,
         pita=tuple(
-            kinerja.Pita(
-                kode=p.kode,
-                label=p.label,
-                warna=p.warna,
-                batas_bawah=p.batas_bawah,
-                inklusif=p.inklusif,
-            )
+            kinerja.Pita(**{k: getattr(p, k) for k in _KOLOM_PITA})
             for p in sorted(skala.pita.all(), key=lambda p: p.urutan)
         ),
     )
@@ -299,10 +298,6 @@ def skala_tahun(*, kabupaten_id: int, tahun: int) -> dict[str, kinerja.Skala]:
     for jenis, ((kode, nama, presisi), daftar) in per_jenis.items():
         hasil[jenis] = kinerja.Skala(kode=kode, nama=nama, presisi=presisi, pita=tuple(daftar))
     return hasil
-
-
-# A band's columns as kinerja.Pita names them (skala_tahun reads them joined to their scale).
-_KOLOM_PITA = ("kode", "label", "warna", "batas_bawah", "inklusif")
 
 
 def kecamatan_terlihat(*, pengguna: Pengguna) -> QuerySet[Kecamatan]:
