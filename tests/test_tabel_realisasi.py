@@ -37,8 +37,19 @@ SEL_TEMPLATE = (
     + CAPAIAN_TEMPLATE
     + "{% endwith %}</span>\n"
 )
+# The realisasi and source cells, typed or read-only, of both kinds of row; it follows
+# "{% " or "{% el" (a PK row first tests whether the value is computed).
+ISIAN_TEMPLATE = """if dapat_diubah %}
+        <td data-label="Realisasi {{ periode.label }}">{{ s.nilai }}{% for e in s.nilai.errors %}<small class="galat">{{ e }}</small>{% endfor %}</td>
+        <td class="isian-catatan" data-label="Sumber / catatan">{{ s.catatan }}{% for e in s.catatan.errors %}<small class="galat">{{ e }}</small>{% endfor %}</td>
+        {% else %}
+        <td class="angka" id="{{ b.id_input }}" data-label="Realisasi {{ periode.label }}">{{ b.nilai|nilai }}</td>
+        <td data-label="Sumber / catatan">{{ b.realisasi.catatan_sumber|default:"–" }}</td>
+        {% endif %}
+"""  # noqa: E501
 BARIS_PK_TEMPLATE = (
-    """{% load sakip %}{% for s in baris %}{% with b=s.b %}
+    (
+        """{% load sakip %}{% for s in baris %}{% with b=s.b %}
       {% ifchanged b.tingkat %}<tr class="kelompok"><th colspan="6">{{ b.tingkat }}: {{ b.uraian }}</th></tr>{% endifchanged %}
       <tr data-testid="{{ b.testid }}">
         <td>{% if dapat_diubah and not b.turunan %}<label for="{{ b.id_input }}">{{ b.indikator.nama }}</label>{% else %}{{ b.indikator.nama }}{% endif %}
@@ -49,32 +60,27 @@ BARIS_PK_TEMPLATE = (
         {% if b.turunan %}
         <td class="angka" id="{{ b.id_input }}" data-label="Realisasi {{ periode.label }}" data-testid="{{ b.testid }}-dihitung">{% if b.nilai %}{{ b.nilai|nilai }}{% else %}belum ada data{% endif %}</td>
         <td data-label="Sumber / catatan"><small>{{ b.turunan.keterangan }}</small></td>
-        {% elif dapat_diubah %}
-        <td data-label="Realisasi {{ periode.label }}">{{ s.nilai }}{% for e in s.nilai.errors %}<small class="galat">{{ e }}</small>{% endfor %}</td>
-        <td class="isian-catatan" data-label="Sumber / catatan">{{ s.catatan }}{% for e in s.catatan.errors %}<small class="galat">{{ e }}</small>{% endfor %}</td>
-        {% else %}
-        <td class="angka" id="{{ b.id_input }}" data-label="Realisasi {{ periode.label }}">{{ b.nilai|nilai }}</td>
-        <td data-label="Sumber / catatan">{{ b.realisasi.catatan_sumber|default:"–" }}</td>
-        {% endif %}
+        {% el_isian %}
         <td data-label="Capaian · kriteria">{% with hasil=s.hasil %}{% include_sel %}{% endwith %}</td>
       </tr>
     {% endwith %}{% endfor %}"""  # noqa: E501
-).replace("{% include_sel %}", SEL_TEMPLATE)
+    )
+    .replace("{% include_sel %}", SEL_TEMPLATE)
+    .replace("{% el_isian %}\n", "{% el" + ISIAN_TEMPLATE)
+)
 BARIS_TANPA_TARGET_TEMPLATE = (
-    """{% load sakip %}{% for s in baris %}{% with b=s.b %}
+    (
+        """{% load sakip %}{% for s in baris %}{% with b=s.b %}
       <tr data-testid="{{ b.testid }}">
         <td>{{ b.ukuran.nama }}</td>
-        {% if dapat_diubah %}
-        <td data-label="Realisasi {{ periode.label }}">{{ s.nilai }}{% for e in s.nilai.errors %}<small class="galat">{{ e }}</small>{% endfor %}</td>
-        <td class="isian-catatan" data-label="Sumber / catatan">{{ s.catatan }}{% for e in s.catatan.errors %}<small class="galat">{{ e }}</small>{% endfor %}</td>
-        {% else %}
-        <td class="angka" id="{{ b.id_input }}" data-label="Realisasi {{ periode.label }}">{{ b.nilai|nilai }}</td>
-        <td data-label="Sumber / catatan">{{ b.realisasi.catatan_sumber|default:"–" }}</td>
-        {% endif %}
+        {% if_isian %}
         <td data-label="Capaian">{% with hasil=s.hasil %}{% include_sel %}{% endwith %}</td>
       </tr>
     {% endwith %}{% endfor %}"""  # noqa: E501
-).replace("{% include_sel %}", SEL_TEMPLATE)
+    )
+    .replace("{% include_sel %}", SEL_TEMPLATE)
+    .replace("{% if_isian %}\n", "{% " + ISIAN_TEMPLATE)
+)
 
 PITA = kinerja.Pita("ST", "Sangat <Tinggi>", "#9fd8f5", Decimal(90))
 PERINGATAN = (
